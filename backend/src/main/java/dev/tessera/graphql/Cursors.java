@@ -1,0 +1,71 @@
+package dev.tessera.graphql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.PlatformException;
+import dev.tessera.record.Column;
+import dev.tessera.record.DataRecord;
+import dev.tessera.record.OrderKey;
+import dev.tessera.record.SystemColumn;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** Opaque Relay cursors: base64url of the JSON array of a row's order-key values (as text). */
+final class Cursors {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Cursors() {}
+
+  static String encode(DataRecord r, List<OrderKey> order) {
+    List<String> values = new ArrayList<>();
+    for (OrderKey k : order) {
+      values.add(text(value(r, k.column())));
+    }
+    try {
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(MAPPER.writeValueAsBytes(values));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<Object> decode(String cursor, int keys) {
+    try {
+      List<?> values = MAPPER.readValue(Base64.getUrlDecoder().decode(cursor), List.class);
+      if (values.size() != keys) {
+        throw new IllegalArgumentException("order changed");
+      }
+      return new ArrayList<>(values);
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST,
+          "The cursor is not valid for this list and order; start again without after/before", "after");
+    }
+  }
+
+  private static Object value(DataRecord r, Column c) {
+    if (c.field() != null) {
+      return r.get(c.field().name());
+    }
+    SystemColumn s = c.system();
+    return switch (s) {
+      case ID -> r.id();
+      case VERSION -> r.version();
+      case OWNER_ID -> r.ownerId();
+      case CREATED_AT -> r.createdAt();
+      case UPDATED_AT -> r.updatedAt();
+      case CREATED_BY -> r.createdBy();
+      case UPDATED_BY -> r.updatedBy();
+      case DELETED_AT -> r.deletedAt();
+    };
+  }
+
+  private static String text(Object v) {
+    if (v == null) {
+      return null;
+    }
+    return v instanceof BigDecimal b ? b.toPlainString() : v.toString();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tessera.graphql;
+
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.PlatformException;
+import java.util.UUID;
+
+/** Record ids as they arrive from clients. */
+final class Ids {
+  private Ids() {}
+
+  /** The UUID, or null when the value is absent or not an id (reads: nothing matches). */
+  static UUID parse(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value.toString());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  static UUID require(Object value, EntityDefinition e) {
+    UUID id = parse(value);
+    if (id == null) {
+      throw new PlatformException(ErrorCode.NOT_FOUND, e.name() + " " + value + " does not exist", "id");
+    }
+    return id;
+  }
+}

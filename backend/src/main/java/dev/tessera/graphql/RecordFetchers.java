@@ -1,0 +1,191 @@
+package dev.tessera.graphql;
+
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.metamodel.model.FieldType;
+import dev.tessera.platform.TxRunner;
+import dev.tessera.record.AggregateRequest;
+import dev.tessera.record.AggregateRow;
+import dev.tessera.record.Column;
+import dev.tessera.record.DataRecord;
+import dev.tessera.record.Filter;
+import dev.tessera.record.OrderKey;
+import dev.tessera.record.Page;
+import dev.tessera.record.RecordQuery;
+import dev.tessera.record.RecordService;
+import dev.tessera.record.RecordStore;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Data fetchers for generated entity fields: thin adapters over the record store and service. */
+final class RecordFetchers {
+  static final DataFetcher<Object> EDGES = env -> {
+    Conn c = env.getSource();
+    return c.rows().stream().map(r -> new Conn.Edge(r, c.order())).toList();
+  };
+  static final DataFetcher<Object> NODES = env -> ((Conn) env.getSource()).rows();
+  static final DataFetcher<Object> CURSOR = env -> ((Conn.Edge) env.getSource()).cursor();
+  static final DataFetcher<Object> NODE = env -> ((Conn.Edge) env.getSource()).node();
+  static final DataFetcher<Object> TOTAL = env -> ((Conn) env.getSource()).total().get();
+  static final DataFetcher<Object> PAGE_INFO = env -> {
+    Conn c = env.getSource();
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("hasNextPage", c.hasNext());
+    info.put("hasPreviousPage", c.hasPrevious());
+    info.put("startCursor", c.rows().isEmpty() ? null : Cursors.encode(c.rows().get(0), c.order()));
+    info.put("endCursor", c.rows().isEmpty() ? null : Cursors.encode(c.rows().get(c.rows().size() - 1), c.order()));
+    return info;
+  };
+
+  private final MetadataSnapshot meta;
+  private final RecordStore store;
+  private final RecordService service;
+  private final TxRunner tx;
+  private final Loaders loaders;
+
+  RecordFetchers(MetadataSnapshot meta, RecordStore store, RecordService service, TxRunner tx) {
+    this.meta = meta;
+    this.store = store;
+    this.service = service;
+    this.tx = tx;
+    this.loaders = new Loaders(store, tx);
+  }
+
+  DataFetcher<Object> system(String name) {
+    return switch (name) {
+      case "id" -> env -> ((DataRecord) env.getSource()).id();
+      case "version" -> env -> ((DataRecord) env.getSource()).version();
+      case "createdAt" -> env -> ((DataRecord) env.getSource()).createdAt();
+      case "updatedAt" -> env -> ((DataRecord) env.getSource()).updatedAt();
+      case "createdBy" -> env -> ((DataRecord) env.getSource()).createdBy();
+      case "updatedBy" -> env -> ((DataRecord) env.getSource()).updatedBy();
+      case "ownerId" -> env -> ((DataRecord) env.getSource()).ownerId();
+      case "deletedAt" -> env -> ((DataRecord) env.getSource()).deletedAt();
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+
+  DataFetcher<Object> value(FieldDefinition f) {
+    String key = f.name();
+    return env -> ((DataRecord) env.getSource()).get(key);
+  }
+
+  DataFetcher<Object> byId(EntityDefinition e) {
+    return env -> {
+      UUID id = Ids.parse(env.getArgument("id"));
+      return id == null ? null : tx.withConnection(t -> store.findById(t, e, id, false)).subscribeAsCompletionStage();
+    };
+  }
+
+  DataFetcher<Object> list(EntityDefinition e, boolean deleted) {
+    return env -> {
+      Filter filter = QueryArgs.filter(e, env.getArgument("filter"));
+      List<OrderKey> order = deleted ? QueryArgs.order(e, List.of(Map.of("deletedAt", "DESC")))
+          : QueryArgs.order(e, env.getArgument("orderBy"));
+      Page page = QueryArgs.page(order, env.getArgument("first"), env.getArgument("after"),
+          env.getArgument("last"), env.getArgument("before"));
+      RecordQuery q = new RecordQuery(e, filter, page, deleted);
+      return tx.withConnection(t -> store.find(t, q)).map(rows -> Conn.of(rows, page,
+          () -> tx.withConnection(t -> store.count(t, e, filter, deleted)).subscribeAsCompletionStage()))
+          .subscribeAsCompletionStage();
+    };
+  }
+
+  DataFetcher<Object> reference(EntityDefinition target, FieldDefinition f) {
+    String key = f.name();
+    return env -> {
+      UUID id = Ids.parse(((DataRecord) env.getSource()).get(key));
+      if (id == null) {
+        return null;
+      }
+      return loaders.byId(env, target).load(id);
+    };
+  }
+
+  DataFetcher<Object> reverse(EntityDefinition source, FieldDefinition f) {
+    return env -> {
+      Filter filter = QueryArgs.filter(source, env.getArgument("filter"));
+      List<OrderKey> order = QueryArgs.order(source, env.getArgument("orderBy"));
+      Page page = QueryArgs.page(order, env.getArgument("first"), env.getArgument("after"), null, null);
+      String parent = ((DataRecord) env.getSource()).id().toString();
+      return loaders.reverse(env, source, f, filter, page).load(parent).thenApply(rows -> Conn.of(rows, page,
+          () -> loaders.reverseCount(env, source, f, filter).load(parent)));
+    };
+  }
+
+  DataFetcher<Object> aggregate(EntityDefinition e) {
+    return env -> {
+      Filter filter = QueryArgs.filter(e, env.getArgument("filter"));
+      List<String> groupBy = env.getArgument("groupBy");
+      List<Column> groups = new ArrayList<>();
+      if (groupBy != null) {
+        groupBy.forEach(g -> groups.add(QueryArgs.resolve(e, g)));
+      }
+      AggregateRequest req = new AggregateRequest(e, filter, groups, measured(e));
+      return tx.withConnection(t -> store.aggregate(t, req)).map(rows -> rows.stream().map(RecordFetchers::row).toList())
+          .subscribeAsCompletionStage();
+    };
+  }
+
+  private static Map<String, Object> row(AggregateRow r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("group", r.group());
+    m.put("count", r.count());
+    m.put("sum", r.sum());
+    m.put("avg", r.avg());
+    m.put("min", r.min());
+    m.put("max", r.max());
+    return m;
+  }
+
+  static List<FieldDefinition> measured(EntityDefinition e) {
+    return e.fields().stream().filter(f -> f.valueType().storage() == FieldType.Storage.NUMERIC).toList();
+  }
+
+  DataFetcher<Object> create(EntityDefinition e) {
+    return env -> {
+      Map<String, Object> input = new LinkedHashMap<>(env.getArgument("input"));
+      String owner = (String) input.remove("ownerId");
+      return service.create(meta, e.name(), input, owner, RequestContext.of(env).actor()).subscribeAsCompletionStage();
+    };
+  }
+
+  DataFetcher<Object> createMany(EntityDefinition e) {
+    return env -> {
+      List<Map<String, Object>> inputs = env.getArgument("inputs");
+      return service.createMany(meta, e.name(), inputs, RequestContext.of(env).actor()).subscribeAsCompletionStage();
+    };
+  }
+
+  DataFetcher<Object> update(EntityDefinition e) {
+    return env -> {
+      Map<String, Object> patch = new LinkedHashMap<>(env.getArgument("patch"));
+      String owner = (String) patch.remove("ownerId");
+      UUID id = Ids.require(env.getArgument("id"), e);
+      int version = env.getArgument("version");
+      return service.update(meta, e.name(), id, version, patch, owner, RequestContext.of(env).actor())
+          .subscribeAsCompletionStage();
+    };
+  }
+
+  DataFetcher<Object> delete(EntityDefinition e) {
+    return env -> {
+      UUID id = Ids.require(env.getArgument("id"), e);
+      return service.delete(meta, e.name(), id, RequestContext.of(env).actor()).map(ok -> id.toString())
+          .subscribeAsCompletionStage();
+    };
+  }
+
+  DataFetcher<Object> restore(EntityDefinition e) {
+    return env -> {
+      UUID id = Ids.require(env.getArgument("id"), e);
+      return service.restore(meta, e.name(), id, RequestContext.of(env).actor()).subscribeAsCompletionStage();
+    };
+  }
+}

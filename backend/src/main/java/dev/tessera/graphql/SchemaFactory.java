@@ -1,0 +1,50 @@
+package dev.tessera.graphql;
+
+import dev.tessera.metadata.MetadataRegistry;
+import dev.tessera.metadata.MetadataService;
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.platform.TxRunner;
+import dev.tessera.record.RecordService;
+import dev.tessera.record.RecordStore;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Builds the whole GraphQL schema of one metadata snapshot. */
+@ApplicationScoped
+public class SchemaFactory {
+  private final RecordStore store;
+  private final RecordService records;
+  private final TxRunner tx;
+  private final MetadataRegistry registry;
+  private final MetadataService metadata;
+
+  public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
+      MetadataService metadata) {
+    this.store = store;
+    this.records = records;
+    this.tx = tx;
+    this.registry = registry;
+    this.metadata = metadata;
+  }
+
+  public GraphQLSchema build(MetadataSnapshot snap) {
+    GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
+    GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query");
+    GraphQLObjectType.Builder mutation = GraphQLObjectType.newObject().name("Mutation");
+    GraphQLSchema.Builder schema = GraphQLSchema.newSchema();
+    MetadataApi api = new MetadataApi(registry, metadata, code);
+    api.queries().forEach(query::field);
+    api.mutations().forEach(mutation::field);
+    RecordFetchers fetchers = new RecordFetchers(snap, store, records, tx);
+    for (EntityDefinition e : snap.entities().values()) {
+      EntitySchema es = new EntitySchema(snap, e, fetchers, code);
+      es.types().forEach(schema::additionalType);
+      es.queries().forEach(query::field);
+      es.mutations().forEach(mutation::field);
+    }
+    return schema.query(query).mutation(mutation).codeRegistry(code.build()).build();
+  }
+}

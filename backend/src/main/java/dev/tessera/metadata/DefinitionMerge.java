@@ -1,0 +1,50 @@
+package dev.tessera.metadata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tessera.metamodel.json.MetamodelJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Merges a changeset into the published definitions. An incoming definition replaces the published
+ * one with the same id (or, without id, the same kind and name); ids missing in the changeset are
+ * taken from the item they replace so they stay stable. The result lists the changeset first, in
+ * its order, so problem paths {@code $[i]} point into what the client sent.
+ */
+final class DefinitionMerge {
+  private DefinitionMerge() {}
+
+  static List<JsonNode> merge(List<JsonNode> changeset, List<JsonNode> published) {
+    List<JsonNode> rest = new ArrayList<>(published);
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode incoming : changeset) {
+      if (!(incoming instanceof ObjectNode obj)) {
+        out.add(incoming);
+        continue;
+      }
+      JsonNode previous = rest.stream().filter(p -> same(p, obj)).findFirst().orElse(null);
+      if (previous != null) {
+        rest.remove(previous);
+      }
+      out.add(MetamodelJson.assignIds(obj, previous));
+    }
+    out.addAll(rest);
+    return out;
+  }
+
+  private static boolean same(JsonNode published, ObjectNode incoming) {
+    String id = text(incoming, "id");
+    if (id != null) {
+      return id.equals(text(published, "id"));
+    }
+    return Objects.equals(text(incoming, "kind"), text(published, "kind"))
+        && Objects.equals(text(incoming, "name"), text(published, "name"));
+  }
+
+  private static String text(JsonNode n, String key) {
+    JsonNode v = n.get(key);
+    return v != null && v.isTextual() ? v.asText() : null;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.tessera.metadata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metamodel.json.MetamodelJson;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.LocalizedText;
+import dev.tessera.metamodel.validation.MetadataValidator;
+import dev.tessera.metamodel.validation.Problem;
+import dev.tessera.platform.Actor;
+import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.PlatformException;
+import dev.tessera.platform.TxRunner;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes metadata: validates a whole changeset together, then in one transaction stores the new
+ * version, runs the DDL and lets every {@link PublishParticipant} (the GraphQL schema) accept it; then
+ * swaps the live snapshot. Any problem or failure applies nothing. A dry run does all of it and
+ * rolls back, so it also finds problems only the database can see (e.g. duplicates blocking a new
+ * unique index).
+ */
+@ApplicationScoped
+public class MetadataService {
+  private final MetadataStore store;
+  private final TxRunner tx;
+  private final MetadataRegistry registry;
+  private final Instance<PublishParticipant> participants;
+  private final MetadataValidator validator = new MetadataValidator();
+
+  public MetadataService(MetadataStore store, TxRunner tx, MetadataRegistry registry,
+      Instance<PublishParticipant> participants) {
+    this.store = store;
+    this.tx = tx;
+    this.registry = registry;
+    this.participants = participants;
+  }
+
+  /** Thrown inside the transaction to roll it back while still returning a result. */
+  private static final class Rollback extends RuntimeException {
+    final PublishResult result;
+
+    Rollback(PublishResult result) {
+      super(null, null, false, false);
+      this.result = result;
+    }
+  }
+
+  private record Applied(MetadataSnapshot snapshot, Map<PublishParticipant, Object> prepared, PublishResult result) {}
+
+  public Uni<PublishResult> publish(List<JsonNode> changeset, boolean dryRun, Actor actor) {
+    return run(actor, dryRun, null, current -> DefinitionMerge.merge(changeset, current));
+  }
+
+  /** Rolls back by republishing an old version's definitions as a new version. */
+  public Uni<PublishResult> restore(int version, Actor actor) {
+    return tx.withConnection(t -> store.load(t, version)).chain(old -> {
+      if (old == null) {
+        throw new PlatformException(ErrorCode.NOT_FOUND, "Metadata version " + version + " does not exist");
+      }
+      return run(actor, false, version, current -> old.definitions());
+    });
+  }
+
+  public Uni<List<MetadataStore.VersionInfo>> history() {
+    return tx.withConnection(store::history);
+  }
+
+  /** Loads the live version into the registry and participants; used at start-up. */
+  public Uni<Void> loadCurrent() {
+    return tx.withConnection(t -> store.current(t, false)).invoke(stored -> {
+      if (stored == null) {
+        return;
+      }
+      MetadataSnapshot snap = snapshot(stored.version(), stored.definitions());
+      Map<PublishParticipant, Object> prepared = prepareAll(snap);
+      activate(new Applied(snap, prepared, null));
+    }).replaceWithVoid();
+  }
+
+  private Uni<PublishResult> run(Actor actor, boolean dryRun, Integer restoredFrom,
+      java.util.function.Function<List<JsonNode>, List<JsonNode>> next) {
+    return tx.inTransaction(t -> store.current(t, true).chain(stored -> {
+      List<JsonNode> currentDefs = stored == null ? List.of() : stored.definitions();
+      List<JsonNode> merged = next.apply(currentDefs);
+      List<Problem> problems = validator.validate(merged);
+      if (!problems.isEmpty()) {
+        return Uni.createFrom().<Applied>failure(new Rollback(new PublishResult(null, false, problems, List.of())));
+      }
+      if (stored != null && merged.equals(currentDefs) && restoredFrom == null) {
+        PublishResult same = new PublishResult(stored.version(), !dryRun, List.of(), List.of());
+        return Uni.createFrom().<Applied>failure(new Rollback(same));
+      }
+      List<EntityDefinition> before = entities(currentDefs);
+      return store.applyDdl(t, before, entities(merged)).chain(changes -> {
+        MetadataSnapshot candidate = snapshot(-1, merged);
+        Map<PublishParticipant, Object> prepared = prepareAll(candidate);
+        if (dryRun) {
+          return Uni.createFrom().<Applied>failure(new Rollback(new PublishResult(null, false, List.of(), changes)));
+        }
+        return store.append(t, merged, actor.userId(), restoredFrom, String.join("; ", changes))
+            .map(v -> new Applied(snapshot(v, merged), prepared, new PublishResult(v, true, List.of(), changes)));
+      });
+    })).invoke(this::activate).map(Applied::result)
+        .onFailure(Rollback.class).recoverWithItem(e -> ((Rollback) e).result)
+        .onFailure(PlatformException.class).recoverWithItem(MetadataService::failed);
+  }
+
+  private static PublishResult failed(Throwable e) {
+    PlatformException pe = (PlatformException) e;
+    if (pe.code() != ErrorCode.PUBLISH_FAILED) {
+      throw pe;
+    }
+    String path = pe.field() == null ? "$" : pe.field();
+    Problem p = new Problem("PUBLISH_FAILED", path, LocalizedText.of("发布失败：" + pe.getMessage(), pe.getMessage()));
+    return new PublishResult(null, false, List.of(p), List.of());
+  }
+
+  private Map<PublishParticipant, Object> prepareAll(MetadataSnapshot candidate) {
+    Map<PublishParticipant, Object> prepared = new LinkedHashMap<>();
+    for (PublishParticipant p : participants) {
+      prepared.put(p, p.prepare(candidate));
+    }
+    return prepared;
+  }
+
+  private void activate(Applied applied) {
+    registry.swap(applied.snapshot());
+    applied.prepared().forEach((p, prepared) -> p.activate(applied.snapshot(), prepared));
+  }
+
+  static MetadataSnapshot snapshot(int version, List<JsonNode> defs) {
+    Map<String, EntityDefinition> byName = new LinkedHashMap<>();
+    entities(defs).forEach(e -> byName.put(e.name(), e));
+    return new MetadataSnapshot(version, defs, byName);
+  }
+
+  private static List<EntityDefinition> entities(List<JsonNode> defs) {
+    List<EntityDefinition> out = new ArrayList<>();
+    for (JsonNode d : defs) {
+      if ("entity".equals(d.path("kind").asText())) {
+        out.add(MetamodelJson.readEntity(d));
+      }
+    }
+    return out;
+  }
+}

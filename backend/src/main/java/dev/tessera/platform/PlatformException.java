@@ -1,0 +1,69 @@
+package dev.tessera.platform;
+
+import java.util.List;
+
+/**
+ * The one exception type engines throw for errors a client should see. {@code field} names the
+ * offending field (or JSON path) when there is one; {@code details} carries extra structured problems.
+ */
+public class PlatformException extends RuntimeException {
+  private final ErrorCode code;
+  private final String field;
+  private final List<FieldError> details;
+  private final String messageZh;
+
+  /** One problem with one field of a record, in English and Chinese. */
+  public record FieldError(String field, String code, String message, String messageZh) {
+    public String message(String locale) {
+      return locale != null && locale.startsWith("zh") && messageZh != null ? messageZh : message;
+    }
+  }
+
+  public PlatformException(ErrorCode code, String message) {
+    this(code, message, null, List.of());
+  }
+
+  public PlatformException(ErrorCode code, String message, String field) {
+    this(code, message, field, List.of());
+  }
+
+  public PlatformException(ErrorCode code, String message, String field, List<FieldError> details) {
+    this(code, message, null, field, details);
+  }
+
+  /** With a Chinese message for business users; {@code messageZh} may be null. */
+  public PlatformException(ErrorCode code, String message, String messageZh, String field, List<FieldError> details) {
+    super(message);
+    this.code = code;
+    this.field = field;
+    this.details = List.copyOf(details);
+    this.messageZh = messageZh;
+  }
+
+  /** The message for a locale (zh-CN when there is a Chinese one, else English). */
+  public String message(String locale) {
+    return locale != null && locale.startsWith("zh") && messageZh != null ? messageZh : getMessage();
+  }
+
+  public ErrorCode code() {
+    return code;
+  }
+
+  public String field() {
+    return field;
+  }
+
+  public List<FieldError> details() {
+    return details;
+  }
+
+  /** A validation failure listing every bad field; the message joins them for humans. */
+  public static PlatformException validation(List<FieldError> errors) {
+    String en = errors.size() == 1 ? errors.get(0).message()
+        : errors.size() + " problems: " + String.join("; ", errors.stream().map(e -> e.message("en")).toList());
+    String zh = errors.size() == 1 ? errors.get(0).message("zh-CN")
+        : errors.size() + " 处问题：" + String.join("；", errors.stream().map(e -> e.message("zh-CN")).toList());
+    return new PlatformException(ErrorCode.VALIDATION_FAILED, en, zh,
+        errors.isEmpty() ? null : errors.get(0).field(), errors);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.tessera.record;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One stored record of a metadata-defined entity: system columns plus the field values in
+ * {@code data} (JSON-ready Java values: String, BigDecimal, Boolean, List, Map).
+ */
+public record DataRecord(
+    UUID id,
+    Map<String, Object> data,
+    String ownerId,
+    int version,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt,
+    String createdBy,
+    String updatedBy,
+    OffsetDateTime deletedAt) {
+
+  public Object get(String field) {
+    return data.get(field);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.tessera.record;
+
+import java.util.List;
+
+/** A typed filter over one entity's records; the storage layer compiles it to parameterized SQL. */
+public sealed interface Filter {
+  /** Comparison operators; which apply depends on the column's type. */
+  enum Op {
+    EQ, NE, IN, NOT_IN, LT, LTE, GT, GTE, CONTAINS, STARTS_WITH, IS_NULL,
+    /** arrays: holds all given values; json: JSON containment. */
+    HAS_ALL,
+    /** arrays: holds any of the given values. */
+    HAS_ANY
+  }
+
+  record And(List<Filter> parts) implements Filter {
+    public And {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  record Or(List<Filter> parts) implements Filter {
+    public Or {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  record Not(Filter inner) implements Filter {}
+
+  /** {@code value} is already converted to the column's Java type (BigDecimal, String, List...). */
+  record Compare(Column column, Op op, Object value) implements Filter {}
+
+  static Filter all() {
+    return new And(List.of());
+  }
+}

@@ -1,0 +1,225 @@
+package dev.tessera.record;
+
+import dev.tessera.metadata.MetadataRegistry;
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.metamodel.model.FieldType;
+import dev.tessera.metamodel.model.OnDelete;
+import dev.tessera.platform.Actor;
+import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.PlatformException;
+import dev.tessera.platform.Tx;
+import dev.tessera.platform.TxRunner;
+import dev.tessera.record.RecordChanged.Operation;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The only write path for records. Every write: converts and checks the values, runs the before-save
+ * lane in the write's transaction, stores, and after commit fires {@link RecordChanged}.
+ */
+@ApplicationScoped
+public class RecordService {
+  private final RecordStore store;
+  private final TxRunner tx;
+  private final MetadataRegistry registry;
+  private final List<BeforeSaveHook> hooks;
+  private final Event<RecordChanged> changed;
+
+  public RecordService(RecordStore store, TxRunner tx, MetadataRegistry registry, Instance<BeforeSaveHook> hooks,
+      Event<RecordChanged> changed) {
+    this.store = store;
+    this.tx = tx;
+    this.registry = registry;
+    this.hooks = hooks.stream().sorted(Comparator.comparingInt(BeforeSaveHook::order)).toList();
+    this.changed = changed;
+  }
+
+  /** A write's outcome plus the events to fire once it has committed. */
+  private record Written<T>(T value, List<RecordChanged> events) {}
+
+  public Uni<DataRecord> create(MetadataSnapshot meta, String entity, Map<String, Object> input, String ownerId,
+      Actor actor) {
+    return commit(t -> create(t, meta, meta.entity(entity), input, ownerId, actor)
+        .map(r -> new Written<>(r, List.of(event(entity, Operation.CREATE, null, r, actor)))));
+  }
+
+  /** Creates all or nothing, in one transaction. */
+  public Uni<List<DataRecord>> createMany(MetadataSnapshot meta, String entity, List<Map<String, Object>> inputs,
+      Actor actor) {
+    EntityDefinition e = meta.entity(entity);
+    return commit(t -> {
+      List<DataRecord> out = new ArrayList<>();
+      Uni<Void> chain = Uni.createFrom().voidItem();
+      for (Map<String, Object> input : inputs) {
+        chain = chain.chain(() -> create(t, meta, e, input, null, actor).invoke(out::add).replaceWithVoid());
+      }
+      return chain.map(v -> new Written<>(out, out.stream()
+          .map(r -> event(entity, Operation.CREATE, null, r, actor)).toList()));
+    });
+  }
+
+  public Uni<DataRecord> update(MetadataSnapshot meta, String entity, UUID id, int version,
+      Map<String, Object> patch, String ownerId, Actor actor) {
+    EntityDefinition e = meta.entity(entity);
+    return commit(t -> store.findById(t, e, id, false).chain(before -> {
+      if (before == null) {
+        throw RecordValidator.notFound(e, id);
+      }
+      if (before.version() != version) {
+        throw conflict(e, id, version, before.version());
+      }
+      Map<String, Object> data = RecordValidator.prepare(e, before.data(), patch, false, d -> {});
+      SaveContext ctx = new SaveContext(meta, e, Operation.UPDATE, before, data, actor, t);
+      String owner = ownerId != null ? ownerId : before.ownerId();
+      return runHooks(ctx).chain(() -> store.update(t, e, id, version, data, owner, actor.userId()))
+          .map(after -> {
+            if (after == null) {
+              throw conflict(e, id, version, -1);
+            }
+            return new Written<>(after, List.of(event(entity, Operation.UPDATE, before, after, actor)));
+          });
+    }));
+  }
+
+  public Uni<Boolean> delete(MetadataSnapshot meta, String entity, UUID id, Actor actor) {
+    return commit(t -> {
+      List<RecordChanged> events = new ArrayList<>();
+      return delete(t, meta, meta.entity(entity), id, actor, events).map(ok -> new Written<>(ok, events));
+    });
+  }
+
+  public Uni<DataRecord> restore(MetadataSnapshot meta, String entity, UUID id, Actor actor) {
+    EntityDefinition e = meta.entity(entity);
+    return commit(t -> store.restore(t, e, id, actor.userId()).map(r -> {
+      if (r == null) {
+        throw new PlatformException(ErrorCode.NOT_FOUND, e.name() + " " + id + " is not in the recycle bin",
+            "回收站中没有这条" + e.label().get("zh-CN") + "记录", "id", List.of());
+      }
+      return new Written<>(r, List.of(event(entity, Operation.RESTORE, null, r, actor)));
+    }));
+  }
+
+  /** The current snapshot, for callers outside a GraphQL request. */
+  public MetadataSnapshot metadata() {
+    return registry.current();
+  }
+
+  private Uni<DataRecord> create(Tx t, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> input,
+      String ownerId, Actor actor) {
+    Map<String, Object> data = RecordValidator.prepare(e, null, input, true, d -> applyLiteralDefaults(e, d, input));
+    return autoNumbers(t, e, data).chain(() -> {
+      SaveContext ctx = new SaveContext(meta, e, Operation.CREATE, null, data, actor, t);
+      return runHooks(ctx);
+    }).chain(() -> store.insert(t, e, new DataRecord(Uuids.v7(), data, ownerId != null ? ownerId : actor.userId(),
+        1, null, null, actor.userId(), actor.userId(), null)));
+  }
+
+  private static void applyLiteralDefaults(EntityDefinition e, Map<String, Object> data, Map<String, Object> input) {
+    for (FieldDefinition f : e.fields()) {
+      if (f.defaultValue() != null && !f.defaultValue().isNull() && !input.containsKey(f.name())) {
+        Object raw = dev.tessera.metamodel.json.MetamodelJson.mapper().convertValue(f.defaultValue(), Object.class);
+        data.put(f.name(), ValueConverter.convert(f, raw));
+      }
+    }
+  }
+
+  private Uni<Void> autoNumbers(Tx t, EntityDefinition e, Map<String, Object> data) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (FieldDefinition f : e.fields()) {
+      if (f.type() == FieldType.AUTO_NUMBER) {
+        chain = chain.chain(() -> store.nextAutoNumber(t, e, f).invoke(n -> data.put(f.name(), AutoNumbers.format(f, n)))
+            .replaceWithVoid());
+      }
+    }
+    return chain;
+  }
+
+  private Uni<Boolean> delete(Tx t, MetadataSnapshot meta, EntityDefinition e, UUID id, Actor actor,
+      List<RecordChanged> events) {
+    return store.findById(t, e, id, false).chain(before -> {
+      if (before == null) {
+        throw RecordValidator.notFound(e, id);
+      }
+      return cascade(t, meta, e, id, actor, events)
+          .chain(() -> store.softDelete(t, e, id, actor.userId()))
+          .invoke(ok -> events.add(event(e.name(), Operation.DELETE, before, null, actor)));
+    });
+  }
+
+  /** Applies each referencing field's onDelete to the live records pointing at {@code id}. */
+  private Uni<Void> cascade(Tx t, MetadataSnapshot meta, EntityDefinition target, UUID id, Actor actor,
+      List<RecordChanged> events) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (EntityDefinition e : meta.entities().values()) {
+      for (FieldDefinition f : e.fields()) {
+        if (f.type() != FieldType.REFERENCE || !target.name().equals(f.target())) {
+          continue;
+        }
+        chain = chain.chain(() -> store.referencing(t, e, f, id.toString()).chain(refs -> {
+          if (refs.isEmpty()) {
+            return Uni.createFrom().voidItem();
+          }
+          return onDelete(t, meta, e, f, refs, actor, events);
+        }));
+      }
+    }
+    return chain;
+  }
+
+  private Uni<Void> onDelete(Tx t, MetadataSnapshot meta, EntityDefinition e, FieldDefinition f,
+      List<DataRecord> refs, Actor actor, List<RecordChanged> events) {
+    if (f.onDelete() == OnDelete.RESTRICT) {
+      throw new PlatformException(ErrorCode.VALIDATION_FAILED, refs.size() + " " + e.name()
+          + " record(s) still point to this record through " + f.name() + "; remove them first",
+          "还有 " + refs.size() + " 条" + e.label().get("zh-CN") + "记录通过“" + f.label().get("zh-CN")
+              + "”引用这条记录，请先处理它们", f.name(), List.of());
+    }
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (DataRecord r : refs) {
+      if (f.onDelete() == OnDelete.CASCADE) {
+        chain = chain.chain(() -> delete(t, meta, e, r.id(), actor, events).replaceWithVoid());
+      } else {
+        Map<String, Object> data = new LinkedHashMap<>(r.data());
+        data.remove(f.name());
+        chain = chain.chain(() -> store.update(t, e, r.id(), r.version(), data, r.ownerId(), actor.userId())
+            .invoke(after -> events.add(event(e.name(), Operation.UPDATE, r, after, actor))).replaceWithVoid());
+      }
+    }
+    return chain;
+  }
+
+  private Uni<Void> runHooks(SaveContext ctx) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (BeforeSaveHook h : hooks) {
+      chain = chain.chain(() -> h.beforeSave(ctx));
+    }
+    return chain;
+  }
+
+  private <T> Uni<T> commit(java.util.function.Function<Tx, Uni<Written<T>>> work) {
+    return tx.inTransaction(work).invoke(w -> w.events().forEach(changed::fireAsync)).map(Written::value);
+  }
+
+  private static RecordChanged event(String entity, Operation op, DataRecord before, DataRecord after, Actor actor) {
+    DataRecord r = after != null ? after : before;
+    return new RecordChanged(entity, r.id(), op, before == null ? null : before.data(),
+        after == null ? null : after.data(), r.version(), actor.userId());
+  }
+
+  private static PlatformException conflict(EntityDefinition e, UUID id, int expected, int actual) {
+    String now = actual > 0 ? " (it is now at version " + actual + ")" : "";
+    return new PlatformException(ErrorCode.VERSION_CONFLICT, e.name() + " " + id + " was changed by someone else"
+        + now + "; reload it and apply your change to version " + (actual > 0 ? actual : "the latest"),
+        "这条" + e.label().get("zh-CN") + "记录已被他人修改，请刷新后在最新版本上重新修改", "version", List.of());
+  }
+}

@@ -1,0 +1,82 @@
+package dev.tessera.storage;
+
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.metamodel.model.FieldType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The desired physical shape of an entity: its table and the indexes its fields ask for. Index
+ * names are a hash of their definition, so publishing only creates what is missing and drops what is
+ * no longer wanted, whichever version it comes from (rollbacks included).
+ */
+final class EntityDdl {
+  static final String INDEX_PREFIX = "tx_";
+
+  private EntityDdl() {}
+
+  static String createTable(EntityDefinition e) {
+    return "CREATE TABLE IF NOT EXISTS " + EntitySql.table(e) + """
+         (
+          id uuid PRIMARY KEY,
+          data jsonb NOT NULL DEFAULT '{}'::jsonb,
+          owner_id text,
+          version integer NOT NULL DEFAULT 1,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          updated_at timestamptz NOT NULL DEFAULT now(),
+          created_by text,
+          updated_by text,
+          deleted_at timestamptz)""";
+  }
+
+  /** Index name to CREATE INDEX statement, for every index the entity wants. */
+  static Map<String, String> indexes(EntityDefinition e) {
+    Map<String, String> out = new LinkedHashMap<>();
+    String table = EntitySql.table(e);
+    add(out, e, "owner", "CREATE INDEX %s ON " + table + " (owner_id, id)");
+    add(out, e, "deleted", "CREATE INDEX %s ON " + table + " (deleted_at) WHERE deleted_at IS NOT NULL");
+    for (FieldDefinition f : e.fields()) {
+      if (f.unique()) {
+        add(out, e, "u:" + f.name(), "CREATE UNIQUE INDEX %s ON " + table + " (" + EntitySql.expr(f)
+            + ") WHERE deleted_at IS NULL");
+      } else if (f.indexed() || EntitySql.isReferenceLike(f)) {
+        boolean gin = f.valueType().storage() == FieldType.Storage.ARRAY
+            || f.valueType().storage() == FieldType.Storage.JSON;
+        // btree on (value, id): an equality filter then reads rows already in the default (id) order,
+        // so "the 10 newest customers of this owner" is one short index range, not a sort.
+        String columns = gin ? " USING gin (" + EntitySql.expr(f) + ")" : " (" + EntitySql.expr(f) + ", id)";
+        // Not partial: PostgreSQL keeps statistics for the expressions of non-partial indexes only,
+        // and without them the planner guesses selectivity and picks the wrong index.
+        add(out, e, "i:" + f.name(), "CREATE INDEX %s ON " + table + columns);
+      }
+    }
+    return out;
+  }
+
+  /** The name of the unique index of a field, to map a violation back to the field. */
+  static String uniqueIndexName(EntityDefinition e, FieldDefinition f) {
+    return indexes(e).entrySet().stream().filter(x -> x.getValue().startsWith("CREATE UNIQUE")
+            && x.getValue().contains("(" + EntitySql.expr(f) + ")"))
+        .map(Map.Entry::getKey).findFirst().orElse(null);
+  }
+
+  private static void add(Map<String, String> out, EntityDefinition e, String what, String template) {
+    String probe = template.formatted("x");
+    String name = INDEX_PREFIX + hash(e.name() + "|" + what + "|" + probe);
+    out.put(name, template.formatted(name));
+  }
+
+  private static String hash(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.tessera.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+
+/**
+ * JSON text to and from Java values for JSONB columns. Decimals stay BigDecimal both ways, so money
+ * never passes through a double.
+ */
+final class Json {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private Json() {}
+
+  static Map<String, Object> toMap(String json) {
+    try {
+      return MAPPER.readValue(json, MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON could not be read", e);
+    }
+  }
+
+  static JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON could not be read", e);
+    }
+  }
+
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("value cannot be written as JSON", e);
+    }
+  }
+}

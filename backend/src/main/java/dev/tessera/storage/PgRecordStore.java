@@ -1,0 +1,214 @@
+package dev.tessera.storage;
+
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.PlatformException;
+import dev.tessera.platform.PlatformException.FieldError;
+import dev.tessera.platform.Tx;
+import dev.tessera.record.AggregateRequest;
+import dev.tessera.record.AggregateRow;
+import dev.tessera.record.Column;
+import dev.tessera.record.DataRecord;
+import dev.tessera.record.Filter;
+import dev.tessera.record.Page;
+import dev.tessera.record.RecordQuery;
+import dev.tessera.record.RecordStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Records in one table per entity: system columns plus a JSONB document of field values. */
+@ApplicationScoped
+public class PgRecordStore implements RecordStore {
+  private final PgSql sql;
+
+  public PgRecordStore(PgSql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public Uni<DataRecord> insert(Tx tx, EntityDefinition e, DataRecord r) {
+    String stmt = "INSERT INTO " + EntitySql.table(e)
+        + " (id, data, owner_id, created_by, updated_by) VALUES ($1, $2::text::jsonb, $3, $4, $4) RETURNING "
+        + RecordSql.COLUMNS;
+    return sql.query(tx, stmt, Tuple.of(r.id(), Json.write(r.data()), r.ownerId(), r.createdBy()))
+        .map(PgRecordStore::one).onFailure(PgException.class).transform(err -> unique(e, (PgException) err));
+  }
+
+  @Override
+  public Uni<DataRecord> update(Tx tx, EntityDefinition e, UUID id, int expectedVersion,
+      Map<String, Object> data, String ownerId, String actor) {
+    String stmt = "UPDATE " + EntitySql.table(e) + " SET data = $3::text::jsonb, owner_id = $4, version = version + 1,"
+        + " updated_at = now(), updated_by = $5 WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING "
+        + RecordSql.COLUMNS;
+    return sql.query(tx, stmt, Tuple.of(id, expectedVersion, Json.write(data), ownerId, actor))
+        .map(PgRecordStore::oneOrNull).onFailure(PgException.class).transform(err -> unique(e, (PgException) err));
+  }
+
+  @Override
+  public Uni<DataRecord> findById(Tx tx, EntityDefinition e, UUID id, boolean deleted) {
+    String stmt = "SELECT " + RecordSql.COLUMNS + " FROM " + EntitySql.table(e) + " WHERE id = $1 AND deleted_at IS "
+        + (deleted ? "NOT NULL" : "NULL");
+    return sql.query(tx, stmt, Tuple.of(id)).map(PgRecordStore::oneOrNull);
+  }
+
+  @Override
+  public Uni<List<DataRecord>> findByIds(Tx tx, EntityDefinition e, Collection<UUID> ids) {
+    String stmt = "SELECT " + RecordSql.COLUMNS + " FROM " + EntitySql.table(e)
+        + " WHERE id = ANY($1) AND deleted_at IS NULL";
+    return sql.query(tx, stmt, Tuple.of(ids.toArray(UUID[]::new))).map(PgRecordStore::all);
+  }
+
+  @Override
+  public Uni<List<DataRecord>> find(Tx tx, RecordQuery q) {
+    RecordSql b = new RecordSql();
+    return sql.query(tx, findSql(b, q), Tuple.from(b.params())).map(rows -> ordered(all(rows), q.page()));
+  }
+
+  private static String findSql(RecordSql b, RecordQuery q) {
+    String where = b.where(q.filter(), q.deleted()) + " AND " + b.keyset(q.page());
+    return "SELECT " + RecordSql.COLUMNS + " FROM " + EntitySql.table(q.entity()) + " WHERE " + where
+        + " ORDER BY " + RecordSql.orderBy(q.page()) + " LIMIT " + q.page().limit();
+  }
+
+  @Override
+  public Uni<String> explain(Tx tx, RecordQuery q) {
+    RecordSql b = new RecordSql();
+    return sql.query(tx, "EXPLAIN " + findSql(b, q), Tuple.from(b.params())).map(rows -> {
+      StringBuilder out = new StringBuilder();
+      rows.forEach(r -> out.append(r.getString(0)).append('\n'));
+      return out.toString();
+    });
+  }
+
+  @Override
+  public Uni<Long> count(Tx tx, EntityDefinition e, Filter filter, boolean deleted) {
+    RecordSql b = new RecordSql();
+    String stmt = "SELECT count(*) FROM " + EntitySql.table(e) + " WHERE " + b.where(filter, deleted);
+    return sql.query(tx, stmt, Tuple.from(b.params())).map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  @Override
+  public Uni<Map<String, List<DataRecord>>> findByReference(Tx tx, EntityDefinition e, FieldDefinition ref,
+      Collection<String> keys, Filter filter, Page page) {
+    RecordSql b = new RecordSql();
+    String keyParam = b.bind(keys.toArray(String[]::new));
+    String stmt = "SELECT x.* FROM unnest(" + keyParam + "::text[]) AS k(key) CROSS JOIN LATERAL (SELECT "
+        + RecordSql.COLUMNS + " FROM " + EntitySql.table(e) + " WHERE " + EntitySql.expr(ref) + " = k.key AND "
+        + b.where(filter, false) + " AND " + b.keyset(page) + " ORDER BY " + RecordSql.orderBy(page)
+        + " LIMIT " + page.limit() + ") x";
+    return sql.query(tx, stmt, Tuple.from(b.params())).map(rows -> {
+      Map<String, List<DataRecord>> out = new LinkedHashMap<>();
+      for (DataRecord r : all(rows)) {
+        out.computeIfAbsent((String) r.get(ref.name()), k -> new ArrayList<>()).add(r);
+      }
+      out.replaceAll((k, list) -> ordered(list, page));
+      return out;
+    });
+  }
+
+  @Override
+  public Uni<Map<String, Long>> countByReference(Tx tx, EntityDefinition e, FieldDefinition ref,
+      Collection<String> keys, Filter filter) {
+    RecordSql b = new RecordSql();
+    String keyParam = b.bind(keys.toArray(String[]::new));
+    String stmt = "SELECT " + EntitySql.expr(ref) + " AS k, count(*) FROM " + EntitySql.table(e) + " WHERE "
+        + EntitySql.expr(ref) + " = ANY(" + keyParam + "::text[]) AND " + b.where(filter, false) + " GROUP BY 1";
+    return sql.query(tx, stmt, Tuple.from(b.params())).map(rows -> {
+      Map<String, Long> out = new LinkedHashMap<>();
+      rows.forEach(r -> out.put(r.getString(0), r.getLong(1)));
+      return out;
+    });
+  }
+
+  @Override
+  public Uni<List<AggregateRow>> aggregate(Tx tx, AggregateRequest req) {
+    return new PgAggregates(sql).run(tx, req);
+  }
+
+  @Override
+  public Uni<Boolean> softDelete(Tx tx, EntityDefinition e, UUID id, String actor) {
+    String stmt = "UPDATE " + EntitySql.table(e) + " SET deleted_at = now(), updated_at = now(), updated_by = $2,"
+        + " version = version + 1 WHERE id = $1 AND deleted_at IS NULL";
+    return sql.query(tx, stmt, Tuple.of(id, actor)).map(rows -> rows.rowCount() == 1);
+  }
+
+  @Override
+  public Uni<DataRecord> restore(Tx tx, EntityDefinition e, UUID id, String actor) {
+    String stmt = "UPDATE " + EntitySql.table(e) + " SET deleted_at = NULL, updated_at = now(), updated_by = $2,"
+        + " version = version + 1 WHERE id = $1 AND deleted_at IS NOT NULL RETURNING " + RecordSql.COLUMNS;
+    return sql.query(tx, stmt, Tuple.of(id, actor)).map(PgRecordStore::oneOrNull)
+        .onFailure(PgException.class).transform(err -> unique(e, (PgException) err));
+  }
+
+  @Override
+  public Uni<List<DataRecord>> referencing(Tx tx, EntityDefinition e, FieldDefinition ref, String targetId) {
+    String stmt = "SELECT " + RecordSql.COLUMNS + " FROM " + EntitySql.table(e) + " WHERE " + EntitySql.expr(ref)
+        + " = $1 AND deleted_at IS NULL";
+    return sql.query(tx, stmt, Tuple.of(targetId)).map(PgRecordStore::all);
+  }
+
+  @Override
+  public Uni<Long> nextAutoNumber(Tx tx, EntityDefinition e, FieldDefinition f) {
+    String stmt = """
+        INSERT INTO tessera_auto_number(entity_id, field_id, last_value) VALUES ($1, $2, 1)
+        ON CONFLICT (entity_id, field_id) DO UPDATE SET last_value = tessera_auto_number.last_value + 1
+        RETURNING last_value""";
+    return sql.query(tx, stmt, Tuple.of(e.id(), f.id())).map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  private static Throwable unique(EntityDefinition e, PgException err) {
+    if (!"23505".equals(err.getSqlState())) {
+      return err;
+    }
+    for (FieldDefinition f : e.fields()) {
+      if (f.unique() && err.getConstraint() != null
+          && err.getConstraint().equals(EntityDdl.uniqueIndexName(e, f))) {
+        return PlatformException.validation(List.of(new FieldError(f.name(), "DUPLICATE_VALUE",
+            f.label().get("en") + " (" + f.name() + "): another " + e.name() + " already has this value",
+            "“" + f.label().get("zh-CN") + "”：已有其他" + e.label().get("zh-CN") + "记录使用了这个值")));
+      }
+    }
+    return new PlatformException(ErrorCode.VALIDATION_FAILED, "a record with this id already exists", "id");
+  }
+
+  private static List<DataRecord> ordered(List<DataRecord> rows, Page page) {
+    if (page.backward()) {
+      List<DataRecord> copy = new ArrayList<>(rows);
+      Collections.reverse(copy);
+      return copy;
+    }
+    return rows;
+  }
+
+  static DataRecord one(RowSet<Row> rows) {
+    return map(rows.iterator().next());
+  }
+
+  static DataRecord oneOrNull(RowSet<Row> rows) {
+    return rows.size() == 0 ? null : map(rows.iterator().next());
+  }
+
+  static List<DataRecord> all(RowSet<Row> rows) {
+    List<DataRecord> out = new ArrayList<>(rows.size());
+    rows.forEach(r -> out.add(map(r)));
+    return out;
+  }
+
+  private static DataRecord map(Row r) {
+    return new DataRecord(r.getUUID("id"), Json.toMap(r.getString("data")), r.getString("owner_id"),
+        r.getInteger("version"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"),
+        r.getString("created_by"), r.getString("updated_by"), r.getOffsetDateTime("deleted_at"));
+  }
+}

@@ -1,0 +1,49 @@
+package dev.tessera;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of STYLE.md, enforced: engines never reach into storage, HTTP or GraphQL. */
+class ArchitectureTest {
+  static final JavaClasses MAIN = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.tessera");
+
+  @Test
+  void onlyStorageTalksSql() {
+    noClasses().that().resideOutsideOfPackage("dev.tessera.storage..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.vertx.mutiny.sqlclient..", "io.vertx.sqlclient..",
+            "io.vertx.pgclient..", "org.hibernate.reactive..")
+        .check(MAIN);
+  }
+
+  @Test
+  void nothingDependsOnTheHttpAdapters() {
+    noClasses().that().resideOutsideOfPackage("dev.tessera.api..")
+        .should().dependOnClassesThat().resideInAPackage("dev.tessera.api..").check(MAIN);
+  }
+
+  @Test
+  void enginesDoNotDependOnStorageOrGraphQl() {
+    noClasses().that().resideInAnyPackage("dev.tessera.record..", "dev.tessera.metadata..", "dev.tessera.template..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.tessera.storage..", "dev.tessera.graphql..",
+            "io.vertx.ext.web..", "graphql..")
+        .check(MAIN);
+  }
+
+  @Test
+  void metadataDoesNotKnowRecords() {
+    noClasses().that().resideInAPackage("dev.tessera.metadata..")
+        .should().dependOnClassesThat().resideInAPackage("dev.tessera.record..").check(MAIN);
+  }
+
+  @Test
+  void graphQlIsAnAdapterOverEngines() {
+    noClasses().that().resideInAPackage("dev.tessera.graphql..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.tessera.storage..", "io.vertx.ext.web..")
+        .check(MAIN);
+  }
+}

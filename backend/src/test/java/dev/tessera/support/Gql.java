@@ -1,0 +1,41 @@
+package dev.tessera.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** Tiny GraphQL client for tests: POSTs to /graphql and returns the JSON response. */
+public final class Gql {
+  private Gql() {}
+
+  public static JsonPath post(String query) {
+    return post(query, Map.of());
+  }
+
+  public static JsonPath post(String query, Map<String, Object> variables) {
+    String body = new JsonObject().put("query", query).put("variables", variables).encode();
+    return given().contentType(ContentType.JSON).body(body).when().post("/graphql")
+        .then().statusCode(200).extract().jsonPath();
+  }
+
+  /** Data of a request that must not fail. */
+  public static JsonPath ok(String query, Map<String, Object> variables) {
+    JsonPath r = post(query, variables);
+    if (r.get("errors") != null) {
+      throw new AssertionError("GraphQL errors: " + r.prettify());
+    }
+    return r;
+  }
+
+  public static JsonPath ok(String query) {
+    return ok(query, Map.of());
+  }
+
+  /** A unique entity name for one test, so tests sharing a database never collide. */
+  public static String unique(String base) {
+    return base + Long.toString(System.nanoTime(), 36).replaceAll("[^a-z0-9]", "") + "t";
+  }
+}

@@ -1,0 +1,56 @@
+package dev.tessera.metamodel.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One field of an entity. Type-specific parts are null when they do not apply:
+ * {@code options} (picklist, multiPicklist, stage), {@code transitions} (stage: from value to allowed
+ * next values; empty means any), {@code target}/{@code onDelete} (reference), {@code expression}/
+ * {@code resultType} (formula), {@code format} (autoNumber, e.g. {@code CUS-{0000}}).
+ * {@code defaultValue} is a JSON literal; {@code defaultExpression} an expression (evaluated by the
+ * expression issue). {@code min}/{@code max} bound numbers, or text length for text-like types.
+ */
+public record FieldDefinition(
+    String id,
+    String name,
+    FieldType type,
+    LocalizedText label,
+    boolean required,
+    boolean unique,
+    boolean indexed,
+    boolean readOnly,
+    JsonNode defaultValue,
+    String defaultExpression,
+    BigDecimal min,
+    BigDecimal max,
+    String pattern,
+    List<PicklistOption> options,
+    Map<String, List<String>> transitions,
+    String target,
+    OnDelete onDelete,
+    String expression,
+    FieldType resultType,
+    String format) {
+
+  public FieldDefinition {
+    options = options == null ? List.of() : List.copyOf(options);
+    transitions = transitions == null ? Map.of() : Map.copyOf(transitions);
+  }
+
+  /** The type values are stored and compared as: a formula's declared result type, else its own. */
+  public FieldType valueType() {
+    return type == FieldType.FORMULA && resultType != null ? resultType : type;
+  }
+
+  /** True for fields whose value the system computes; clients never write them. */
+  public boolean computed() {
+    return type == FieldType.FORMULA || type == FieldType.AUTO_NUMBER;
+  }
+
+  public boolean hasOption(String value) {
+    return options.stream().anyMatch(o -> o.value().equals(value));
+  }
+}

@@ -1,0 +1,112 @@
+package dev.tessera.metamodel.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metamodel.json.MetamodelJson;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.naming.Identifiers;
+import dev.tessera.metamodel.schema.DefinitionSchemas;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates a whole set of definitions together, as they would be published: structure against the
+ * JSON Schema of each kind, then semantic checks (names, duplicates, references, options,
+ * expressions, generated API names). Returns every problem at once; an empty list means the set can
+ * be published. Paths point into the list given: {@code $[i]} is its i-th definition.
+ * Thread-safe and reusable.
+ */
+public final class MetadataValidator {
+  private final DefinitionSchemas schemas = new DefinitionSchemas();
+
+  public List<Problem> validate(List<JsonNode> definitions) {
+    List<Problem> out = new ArrayList<>();
+    Map<Integer, EntityDefinition> entities = new LinkedHashMap<>();
+    for (int i = 0; i < definitions.size(); i++) {
+      JsonNode d = definitions.get(i);
+      String base = "$[" + i + "]";
+      if (d == null || !d.isObject()) {
+        out.add(Problem.of(ProblemCode.INVALID_TYPE, base, "每个定义都应是一个 JSON 对象",
+            "Each definition must be a JSON object"));
+        continue;
+      }
+      String kind = d.path("kind").isTextual() ? d.path("kind").asText() : null;
+      if (kind == null) {
+        out.add(Problem.of(ProblemCode.REQUIRED, base + ".kind", "缺少定义类别（kind），例如 \"entity\"",
+            "The definition kind (\"kind\") is missing, e.g. \"entity\""));
+        continue;
+      }
+      if (!DefinitionSchemas.KINDS.contains(kind)) {
+        out.add(Problem.of(ProblemCode.UNKNOWN_KIND, base + ".kind", "暂不支持的定义类别“" + kind + "”，支持："
+            + String.join("、", DefinitionSchemas.KINDS), "Definitions of kind \"" + kind
+            + "\" are not supported; supported: " + String.join(", ", DefinitionSchemas.KINDS)));
+        continue;
+      }
+      out.addAll(schemas.validate(kind, d, base));
+      entities.put(i, MetamodelJson.readEntity(d));
+    }
+    duplicates(definitions, out);
+    Map<String, EntityDefinition> byName = new HashMap<>();
+    entities.values().forEach(e -> byName.putIfAbsent(e.name(), e));
+    entities.forEach((i, e) -> out.addAll(new EntityValidator(e, "$[" + i + "]", byName).validate()));
+    generatedNames(entities, out);
+    return out;
+  }
+
+  /** Two definitions of one kind with the same name, or any two with the same id. */
+  private static void duplicates(List<JsonNode> definitions, List<Problem> out) {
+    Map<String, Integer> names = new HashMap<>();
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < definitions.size(); i++) {
+      JsonNode d = definitions.get(i);
+      if (d == null || !d.isObject()) {
+        continue;
+      }
+      String name = d.path("name").asText(null);
+      Integer first = name == null ? null : names.putIfAbsent(d.path("kind").asText() + "/" + name, i);
+      if (first != null) {
+        out.add(Problem.of(ProblemCode.DUPLICATE, "$[" + i + "].name", "名称“" + name + "”已被第 " + (first + 1)
+            + " 个定义使用", "The name \"" + name + "\" is already used by definition " + (first + 1)));
+      }
+      String id = d.path("id").asText(null);
+      Integer firstId = id == null ? null : ids.putIfAbsent(id, i);
+      if (firstId != null) {
+        out.add(Problem.of(ProblemCode.DUPLICATE, "$[" + i + "].id", "标识“" + id + "”已被第 " + (firstId + 1)
+            + " 个定义使用", "The id \"" + id + "\" is already used by definition " + (firstId + 1)));
+      }
+    }
+  }
+
+  /** Generated GraphQL type and root field names must not collide with each other or built-ins. */
+  private static void generatedNames(Map<Integer, EntityDefinition> entities, List<Problem> out) {
+    Map<String, String> taken = new HashMap<>();
+    Identifiers.BUILTIN_TYPES.forEach(t -> taken.put("type:" + t, null));
+    Identifiers.BUILTIN_ROOT_FIELDS.forEach(f -> taken.put("field:" + f, null));
+    for (Map.Entry<Integer, EntityDefinition> en : entities.entrySet()) {
+      EntityDefinition e = en.getValue();
+      if (!Identifiers.isValid(e.name()) || (e.pluralName() != null && !Identifiers.isValid(e.pluralName()))) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      Identifiers.generatedTypeNames(e).forEach(t -> names.add("type:" + t));
+      Identifiers.generatedRootFields(e).forEach(f -> names.add("field:" + f));
+      for (String n : names) {
+        if (taken.containsKey(n)) {
+          String owner = taken.get(n);
+          String what = n.substring(n.indexOf(':') + 1);
+          String by = owner == null ? "平台内置" : "实体“" + owner + "”";
+          String byEn = owner == null ? "the platform" : "entity \"" + owner + "\"";
+          String path = "$[" + en.getKey() + "]" + (e.pluralName() != null && n.contains(e.pluralName())
+              ? ".pluralName" : ".name");
+          out.add(Problem.of(ProblemCode.NAME_COLLISION, path, "实体“" + e.name() + "”生成的 API 名称 " + what + " 已被"
+              + by + "占用，请换一个名称", "Entity \"" + e.name() + "\" would generate the API name " + what
+              + ", which " + byEn + " already uses; choose another name"));
+          break;
+        }
+      }
+      names.forEach(n -> taken.put(n, e.name()));
+    }
+  }
+}
