@@ -107,7 +107,7 @@ final class EntitySchema {
     for (EntityDefinition source : meta.entities().values()) {
       for (FieldDefinition f : source.fields()) {
         if (f.type() == FieldType.REFERENCE && e.name().equals(f.target())) {
-          String name = Identifiers.pluralName(source) + "By" + cap(f.name());
+          String name = Identifiers.reverseFieldName(source, f.name());
           GraphQLFieldDefinition.Builder rf = field(type, name,
               nonNull(typeRef(Identifiers.typeName(source.name()) + "Connection")), fetchers.reverse(source, f));
           connectionArgs(rf, Identifiers.typeName(source.name()), false);

@@ -98,4 +98,12 @@ public final class Identifiers {
     out.add("create" + pluralType);
     return out;
   }
+
+  /**
+   * The connection a reference field adds to its target: {@code customer.company} gives
+   * {@code company.customersByCompany}.
+   */
+  public static String reverseFieldName(EntityDefinition source, String referenceField) {
+    return pluralName(source) + "By" + typeName(referenceField);
+  }
 }

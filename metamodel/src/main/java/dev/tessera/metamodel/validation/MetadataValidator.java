@@ -3,6 +3,8 @@ package dev.tessera.metamodel.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.metamodel.model.FieldType;
 import dev.tessera.metamodel.naming.Identifiers;
 import dev.tessera.metamodel.schema.DefinitionSchemas;
 import java.util.ArrayList;
@@ -52,7 +54,28 @@ public final class MetadataValidator {
     entities.values().forEach(e -> byName.putIfAbsent(e.name(), e));
     entities.forEach((i, e) -> out.addAll(new EntityValidator(e, "$[" + i + "]", byName).validate()));
     generatedNames(entities, out);
+    reverseNames(entities, byName, out);
     return out;
+  }
+
+  /** The connection a reference adds to its target must not shadow a field of the target. */
+  private static void reverseNames(Map<Integer, EntityDefinition> entities, Map<String, EntityDefinition> byName,
+      List<Problem> out) {
+    entities.forEach((i, source) -> {
+      for (int j = 0; j < source.fields().size(); j++) {
+        FieldDefinition f = source.fields().get(j);
+        EntityDefinition target = f.type() == FieldType.REFERENCE ? byName.get(f.target()) : null;
+        if (target == null || !Identifiers.isValid(source.name()) || !Identifiers.isValid(f.name())) {
+          continue;
+        }
+        String reverse = Identifiers.reverseFieldName(source, f.name());
+        if (target.field(reverse).isPresent()) {
+          out.add(Problem.of(ProblemCode.NAME_COLLISION, "$[" + i + "].fields[" + j + "].name", "实体“" + target.name()
+              + "”已有字段 " + reverse + "，与这个引用生成的反向列表重名，请给其中一个改名", "Entity \"" + target.name()
+              + "\" already has a field " + reverse + ", the name of the list this reference adds to it; rename one"));
+        }
+      }
+    });
   }
 
   /** Two definitions of one kind with the same name, or any two with the same id. */
