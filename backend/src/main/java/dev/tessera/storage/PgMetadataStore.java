@@ -87,9 +87,10 @@ public class PgMetadataStore implements MetadataStore {
       chain = chain.chain(() -> renameTable(tx, before, e, changes));
     }
     chain = chain.chain(() -> exists(tx, EntitySql.rawTable(e.name())).chain(present -> {
-      if (!present) {
-        changes.add("create table for entity " + e.name());
+      if (present) {
+        return Uni.createFrom().voidItem();
       }
+      changes.add("create table for entity " + e.name());
       return run(tx, EntityDdl.createTable(e), e, null);
     }));
     if (before != null) {
