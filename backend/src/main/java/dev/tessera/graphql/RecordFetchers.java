@@ -25,23 +25,20 @@ import java.util.UUID;
 
 /** Data fetchers for generated entity fields: thin adapters over the record store and service. */
 final class RecordFetchers {
-  static final DataFetcher<Object> EDGES = env -> {
-    Conn c = env.getSource();
-    return c.rows().stream().map(r -> new Conn.Edge(r, c.order())).toList();
-  };
-  static final DataFetcher<Object> NODES = env -> ((Conn) env.getSource()).rows();
-  static final DataFetcher<Object> CURSOR = env -> ((Conn.Edge) env.getSource()).cursor();
-  static final DataFetcher<Object> NODE = env -> ((Conn.Edge) env.getSource()).node();
-  static final DataFetcher<Object> TOTAL = env -> ((Conn) env.getSource()).total().get();
-  static final DataFetcher<Object> PAGE_INFO = env -> {
-    Conn c = env.getSource();
+  static final DataFetcher<Object> EDGES = SourceFetcher.<Conn>of(
+      c -> c.rows().stream().map(r -> new Conn.Edge(r, c.order())).toList());
+  static final DataFetcher<Object> NODES = SourceFetcher.<Conn>of(Conn::rows);
+  static final DataFetcher<Object> CURSOR = SourceFetcher.<Conn.Edge>of(Conn.Edge::cursor);
+  static final DataFetcher<Object> NODE = SourceFetcher.<Conn.Edge>of(Conn.Edge::node);
+  static final DataFetcher<Object> TOTAL = SourceFetcher.<Conn>of(c -> c.total().get());
+  static final DataFetcher<Object> PAGE_INFO = SourceFetcher.<Conn>of(c -> {
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("hasNextPage", c.hasNext());
     info.put("hasPreviousPage", c.hasPrevious());
     info.put("startCursor", c.rows().isEmpty() ? null : Cursors.encode(c.rows().get(0), c.order()));
     info.put("endCursor", c.rows().isEmpty() ? null : Cursors.encode(c.rows().get(c.rows().size() - 1), c.order()));
     return info;
-  };
+  });
 
   private final MetadataSnapshot meta;
   private final RecordStore store;
@@ -59,21 +56,21 @@ final class RecordFetchers {
 
   DataFetcher<Object> system(String name) {
     return switch (name) {
-      case "id" -> env -> ((DataRecord) env.getSource()).id();
-      case "version" -> env -> ((DataRecord) env.getSource()).version();
-      case "createdAt" -> env -> ((DataRecord) env.getSource()).createdAt();
-      case "updatedAt" -> env -> ((DataRecord) env.getSource()).updatedAt();
-      case "createdBy" -> env -> ((DataRecord) env.getSource()).createdBy();
-      case "updatedBy" -> env -> ((DataRecord) env.getSource()).updatedBy();
-      case "ownerId" -> env -> ((DataRecord) env.getSource()).ownerId();
-      case "deletedAt" -> env -> ((DataRecord) env.getSource()).deletedAt();
+      case "id" -> SourceFetcher.<DataRecord>of(DataRecord::id);
+      case "version" -> SourceFetcher.<DataRecord>of(DataRecord::version);
+      case "createdAt" -> SourceFetcher.<DataRecord>of(DataRecord::createdAt);
+      case "updatedAt" -> SourceFetcher.<DataRecord>of(DataRecord::updatedAt);
+      case "createdBy" -> SourceFetcher.<DataRecord>of(DataRecord::createdBy);
+      case "updatedBy" -> SourceFetcher.<DataRecord>of(DataRecord::updatedBy);
+      case "ownerId" -> SourceFetcher.<DataRecord>of(DataRecord::ownerId);
+      case "deletedAt" -> SourceFetcher.<DataRecord>of(DataRecord::deletedAt);
       default -> throw new IllegalArgumentException(name);
     };
   }
 
   DataFetcher<Object> value(FieldDefinition f) {
     String key = f.name();
-    return env -> ((DataRecord) env.getSource()).get(key);
+    return SourceFetcher.<DataRecord>of(r -> r.get(key));
   }
 
   DataFetcher<Object> byId(EntityDefinition e) {
