@@ -3,11 +3,13 @@ package dev.tessera.storage;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
+import dev.tessera.metamodel.model.IndexDefinition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,8 +44,7 @@ final class EntityDdl {
     add(out, e, "deleted", "CREATE INDEX %s ON " + table + " (deleted_at) WHERE deleted_at IS NOT NULL");
     for (FieldDefinition f : e.fields()) {
       if (f.unique()) {
-        add(out, e, "u:" + f.name(), "CREATE UNIQUE INDEX %s ON " + table + " (" + EntitySql.expr(f)
-            + ") WHERE deleted_at IS NULL");
+        add(out, e, "u:" + f.name(), uniqueTemplate(e, EntitySql.expr(f)));
       } else if (f.indexed() || EntitySql.isReferenceLike(f)) {
         boolean gin = f.valueType().storage() == FieldType.Storage.ARRAY
             || f.valueType().storage() == FieldType.Storage.JSON;
@@ -55,20 +56,47 @@ final class EntityDdl {
         add(out, e, "i:" + f.name(), "CREATE INDEX %s ON " + table + columns);
       }
     }
+    for (IndexDefinition ix : e.indexes()) {
+      add(out, e, (ix.unique() ? "cu:" : "c:") + String.join(",", ix.fields()), compositeTemplate(e, ix));
+    }
     return out;
   }
 
-  /** The name of the unique index of a field, to map a violation back to the field. */
-  static String uniqueIndexName(EntityDefinition e, FieldDefinition f) {
-    return indexes(e).entrySet().stream().filter(x -> x.getValue().startsWith("CREATE UNIQUE")
-            && x.getValue().contains("(" + EntitySql.expr(f) + ")"))
-        .map(Map.Entry::getKey).findFirst().orElse(null);
+  /**
+   * The fields a unique index guards, by index name (a field's own {@code unique} or a unique
+   * composite index), to map a violation back to fields; null for any other index.
+   */
+  static List<String> uniqueFields(EntityDefinition e, String indexName) {
+    for (FieldDefinition f : e.fields()) {
+      if (f.unique() && indexName.equals(name(e, "u:" + f.name(), uniqueTemplate(e, EntitySql.expr(f))))) {
+        return List.of(f.name());
+      }
+    }
+    for (IndexDefinition ix : e.indexes()) {
+      if (ix.unique() && indexName.equals(name(e, "cu:" + String.join(",", ix.fields()), compositeTemplate(e, ix)))) {
+        return ix.fields();
+      }
+    }
+    return null;
   }
 
   private static void add(Map<String, String> out, EntityDefinition e, String what, String template) {
-    String probe = template.formatted("x");
-    String name = INDEX_PREFIX + hash(e.name() + "|" + what + "|" + probe);
+    String name = name(e, what, template);
     out.put(name, template.formatted(name));
+  }
+
+  private static String name(EntityDefinition e, String what, String template) {
+    return INDEX_PREFIX + hash(e.name() + "|" + what + "|" + template.formatted("x"));
+  }
+
+  private static String uniqueTemplate(EntityDefinition e, String expr) {
+    return "CREATE UNIQUE INDEX %s ON " + EntitySql.table(e) + " (" + expr + ") WHERE deleted_at IS NULL";
+  }
+
+  private static String compositeTemplate(EntityDefinition e, IndexDefinition ix) {
+    String exprs = String.join(", ", ix.fields().stream().map(n -> EntitySql.expr(e.field(n).orElseThrow())).toList());
+    // non-unique: (fields..., id), so equality on a prefix reads rows already in the default id order
+    return ix.unique() ? uniqueTemplate(e, exprs) : "CREATE INDEX %s ON " + EntitySql.table(e) + " (" + exprs + ", id)";
   }
 
   private static String hash(String s) {

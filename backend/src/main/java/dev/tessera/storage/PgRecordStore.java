@@ -172,15 +172,18 @@ public class PgRecordStore implements RecordStore {
     if (!"23505".equals(err.getSqlState())) {
       return err;
     }
-    for (FieldDefinition f : e.fields()) {
-      if (f.unique() && err.getConstraint() != null
-          && err.getConstraint().equals(EntityDdl.uniqueIndexName(e, f))) {
-        return PlatformException.validation(List.of(new FieldError(f.name(), "DUPLICATE_VALUE",
-            f.label().get("en") + " (" + f.name() + "): another " + e.name() + " already has this value",
-            "“" + f.label().get("zh-CN") + "”：已有其他" + e.label().get("zh-CN") + "记录使用了这个值")));
-      }
+    List<String> fields = err.getConstraint() == null ? null : EntityDdl.uniqueFields(e, err.getConstraint());
+    if (fields == null) {
+      return new PlatformException(ErrorCode.VALIDATION_FAILED, "a record with this id already exists", "id");
     }
-    return new PlatformException(ErrorCode.VALIDATION_FAILED, "a record with this id already exists", "id");
+    List<FieldDefinition> defs = fields.stream().map(n -> e.field(n).orElseThrow()).toList();
+    String en = String.join(" + ", defs.stream().map(f -> f.label().get("en") + " (" + f.name() + ")").toList());
+    String zh = String.join("、", defs.stream().map(f -> "“" + f.label().get("zh-CN") + "”").toList());
+    String what = defs.size() == 1 ? "this value" : "this combination of values";
+    String whatZh = defs.size() == 1 ? "这个值" : "这组值";
+    return PlatformException.validation(List.of(new FieldError(fields.get(0), "DUPLICATE_VALUE",
+        en + ": another " + e.name() + " already has " + what,
+        zh + "：已有其他" + e.label().get("zh-CN") + "记录使用了" + whatZh)));
   }
 
   private static List<DataRecord> ordered(List<DataRecord> rows, Page page) {

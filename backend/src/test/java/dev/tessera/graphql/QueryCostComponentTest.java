@@ -64,6 +64,42 @@ class QueryCostComponentTest {
   }
 
   @Test
+  void compositeIndexServesPrefixEqualityInPageOrderWithoutSorting() {
+    String name = Gql.unique("ticket");
+    Map<String, Object> def = entity(name, field("team", "text"), field("status", "text"), field("city", "text"));
+    def.put("indexes", List.of(Map.of("fields", List.of("team", "status"))));
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", List.of(def)));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
+    pool.query("INSERT INTO \"rec_" + name + "\"(id, data) SELECT gen_random_uuid(), jsonb_build_object('team', 't' || (g % 100),"
+        + " 'status', 's' || (g % 5), 'city', 'c' || (g % 10)) FROM generate_series(1, 100000) g").execute().await().indefinitely();
+    pool.query("ANALYZE \"rec_" + name + "\"").execute().await().indefinitely();
+    var e = registry.current().entity(name);
+    Page page = new Page(dev.tessera.graphql.QueryArgs.order(e, null), null, false, 21);
+    Filter filter = new Filter.And(List.of(
+        new Filter.Compare(Column.of(e.field("team").orElseThrow()), Filter.Op.EQ, "t42"),
+        new Filter.Compare(Column.of(e.field("status").orElseThrow()), Filter.Op.EQ, "s2")));
+    String plan = tx.withConnection(t -> store.explain(t, new RecordQuery(e, filter, page, false))).await().indefinitely();
+    assertTrue(plan.contains("Index Scan"), plan);
+    assertFalse(plan.contains("Sort") || plan.contains("Seq Scan"), "rows come in page order from the index: " + plan);
+  }
+
+  @Test
+  void uniqueCompositeIndexNamesTheFieldsOnViolation() {
+    String name = Gql.unique("seat");
+    String type = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    Map<String, Object> def = entity(name, field("row", "text"), field("seatNo", "number"));
+    def.put("indexes", List.of(Map.of("fields", List.of("row", "seatNo"), "unique", true)));
+    Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied } }", Map.of("d", List.of(def)));
+    Gql.ok("mutation { create" + type + "(input: {row: \"A\", seatNo: 1}) { id } }");
+    Gql.ok("mutation { create" + type + "(input: {row: \"A\", seatNo: 2}) { id } }");
+    JsonPath dup = Gql.post("mutation { create" + type + "(input: {row: \"A\", seatNo: 1}) { id } }");
+    assertEquals("VALIDATION_FAILED", dup.getString("errors[0].extensions.code"), dup.prettify());
+    assertEquals("row", dup.getString("errors[0].extensions.field"), dup.prettify());
+    assertTrue(dup.getString("errors[0].message").contains("combination"), dup.prettify());
+  }
+
+  @Test
   void nestedQueryRunsOneStatementPerLevel() {
     String owner = Gql.unique("rep");
     String lead = Gql.unique("opp");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
+import dev.tessera.metamodel.model.IndexDefinition;
 import dev.tessera.metamodel.model.LocalizedText;
 import dev.tessera.metamodel.model.OnDelete;
 import dev.tessera.metamodel.model.PicklistOption;
@@ -45,8 +46,14 @@ public final class MetamodelJson {
     List<RuleDefinition> rules = new ArrayList<>();
     n.path("rules").forEach(r -> rules.add(new RuleDefinition(text(r, "id"), text(r, "name"), text(r, "assert"),
         label(r.get("message")))));
+    List<IndexDefinition> indexes = new ArrayList<>();
+    n.path("indexes").forEach(ix -> {
+      List<String> names = new ArrayList<>();
+      ix.path("fields").forEach(f -> names.add(f.asText()));
+      indexes.add(new IndexDefinition(names, ix.path("unique").asBoolean(false)));
+    });
     return new EntityDefinition(text(n, "id"), text(n, "name"), text(n, "pluralName"), label(n.get("label")),
-        fields, rules);
+        fields, rules, indexes);
   }
 
   /** Reads one field of an entity definition; its type is null when the JSON names no known type. */

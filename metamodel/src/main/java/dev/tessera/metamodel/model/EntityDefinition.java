@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A custom object: its fields and validation rules. {@code pluralName} names the list query
+ * A custom object: its fields, validation rules and composite indexes. {@code pluralName} names the list query
  * ({@code customers}); when a definition omits it, it is derived from {@code name}.
  */
 public record EntityDefinition(
@@ -13,11 +13,13 @@ public record EntityDefinition(
     String pluralName,
     LocalizedText label,
     List<FieldDefinition> fields,
-    List<RuleDefinition> rules) {
+    List<RuleDefinition> rules,
+    List<IndexDefinition> indexes) {
 
   public EntityDefinition {
     fields = List.copyOf(fields);
     rules = rules == null ? List.of() : List.copyOf(rules);
+    indexes = indexes == null ? List.of() : List.copyOf(indexes);
   }
 
   public Optional<FieldDefinition> field(String fieldName) {

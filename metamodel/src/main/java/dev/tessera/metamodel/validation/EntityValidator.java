@@ -43,7 +43,38 @@ final class EntityValidator {
     expressions();
     formulaCycles();
     rules();
+    indexes();
     return out;
+  }
+
+  private void indexes() {
+    Set<List<String>> seen = new java.util.HashSet<>();
+    for (int i = 0; i < e.indexes().size(); i++) {
+      List<String> fields = e.indexes().get(i).fields();
+      String at = ".indexes[" + i + "]";
+      if (!seen.add(fields)) {
+        add(ProblemCode.DUPLICATE, at, "与前面的索引重复", "The same index is defined twice");
+      }
+      for (int j = 0; j < fields.size(); j++) {
+        String name = fields.get(j);
+        FieldDefinition f = e.field(name).orElse(null);
+        if (f == null) {
+          add(ProblemCode.INVALID_OPTION, at + ".fields[" + j + "]", "索引中的“" + name + "”不是该实体的字段",
+              "\"" + name + "\" in the index is not a field of " + e.name());
+        } else if (f.type() != null && !indexable(f)) {
+          add(ProblemCode.INVALID_OPTION, at + ".fields[" + j + "]", "“" + f.type().jsonName() + "”类型的字段不能放进组合索引",
+              "A field of type \"" + f.type().jsonName() + "\" cannot be part of a composite index");
+        } else if (fields.indexOf(name) != j) {
+          add(ProblemCode.DUPLICATE, at + ".fields[" + j + "]", "索引中字段“" + name + "”重复",
+              "The field \"" + name + "\" appears twice in the index");
+        }
+      }
+    }
+  }
+
+  private static boolean indexable(FieldDefinition f) {
+    FieldType.Storage s = f.valueType().storage();
+    return s != FieldType.Storage.ARRAY && s != FieldType.Storage.JSON && f.type() != FieldType.LONG_TEXT;
   }
 
   private void fieldNames() {
