@@ -84,8 +84,32 @@ public class GraphQlProvider implements PublishParticipant {
   public record Request(String query, Map<String, Object> variables, String operationName, boolean queryOnly,
       RequestContext context, Locale locale) {}
 
-  /** Runs a request; the result is the GraphQL response map (data, errors). */
+  /**
+   * Runs a request; the result is the GraphQL response map (data, errors). A request graphql-java
+   * refuses with an error of its own (e.g. a bad-faith introspection query) is answered with that
+   * error, never with a failed future.
+   */
   public CompletableFuture<Map<String, Object>> execute(Request r) {
+    try {
+      return run(r).handle((result, err) -> err == null ? result : refused(err));
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(refused(e));
+    }
+  }
+
+  private static Map<String, Object> refused(Throwable err) {
+    Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+        ? err.getCause() : err;
+    if (cause instanceof graphql.validation.GoodFaithIntrospectionExceeded bad) {
+      return errors(List.of(bad.toBadFaithError()));
+    }
+    if (cause instanceof GraphQLError g) {
+      return errors(List.of(g));
+    }
+    throw cause instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(cause);
+  }
+
+  private CompletableFuture<Map<String, Object>> run(Request r) {
     Engine engine = current();
     PreparsedDocumentEntry doc = document(engine, r.query(), r.locale());
     if (doc.hasErrors()) {
@@ -143,13 +167,29 @@ public class GraphQlProvider implements PublishParticipant {
         new PlatformException(ErrorCode.BAD_REQUEST, "no operation named " + name));
   }
 
+  private static String code(GraphQLError e) {
+    if (e instanceof ValidationError) {
+      return "GRAPHQL_VALIDATION_FAILED";
+    }
+    if (e instanceof graphql.InvalidSyntaxError) {
+      return "GRAPHQL_PARSE_FAILED";
+    }
+    if (e instanceof graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError
+        || e instanceof graphql.execution.AbortExecutionException) {
+      return "QUERY_TOO_COMPLEX";
+    }
+    return "BAD_REQUEST";
+  }
+
   private static Map<String, Object> errors(List<? extends GraphQLError> errors) {
     List<Map<String, Object>> list = errors.stream().map(e -> {
       Map<String, Object> spec = new java.util.LinkedHashMap<>(e.toSpecification());
-      if (!spec.containsKey("extensions")) {
-        spec.put("extensions", Map.of("code", e instanceof ValidationError ? "GRAPHQL_VALIDATION_FAILED"
-            : "GRAPHQL_PARSE_FAILED"));
+      Map<String, Object> ext = new java.util.LinkedHashMap<>();
+      if (spec.get("extensions") instanceof Map<?, ?> given) {
+        given.forEach((k, v) -> ext.put(String.valueOf(k), v));
       }
+      ext.putIfAbsent("code", code(e));
+      spec.put("extensions", ext);
       return (Map<String, Object>) spec;
     }).toList();
     return Map.of("errors", list);

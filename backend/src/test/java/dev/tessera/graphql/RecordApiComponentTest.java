@@ -159,6 +159,14 @@ class RecordApiComponentTest {
   }
 
   @Test
+  void badFaithIntrospectionIsAnErrorNotAServerFailure() {
+    JsonPath r = Gql.post("{ a: __type(name: \"Query\") { name } b: __type(name: \"Mutation\") { name } "
+        + "c: __schema { types { name fields { name type { name ofType { name ofType { name } } } } } } "
+        + "d: __schema { types { name } } }");
+    assertEquals("QUERY_TOO_COMPLEX", r.getString("errors[0].extensions.code"), r.prettify());
+  }
+
+  @Test
   void getServesQueriesButNotMutations() {
     String ok = RestAssured.given().queryParam("query", "{ metadataVersion }").get("/graphql").then().statusCode(200)
         .extract().asString();
