@@ -88,7 +88,7 @@ public class GraphQlRoute {
   private static void reply(RoutingContext ctx, int status, Object body) {
     try {
       ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-          .end(MAPPER.writeValueAsString(body));
+          .end(io.vertx.core.buffer.Buffer.buffer(MAPPER.writeValueAsBytes(body)));
     } catch (JsonProcessingException e) {
       ctx.response().setStatusCode(500).end();
     }

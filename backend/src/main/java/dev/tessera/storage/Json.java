@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.Map;
 
 /**
@@ -14,13 +15,13 @@ import java.util.Map;
 final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final ObjectReader MAP_READER = MAPPER.readerFor(new TypeReference<Map<String, Object>>() {});
 
   private Json() {}
 
   static Map<String, Object> toMap(String json) {
     try {
-      return MAPPER.readValue(json, MAP);
+      return MAP_READER.readValue(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON could not be read", e);
     }
