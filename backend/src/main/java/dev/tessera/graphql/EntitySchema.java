@@ -55,7 +55,7 @@ final class EntitySchema {
     out.add(field("Query", e.name(), typeRef(type), fetchers.byId(e))
         .argument(arg("id", nonNull(GraphQLID))).build());
     out.add(listField("Query", plural, fetchers.list(e, false)).build());
-    out.add(field("Query", "deleted" + cap(plural), nonNull(typeRef(type + "Connection")), fetchers.list(e, true))
+    out.add(field("Query", "deleted" + Identifiers.typeName(plural), nonNull(typeRef(type + "Connection")), fetchers.list(e, true))
         .description("The recycle bin: deleted " + plural + ", restorable with restore" + type)
         .argument(arg("first", GraphQLInt)).argument(arg("after", GraphQLString)).build());
     out.add(field("Query", plural + "Aggregate", nonNull(list(nonNull(typeRef(type + "Aggregate")))),
@@ -70,7 +70,7 @@ final class EntitySchema {
     return List.of(
         field("Mutation", "create" + type, nonNull(typeRef(type)), fetchers.create(e))
             .argument(arg("input", nonNull(typeRef(type + "Input")))).build(),
-        field("Mutation", "create" + cap(plural), nonNull(list(nonNull(typeRef(type)))), fetchers.createMany(e))
+        field("Mutation", "create" + Identifiers.typeName(plural), nonNull(list(nonNull(typeRef(type)))), fetchers.createMany(e))
             .description("Creates all or none, in one transaction")
             .argument(arg("inputs", nonNull(list(nonNull(typeRef(type + "Input")))))).build(),
         field("Mutation", "update" + type, nonNull(typeRef(type)), fetchers.update(e))
@@ -251,9 +251,5 @@ final class EntitySchema {
   static boolean scalar(FieldDefinition f) {
     FieldType.Storage s = f.valueType().storage();
     return s != FieldType.Storage.ARRAY && s != FieldType.Storage.JSON;
-  }
-
-  static String cap(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

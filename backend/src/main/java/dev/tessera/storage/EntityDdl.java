@@ -36,15 +36,20 @@ final class EntityDdl {
           deleted_at timestamptz)""";
   }
 
-  /** Index name to CREATE INDEX statement, for every index the entity wants. */
-  static Map<String, String> indexes(EntityDefinition e) {
-    Map<String, String> out = new LinkedHashMap<>();
+  /** One wanted index: its CREATE statement and the fields it covers (none for system columns). */
+  record Index(String ddl, List<String> fields, boolean unique) {}
+
+  /** Index name to wanted index, for every index the entity wants. */
+  static Map<String, Index> indexes(EntityDefinition e) {
+    Map<String, Index> out = new LinkedHashMap<>();
     String table = EntitySql.table(e);
-    add(out, e, "owner", "CREATE INDEX %s ON " + table + " (owner_id, id)");
-    add(out, e, "deleted", "CREATE INDEX %s ON " + table + " (deleted_at) WHERE deleted_at IS NOT NULL");
+    add(out, e, "owner", "CREATE INDEX %s ON " + table + " (owner_id, id)", List.of(), false);
+    add(out, e, "deleted", "CREATE INDEX %s ON " + table + " (deleted_at) WHERE deleted_at IS NOT NULL", List.of(),
+        false);
     for (FieldDefinition f : e.fields()) {
       if (f.unique()) {
-        add(out, e, "u:" + f.name(), uniqueTemplate(e, EntitySql.expr(f)));
+        add(out, e, "u:" + f.name(), "CREATE UNIQUE INDEX %s ON " + table + " (" + EntitySql.expr(f)
+            + ") WHERE deleted_at IS NULL", List.of(f.name()), true);
       } else if (f.indexed() || EntitySql.isReferenceLike(f)) {
         boolean gin = f.valueType().storage() == FieldType.Storage.ARRAY
             || f.valueType().storage() == FieldType.Storage.JSON;
@@ -53,11 +58,15 @@ final class EntityDdl {
         String columns = gin ? " USING gin (" + EntitySql.expr(f) + ")" : " (" + EntitySql.expr(f) + ", id)";
         // Not partial: PostgreSQL keeps statistics for the expressions of non-partial indexes only,
         // and without them the planner guesses selectivity and picks the wrong index.
-        add(out, e, "i:" + f.name(), "CREATE INDEX %s ON " + table + columns);
+        add(out, e, "i:" + f.name(), "CREATE INDEX %s ON " + table + columns, List.of(f.name()), false);
       }
     }
     for (IndexDefinition ix : e.indexes()) {
-      add(out, e, (ix.unique() ? "cu:" : "c:") + String.join(",", ix.fields()), compositeTemplate(e, ix));
+      String exprs = String.join(", ", ix.fields().stream().map(n -> EntitySql.expr(e.field(n).orElseThrow())).toList());
+      // non-unique: (fields..., id), so equality on a prefix reads rows already in the default id order
+      String ddl = ix.unique() ? "CREATE UNIQUE INDEX %s ON " + table + " (" + exprs + ") WHERE deleted_at IS NULL"
+          : "CREATE INDEX %s ON " + table + " (" + exprs + ", id)";
+      add(out, e, (ix.unique() ? "cu:" : "c:") + String.join(",", ix.fields()), ddl, ix.fields(), ix.unique());
     }
     return out;
   }
@@ -67,36 +76,14 @@ final class EntityDdl {
    * composite index), to map a violation back to fields; null for any other index.
    */
   static List<String> uniqueFields(EntityDefinition e, String indexName) {
-    for (FieldDefinition f : e.fields()) {
-      if (f.unique() && indexName.equals(name(e, "u:" + f.name(), uniqueTemplate(e, EntitySql.expr(f))))) {
-        return List.of(f.name());
-      }
-    }
-    for (IndexDefinition ix : e.indexes()) {
-      if (ix.unique() && indexName.equals(name(e, "cu:" + String.join(",", ix.fields()), compositeTemplate(e, ix)))) {
-        return ix.fields();
-      }
-    }
-    return null;
+    Index ix = indexes(e).get(indexName);
+    return ix != null && ix.unique() ? ix.fields() : null;
   }
 
-  private static void add(Map<String, String> out, EntityDefinition e, String what, String template) {
-    String name = name(e, what, template);
-    out.put(name, template.formatted(name));
-  }
-
-  private static String name(EntityDefinition e, String what, String template) {
-    return INDEX_PREFIX + hash(e.name() + "|" + what + "|" + template.formatted("x"));
-  }
-
-  private static String uniqueTemplate(EntityDefinition e, String expr) {
-    return "CREATE UNIQUE INDEX %s ON " + EntitySql.table(e) + " (" + expr + ") WHERE deleted_at IS NULL";
-  }
-
-  private static String compositeTemplate(EntityDefinition e, IndexDefinition ix) {
-    String exprs = String.join(", ", ix.fields().stream().map(n -> EntitySql.expr(e.field(n).orElseThrow())).toList());
-    // non-unique: (fields..., id), so equality on a prefix reads rows already in the default id order
-    return ix.unique() ? uniqueTemplate(e, exprs) : "CREATE INDEX %s ON " + EntitySql.table(e) + " (" + exprs + ", id)";
+  private static void add(Map<String, Index> out, EntityDefinition e, String what, String template,
+      List<String> fields, boolean unique) {
+    String name = INDEX_PREFIX + hash(e.name() + "|" + what + "|" + template.formatted("x"));
+    out.put(name, new Index(template.formatted(name), fields, unique));
   }
 
   private static String hash(String s) {

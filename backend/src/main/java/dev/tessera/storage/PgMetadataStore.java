@@ -124,7 +124,7 @@ public class PgMetadataStore implements MetadataStore {
   }
 
   private Uni<Void> syncIndexes(Tx tx, EntityDefinition e, List<String> changes) {
-    Map<String, String> wanted = EntityDdl.indexes(e);
+    Map<String, EntityDdl.Index> wanted = EntityDdl.indexes(e);
     return sql.query(tx, MetadataSql.INDEXES, Tuple.of(EntitySql.rawTable(e.name()))).chain(rows -> {
       Set<String> have = new HashSet<>();
       rows.forEach(r -> have.add(r.getString("indexname")));
@@ -135,19 +135,16 @@ public class PgMetadataStore implements MetadataStore {
           chain = chain.chain(() -> run(tx, "DROP INDEX \"" + name + "\"", e, null));
         }
       }
-      for (Map.Entry<String, String> w : wanted.entrySet()) {
+      for (Map.Entry<String, EntityDdl.Index> w : wanted.entrySet()) {
         if (!have.contains(w.getKey())) {
-          FieldDefinition f = fieldOf(e, w.getValue());
-          changes.add("create index for " + e.name() + (f == null ? "" : "." + f.name()));
-          chain = chain.chain(() -> run(tx, w.getValue(), e, f));
+          List<String> fields = w.getValue().fields();
+          FieldDefinition f = fields.isEmpty() ? null : e.field(fields.get(0)).orElseThrow();
+          changes.add("create index for " + e.name() + (fields.isEmpty() ? "" : "." + String.join("+", fields)));
+          chain = chain.chain(() -> run(tx, w.getValue().ddl(), e, f));
         }
       }
       return chain;
     });
-  }
-
-  private static FieldDefinition fieldOf(EntityDefinition e, String ddl) {
-    return e.fields().stream().filter(f -> ddl.contains("(" + EntitySql.expr(f))).findFirst().orElse(null);
   }
 
   private Uni<Boolean> exists(Tx tx, String rawTable) {

@@ -7,7 +7,9 @@ import dev.tessera.metamodel.model.RuleDefinition;
 import dev.tessera.metamodel.naming.Identifiers;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +50,7 @@ final class EntityValidator {
   }
 
   private void indexes() {
-    Set<List<String>> seen = new java.util.HashSet<>();
+    Set<List<String>> seen = new HashSet<>();
     for (int i = 0; i < e.indexes().size(); i++) {
       List<String> fields = e.indexes().get(i).fields();
       String at = ".indexes[" + i + "]";
@@ -173,7 +175,7 @@ final class EntityValidator {
     Map<String, Set<String>> deps = new LinkedHashMap<>();
     for (FieldDefinition f : e.fields()) {
       if (f.type() == FieldType.FORMULA && f.expression() != null && f.name() != null) {
-        Set<String> d = new java.util.LinkedHashSet<>();
+        Set<String> d = new LinkedHashSet<>();
         ExpressionReferences.scan(f.expression()).references().forEach(p -> d.add(p.get(0)));
         deps.put(f.name(), d);
       }
