@@ -1,5 +1,6 @@
 package dev.tessera.metamodel.validation;
 
+import dev.tessera.metamodel.expr.EntityExpressions;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * Semantic checks of one entity: reserved and duplicate names, each field's options
- * ({@link FieldValidator}), expressions of formulas, defaults and rules, and formula cycles.
+ * ({@link FieldValidator}), expressions of formulas, defaults and rules (compiled by
+ * {@link EntityExpressions}, so what publishes is what runs), and formula cycles.
  */
 final class EntityValidator {
   private final EntityDefinition e;
@@ -43,7 +45,6 @@ final class EntityValidator {
       out.addAll(new FieldValidator(e, e.fields().get(i), base + ".fields[" + i + "]", entities).validate());
     }
     expressions();
-    formulaCycles();
     rules();
     indexes();
     return out;
@@ -105,16 +106,16 @@ final class EntityValidator {
     }
   }
 
+  /** Compiles every formula, default expression and rule; reports each failure with its position. */
   private void expressions() {
-    for (int i = 0; i < e.fields().size(); i++) {
-      FieldDefinition f = e.fields().get(i);
-      String at = ".fields[" + i + "]";
-      if (f.type() == FieldType.FORMULA && f.expression() != null) {
-        check(at + ".expression", f.expression());
-      }
-      if (f.defaultExpression() != null) {
-        check(at + ".defaultExpression", f.defaultExpression());
-      }
+    EntityExpressions.Result r = EntityExpressions.compile(e, entities);
+    for (EntityExpressions.Failure f : r.failures()) {
+      out.add(Problem.inExpression(base + f.path(), f.error()));
+    }
+    for (EntityExpressions.Cycle c : r.cycles()) {
+      String path = String.join(" → ", c.names());
+      add(ProblemCode.FORMULA_CYCLE, ".fields[" + c.fieldIndex() + "].expression", "公式循环引用：" + path,
+          "Formulas depend on each other in a circle: " + path);
     }
   }
 
@@ -122,92 +123,12 @@ final class EntityValidator {
     Map<String, Integer> names = new HashMap<>();
     for (int i = 0; i < e.rules().size(); i++) {
       RuleDefinition r = e.rules().get(i);
-      String at = ".rules[" + i + "]";
       Integer first = r.name() == null ? null : names.putIfAbsent(r.name(), i);
       if (first != null) {
-        add(ProblemCode.DUPLICATE, at + ".name", "规则名称“" + r.name() + "”与第 " + (first + 1) + " 条规则重复",
+        add(ProblemCode.DUPLICATE, ".rules[" + i + "].name", "规则名称“" + r.name() + "”与第 " + (first + 1) + " 条规则重复",
             "The rule name \"" + r.name() + "\" is already used by rule " + (first + 1));
       }
-      if (r.assertion() != null) {
-        check(at + ".assert", r.assertion());
-      }
     }
-  }
-
-  private void check(String at, String expression) {
-    ExpressionReferences.Result r = ExpressionReferences.scan(expression);
-    if (r.error() != null) {
-      add(ProblemCode.INVALID_EXPRESSION, at, "表达式有误（第 " + r.errorColumn() + " 个字符）：" + r.errorZh(),
-          "The expression is not valid at character " + r.errorColumn() + ": " + r.error());
-      return;
-    }
-    for (List<String> path : r.references()) {
-      String unknown = resolve(path);
-      if (unknown != null) {
-        add(ProblemCode.INVALID_EXPRESSION, at, "表达式引用了不存在的字段“" + unknown + "”",
-            "The expression uses \"" + unknown + "\", which is not a field of " + e.name());
-      }
-    }
-  }
-
-  /** Null when {@code a} or {@code ref.b} names fields; else the first part that does not resolve. */
-  private String resolve(List<String> path) {
-    EntityDefinition current = e;
-    for (int i = 0; i < path.size(); i++) {
-      String name = path.get(i);
-      FieldDefinition f = current.field(name).orElse(null);
-      if (f == null && !(i == 0 && Identifiers.SYSTEM_FIELDS.contains(name))) {
-        return String.join(".", path.subList(0, i + 1));
-      }
-      if (i < path.size() - 1) {
-        EntityDefinition target = f == null || f.type() != FieldType.REFERENCE ? null : entities.get(f.target());
-        if (target == null) {
-          return String.join(".", path.subList(0, i + 2));
-        }
-        current = target;
-      }
-    }
-    return null;
-  }
-
-  /** Formula fields that (through other formulas) depend on themselves. */
-  private void formulaCycles() {
-    Map<String, Set<String>> deps = new LinkedHashMap<>();
-    for (FieldDefinition f : e.fields()) {
-      if (f.type() == FieldType.FORMULA && f.expression() != null && f.name() != null) {
-        Set<String> d = new LinkedHashSet<>();
-        ExpressionReferences.scan(f.expression()).references().forEach(p -> d.add(p.get(0)));
-        deps.put(f.name(), d);
-      }
-    }
-    for (int i = 0; i < e.fields().size(); i++) {
-      FieldDefinition f = e.fields().get(i);
-      List<String> cycle = f.name() == null ? null : cycleFrom(f.name(), f.name(), deps, new ArrayList<>());
-      if (cycle != null) {
-        String path = f.name() + " → " + String.join(" → ", cycle);
-        add(ProblemCode.FORMULA_CYCLE, ".fields[" + i + "].expression", "公式循环引用：" + path,
-            "Formulas depend on each other in a circle: " + path);
-      }
-    }
-  }
-
-  private static List<String> cycleFrom(String start, String at, Map<String, Set<String>> deps, List<String> trail) {
-    for (String next : deps.getOrDefault(at, Set.of())) {
-      if (next.equals(start)) {
-        List<String> found = new ArrayList<>(trail);
-        found.add(next);
-        return found;
-      }
-      if (deps.containsKey(next) && !trail.contains(next)) {
-        trail.add(next);
-        List<String> found = cycleFrom(start, next, deps, trail);
-        trail.remove(trail.size() - 1);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   private void add(ProblemCode code, String relPath, String zh, String en) {

@@ -144,8 +144,6 @@ final class FieldValidator {
     if (f.resultType() == null) {
       add(ProblemCode.REQUIRED, ".resultType", "公式字段须声明结果类型（resultType），如 number 或 text",
           "A formula field needs a result type (\"resultType\"), e.g. number or text");
-    } else if (f.expression() != null) {
-      FormulaTypes.mismatch(f, entity).ifPresent(p -> add(ProblemCode.INVALID_EXPRESSION, ".expression", p[1], p[0]));
     }
     if (f.required()) {
       notFor(".required", "必填", "required");

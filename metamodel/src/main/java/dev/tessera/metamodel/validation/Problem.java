@@ -5,11 +5,22 @@ import dev.tessera.metamodel.model.LocalizedText;
 /**
  * One thing wrong with metadata: a stable {@code code}, the JSON {@code path} into the definitions the
  * client sent ({@code $[1].fields[2].name}) and a message a business user understands, in zh-CN and en.
+ * Problems inside an expression also carry the 1-based {@code line} and {@code column} in its text
+ * (null otherwise), so the designer can put the cursor there.
  */
-public record Problem(String code, String path, LocalizedText message) {
+public record Problem(String code, String path, LocalizedText message, Integer line, Integer column) {
+
+  public Problem(String code, String path, LocalizedText message) {
+    this(code, path, message, null, null);
+  }
 
   public static Problem of(ProblemCode code, String path, String zh, String en) {
     return new Problem(code.name(), path, LocalizedText.of(zh, en));
+  }
+
+  /** A problem in the expression at {@code path}, positioned where the expression goes wrong. */
+  public static Problem inExpression(String path, dev.tessera.metamodel.expr.ExpressionException e) {
+    return new Problem(ProblemCode.INVALID_EXPRESSION.name(), path, e.positioned(), e.line(), e.column());
   }
 
   /** A JSON path step for an object key: {@code .name}, or {@code ['zh-CN']} when the key is not a plain word. */
