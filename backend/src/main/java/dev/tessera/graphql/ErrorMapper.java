@@ -61,6 +61,9 @@ final class ErrorMapper implements DataFetcherExceptionHandler {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("field", d.field());
           m.put("code", d.code());
+          if (d.rule() != null) {
+            m.put("rule", d.rule());
+          }
           m.put("message", d.message(locale));
           return m;
         }).toList();

@@ -31,6 +31,8 @@ final class MetadataApi {
       .field(f -> f.name("path").type(nonNull(GraphQLString)).description("JSON path into the definitions sent"))
       .field(f -> f.name("message").type(nonNull(GraphQLString))
           .argument(a -> a.name("locale").type(GraphQLString).description("zh-CN or en; default from Accept-Language")))
+      .field(f -> f.name("line").type(GraphQLInt).description("For a problem inside an expression: its 1-based line"))
+      .field(f -> f.name("column").type(GraphQLInt).description("For a problem inside an expression: its 1-based column"))
       .build();
   static final GraphQLObjectType PUBLISH_RESULT = GraphQLObjectType.newObject().name("PublishResult")
       .field(f -> f.name("version").type(GraphQLInt))

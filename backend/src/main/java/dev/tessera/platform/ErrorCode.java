@@ -3,6 +3,8 @@ package dev.tessera.platform;
 /** Stable error codes; they reach clients as GraphQL {@code extensions.code}. */
 public enum ErrorCode {
   VALIDATION_FAILED,
+  /** An expression (condition, formula, rule) that the expression language does not accept. */
+  INVALID_EXPRESSION,
   VERSION_CONFLICT,
   NOT_FOUND,
   FORBIDDEN,

@@ -12,8 +12,15 @@ public class PlatformException extends RuntimeException {
   private final List<FieldError> details;
   private final String messageZh;
 
-  /** One problem with one field of a record, in English and Chinese. */
-  public record FieldError(String field, String code, String message, String messageZh) {
+  /**
+   * One problem with one field of a record, in English and Chinese; {@code rule} names the validation
+   * rule that failed, when a rule rather than a field's own checks found it.
+   */
+  public record FieldError(String field, String code, String message, String messageZh, String rule) {
+    public FieldError(String field, String code, String message, String messageZh) {
+      this(field, code, message, messageZh, null);
+    }
+
     public String message(String locale) {
       return locale != null && locale.startsWith("zh") && messageZh != null ? messageZh : message;
     }

@@ -78,10 +78,10 @@ public class RecordService {
       if (before.version() != version) {
         throw conflict(e, id, version, before.version());
       }
-      Map<String, Object> data = RecordValidator.prepare(e, before.data(), patch, false, d -> {});
+      Map<String, Object> data = RecordValidator.merge(e, before.data(), patch, false);
       SaveContext ctx = new SaveContext(meta, e, Operation.UPDATE, before, data, actor, t);
       String owner = ownerId != null ? ownerId : before.ownerId();
-      return runHooks(ctx).chain(() -> store.update(t, e, id, version, data, owner, actor.userId()))
+      return beforeSave(ctx).chain(() -> store.update(t, e, id, version, data, owner, actor.userId()))
           .map(after -> {
             if (after == null) {
               throw conflict(e, id, version, -1);
@@ -116,11 +116,10 @@ public class RecordService {
 
   private Uni<DataRecord> create(Tx t, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> input,
       String ownerId, Actor actor) {
-    Map<String, Object> data = RecordValidator.prepare(e, null, input, true, d -> applyLiteralDefaults(e, d, input));
-    return autoNumbers(t, e, data).chain(() -> {
-      SaveContext ctx = new SaveContext(meta, e, Operation.CREATE, null, data, actor, t);
-      return runHooks(ctx);
-    }).chain(() -> store.insert(t, e, new DataRecord(Uuids.v7(), data, ownerId != null ? ownerId : actor.userId(),
+    Map<String, Object> data = RecordValidator.merge(e, null, input, true);
+    applyLiteralDefaults(e, data, input);
+    return autoNumbers(t, e, data).chain(() -> beforeSave(new SaveContext(meta, e, Operation.CREATE, null, data, actor, t)))
+        .chain(() -> store.insert(t, e, new DataRecord(Uuids.v7(), data, ownerId != null ? ownerId : actor.userId(),
         1, null, null, actor.userId(), actor.userId(), null)));
   }
 
@@ -198,12 +197,23 @@ public class RecordService {
     return chain;
   }
 
-  private Uni<Void> runHooks(SaveContext ctx) {
+  /**
+   * The before-save lane: every hook in order (defaults, formulas and validation rules first), then the
+   * field checks; all problems found are reported together as one VALIDATION_FAILED.
+   */
+  private Uni<Void> beforeSave(SaveContext ctx) {
     Uni<Void> chain = Uni.createFrom().voidItem();
     for (BeforeSaveHook h : hooks) {
       chain = chain.chain(() -> h.beforeSave(ctx));
     }
-    return chain;
+    return chain.invoke(() -> {
+      List<PlatformException.FieldError> errors = new ArrayList<>(RecordValidator.check(ctx.entity(),
+          ctx.before() == null ? null : ctx.before().data(), ctx.data()));
+      errors.addAll(ctx.problems());
+      if (!errors.isEmpty()) {
+        throw PlatformException.validation(errors);
+      }
+    });
   }
 
   private <T> Uni<T> commit(java.util.function.Function<Tx, Uni<Written<T>>> work) {

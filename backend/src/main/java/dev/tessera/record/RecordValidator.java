@@ -23,21 +23,23 @@ public final class RecordValidator {
   private RecordValidator() {}
 
   /**
-   * Merges and checks in one go, reporting conversion and rule problems of every field together.
-   * {@code before} is the stored document (null on create).
+   * The record's values after applying {@code input} to {@code before} (null on create): every value
+   * converted to its stored form. Unknown fields, read-only fields and values that cannot be converted
+   * fail here, all reported together.
    */
-  public static Map<String, Object> prepare(EntityDefinition entity, Map<String, Object> before,
-      Map<String, Object> input, boolean create, java.util.function.Consumer<Map<String, Object>> beforeCheck) {
+  public static Map<String, Object> merge(EntityDefinition entity, Map<String, Object> before,
+      Map<String, Object> input, boolean create) {
     List<FieldError> errors = new ArrayList<>();
     Map<String, Object> next = merge(entity, before == null ? Map.of() : before, input, create, errors);
-    beforeCheck.accept(next);
-    java.util.Set<String> bad = new java.util.HashSet<>();
-    errors.forEach(e -> bad.add(e.field()));
-    errors.addAll(problems(entity, before, next).stream().filter(e -> !bad.contains(e.field())).toList());
     if (!errors.isEmpty()) {
       throw PlatformException.validation(errors);
     }
     return next;
+  }
+
+  /** What is wrong with the values of a write (required, options, transitions, bounds, formats). */
+  public static List<FieldError> check(EntityDefinition entity, Map<String, Object> before, Map<String, Object> data) {
+    return problems(entity, before, data);
   }
 
   private static Map<String, Object> merge(EntityDefinition entity, Map<String, Object> current,

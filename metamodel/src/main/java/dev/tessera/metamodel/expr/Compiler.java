@@ -100,11 +100,29 @@ final class Compiler {
       throw ExpressionException.at(c.pos(), "函数 " + c.name() + " 的参数类型不一致：" + types.get(0).zh() + " 和 " + types.get(1).zh(),
           "The arguments of " + c.name() + " must have the same type, not " + types.get(0).en() + " and " + types.get(1).en());
     }
-    imports.put(alias, FunctionLibrary.method(s, n));
+    java.lang.reflect.Method method = FunctionLibrary.method(s, n);
+    imports.put(alias, method);
     functions.add(s.name());
     usesClock |= s.clock();
     boolean nullable = !s.name().equals("isBlank") && !s.name().equals("size");
-    return new Typed(result, nullable, code.append(')').toString());
+    Typed call = new Typed(result, nullable, code.append(')').toString());
+    return narrowed(call, method.getReturnType());
+  }
+
+  /** Wraps a call whose Java return type is wider than the type the compiler proved (coalesce gives Object). */
+  private Typed narrowed(Typed t, Class<?> returns) {
+    ExprType.Kind k = t.type().kind();
+    if (k == Kind.ANY || k == Kind.NULL) {
+      // only empty literals ([], [:]) and null give these types, so the call can only give blank
+      return new Typed(ExprType.NULL, true, "null");
+    }
+    Class<?> proven = t.type().javaClass();
+    if (proven == Object.class || proven.isAssignableFrom(returns)) {
+      return t;
+    }
+    String kind = t.type().kind().name();
+    String name = "as" + kind.charAt(0) + kind.substring(1).toLowerCase(java.util.Locale.ROOT);
+    return op(name, t.type(), t.nullable(), t);
   }
 
   private ExpressionException unknownFunction(Node.Call c) {
@@ -174,7 +192,8 @@ final class Compiler {
         return op("div", ExprType.NUMBER, true, l, r);
       }
       default -> {
-        return arithmetic(b, l, r, "rem");
+        arithmetic(b, l, r, "rem");
+        return op("rem", ExprType.NUMBER, true, l, r);
       }
     }
   }

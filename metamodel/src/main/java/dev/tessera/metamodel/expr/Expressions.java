@@ -22,7 +22,7 @@ public final class Expressions {
     Compiler.Typed t = c.compile(tree);
     if (expected != null && !expected.accepts(t.type())) {
       String zhUse = scope.use().zh;
-      throw ExpressionException.at(tree.pos(), zhUse + "的结果应是" + expected.zh() + "，但这个表达式得到的是" + t.type().zh(),
+      throw ExpressionException.at(start(tree), zhUse + "的结果应是" + expected.zh() + "，但这个表达式得到的是" + t.type().zh(),
           "The " + scope.use().en + " must yield " + expected.en() + ", but this expression yields " + t.type().en());
     }
     ParserContext pc = new ParserContext();
@@ -43,6 +43,20 @@ public final class Expressions {
     COMPILATIONS.incrementAndGet();
     return new CompiledExpression(source, t.type(), c.inputs.values(), c.functions, c.usesClock, c.usesContext,
         t.code(), compiled);
+  }
+
+  /** Where an expression begins: its leftmost part (a binary node's own position is its operator). */
+  private static Node.Pos start(Node n) {
+    Node.Pos best = n.pos();
+    Node left = n instanceof Node.Binary b ? b.left() : n instanceof Node.Ternary t ? t.condition()
+        : n instanceof Node.In i ? i.value() : null;
+    if (left != null) {
+      Node.Pos p = start(left);
+      if (p.line() < best.line() || p.line() == best.line() && p.column() < best.column()) {
+        best = p;
+      }
+    }
+    return best;
   }
 
   /** How many expressions MVEL has compiled in this JVM (tests use it to prove the cache works). */

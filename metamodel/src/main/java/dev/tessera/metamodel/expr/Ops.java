@@ -117,6 +117,37 @@ public final class Ops {
     return b != null && b;
   }
 
+  // Typed views of the functions that work on several types (coalesce, get, addDays, ...), so MVEL's
+  // strong typing knows what they give; the compiler has already proved the type.
+
+  public static BigDecimal asNumber(Object o) {
+    return (BigDecimal) o;
+  }
+
+  public static String asText(Object o) {
+    return (String) o;
+  }
+
+  public static Boolean asBoolean(Object o) {
+    return (Boolean) o;
+  }
+
+  public static LocalDate asDate(Object o) {
+    return (LocalDate) o;
+  }
+
+  public static OffsetDateTime asDatetime(Object o) {
+    return (OffsetDateTime) o;
+  }
+
+  public static List<?> asList(Object o) {
+    return (List<?>) o;
+  }
+
+  public static java.util.Map<?, ?> asMap(Object o) {
+    return (java.util.Map<?, ?>) o;
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   static int compare(Object a, Object b) {
     if (a instanceof LocalDate x && b instanceof OffsetDateTime y) {

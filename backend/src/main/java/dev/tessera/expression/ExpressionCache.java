@@ -1,0 +1,106 @@
+package dev.tessera.expression;
+
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metadata.PublishParticipant;
+import dev.tessera.metamodel.expr.CompiledExpression;
+import dev.tessera.metamodel.expr.EntityExpressions;
+import dev.tessera.metamodel.expr.ExprType;
+import dev.tessera.metamodel.expr.Expressions;
+import dev.tessera.metamodel.expr.Scope;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.PlatformException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Compiled expressions per metadata version. A publish compiles every entity's formulas, defaults
+ * and rules while it is being prepared (so a version that cannot compile never goes live); conditions
+ * (assignment, pools, flows) are compiled on first use and kept for their version. Versions older
+ * than the one before the live version are dropped, so requests that still hold the previous
+ * snapshot keep hitting the cache during a hot swap.
+ */
+@ApplicationScoped
+public class ExpressionCache implements PublishParticipant {
+  private record Key(int version, String entity, String source) {}
+
+  private final Map<Key, EntityExpressions> entities = new ConcurrentHashMap<>();
+  private final Map<Key, CompiledExpression> conditions = new ConcurrentHashMap<>();
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+
+  /** The compiled formulas, defaults and rules of {@code entity} in {@code snapshot}'s version. */
+  public EntityExpressions entity(MetadataSnapshot snapshot, String entity) {
+    Key key = new Key(snapshot.version(), entity, null);
+    EntityExpressions found = entities.get(key);
+    if (found != null) {
+      hits.increment();
+      return found;
+    }
+    misses.increment();
+    return entities.computeIfAbsent(key, k -> compile(snapshot, snapshot.entity(entity)));
+  }
+
+  /**
+   * A condition on records of {@code entity} (true/false), compiled once per version; an expression
+   * that is not accepted fails with INVALID_EXPRESSION naming line and column.
+   */
+  public CompiledExpression condition(MetadataSnapshot snapshot, String entity, String source) {
+    Key key = new Key(snapshot.version(), entity, source);
+    CompiledExpression found = conditions.get(key);
+    if (found != null) {
+      hits.increment();
+      return found;
+    }
+    misses.increment();
+    EntityDefinition e = snapshot.entity(entity);
+    return conditions.computeIfAbsent(key, k -> {
+      try {
+        return Expressions.compile(source, Scope.of(e, snapshot.entities(), Scope.Use.CONDITION), ExprType.BOOLEAN);
+      } catch (dev.tessera.metamodel.expr.ExpressionException x) {
+        throw new PlatformException(ErrorCode.INVALID_EXPRESSION, x.positioned().get("en"), x.positioned().get("zh-CN"),
+            "condition", java.util.List.of());
+      }
+    });
+  }
+
+  /** Lookups answered from the cache, and lookups that had to compile. */
+  public long hits() {
+    return hits.sum();
+  }
+
+  public long misses() {
+    return misses.sum();
+  }
+
+  @Override
+  public Object prepare(MetadataSnapshot candidate) {
+    Map<String, EntityExpressions> compiled = new HashMap<>();
+    for (EntityDefinition e : candidate.entities().values()) {
+      compiled.put(e.name(), compile(candidate, e));
+    }
+    return compiled;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void activate(MetadataSnapshot snapshot, Object prepared) {
+    ((Map<String, EntityExpressions>) prepared).forEach((name, x) -> entities.put(new Key(snapshot.version(), name, null), x));
+    int keep = snapshot.version() - 1;
+    entities.keySet().removeIf(k -> k.version() < keep);
+    conditions.keySet().removeIf(k -> k.version() < keep);
+  }
+
+  private static EntityExpressions compile(MetadataSnapshot snapshot, EntityDefinition e) {
+    EntityExpressions.Result r = EntityExpressions.compile(e, snapshot.entities());
+    if (!r.ok()) {
+      String first = r.failures().isEmpty() ? "formulas depend on each other in a circle: " + r.cycles().get(0).names()
+          : r.failures().get(0).path() + ": " + r.failures().get(0).error().getMessage();
+      throw new PlatformException(ErrorCode.PUBLISH_FAILED, "Expressions of " + e.name() + " do not compile: " + first);
+    }
+    return r.expressions();
+  }
+}

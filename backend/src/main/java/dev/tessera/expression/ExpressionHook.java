@@ -1,0 +1,139 @@
+package dev.tessera.expression;
+
+import dev.tessera.metamodel.expr.CompiledExpression;
+import dev.tessera.metamodel.expr.EntityExpressions;
+import dev.tessera.metamodel.expr.EvalContext;
+import dev.tessera.metamodel.expr.EvaluationException;
+import dev.tessera.metamodel.expr.Values;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.platform.PlatformException.FieldError;
+import dev.tessera.record.BeforeSaveHook;
+import dev.tessera.record.RecordChanged.Operation;
+import dev.tessera.record.RecordStore;
+import dev.tessera.record.SaveContext;
+import dev.tessera.record.ValueConverter;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The first step of the before-save lane: on create, default expressions fill the fields the client
+ * left blank; on every write, formulas are computed (each after the formulas it reads) and stored, and
+ * validation rules are checked. A rule that does not hold adds a problem naming the rule, with its
+ * message in the user's language; the record service then fails the write with VALIDATION_FAILED.
+ */
+@ApplicationScoped
+public class ExpressionHook implements BeforeSaveHook {
+  private static final Logger LOG = Logger.getLogger(ExpressionHook.class);
+
+  private final ExpressionCache cache;
+  private final RecordStore store;
+  private final EvalContext context;
+
+  public ExpressionHook(ExpressionCache cache, RecordStore store) {
+    this.cache = cache;
+    this.store = store;
+    this.context = EvalContext.system();
+  }
+
+  @Override
+  public int order() {
+    return 10;
+  }
+
+  @Override
+  public Uni<Void> beforeSave(SaveContext ctx) {
+    EntityExpressions x = cache.entity(ctx.metadata(), ctx.entity().name());
+    if (x.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    boolean create = ctx.operation() == Operation.CREATE;
+    Set<String> paths = new LinkedHashSet<>();
+    if (create) {
+      x.defaults().values().forEach(c -> paths.addAll(c.references()));
+    }
+    x.rules().forEach(r -> paths.addAll(r.expression().references()));
+    return RecordValues.load(store, ctx.tx(), ctx.metadata(), ctx.entity(), ctx.data(), ctx.before(), paths)
+        .invoke(values -> {
+          if (create) {
+            defaults(ctx, x, values);
+          }
+          formulas(ctx, x, values);
+          rules(ctx, x, values);
+        })
+        .replaceWithVoid();
+  }
+
+  private void defaults(SaveContext ctx, EntityExpressions x, RecordValues values) {
+    for (Map.Entry<String, CompiledExpression> d : x.defaults().entrySet()) {
+      FieldDefinition f = ctx.entity().field(d.getKey()).orElseThrow();
+      if (ctx.data().get(f.name()) != null) {
+        continue;
+      }
+      try {
+        Object v = Values.out(d.getValue().evaluate(values, context));
+        if (v != null) {
+          ctx.data().put(f.name(), ValueConverter.convert(f, v));
+        }
+      } catch (EvaluationException | ValueConverter.BadValue e) {
+        ctx.problems().add(new FieldError(f.name(), "DEFAULT_FAILED",
+            label(f, "en") + ": the default value could not be computed (" + e.getMessage() + ")",
+            label(f, "zh-CN") + "：默认值无法计算（" + e.getMessage() + "）"));
+      }
+    }
+  }
+
+  private void formulas(SaveContext ctx, EntityExpressions x, RecordValues values) {
+    for (EntityExpressions.Formula formula : x.formulas()) {
+      FieldDefinition f = formula.field();
+      Object v;
+      try {
+        v = Values.out(formula.expression().evaluate(values, context));
+        v = v == null ? null : ValueConverter.convert(f, v);
+      } catch (EvaluationException | ValueConverter.BadValue e) {
+        LOG.debugf("formula %s.%s gave no value: %s", ctx.entity().name(), f.name(), e.getMessage());
+        v = null;
+      }
+      if (v == null) {
+        ctx.data().remove(f.name());
+      } else {
+        ctx.data().put(f.name(), v);
+      }
+    }
+  }
+
+  private void rules(SaveContext ctx, EntityExpressions x, RecordValues values) {
+    EntityDefinition e = ctx.entity();
+    for (EntityExpressions.Rule rule : x.rules()) {
+      boolean holds;
+      String failure = null;
+      try {
+        holds = rule.expression().test(values, context);
+      } catch (EvaluationException ex) {
+        holds = false;
+        failure = ex.getMessage();
+      }
+      if (!holds) {
+        String en = rule.definition().message().get("en");
+        String zh = rule.definition().message().get("zh-CN");
+        if (failure != null) {
+          en += " (the rule could not be checked: " + failure + ")";
+          zh += "（规则无法检查：" + failure + "）";
+        }
+        ctx.problems().add(new FieldError(null, "RULE_FAILED", en + " [rule " + rule.definition().name() + "]",
+            zh + "【规则 " + rule.definition().name() + "】", rule.definition().name()));
+      }
+    }
+    if (!ctx.problems().isEmpty()) {
+      LOG.debugf("%s write blocked by %d rule(s)", e.name(), ctx.problems().size());
+    }
+  }
+
+  private static String label(FieldDefinition f, String locale) {
+    return f.label() == null ? f.name() : f.label().get(locale);
+  }
+}
