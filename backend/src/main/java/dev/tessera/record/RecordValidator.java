@@ -25,13 +25,23 @@ public final class RecordValidator {
   /**
    * The record's values after applying {@code input} to {@code before} (null on create): every value
    * converted to its stored form. Unknown fields, read-only fields and values that cannot be converted
-   * fail here, all reported together.
+   * fail here, together with what the field checks find in the other fields (a field a default
+   * expression would fill is not reported as missing).
    */
   public static Map<String, Object> merge(EntityDefinition entity, Map<String, Object> before,
       Map<String, Object> input, boolean create) {
     List<FieldError> errors = new ArrayList<>();
     Map<String, Object> next = merge(entity, before == null ? Map.of() : before, input, create, errors);
     if (!errors.isEmpty()) {
+      java.util.Set<String> reported = new java.util.HashSet<>();
+      errors.forEach(e -> reported.add(e.field()));
+      for (FieldError e : problems(entity, before, next)) {
+        boolean defaulted = "REQUIRED".equals(e.code())
+            && entity.field(e.field()).map(f -> f.defaultExpression() != null).orElse(false);
+        if (!reported.contains(e.field()) && !defaulted) {
+          errors.add(e);
+        }
+      }
       throw PlatformException.validation(errors);
     }
     return next;

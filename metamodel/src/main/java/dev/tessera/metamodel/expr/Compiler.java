@@ -354,11 +354,10 @@ final class Compiler {
         case '\n' -> b.append("\\n");
         case '\t' -> b.append("\\t");
         default -> {
-          if (c < 0x20 || c == 0x7f || c == '@' || c == '$') {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
+          if (Character.isISOControl(c)) {
+            throw new IllegalArgumentException("control characters are refused by the lexer");
           }
+          b.append(c);
         }
       }
     }

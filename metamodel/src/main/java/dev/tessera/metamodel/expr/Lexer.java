@@ -27,48 +27,56 @@ final class Lexer {
   private int line = 1;
   private int lineStart;
 
-  private Lexer(String src) {
+  private final List<Token> read = new ArrayList<>();
+
+  Lexer(String src) {
     this.src = src;
   }
 
-  static List<Token> tokens(String src) {
-    return new Lexer(src).run();
+  /**
+   * The token at {@code index}, reading on demand: the parser asks only as far as it has understood,
+   * so the first problem in reading order is the one reported ({@code while (x) {}} is about
+   * {@code while}, not the braces further on).
+   */
+  Token token(int index) {
+    while (read.size() <= index) {
+      if (!read.isEmpty() && read.get(read.size() - 1).kind() == Kind.END) {
+        return read.get(read.size() - 1);
+      }
+      read.add(next());
+    }
+    return read.get(index);
   }
 
-  private List<Token> run() {
-    List<Token> out = new ArrayList<>();
-    while (true) {
-      skipSpace();
-      if (i >= src.length()) {
-        out.add(new Token(Kind.END, "", null, pos()));
-        return out;
-      }
-      char c = src.charAt(i);
-      if (c == '\'' || c == '"') {
-        out.add(text(c));
-      } else if (c >= '0' && c <= '9') {
-        out.add(number());
-      } else if (isNameStart(c)) {
-        Node.Pos p = pos();
-        int start = i;
-        while (i < src.length() && isNamePart(src.charAt(i))) {
-          i++;
-        }
-        out.add(new Token(Kind.NAME, src.substring(start, i), null, p));
-      } else {
-        out.add(operator(c));
-      }
+  private Token next() {
+    skipSpace();
+    if (i >= src.length()) {
+      return new Token(Kind.END, "", null, pos());
     }
+    char c = src.charAt(i);
+    if (c == '\'' || c == '"') {
+      return text(c);
+    } else if (c >= '0' && c <= '9') {
+      return number();
+    } else if (isNameStart(c)) {
+      Node.Pos p = pos();
+      int start = i;
+      while (i < src.length() && isNamePart(src.charAt(i))) {
+        i++;
+      }
+      return new Token(Kind.NAME, src.substring(start, i), null, p);
+    }
+    return operator(c);
   }
 
   private void skipSpace() {
     while (i < src.length()) {
       char c = src.charAt(i);
-      if (c == '\n') {
-        i++;
+      if (c == '\n' || c == '\r') {
+        i += c == '\r' && i + 1 < src.length() && src.charAt(i + 1) == '\n' ? 2 : 1;
         line++;
         lineStart = i;
-      } else if (c == ' ' || c == '\t' || c == '\r') {
+      } else if (c == ' ' || c == '\t') {
         i++;
       } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT) {
         String code = String.format("U+%04X", (int) c);
@@ -94,9 +102,14 @@ final class Lexer {
         i++;
         break;
       }
-      if (c == '\n') {
+      if (c == '\n' || c == '\r') {
         throw ExpressionException.at(p, "文本不能跨行，请在同一行内用 " + quote + " 结束",
             "Text cannot span lines; close it with " + quote + " on the same line");
+      }
+      if (Character.isISOControl(c) && c != '\t' || c == '\u2028' || c == '\u2029') {
+        String code = String.format("U+%04X", (int) c);
+        throw fail("文本中有一个不可见的控制字符（" + code + "），请删除它",
+            "The text contains an invisible control character (" + code + "); remove it");
       }
       if (c == '\\') {
         char n = i + 1 < src.length() ? src.charAt(i + 1) : ' ';
@@ -158,6 +171,9 @@ final class Lexer {
         return new Token(Kind.OP, op, null, p);
       }
     }
+    if (src.startsWith("//", i) || src.startsWith("/*", i)) {
+      throw fail("表达式中不能写注释（// 或 /* */）", "Comments (// or /* */) are not allowed in expressions");
+    }
     throw switch (c) {
       case ';' -> fail("一个表达式只能有一条，请去掉“;”", "An expression is a single formula; remove the \";\"");
       case '=' -> fail("“=”是赋值，表达式不能修改数据；比较相等请用“==”",
@@ -178,12 +194,14 @@ final class Lexer {
       return fail("这是全角字符“" + c + "”，请改用半角的“" + ascii + "”", "\"" + c + "\" is a full-width character; type the half-width \""
           + ascii + "\" instead");
     }
-    if (Character.isLetter(c)) {
-      return fail("“" + c + "”不能出现在引号外；字段要用英文 API 名称，文本要加引号，例如 '" + c + "'",
-          "\"" + c + "\" cannot appear outside quotes: fields are referred to by their English API name, text goes in quotes like '"
-              + c + "'");
+    int cp = src.codePointAt(i);
+    String whole = new String(Character.toChars(cp));
+    if (Character.isLetter(cp)) {
+      return fail("“" + whole + "”不能出现在引号外；字段要用英文 API 名称，文本要加引号，例如 '" + whole + "'",
+          "\"" + whole + "\" cannot appear outside quotes: fields are referred to by their English API name, text goes in quotes like '"
+              + whole + "'");
     }
-    String shown = Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c);
+    String shown = Character.isISOControl(c) || Character.isSurrogate(c) && cp == c ? String.format("U+%04X", cp) : whole;
     return fail("表达式中不允许使用字符“" + shown + "”", "The character \"" + shown + "\" is not allowed in expressions");
   }
 

@@ -20,12 +20,12 @@ final class Parser {
       "instanceof", "is", "contains", "soundslike", "strsim", "convertable_to", "throw", "try", "catch", "synchronized",
       "static", "package", "empty", "nil", "super", "null_safe", "proto");
 
-  private final List<Token> tokens;
+  private final Lexer tokens;
   private int at;
   private int depth;
   private int nodes;
 
-  private Parser(List<Token> tokens) {
+  private Parser(Lexer tokens) {
     this.tokens = tokens;
   }
 
@@ -37,7 +37,7 @@ final class Parser {
       throw new ExpressionException(1, 1, "表达式太长（" + source.length() + " 个字符，最多 " + Limits.MAX_LENGTH + " 个）",
           "The expression is too long (" + source.length() + " characters, at most " + Limits.MAX_LENGTH + ")");
     }
-    Parser p = new Parser(Lexer.tokens(source));
+    Parser p = new Parser(new Lexer(source));
     Node n = p.expression();
     Token t = p.peek();
     if (t.kind() != Kind.END) {
@@ -60,6 +60,10 @@ final class Parser {
     Node cond = or();
     if (peek().is("?")) {
       Token q = next();
+      if (peek().is(":")) {
+        throw ExpressionException.at(q.pos(), "不支持“?:”简写；取第一个有值的请用 coalesce(a, b)",
+            "The \"?:\" shortcut is not supported; for the first value that is set, use coalesce(a, b)");
+      }
       Node then = expression();
       expect(":", "“?”之后需要“:”和另一种情况的值", "After \"?\" a \":\" and the value for the other case are needed");
       Node otherwise = expression();
@@ -153,6 +157,10 @@ final class Parser {
   /** Nothing may follow a value but an operator: no method calls, property reads on results or indexing. */
   private Node postfix(Node n) {
     Token t = peek();
+    if (t.is(".") && peek(1).is("?")) {
+      throw ExpressionException.at(t.pos(), "不需要“.?”：空值会自动处理，直接写 company.name 即可",
+          "\".?\" is not needed: blanks are handled automatically, so write company.name");
+    }
     if (t.is(".")) {
       Token name = peek(1);
       if (name.is("class")) {
@@ -321,15 +329,15 @@ final class Parser {
   }
 
   private Token peek() {
-    return tokens.get(at);
+    return tokens.token(at);
   }
 
   private Token peek(int ahead) {
-    return tokens.get(Math.min(at + ahead, tokens.size() - 1));
+    return tokens.token(at + ahead);
   }
 
   private Token next() {
-    Token t = tokens.get(at);
+    Token t = tokens.token(at);
     if (t.kind() != Kind.END) {
       at++;
     }

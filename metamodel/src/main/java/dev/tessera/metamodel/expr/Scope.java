@@ -42,6 +42,10 @@ public final class Scope {
       "updatedAt", ExprType.DATETIME, "createdBy", ExprType.TEXT, "updatedBy", ExprType.TEXT, "ownerId", ExprType.TEXT,
       "version", ExprType.NUMBER);
 
+  /** First segments of Java package names ({@code java.lang.System}). */
+  private static final java.util.Set<String> JAVA_ROOTS = java.util.Set.of("java", "javax", "jdk", "sun", "com", "org", "net",
+      "io", "jakarta");
+
   private final EntityDefinition entity;
   private final Map<String, EntityDefinition> entities;
   private final Use use;
@@ -83,6 +87,9 @@ public final class Scope {
     if (path.size() > MAX_PATH) {
       throw ExpressionException.at(pos, "引用路径“" + dotted + "”太长（最多经过 " + (MAX_PATH - 1) + " 个引用字段）",
           "The path \"" + dotted + "\" is too long (at most " + (MAX_PATH - 1) + " reference fields deep)");
+    }
+    if (path.size() > 1 && use == Use.FORMULA && entity.field(path.get(0)).isEmpty()) {
+      throw unknown(path, 0, entity, pos);
     }
     if (path.size() > 1 && use == Use.FORMULA) {
       throw ExpressionException.at(pos, "公式字段只能使用本记录的字段；“" + dotted + "”在被引用的记录变化时不会更新，可在校验规则、默认值或条件中使用",
@@ -129,6 +136,10 @@ public final class Scope {
     String hint = Suggest.closest(name, names).map(s -> s).orElse(null);
     String zhHint = hint == null ? "" : "，是不是“" + hint + "”？";
     String enHint = hint == null ? "" : "; did you mean \"" + hint + "\"?";
+    if (i == 0 && (Character.isUpperCase(name.charAt(0)) || JAVA_ROOTS.contains(name))) {
+      return ExpressionException.at(pos, "“" + String.join(".", path) + "”不是字段；表达式不能使用 Java 类或系统对象，请使用函数",
+          "\"" + String.join(".", path) + "\" is not a field: expressions cannot use Java classes or system objects; use the functions");
+    }
     if (i == 0 && Parser.STATEMENT_WORDS.contains(name)) {
       return ExpressionException.at(pos, "表达式中不能使用“" + name + "”", "\"" + name + "\" cannot be used in expressions");
     }
