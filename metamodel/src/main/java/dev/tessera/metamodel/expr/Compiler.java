@@ -97,8 +97,13 @@ final class Compiler {
     }
     ExprType result = s.result().apply(types);
     if (result == null) {
-      throw ExpressionException.at(c.pos(), "函数 " + c.name() + " 的参数类型不一致：" + types.get(0).zh() + " 和 " + types.get(1).zh(),
-          "The arguments of " + c.name() + " must have the same type, not " + types.get(0).en() + " and " + types.get(1).en());
+      boolean lookup = s.name().equals("get");
+      ExprType a = lookup ? types.get(0).element() : types.get(0);
+      ExprType b = lookup ? types.get(2) : types.get(1);
+      String zhWhat = lookup ? "对照表的值和默认值" : "参数";
+      String enWhat = lookup ? "the table's values and the default" : "the arguments";
+      throw ExpressionException.at(c.pos(), "函数 " + c.name() + " 的" + zhWhat + "类型要一致：这里是" + a.zh() + "和" + b.zh(),
+          "In " + c.name() + ", " + enWhat + " must have the same type, not " + a.en() + " and " + b.en());
     }
     java.lang.reflect.Method method = FunctionLibrary.method(s, n);
     imports.put(alias, method);
@@ -144,6 +149,11 @@ final class Compiler {
   private Typed binary(Node.Binary b) {
     Typed l = compile(b.left());
     Typed r = compile(b.right());
+    if (l.type().kind() == Kind.DATE && r.type().kind() == Kind.DATETIME) {
+      r = calendarDay(r);
+    } else if (l.type().kind() == Kind.DATETIME && r.type().kind() == Kind.DATE) {
+      l = calendarDay(l);
+    }
     switch (b.op()) {
       case "&&", "||" -> {
         require(b.left(), l, Kind.BOOLEAN, "用 " + b.op() + " 连接", "combine with " + b.op());
@@ -196,6 +206,14 @@ final class Compiler {
         return op("rem", ExprType.NUMBER, true, l, r);
       }
     }
+  }
+
+  /** A date-time as its calendar day in the deployment's time zone, to compare it with a date. */
+  private Typed calendarDay(Typed dateTime) {
+    FunctionLibrary.Signature s = FunctionLibrary.find("dateOf").orElseThrow();
+    imports.put("fn_dateOf_1", FunctionLibrary.method(s, 1));
+    usesContext = true;
+    return new Typed(ExprType.DATE, dateTime.nullable(), "fn_dateOf_1(c_ctx, " + dateTime.code() + ")");
   }
 
   private Typed arithmetic(Node.Binary b, Typed l, Typed r, String name) {

@@ -25,6 +25,8 @@ public final class FunctionLibrary {
     BOOLEAN(t -> t.kind() == Kind.BOOLEAN, "是/否", "true/false"),
     DAY(t -> t.kind() == Kind.DATE || t.kind() == Kind.DATETIME, "日期或日期时间", "a date or date-time"),
     LIST(t -> t.kind() == Kind.LIST, "列表", "a list"),
+    NUMBER_LIST(t -> t.kind() == Kind.LIST && (t.element() == null || t.element().kind() == Kind.NUMBER
+        || t.element().kind() == Kind.ANY || t.element().kind() == Kind.NULL), "数字列表", "a list of numbers"),
     MAP(t -> t.kind() == Kind.MAP, "对照表", "a lookup table"),
     TEXT_OR_LIST(t -> t.kind() == Kind.TEXT || t.kind() == Kind.LIST, "文本或列表", "text or a list"),
     ANY(t -> true, "任意值", "any value");
@@ -127,7 +129,7 @@ public final class FunctionLibrary {
 
     def("size", List.of(Param.LIST), 0, number, false, false, "列表的项数", "Number of items in the list");
     def("join", List.of(Param.LIST, t), 0, text, false, false, "用分隔符把列表连成文本", "The items joined with a separator");
-    def("sum", List.of(Param.LIST), 0, number, false, false, "数字列表的合计", "The total of a list of numbers");
+    def("sum", List.of(Param.NUMBER_LIST), 0, number, false, false, "数字列表的合计", "The total of a list of numbers");
     def("at", List.of(Param.LIST, n), 0, element, false, false, "列表的第 n 项（1 = 第一项）", "The n-th item (1 = first)");
     def("first", List.of(Param.LIST), 0, element, false, false, "列表的第一项", "The first item");
     def("get", List.of(Param.MAP, Param.ANY, Param.ANY), 1, lookup, false, false, "在对照表中查键对应的值（可给默认值）",

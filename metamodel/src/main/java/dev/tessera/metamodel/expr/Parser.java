@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Recursive-descent parser of the expression language, a small subset of MVEL's syntax. Lowest to
- * highest precedence: {@code ? :}, {@code || or}, {@code && and}, {@code == !=},
- * {@code < <= > >= in, not in}, {@code + -}, {@code * / %}, unary {@code ! not -}, then literals,
+ * highest precedence: {@code ? :}, {@code || or}, {@code && and}, {@code not}, {@code == !=},
+ * {@code < <= > >= in, not in}, {@code + -}, {@code * / %}, unary {@code ! -}, then literals,
  * field paths, function calls, brackets, list {@code [a, b]} and lookup-table {@code ['k': v]}
  * literals. Anything else (statements, method calls, indexing, assignment) stops with its position.
  */
@@ -82,12 +82,28 @@ final class Parser {
   }
 
   private Node and() {
-    Node left = equality();
+    Node left = not();
     while (peek().is("&&") || peek().is("and")) {
       Token op = next();
-      left = count(new Node.Binary(op.pos(), "&&", left, equality()));
+      left = count(new Node.Binary(op.pos(), "&&", left, not()));
     }
     return left;
+  }
+
+  /** The word {@code not} reads like English: {@code not score > 50} is {@code not (score > 50)}. */
+  private Node not() {
+    Token t = peek();
+    if (t.is("not") && !peek(1).is("in")) {
+      next();
+      if (++depth > Limits.MAX_DEPTH) {
+        throw ExpressionException.at(t.pos(), "表达式嵌套太深（最多 " + Limits.MAX_DEPTH + " 层）",
+            "The expression is nested too deeply (at most " + Limits.MAX_DEPTH + " levels)");
+      }
+      Node operand = not();
+      depth--;
+      return count(new Node.Unary(t.pos(), "!", operand));
+    }
+    return equality();
   }
 
   private Node equality() {
@@ -138,7 +154,7 @@ final class Parser {
 
   private Node unary() {
     Token t = peek();
-    if (t.is("!") || t.is("not") || t.is("-") || t.is("+")) {
+    if (t.is("!") || t.is("-") || t.is("+")) {
       next();
       if (++depth > Limits.MAX_DEPTH) {
         throw ExpressionException.at(t.pos(), "表达式嵌套太深（最多 " + Limits.MAX_DEPTH + " 层）",
