@@ -23,14 +23,14 @@ public final class Values {
     }
     switch (type.kind()) {
       case NUMBER:
-        if (raw instanceof BigDecimal) {
-          return raw;
+        if (raw instanceof BigDecimal d) {
+          return bounded(d);
         }
         if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
           return BigDecimal.valueOf(((Number) raw).longValue());
         }
         if (raw instanceof Number n) {
-          return new BigDecimal(n.toString());
+          return bounded(new BigDecimal(n.toString()));
         }
         break;
       case TEXT:
@@ -79,6 +79,17 @@ public final class Values {
         return raw;
     }
     throw new EvaluationException("a value of " + raw.getClass().getSimpleName() + " is not " + type.en());
+  }
+
+  /**
+   * Numbers beyond 10^40 or with more than 40 decimals are not business values; refusing them keeps
+   * arithmetic cheap ({@code x + 1} on 1E+1000000 would build a million digits).
+   */
+  private static BigDecimal bounded(BigDecimal d) {
+    if (d.precision() - d.scale() > Limits.MAX_NUMBER_DIGITS || d.scale() > Limits.MAX_NUMBER_DIGITS) {
+      throw new EvaluationException("the number " + d.toEngineeringString() + " is too large or too precise for expressions");
+    }
+    return d;
   }
 
   /** An expression result as a record stores it: dates as ISO text, numbers as BigDecimal. */

@@ -120,6 +120,14 @@ class ExpressionsTest {
     assertEquals(expected, v == null ? null : Values.out(Functions.text(v)), source + " → MVEL " + mvel(source));
   }
 
+  @org.junit.jupiter.api.Test
+  void hugeNumbersInDataAreRefusedNotComputed() {
+    CompiledExpression c = Expressions.compile("score + 1", ExprFixtures.scope(Scope.Use.CONDITION), null);
+    Map<String, Object> r = Map.of("score", new BigDecimal("1E+1000000"));
+    assertThrows(EvaluationException.class, () -> c.evaluate(r::get, MARCH_10));
+    assertEquals(new BigDecimal("1E+39").add(BigDecimal.ONE), c.evaluate(Map.<String, Object>of("score", new BigDecimal("1E+39"))::get, MARCH_10));
+  }
+
   private static String mvel(String source) {
     return Expressions.compile(source, ExprFixtures.scope(Scope.Use.CONDITION), null).mvel();
   }
