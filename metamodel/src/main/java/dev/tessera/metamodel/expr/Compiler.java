@@ -131,7 +131,7 @@ final class Compiler {
   }
 
   private ExpressionException unknownFunction(Node.Call c) {
-    String hint = Suggest.closest(c.name(), Scope.functionNames()).orElse(null);
+    String hint = Suggest.closest(c.name(), FunctionLibrary.names()).orElse(null);
     return ExpressionException.at(c.pos(), "没有名为“" + c.name() + "”的函数" + (hint == null ? "" : "，是不是 " + hint + "(...)？"),
         "There is no function \"" + c.name() + "\"" + (hint == null ? "" : "; did you mean " + hint + "(...)?"));
   }

@@ -52,7 +52,7 @@ public final class FunctionLibrary {
    * stored formulas) and a one-line description for the reference page and the designer.
    */
   public record Signature(String name, List<Param> params, int optional, Function<List<ExprType>, ExprType> result,
-      boolean usesContext, boolean clock, String zh, String en) {
+      boolean usesContext, boolean clock, String zh, String en, Map<Integer, Method> methods) {
 
     int minArgs() {
       return params.size() - optional;
@@ -68,6 +68,8 @@ public final class FunctionLibrary {
   }
 
   private static final Map<String, Signature> ALL = new LinkedHashMap<>();
+  /** The class whose static methods implement the functions being defined. */
+  private static Class<?> owner = Functions.class;
 
   static {
     Function<List<ExprType>, ExprType> number = a -> ExprType.NUMBER;
@@ -135,6 +137,7 @@ public final class FunctionLibrary {
     def("get", List.of(Param.MAP, Param.ANY, Param.ANY), 1, lookup, false, false, "在对照表中查键对应的值（可给默认值）",
         "The value for a key in a lookup table (with an optional default)");
 
+    owner = ChinaFunctions.class;
     def("isMobile", List.of(t), 0, bool, false, false, "是否为中国大陆手机号", "Whether it is a mainland China mobile number");
     def("mobileCarrier", List.of(t), 0, text, false, false, "手机号所属运营商（中国移动/联通/电信/广电）",
         "The carrier of a mainland China mobile number");
@@ -148,7 +151,15 @@ public final class FunctionLibrary {
 
   private static void def(String name, List<Param> params, int optional, Function<List<ExprType>, ExprType> result,
       boolean usesContext, boolean clock, String zh, String en) {
-    ALL.put(name, new Signature(name, params, optional, result, usesContext, clock, zh, en));
+    Map<Integer, Method> methods = new LinkedHashMap<>();
+    for (int arity = params.size() - optional; arity <= params.size(); arity++) {
+      int javaArity = arity + (usesContext ? 1 : 0);
+      methods.put(arity, Arrays.stream(owner.getMethods())
+          .filter(m -> m.getName().equals(name) && m.getParameterCount() == javaArity)
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no implementation of " + name + "/" + javaArity)));
+    }
+    ALL.put(name, new Signature(name, params, optional, result, usesContext, clock, zh, en, Map.copyOf(methods)));
   }
 
   public static Optional<Signature> find(String name) {
@@ -159,14 +170,13 @@ public final class FunctionLibrary {
     return ALL.values();
   }
 
+  /** Names of all functions, for "did you mean" hints. */
+  static List<String> names() {
+    return ALL.keySet().stream().toList();
+  }
+
   /** The static method behind a call with {@code arity} arguments. */
   static Method method(Signature s, int arity) {
-    Class<?> owner = s.name().startsWith("id") || s.name().equals("isMobile") || s.name().equals("mobileCarrier")
-        ? ChinaFunctions.class : Functions.class;
-    int javaArity = arity + (s.usesContext() ? 1 : 0);
-    return Arrays.stream(owner.getMethods())
-        .filter(m -> m.getName().equals(s.name()) && m.getParameterCount() == javaArity)
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no implementation of " + s.name() + "/" + arity));
+    return s.methods().get(arity);
   }
 }

@@ -4,7 +4,6 @@ import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,10 +152,5 @@ public final class Scope {
 
   private static String mvelName(List<String> path) {
     return "v_" + String.join("_", path);
-  }
-
-  /** Names of functions, for suggestions. */
-  static Collection<String> functionNames() {
-    return FunctionLibrary.all().stream().map(FunctionLibrary.Signature::name).toList();
   }
 }
