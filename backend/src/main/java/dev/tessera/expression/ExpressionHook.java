@@ -88,22 +88,31 @@ public class ExpressionHook implements BeforeSaveHook {
   }
 
   private void formulas(SaveContext ctx, EntityExpressions x, RecordValues values) {
+    computeFormulas(ctx.entity(), x, ctx.data(), values, context);
+  }
+
+  /**
+   * Computes every formula in order into {@code data} (a formula that cannot be computed, e.g. a date
+   * out of range, is left blank). {@code lookup} must read {@code data} live, so a formula sees the
+   * formulas computed before it. True when a stored value changed.
+   */
+  static boolean computeFormulas(EntityDefinition e, EntityExpressions x, Map<String, Object> data,
+      java.util.function.Function<String, Object> lookup, EvalContext context) {
+    boolean changed = false;
     for (EntityExpressions.Formula formula : x.formulas()) {
       FieldDefinition f = formula.field();
       Object v;
       try {
-        v = Values.out(formula.expression().evaluate(values, context));
+        v = Values.out(formula.expression().evaluate(lookup, context));
         v = v == null ? null : ValueConverter.convert(f, v);
-      } catch (EvaluationException | ValueConverter.BadValue e) {
-        LOG.debugf("formula %s.%s gave no value: %s", ctx.entity().name(), f.name(), e.getMessage());
+      } catch (EvaluationException | ValueConverter.BadValue ex) {
+        LOG.debugf("formula %s.%s gave no value: %s", e.name(), f.name(), ex.getMessage());
         v = null;
       }
-      if (v == null) {
-        ctx.data().remove(f.name());
-      } else {
-        ctx.data().put(f.name(), v);
-      }
+      Object old = v == null ? data.remove(f.name()) : data.put(f.name(), v);
+      changed |= !java.util.Objects.equals(old, v);
     }
+    return changed;
   }
 
   private void rules(SaveContext ctx, EntityExpressions x, RecordValues values) {

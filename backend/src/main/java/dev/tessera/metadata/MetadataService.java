@@ -9,6 +9,7 @@ import dev.tessera.metamodel.validation.Problem;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
+import dev.tessera.platform.Tx;
 import dev.tessera.platform.TxRunner;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,14 +32,16 @@ public class MetadataService {
   private final TxRunner tx;
   private final MetadataRegistry registry;
   private final Instance<PublishParticipant> participants;
+  private final Instance<PublishStep> steps;
   private final MetadataValidator validator = new MetadataValidator();
 
   public MetadataService(MetadataStore store, TxRunner tx, MetadataRegistry registry,
-      Instance<PublishParticipant> participants) {
+      Instance<PublishParticipant> participants, Instance<PublishStep> steps) {
     this.store = store;
     this.tx = tx;
     this.registry = registry;
     this.participants = participants;
+    this.steps = steps;
   }
 
   /** Thrown inside the transaction to roll it back while still returning a result. */
@@ -97,8 +100,9 @@ public class MetadataService {
         return Uni.createFrom().<Applied>failure(new Rollback(same));
       }
       List<EntityDefinition> before = entities(currentDefs);
-      return store.applyDdl(t, before, entities(merged)).chain(changes -> {
-        MetadataSnapshot candidate = snapshot(-1, merged);
+      MetadataSnapshot previous = stored == null ? MetadataSnapshot.EMPTY : snapshot(stored.version(), currentDefs);
+      MetadataSnapshot candidate = snapshot(-1, merged);
+      return store.applyDdl(t, before, entities(merged)).chain(ddl -> steps(t, previous, candidate, ddl)).chain(changes -> {
         Map<PublishParticipant, Object> prepared = prepareAll(candidate);
         if (dryRun) {
           return Uni.createFrom().<Applied>failure(new Rollback(new PublishResult(null, false, List.of(), changes)));
@@ -119,6 +123,16 @@ public class MetadataService {
     String path = pe.field() == null ? "$" : pe.field();
     Problem p = new Problem("PUBLISH_FAILED", path, LocalizedText.of("发布失败：" + pe.getMessage(), pe.getMessage()));
     return new PublishResult(null, false, List.of(p), List.of());
+  }
+
+  /** The DDL changes followed by what each publish step changed in the data. */
+  private Uni<List<String>> steps(Tx t, MetadataSnapshot previous, MetadataSnapshot candidate, List<String> ddl) {
+    List<String> all = new ArrayList<>(ddl);
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (PublishStep step : steps) {
+      chain = chain.chain(() -> step.apply(t, previous, candidate).invoke(all::addAll).replaceWithVoid());
+    }
+    return chain.map(v -> all);
   }
 
   private Map<PublishParticipant, Object> prepareAll(MetadataSnapshot candidate) {

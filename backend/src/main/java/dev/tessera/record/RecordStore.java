@@ -43,6 +43,15 @@ public interface RecordStore {
   /** Ids of live records whose {@code reference} field holds {@code targetId}. */
   Uni<List<DataRecord>> referencing(Tx tx, EntityDefinition entity, FieldDefinition reference, String targetId);
 
+  /** Records (live and in the recycle bin) in id order after {@code after} (null: from the start); for maintenance. */
+  Uni<List<DataRecord>> scan(Tx tx, EntityDefinition entity, UUID after, int limit);
+
+  /**
+   * Replaces the stored data of records without a new version or update stamp: the system
+   * recomputing derived values (formulas after a publish), not a user's change.
+   */
+  Uni<Void> rewrite(Tx tx, EntityDefinition entity, Map<UUID, Map<String, Object>> data);
+
   Uni<Long> nextAutoNumber(Tx tx, EntityDefinition entity, FieldDefinition field);
 
   /** EXPLAIN of the SQL {@link #find} would run; for tests and diagnostics. */

@@ -57,6 +57,23 @@ public class PgRecordStore implements RecordStore {
   }
 
   @Override
+  public Uni<List<DataRecord>> scan(Tx tx, EntityDefinition e, UUID after, int limit) {
+    String stmt = "SELECT " + RecordSql.COLUMNS + " FROM " + EntitySql.table(e)
+        + (after == null ? "" : " WHERE id > $1") + " ORDER BY id LIMIT " + limit;
+    return (after == null ? sql.query(tx, stmt) : sql.query(tx, stmt, Tuple.of(after))).map(PgRecordStore::all);
+  }
+
+  @Override
+  public Uni<Void> rewrite(Tx tx, EntityDefinition e, Map<UUID, Map<String, Object>> data) {
+    if (data.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> rows = new java.util.ArrayList<>(data.size());
+    data.forEach((id, d) -> rows.add(Tuple.of(id, Json.write(d))));
+    return sql.batch(tx, "UPDATE " + EntitySql.table(e) + " SET data = $2::text::jsonb WHERE id = $1", rows);
+  }
+
+  @Override
   public Uni<DataRecord> findById(Tx tx, EntityDefinition e, UUID id, boolean deleted) {
     String stmt = "SELECT " + RecordSql.COLUMNS + " FROM " + EntitySql.table(e) + " WHERE id = $1 AND deleted_at IS "
         + (deleted ? "NOT NULL" : "NULL");

@@ -44,6 +44,11 @@ public class PgSql implements TxRunner {
     return PgTx.of(tx).query(sql).execute();
   }
 
+  Uni<Void> batch(Tx tx, String sql, java.util.List<Tuple> params) {
+    statements.incrementAndGet();
+    return PgTx.of(tx).preparedQuery(sql).executeBatch(params).replaceWithVoid();
+  }
+
   /** Statements run since start; a diagnostic for tests and metrics. */
   public long statementCount() {
     return statements.get();

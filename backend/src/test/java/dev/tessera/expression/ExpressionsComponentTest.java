@@ -118,6 +118,33 @@ class ExpressionsComponentTest {
   }
 
   @Test
+  void publishingANewOrChangedFormulaRecomputesStoredRecords() {
+    String name = Gql.unique("ticket");
+    String Name = cap(name);
+    Map<String, Object> v1 = entity(name, field("hours", "number"),
+        field("cost", "formula", "resultType", "number", "expression", "hours * 100"));
+    publish(v1);
+    for (int i = 1; i <= 3; i++) {
+      Gql.ok("mutation { create" + Name + "(input: {hours: " + i + "}) { id } }");
+    }
+    Map<String, Object> v2 = entity(name, field("hours", "number"),
+        field("cost", "formula", "resultType", "number", "expression", "hours * 120"),
+        field("size", "formula", "resultType", "text", "expression", "hours >= 2 ? 'big' : 'small'"));
+    JsonPath r = publish(v2);
+    List<String> changes = r.getList("data.publishDefinitions.changes");
+    assertTrue(changes.stream().anyMatch(c -> c.contains("recompute formula cost, size of " + name + ": 3 record(s)")), changes.toString());
+    JsonPath big = Gql.ok("{ " + name + "s(filter: {size: {eq: \"big\"}}, orderBy: [{hours: ASC}]) { nodes { hours cost } } }");
+    assertEquals(List.of(240, 360), big.getList("data." + name + "s.nodes.cost", Float.class).stream().map(Float::intValue).toList());
+  }
+
+  JsonPath publish(Map<String, Object> definition) {
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied changes problems { path message } } }",
+        Map.of("d", List.of(definition)));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
+    return r;
+  }
+
+  @Test
   void formulasCannotBeWrittenByClients() {
     JsonPath c = create("title: \"x\", level: \"VIP\"");
     assertEquals("GRAPHQL_VALIDATION_FAILED", c.getString("errors[0].extensions.code"), "not in the input type: " + c.prettify());
