@@ -20,20 +20,24 @@ public final class CompiledExpression {
   private final String source;
   private final ExprType type;
   private final Scope.Variable[] inputs;
+  private final Map<String, Integer> index;
   private final Set<String> functions;
   private final boolean usesClock;
-  private final boolean usesContext;
   private final String mvel;
   private final Serializable compiled;
 
   CompiledExpression(String source, ExprType type, Collection<Scope.Variable> inputs, Set<String> functions,
-      boolean usesClock, boolean usesContext, String mvel, Serializable compiled) {
+      boolean usesClock, String mvel, Serializable compiled) {
     this.source = source;
     this.type = type;
     this.inputs = inputs.toArray(new Scope.Variable[0]);
+    Map<String, Integer> byName = new HashMap<>();
+    for (int i = 0; i < this.inputs.length; i++) {
+      byName.put(this.inputs[i].mvelName(), i);
+    }
+    this.index = Map.copyOf(byName);
     this.functions = Set.copyOf(functions);
     this.usesClock = usesClock;
-    this.usesContext = usesContext;
     this.mvel = mvel;
     this.compiled = compiled;
   }
@@ -45,15 +49,8 @@ public final class CompiledExpression {
 
   /** The value, as the expression types it (BigDecimal, String, Boolean, LocalDate, OffsetDateTime, List, Map). */
   public Object evaluate(Function<String, Object> lookup, EvalContext context) {
-    Map<String, Object> vars = new HashMap<>(inputs.length * 2 + 2);
-    for (Scope.Variable v : inputs) {
-      vars.put(v.mvelName(), Values.in(v.type(), lookup.apply(v.path())));
-    }
-    if (usesContext) {
-      vars.put("c_ctx", context);
-    }
     try {
-      return MVEL.executeExpression(compiled, vars);
+      return MVEL.executeExpression(compiled, new Inputs(inputs, index, lookup, context));
     } catch (EvaluationException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -41,7 +41,7 @@ public final class Expressions {
       pc.addInput(v.mvelName(), v.type().javaClass());
     }
     if (c.usesContext) {
-      pc.addInput("c_ctx", EvalContext.class);
+      pc.addInput(Inputs.CONTEXT, EvalContext.class);
     }
     c.imports.forEach(pc::addImport);
     Serializable compiled;
@@ -51,8 +51,7 @@ public final class Expressions {
       throw new IllegalStateException("generated MVEL did not compile: " + t.code(), e);
     }
     COMPILATIONS.incrementAndGet();
-    return new CompiledExpression(source, t.type(), c.inputs.values(), c.functions, c.usesClock, c.usesContext,
-        t.code(), compiled);
+    return new CompiledExpression(source, t.type(), c.inputs.values(), c.functions, c.usesClock, t.code(), compiled);
   }
 
   /** Where an expression begins: its leftmost part (a binary node's own position is its operator). */
