@@ -269,6 +269,31 @@ class ExpressionsComponentTest {
     assertTrue(ok.test(Map.<String, Object>of("amount", new java.math.BigDecimal("500"), "status", "won")::get));
   }
 
+  @Inject
+  ConditionService conditions;
+
+  @Inject
+  dev.tessera.platform.TxRunner tx;
+
+  @Inject
+  dev.tessera.record.RecordStore store;
+
+  @Test
+  void conditionsReadStoredRecordsAndTheirReferences() {
+    String retail = org("杭州百货", "retail", "华东");
+    String id = create("title: \"fair\", amount: \"900\", org: \"" + retail + "\"").getString("data.create" + Deal + ".id");
+    var snapshot = registry.current();
+    var e = snapshot.entity(deal);
+    Boolean yes = tx.withConnection(t -> store.findById(t, e, java.util.UUID.fromString(id), false)
+        .chain(r -> conditions.test(t, snapshot, deal, "org.industry == 'retail' && amount < 1000 && region == '华东'", r)))
+        .await().indefinitely();
+    assertTrue(yes);
+    Boolean no = tx.withConnection(t -> store.findById(t, e, java.util.UUID.fromString(id), false)
+        .chain(r -> conditions.test(t, snapshot, deal, "org.industry == 'finance' || createdAt > now()", r)))
+        .await().indefinitely();
+    assertFalse(no);
+  }
+
   long count() {
     return Gql.ok("{ " + deal + "s { totalCount } }").getLong("data." + deal + "s.totalCount");
   }
