@@ -40,6 +40,7 @@ public class EvalPathBench {
   static final String[] PATHS = {"score", "status", "annualRevenue"};
   static final ExprType[] TYPES = {ExprType.NUMBER, ExprType.TEXT, ExprType.NUMBER};
 
+  Map<String, Object>[] recs;
   Map<String, Object>[] recsBd;
   Map<String, Object>[] vars;
   int i;
@@ -57,7 +58,8 @@ public class EvalPathBench {
   @Setup
   @SuppressWarnings("unchecked")
   public void setup() {
-    recsBd = Fixtures.bigDecimalRecords(Fixtures.primitiveRecords());
+    recs = Fixtures.primitiveRecords();
+    recsBd = Fixtures.bigDecimalRecords(recs);
     vars = new Map[recsBd.length];
     for (int k = 0; k < recsBd.length; k++) {
       vars[k] = prepared(recsBd[k]);
@@ -112,7 +114,9 @@ public class EvalPathBench {
           MVEL.executeExpression(genUntyped, vars[k]), MVEL.executeExpression(genIntLiterals, vars[k]),
           MVEL.executeExpression(gen, new MapVariableResolverFactory(vars[k])),
           MVEL.executeExpression(gen, new LookupResolverFactory(NAMES, PATHS, TYPES, r::get)),
-          closure.test(r::get)};
+          closure.test(r::get), tessera.test(recs[k]::get),
+          MVEL.executeExpression(gen, new LookupResolverFactory(NAMES, PATHS, TYPES, recs[k]::get)),
+          closure.test(recs[k]::get)};
       for (Object g : got) {
         if (!Boolean.valueOf(expected).equals(g)) {
           throw new IllegalStateException("variants disagree on record " + k + ": " + r);
@@ -182,5 +186,32 @@ public class EvalPathBench {
   @Benchmark
   public boolean closureTree() {
     return closure.test(recsBd[next()]::get);
+  }
+
+  // ---- the same on Integer/Double records (conversion to BigDecimal on every evaluation) ----
+
+  @Benchmark
+  public boolean tesseraPrimitive() {
+    return tessera.test(recs[next()]::get);
+  }
+
+  /** Lazy inputs convert annualRevenue (Double to BigDecimal via text) only when score and status pass. */
+  @Benchmark
+  public Object lazyFactoryGenPrimitive() {
+    return MVEL.executeExpression(gen, new LookupResolverFactory(NAMES, PATHS, TYPES, recs[next()]::get));
+  }
+
+  @Benchmark
+  public boolean closureTreePrimitive() {
+    return closure.test(recs[next()]::get);
+  }
+
+  // ---- compile: Tessera's front end vs MVEL's strong-typed compile of the generated text ----
+
+  /** Only the MVEL part of Expressions.compile: the generated text with the typed ParserContext. */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public Serializable compileGeneratedTyped() {
+    return MVEL.compileExpression(genText, typedContext());
   }
 }
