@@ -61,5 +61,39 @@ def main(folder):
     ratio("EvalPathBench.lazyFactoryGen", "EvalPathBench.mvelRawAsmBigDecimal")
 
 
+def rounds(folder):
+    """Ratios within each evaluation round, then their median: the robust reading on a shared machine."""
+    pairs = [("tessera", "mvelRawAsm"), ("tesseraBigDecimalInput", "mvelRawAsmBigDecimal"),
+             ("tesseraBigDecimalInput", "mvelRawAsm"), ("mvelRawAsm", "javaLambda"), ("tessera", "javaLambda")]
+    per_round = []
+    k = 1
+    while os.path.exists(os.path.join(folder, f"round{k}.json")):
+        med = {}
+        for r in load(os.path.join(folder, f"round{k}.json")):
+            raw = [x for fork in r["primaryMetric"].get("rawData", []) for x in fork]
+            med[r["benchmark"].rsplit(".", 1)[-1]] = statistics.median(raw)
+        per_round.append(med)
+        k += 1
+    if not per_round:
+        return
+    names = sorted({n for m in per_round for n in m})
+    print()
+    print(f"Evaluation rounds (median of iterations, ns/op), {len(per_round)} rounds:")
+    print()
+    print("| benchmark | " + " | ".join(f"round {i + 1}" for i in range(len(per_round))) + " | median |")
+    print("|---|" + "---:|" * (len(per_round) + 1))
+    for n in names:
+        vals = [m.get(n) for m in per_round]
+        print(f"| {n} | " + " | ".join(f"{v:,.1f}" for v in vals) + f" | {statistics.median(vals):,.1f} |")
+    print()
+    print("| ratio within a round | " + " | ".join(f"round {i + 1}" for i in range(len(per_round))) + " | median |")
+    print("|---|" + "---:|" * (len(per_round) + 1))
+    for a, b in pairs:
+        vals = [m[a] / m[b] for m in per_round if a in m and b in m]
+        if vals:
+            print(f"| {a} / {b} | " + " | ".join(f"{v:.2f}×" for v in vals) + f" | {statistics.median(vals):.2f}× |")
+
+
 if __name__ == "__main__":
     main(sys.argv[1])
+    rounds(sys.argv[1])
