@@ -11,6 +11,8 @@ import java.util.Map;
  * expression whose generated MVEL passes a BigDecimal literal ({@code 60B}) to an imported function
  * fails on the 52nd evaluation in a JVM, when MVEL tenures the accessor to its ASM optimizer
  * (VerifyError, or "value 60" from the ASM class writer). The issue's rule is not affected (no call).
+ * Tessera therefore selects MVEL's reflective optimizer ({@code Expressions}); this program switches
+ * the JVM back to "dynamic" after Tessera has loaded, to show the failure MVEL itself still has.
  * Run: {@code java -cp target/benchmarks.jar dev.tessera.bench.expr.AsmLiteralRepro}
  */
 public final class AsmLiteralRepro {
@@ -24,6 +26,8 @@ public final class AsmLiteralRepro {
     String[] sources = {Fixtures.RULE, "score == 60", "score + 1 > 50", "annualRevenue / 3 > 1",
         "round(annualRevenue, 0) > 5", "status + 'x' == 'qualifiedx'"};
     int failures = 0;
+    Expressions.compile(Fixtures.RULE, Fixtures.leadScope(), null); // loads Tessera, which picks "reflective"
+    org.mvel2.optimizers.OptimizerFactory.setDefaultOptimizer(org.mvel2.optimizers.OptimizerFactory.DYNAMIC);
     for (String src : sources) {
       CompiledExpression c = Expressions.compile(src, Fixtures.leadScope(), null);
       int k = 0;

@@ -64,7 +64,7 @@ public class EvalPathBench {
     for (int k = 0; k < recsBd.length; k++) {
       vars[k] = prepared(recsBd[k]);
     }
-    OptimizerFactory.setDefaultOptimizer(OptimizerFactory.DYNAMIC);
+    OptimizerFactory.setDefaultOptimizer(OptimizerFactory.SAFE_REFLECTIVE);
     tessera = Expressions.compile(Fixtures.RULE, Fixtures.leadScope(), ExprType.BOOLEAN);
     genText = tessera.mvel();
     intText = genText.replace("50B", "50").replace("1000000B", "1000000");
@@ -72,7 +72,7 @@ public class EvalPathBench {
     OptimizerFactory.setDefaultOptimizer("ASM");
     mvelAsmBd = MVEL.compileExpression(Fixtures.RULE);
     warm(mvelAsmBd, recsBd);
-    OptimizerFactory.setDefaultOptimizer(OptimizerFactory.DYNAMIC);
+    OptimizerFactory.setDefaultOptimizer(OptimizerFactory.SAFE_REFLECTIVE);
 
     gen = MVEL.compileExpression(genText, typedContext());
     ParserContext untyped = new ParserContext();
