@@ -8,7 +8,9 @@ import dev.tessera.metamodel.expr.Values;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.platform.PlatformException.FieldError;
+import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.record.BeforeSaveHook;
+import dev.tessera.record.DerivedValues;
 import dev.tessera.record.RecordChanged.Operation;
 import dev.tessera.record.RecordStore;
 import dev.tessera.record.SaveContext;
@@ -27,7 +29,7 @@ import org.jboss.logging.Logger;
  * message in the user's language; the record service then fails the write with VALIDATION_FAILED.
  */
 @ApplicationScoped
-public class ExpressionHook implements BeforeSaveHook {
+public class ExpressionHook implements BeforeSaveHook, DerivedValues {
   private static final Logger LOG = Logger.getLogger(ExpressionHook.class);
 
   private final ExpressionCache cache;
@@ -66,6 +68,15 @@ public class ExpressionHook implements BeforeSaveHook {
           rules(ctx, x, values);
         })
         .replaceWithVoid();
+  }
+
+  /** Formulas only (they read the record's own fields), for changes the system makes. */
+  @Override
+  public void recompute(MetadataSnapshot metadata, EntityDefinition entity, Map<String, Object> data) {
+    EntityExpressions x = cache.entity(metadata, entity.name());
+    if (!x.formulas().isEmpty()) {
+      computeFormulas(entity, x, data, data::get, context);
+    }
   }
 
   private void defaults(SaveContext ctx, EntityExpressions x, RecordValues values) {

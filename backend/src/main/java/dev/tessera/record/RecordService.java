@@ -34,14 +34,16 @@ public class RecordService {
   private final MetadataRegistry registry;
   private final List<BeforeSaveHook> hooks;
   private final Event<RecordChanged> changed;
+  private final List<DerivedValues> derived;
 
   public RecordService(RecordStore store, TxRunner tx, MetadataRegistry registry, Instance<BeforeSaveHook> hooks,
-      Event<RecordChanged> changed) {
+      Event<RecordChanged> changed, Instance<DerivedValues> derived) {
     this.store = store;
     this.tx = tx;
     this.registry = registry;
     this.hooks = hooks.stream().sorted(Comparator.comparingInt(BeforeSaveHook::order)).toList();
     this.changed = changed;
+    this.derived = derived.stream().toList();
   }
 
   /** A write's outcome plus the events to fire once it has committed. */
@@ -190,6 +192,7 @@ public class RecordService {
       } else {
         Map<String, Object> data = new LinkedHashMap<>(r.data());
         data.remove(f.name());
+        derived.forEach(d -> d.recompute(meta, e, data));
         chain = chain.chain(() -> store.update(t, e, r.id(), r.version(), data, r.ownerId(), actor.userId())
             .invoke(after -> events.add(event(e.name(), Operation.UPDATE, r, after, actor))).replaceWithVoid());
       }

@@ -70,7 +70,8 @@ class ExpressionsComponentTest {
         field("code", "text", "required", true, "defaultExpression", "'D-' + upper(left(title, 3))"),
         field("level", "formula", "resultType", "text", "expression", "amount >= 500000 ? 'VIP' : '普通'"),
         field("net", "formula", "resultType", "money", "expression", "round(amount * (100 - coalesce(discount, 0)) / 100, 2)"),
-        field("bigDeal", "formula", "resultType", "bool", "expression", "net > 1000000"));
+        field("bigDeal", "formula", "resultType", "bool", "expression", "net > 1000000"),
+        field("linked", "formula", "resultType", "text", "expression", "isBlank(org) ? 'no' : 'yes'"));
     d.put("rules", List.of(
         rule("discountCap", "discount == null || discount <= 30 || approved", "折扣超过 30% 需要审批", "A discount above 30% needs approval"),
         rule("financeNeedsAmount", "org.industry != 'finance' || amount != null", "金融行业客户必须填写金额",
@@ -142,6 +143,17 @@ class ExpressionsComponentTest {
         Map.of("d", List.of(definition)));
     assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
     return r;
+  }
+
+  @Test
+  void formulasFollowAReferenceClearedByADelete() {
+    String org = org("将关闭的公司", "retail", "华北");
+    String id = create("title: \"orphan\", org: \"" + org + "\"").getString("data.create" + Deal + ".id");
+    assertEquals("yes", Gql.ok("{ " + deal + "(id: \"" + id + "\") { linked } }").getString("data." + deal + ".linked"));
+    Gql.ok("mutation { delete" + Co + "(id: \"" + org + "\") }");
+    JsonPath after = Gql.ok("{ " + deal + "(id: \"" + id + "\") { org { name } linked } }");
+    assertNull(after.get("data." + deal + ".org"));
+    assertEquals("no", after.getString("data." + deal + ".linked"), "formula recomputed when the reference was cleared");
   }
 
   @Test
