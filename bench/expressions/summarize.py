@@ -58,7 +58,6 @@ def main(folder):
     ratio("ExpressionBench.compileTessera", "ExpressionBench.compileMvelRaw")
     ratio("EvalPathBench.tesseraBigDecimalInput", "EvalPathBench.mvelRawAsmBigDecimal")
     ratio("EvalPathBench.closureTree", "EvalPathBench.mvelRawAsmBigDecimal")
-    ratio("EvalPathBench.lazyFactoryGen", "EvalPathBench.mvelRawAsmBigDecimal")
 
 
 def rounds(folder):

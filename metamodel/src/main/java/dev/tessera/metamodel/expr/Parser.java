@@ -47,13 +47,18 @@ final class Parser {
   }
 
   private Node expression() {
-    if (++depth > Limits.MAX_DEPTH) {
-      throw ExpressionException.at(peek().pos(), "表达式嵌套太深（最多 " + Limits.MAX_DEPTH + " 层），请拆成几个公式字段",
-          "The expression is nested too deeply (at most " + Limits.MAX_DEPTH + " levels); split it into several formula fields");
-    }
+    enter(peek());
     Node n = ternary();
     depth--;
     return n;
+  }
+
+  /** One level deeper; refuses expressions nested beyond the cap (callers decrement on the way out). */
+  private void enter(Token at) {
+    if (++depth > Limits.MAX_DEPTH) {
+      throw ExpressionException.at(at.pos(), "表达式嵌套太深（最多 " + Limits.MAX_DEPTH + " 层），请拆成几个公式字段",
+          "The expression is nested too deeply (at most " + Limits.MAX_DEPTH + " levels); split it into several formula fields");
+    }
   }
 
   private Node ternary() {
@@ -95,10 +100,7 @@ final class Parser {
     Token t = peek();
     if (t.is("not") && !peek(1).is("in")) {
       next();
-      if (++depth > Limits.MAX_DEPTH) {
-        throw ExpressionException.at(t.pos(), "表达式嵌套太深（最多 " + Limits.MAX_DEPTH + " 层）",
-            "The expression is nested too deeply (at most " + Limits.MAX_DEPTH + " levels)");
-      }
+      enter(t);
       Node operand = not();
       depth--;
       return count(new Node.Unary(t.pos(), "!", operand));
@@ -156,10 +158,7 @@ final class Parser {
     Token t = peek();
     if (t.is("!") || t.is("-") || t.is("+")) {
       next();
-      if (++depth > Limits.MAX_DEPTH) {
-        throw ExpressionException.at(t.pos(), "表达式嵌套太深（最多 " + Limits.MAX_DEPTH + " 层）",
-            "The expression is nested too deeply (at most " + Limits.MAX_DEPTH + " levels)");
-      }
+      enter(t);
       Node operand = unary();
       depth--;
       if (t.is("+")) {
