@@ -118,6 +118,8 @@ public final class MetamodelJson {
     }
     assignItemIds(out, previous, "fields", "fld");
     assignItemIds(out, previous, "rules", "rule");
+    assignItemIds(out, previous, "entries", "asg");
+    assignItemIds(out, previous, "recycle", "rcy");
     return out;
   }
 

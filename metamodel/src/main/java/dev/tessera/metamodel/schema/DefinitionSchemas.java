@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Structural validation of definitions against the bundled JSON Schemas (draft 2020-12), one per
@@ -26,7 +25,7 @@ import java.util.Set;
  */
 public final class DefinitionSchemas {
   /** Kinds that have a schema, in the order the designer lists them. */
-  public static final Set<String> KINDS = Set.of("entity");
+  public static final List<String> KINDS = List.of("entity", "assignmentRule", "pool", "matchingRule");
 
   private final Map<String, Schema> schemas = new LinkedHashMap<>();
 

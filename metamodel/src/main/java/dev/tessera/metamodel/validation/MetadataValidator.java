@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Validates a whole set of definitions together, as they would be published: structure against the
  * JSON Schema of each kind, then semantic checks (names, duplicates, references, options,
- * expressions, generated API names). Returns every problem at once; an empty list means the set can
+ * expressions, generated API names; for assignment rules, pools and matching rules see
+ * {@link AutomationValidator}). Returns every problem at once; an empty list means the set can
  * be published. Paths point into the list given: {@code $[i]} is its i-th definition.
  * Thread-safe and reusable.
  */
@@ -26,6 +27,7 @@ public final class MetadataValidator {
   public List<Problem> validate(List<JsonNode> definitions) {
     List<Problem> out = new ArrayList<>();
     Map<Integer, EntityDefinition> entities = new LinkedHashMap<>();
+    Map<Integer, JsonNode> others = new LinkedHashMap<>();
     for (int i = 0; i < definitions.size(); i++) {
       JsonNode d = definitions.get(i);
       String base = "$[" + i + "]";
@@ -47,12 +49,20 @@ public final class MetadataValidator {
         continue;
       }
       out.addAll(schemas.validate(kind, d, base));
-      entities.put(i, MetamodelJson.readEntity(d));
+      if (kind.equals("entity")) {
+        entities.put(i, MetamodelJson.readEntity(d));
+      } else {
+        others.put(i, d);
+      }
     }
     duplicates(definitions, out);
     Map<String, EntityDefinition> byName = new HashMap<>();
     entities.values().forEach(e -> byName.putIfAbsent(e.name(), e));
     entities.forEach((i, e) -> out.addAll(new EntityValidator(e, "$[" + i + "]", byName).validate()));
+    Map<String, String> pools = new HashMap<>();
+    others.values().stream().filter(d -> "pool".equals(d.path("kind").asText()))
+        .forEach(d -> pools.putIfAbsent(d.path("name").asText(), d.path("entity").asText()));
+    others.forEach((i, d) -> out.addAll(new AutomationValidator(d, "$[" + i + "]", byName, pools).validate()));
     generatedNames(entities, out);
     reverseNames(entities, byName, out);
     return out;

@@ -1,0 +1,61 @@
+package dev.tessera.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tessera.support.Gql;
+import dev.tessera.support.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonArray;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Assignment rules, pools and matching rules publish with their entity, get stable ids for their
+ * entries, are listed by kind, and a bad one stops the whole publish with a positioned problem.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class AutomationDefinitionsComponentTest {
+  static final Path VALID = Path.of("../metamodel/src/test/resources/dev/tessera/metamodel/validation/AutomationValidatorTest.valid.json");
+
+  @Test
+  void automationDefinitionsPublishAndListByKind() throws Exception {
+    String suffix = Gql.unique("x").substring(1);
+    String json = Files.readString(VALID).replace("\"lead\"", "\"lead" + suffix + "\"")
+        .replace("publicLeads", "publicLeads" + suffix).replace("leadAssignment", "leadAssignment" + suffix)
+        .replace("sameLead", "sameLead" + suffix);
+    List<Object> defs = new JsonArray(json).getList();
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", defs));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
+
+    JsonPath pools = Gql.ok("{ definitions(kind: \"pool\") }");
+    List<Map<String, Object>> all = pools.getList("data.definitions");
+    Map<String, Object> pool = all.stream().filter(p -> ("publicLeads" + suffix).equals(p.get("name"))).findFirst().orElseThrow();
+    assertEquals("lead" + suffix, pool.get("entity"));
+    JsonPath rules = Gql.ok("{ definitions(kind: \"assignmentRule\") }");
+    List<Map<String, Object>> rs = rules.getList("data.definitions");
+    Map<String, Object> rule = rs.stream().filter(p -> ("leadAssignment" + suffix).equals(p.get("name"))).findFirst().orElseThrow();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> entries = (List<Map<String, Object>>) rule.get("entries");
+    assertTrue(entries.stream().allMatch(e -> String.valueOf(e.get("id")).startsWith("asg_")), entries.toString());
+
+    String broken = json.replace("\"budget >= 1000000\"", "\"budget >= '1000000'\"").replace("lead" + suffix, "lead" + suffix + "b")
+        .replace("publicLeads" + suffix, "publicLeads" + suffix + "b").replace("leadAssignment" + suffix, "leadAssignment" + suffix + "b")
+        .replace("sameLead" + suffix, "sameLead" + suffix + "b");
+    JsonPath bad = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { code path line column } } }",
+        Map.of("d", new JsonArray(broken).getList()));
+    assertFalse(bad.getBoolean("data.publishDefinitions.applied"));
+    assertEquals("$[2].entries[0].when", bad.getString("data.publishDefinitions.problems[0].path"), bad.prettify());
+    assertEquals(1, bad.getInt("data.publishDefinitions.problems[0].line"));
+    assertTrue(Gql.ok("{ definitions(kind: \"entity\") }").getList("data.definitions.name").stream()
+        .noneMatch(n -> ("lead" + suffix + "b").equals(n)), "nothing of the refused publish applied");
+  }
+}
