@@ -2,6 +2,7 @@ package dev.tessera.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tessera.metamodel.builtin.BuiltInEntities;
 import dev.tessera.metamodel.json.MetamodelJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Objects;
  * Merges a changeset into the published definitions. An incoming definition replaces the published
  * one with the same id (or, without id, the same kind and name); ids missing in the changeset are
  * taken from the item they replace so they stay stable. The result lists the changeset first, in
- * its order, so problem paths {@code $[i]} point into what the client sent.
+ * its order, so problem paths {@code $[i]} point into what the client sent; the built-in entities
+ * (user, team, teamMember) are added when the set does not have them yet.
  */
 final class DefinitionMerge {
   private DefinitionMerge() {}
@@ -31,7 +33,18 @@ final class DefinitionMerge {
       out.add(MetamodelJson.assignIds(obj, previous));
     }
     out.addAll(rest);
+    for (JsonNode builtIn : BuiltInEntities.definitions()) {
+      if (out.stream().noneMatch(d -> d instanceof ObjectNode o && same(d, (ObjectNode) builtIn))) {
+        out.add(builtIn);
+      }
+    }
     return out;
+  }
+
+  /** True when the published set lacks a built-in entity (an older database): the next publish adds it. */
+  static boolean missesBuiltIns(List<JsonNode> published) {
+    return BuiltInEntities.definitions().stream()
+        .anyMatch(b -> published.stream().noneMatch(d -> same(d, (ObjectNode) b)));
   }
 
   private static boolean same(JsonNode published, ObjectNode incoming) {

@@ -70,6 +70,14 @@ public class MetadataService {
     });
   }
 
+  /** Publishes the built-in entities when the live version predates them (a no-op otherwise). */
+  public Uni<PublishResult> ensureBuiltIns() {
+    if (!DefinitionMerge.missesBuiltIns(registry.current().definitions())) {
+      return Uni.createFrom().item(new PublishResult(registry.current().version(), false, List.of(), List.of()));
+    }
+    return publish(List.of(), false, Actor.SYSTEM);
+  }
+
   public Uni<List<MetadataStore.VersionInfo>> history() {
     return tx.withConnection(store::history);
   }

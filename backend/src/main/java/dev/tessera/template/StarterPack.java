@@ -45,6 +45,13 @@ public class StarterPack {
         throw new IllegalStateException("the starter pack does not publish: " + r.problems());
       }
       LOG.infof("published the starter template pack as metadata version %d", r.version());
+    } else if (registry.current().version() > 0) {
+      PublishResult r = metadata.ensureBuiltIns().await().atMost(Duration.ofMinutes(2));
+      if (r.applied()) {
+        LOG.infof("added the built-in entities as metadata version %d", r.version());
+      } else if (!r.problems().isEmpty()) {
+        throw new IllegalStateException("the built-in entities do not publish: " + r.problems());
+      }
     }
   }
 

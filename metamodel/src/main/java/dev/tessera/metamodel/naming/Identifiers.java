@@ -25,7 +25,7 @@ public final class Identifiers {
 
   /** Entity names of built-in entities that later capabilities ship, and GraphQL root type names. */
   public static final Set<String> RESERVED_ENTITIES = Set.of("query", "mutation", "subscription", "node", "user",
-      "team", "role", "task");
+      "team", "teamMember", "role", "task");
 
   /** Types every schema has: GraphQL's own scalars and Tessera's shared types. */
   public static final Set<String> BUILTIN_TYPES = Set.of("Query", "Mutation", "Subscription", "String", "Int",

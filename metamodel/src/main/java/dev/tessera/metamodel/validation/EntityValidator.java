@@ -1,6 +1,8 @@
 package dev.tessera.metamodel.validation;
 
+import dev.tessera.metamodel.builtin.BuiltInEntities;
 import dev.tessera.metamodel.expr.EntityExpressions;
+import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
@@ -33,7 +35,10 @@ final class EntityValidator {
   }
 
   List<Problem> validate() {
-    if (e.name() != null && Identifiers.RESERVED_ENTITIES.contains(e.name())) {
+    boolean builtIn = BuiltInEntities.isBuiltIn(e.id());
+    if (builtIn) {
+      builtInKept();
+    } else if (e.name() != null && Identifiers.RESERVED_ENTITIES.contains(e.name())) {
       add(ProblemCode.RESERVED_NAME, ".name", "“" + e.name() + "”是平台保留的实体名称，请换一个",
           "\"" + e.name() + "\" is reserved by the platform; choose another entity name");
     }
@@ -48,6 +53,23 @@ final class EntityValidator {
     rules();
     indexes();
     return out;
+  }
+
+  /** A built-in entity may gain fields, but keeps its name and every built-in field's name and type. */
+  private void builtInKept() {
+    EntityDefinition original = BuiltInEntities.definitions().stream()
+        .filter(d -> e.id().equals(d.path("id").asText())).map(MetamodelJson::readEntity).findFirst().orElseThrow();
+    if (!original.name().equals(e.name())) {
+      add(ProblemCode.CONFLICT, ".name", "内置实体“" + original.name() + "”不能改名", "The built-in entity \"" + original.name()
+          + "\" cannot be renamed");
+    }
+    for (FieldDefinition f : original.fields()) {
+      FieldDefinition now = e.fields().stream().filter(x -> f.id().equals(x.id())).findFirst().orElse(null);
+      if (now == null || !f.name().equals(now.name()) || f.type() != now.type()) {
+        add(ProblemCode.CONFLICT, ".fields", "内置字段“" + original.name() + "." + f.name() + "”不能删除、改名或改类型",
+            "The built-in field " + original.name() + "." + f.name() + " cannot be removed, renamed or given another type");
+      }
+    }
   }
 
   private void indexes() {
