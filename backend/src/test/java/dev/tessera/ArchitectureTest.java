@@ -28,7 +28,8 @@ class ArchitectureTest {
 
   @Test
   void enginesDoNotDependOnStorageOrGraphQl() {
-    noClasses().that().resideInAnyPackage("dev.tessera.record..", "dev.tessera.metadata..", "dev.tessera.template..")
+    noClasses().that().resideInAnyPackage("dev.tessera.record..", "dev.tessera.metadata..", "dev.tessera.template..",
+            "dev.tessera.expression..", "dev.tessera.assignment..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.tessera.storage..", "dev.tessera.graphql..",
             "io.vertx.ext.web..", "graphql..")
         .check(MAIN);

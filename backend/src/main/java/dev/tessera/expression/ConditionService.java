@@ -32,8 +32,14 @@ public class ConditionService {
   }
 
   public Uni<Boolean> test(Tx tx, MetadataSnapshot snapshot, String entity, String source, DataRecord record) {
+    return test(tx, snapshot, entity, source, record.data(), record);
+  }
+
+  /** For a record being written: {@code data} are its new values, {@code stored} what is stored (null on create). */
+  public Uni<Boolean> test(Tx tx, MetadataSnapshot snapshot, String entity, String source, java.util.Map<String, Object> data,
+      DataRecord stored) {
     CompiledExpression c = compile(snapshot, entity, source);
-    return RecordValues.load(store, tx, snapshot, snapshot.entity(entity), record.data(), record, c.references())
+    return RecordValues.load(store, tx, snapshot, snapshot.entity(entity), data, stored, c.references())
         .map(values -> {
           try {
             return c.test(values, EvalContext.system());

@@ -81,9 +81,9 @@ public class RecordService {
         throw conflict(e, id, version, before.version());
       }
       Map<String, Object> data = RecordValidator.merge(e, before.data(), patch, false);
-      SaveContext ctx = new SaveContext(meta, e, Operation.UPDATE, before, data, actor, t);
-      String owner = ownerId != null ? ownerId : before.ownerId();
-      return beforeSave(ctx).chain(() -> store.update(t, e, id, version, data, owner, actor.userId()))
+      SaveContext ctx = new SaveContext(meta, e, Operation.UPDATE, id, before, data,
+          ownerId != null ? ownerId : before.ownerId(), ownerId != null, actor, t);
+      return beforeSave(ctx).chain(() -> store.update(t, e, id, version, data, ctx.owner(), actor.userId()))
           .map(after -> {
             if (after == null) {
               throw conflict(e, id, version, -1);
@@ -120,9 +120,11 @@ public class RecordService {
       String ownerId, Actor actor) {
     Map<String, Object> data = RecordValidator.merge(e, null, input, true);
     applyLiteralDefaults(e, data, input);
-    return autoNumbers(t, e, data).chain(() -> beforeSave(new SaveContext(meta, e, Operation.CREATE, null, data, actor, t)))
-        .chain(() -> store.insert(t, e, new DataRecord(Uuids.v7(), data, ownerId != null ? ownerId : actor.userId(),
-        1, null, null, actor.userId(), actor.userId(), null)));
+    SaveContext ctx = new SaveContext(meta, e, Operation.CREATE, Uuids.v7(), null, data,
+        ownerId != null ? ownerId : actor.userId(), ownerId != null, actor, t);
+    return autoNumbers(t, e, data).chain(() -> beforeSave(ctx))
+        .chain(() -> store.insert(t, e, new DataRecord(ctx.id(), data, ctx.owner(), 1, null, null, actor.userId(),
+            actor.userId(), null)));
   }
 
   private static void applyLiteralDefaults(EntityDefinition e, Map<String, Object> data, Map<String, Object> input) {

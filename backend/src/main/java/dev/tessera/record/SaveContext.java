@@ -3,27 +3,93 @@ package dev.tessera.record;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.Actor;
+import dev.tessera.platform.PlatformException.FieldError;
 import dev.tessera.platform.Tx;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * What a before-save hook sees: the entity, the operation, the stored record before the write (null on
- * create), the new field values (mutable) and the write's transaction.
- * Hooks that find the write invalid add to {@code problems}; the record service reports them together
- * with the field checks as one VALIDATION_FAILED.
+ * What a before-save hook sees: the entity, the operation, the record's id (already chosen on
+ * create), the stored record before the write (null on create), the new field values (mutable), the
+ * owner and the write's transaction. Hooks that find the write invalid add to {@code problems}; the
+ * record service reports them together with the field checks as one VALIDATION_FAILED.
  */
-public record SaveContext(
-    MetadataSnapshot metadata,
-    EntityDefinition entity,
-    RecordChanged.Operation operation,
-    DataRecord before,
-    Map<String, Object> data,
-    Actor actor,
-    Tx tx,
-    java.util.List<dev.tessera.platform.PlatformException.FieldError> problems) {
+public final class SaveContext {
+  private final MetadataSnapshot metadata;
+  private final EntityDefinition entity;
+  private final RecordChanged.Operation operation;
+  private final UUID id;
+  private final DataRecord before;
+  private final Map<String, Object> data;
+  private final Actor actor;
+  private final Tx tx;
+  private final List<FieldError> problems = new ArrayList<>();
+  private final boolean ownerGiven;
+  private String owner;
 
-  public SaveContext(MetadataSnapshot metadata, EntityDefinition entity, RecordChanged.Operation operation,
-      DataRecord before, Map<String, Object> data, Actor actor, Tx tx) {
-    this(metadata, entity, operation, before, data, actor, tx, new java.util.ArrayList<>());
+  public SaveContext(MetadataSnapshot metadata, EntityDefinition entity, RecordChanged.Operation operation, UUID id,
+      DataRecord before, Map<String, Object> data, String owner, boolean ownerGiven, Actor actor, Tx tx) {
+    this.metadata = metadata;
+    this.entity = entity;
+    this.operation = operation;
+    this.id = id;
+    this.before = before;
+    this.data = data;
+    this.owner = owner;
+    this.ownerGiven = ownerGiven;
+    this.actor = actor;
+    this.tx = tx;
+  }
+
+  public MetadataSnapshot metadata() {
+    return metadata;
+  }
+
+  public EntityDefinition entity() {
+    return entity;
+  }
+
+  public RecordChanged.Operation operation() {
+    return operation;
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public DataRecord before() {
+    return before;
+  }
+
+  public Map<String, Object> data() {
+    return data;
+  }
+
+  public Actor actor() {
+    return actor;
+  }
+
+  public Tx tx() {
+    return tx;
+  }
+
+  public List<FieldError> problems() {
+    return problems;
+  }
+
+  /** The owner the record will have (null: nobody, e.g. waiting in a pool). */
+  public String owner() {
+    return owner;
+  }
+
+  /** True when the client chose the owner itself; assignment rules then leave it alone. */
+  public boolean ownerGiven() {
+    return ownerGiven;
+  }
+
+  public void owner(String owner) {
+    this.owner = owner;
   }
 }

@@ -1,6 +1,7 @@
 package dev.tessera.metamodel.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metamodel.expr.Conditions;
 import dev.tessera.metamodel.expr.ExprType;
 import dev.tessera.metamodel.expr.ExpressionException;
 import dev.tessera.metamodel.expr.Expressions;
@@ -72,8 +73,12 @@ final class AutomationValidator {
       }
       condition(at + ".when", e.path("when"));
       JsonNode conditions = e.path("conditions");
+      boolean known = true;
       for (int j = 0; j < conditions.size(); j++) {
-        field(at + ".conditions[" + j + "].field", conditions.get(j).path("field").asText(), null);
+        known &= field(at + ".conditions[" + j + "].field", conditions.get(j).path("field").asText(), null) != null;
+      }
+      if (known && conditions.size() > 0 && conditions.findValues("op").stream().allMatch(JsonNode::isTextual)) {
+        structured(at + ".conditions", conditions);
       }
       JsonNode strategy = e.path("strategy");
       if (!e.has("target") && !strategy.has("type")) {
@@ -165,6 +170,18 @@ final class AutomationValidator {
       if (c.has("minSimilarity") && !"fuzzy".equals(c.path("match").asText())) {
         add(ProblemCode.INVALID_OPTION, at + ".minSimilarity", "只有模糊匹配（fuzzy）才有最低相似度", "Only a fuzzy criterion has a minimum similarity");
       }
+    }
+  }
+
+  /** Structured conditions compile as the expression they stand for (a value of the wrong type shows). */
+  private void structured(String at, JsonNode conditions) {
+    try {
+      Expressions.compile(Conditions.toExpression(conditions), Scope.of(entity, entities, Scope.Use.CONDITION), ExprType.BOOLEAN);
+    } catch (ExpressionException e) {
+      out.add(Problem.of(ProblemCode.INVALID_EXPRESSION, base + at, "条件的取值不合适：" + e.text().get("zh-CN"),
+          "A condition's value does not fit: " + e.text().get("en")));
+    } catch (IllegalArgumentException e) {
+      // an unknown operator is reported by the schema
     }
   }
 

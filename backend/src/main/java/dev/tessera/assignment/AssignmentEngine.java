@@ -1,0 +1,222 @@
+package dev.tessera.assignment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.expression.ConditionService;
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.expr.Conditions;
+import dev.tessera.metamodel.expr.EvalContext;
+import dev.tessera.record.BeforeSaveHook;
+import dev.tessera.record.RecordChanged.Operation;
+import dev.tessera.record.RecordStore;
+import dev.tessera.record.SaveContext;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs the entity's active assignment rule in the before-save lane (after defaults, formulas and
+ * validation rules): entries in order, the first whose conditions hold decides the owner through
+ * its target and strategy; people who are not available are skipped; the fallback takes the rest.
+ * The decision and its reasons are stored as a trace ("why this owner?"). A write whose client chose
+ * the owner, or that already failed validation, is left alone.
+ */
+@ApplicationScoped
+public class AssignmentEngine implements BeforeSaveHook {
+  private final ConditionService conditions;
+  private final AssignmentStore store;
+  private final People people;
+  private final EvalContext clock = EvalContext.system();
+
+  public AssignmentEngine(ConditionService conditions, AssignmentStore store, RecordStore records) {
+    this.conditions = conditions;
+    this.store = store;
+    this.people = new People(records);
+  }
+
+  @Override
+  public int order() {
+    return 50;
+  }
+
+  @Override
+  public Uni<Void> beforeSave(SaveContext ctx) {
+    JsonNode rule = activeRule(ctx.metadata(), ctx.entity().name());
+    if (rule == null || ctx.ownerGiven() || !ctx.problems().isEmpty() || !runs(rule, ctx)) {
+      return Uni.createFrom().voidItem();
+    }
+    Map<String, Object> trace = new LinkedHashMap<>();
+    trace.put("rule", rule.path("name").asText());
+    List<Object> skipped = new ArrayList<>();
+    trace.put("skipped", skipped);
+    return entry(ctx, rule, rule.path("entries"), 0, trace, skipped)
+        .chain(decided -> decided ? Uni.createFrom().voidItem() : fallback(ctx, rule, trace))
+        .chain(() -> store.trace(ctx.tx(), ctx.entity().name(), ctx.id(), ctx.owner(), trace));
+  }
+
+  /** The entity's active assignment rule (the first by name when several are active), or null. */
+  static JsonNode activeRule(MetadataSnapshot meta, String entity) {
+    return meta.definitions().stream()
+        .filter(d -> "assignmentRule".equals(d.path("kind").asText()) && entity.equals(d.path("entity").asText())
+            && d.path("active").asBoolean(true))
+        .min(java.util.Comparator.comparing(d -> d.path("name").asText())).orElse(null);
+  }
+
+  private static boolean runs(JsonNode rule, SaveContext ctx) {
+    JsonNode on = rule.path("runOn");
+    if (ctx.operation() == Operation.CREATE) {
+      return on.path("create").asBoolean(true);
+    }
+    if (ctx.operation() != Operation.UPDATE || !on.path("update").asBoolean(false)) {
+      return false;
+    }
+    JsonNode fields = on.path("updateFields");
+    if (fields.isEmpty()) {
+      return true;
+    }
+    for (JsonNode f : fields) {
+      if (!Objects.equals(ctx.before().data().get(f.asText()), ctx.data().get(f.asText()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Tries entries from {@code i} on; true once one has decided the owner. */
+  private Uni<Boolean> entry(SaveContext ctx, JsonNode rule, JsonNode entries, int i, Map<String, Object> trace,
+      List<Object> skipped) {
+    if (i >= entries.size()) {
+      return Uni.createFrom().item(false);
+    }
+    JsonNode e = entries.get(i);
+    String condition = Conditions.combine(e.path("when"), e.path("conditions"));
+    return conditions.test(ctx.tx(), ctx.metadata(), ctx.entity().name(), condition, ctx.data(), ctx.before())
+        .chain(matches -> {
+          if (!matches) {
+            return entry(ctx, rule, entries, i + 1, trace, skipped);
+          }
+          JsonNode strategy = e.path("strategy");
+          JsonNode target = pick(strategy, e.path("target"), ctx.data());
+          return decide(ctx, rule, e, target, strategy, trace).chain(decided -> {
+            if (decided) {
+              trace.put("entry", e.path("name").asText());
+              return Uni.createFrom().item(true);
+            }
+            skipped.add(Map.of("entry", e.path("name").asText(), "why", trace.remove("why")));
+            return entry(ctx, rule, entries, i + 1, trace, skipped);
+          });
+        });
+  }
+
+  private Uni<Void> fallback(SaveContext ctx, JsonNode rule, Map<String, Object> trace) {
+    JsonNode target = rule.path("fallback");
+    trace.put("entry", null);
+    if (!target.isObject()) {
+      trace.put("why", "no entry applied and there is no fallback: the owner stays " + ctx.owner());
+      return Uni.createFrom().voidItem();
+    }
+    return decide(ctx, rule, null, target, null, trace).replaceWithVoid();
+  }
+
+  /** The target a field-map or value-tier strategy picks from the record, else the entry's own. */
+  private static JsonNode pick(JsonNode strategy, JsonNode target, Map<String, Object> data) {
+    String type = strategy.path("type").asText();
+    if (type.equals("fieldMap")) {
+      Object v = data.get(strategy.path("field").asText());
+      JsonNode mapped = v == null ? null : strategy.path("map").get(String.valueOf(v));
+      return mapped != null ? mapped : strategy.path("default");
+    }
+    if (type.equals("valueTier")) {
+      Object v = data.get(strategy.path("field").asText());
+      if (v instanceof BigDecimal n) {
+        JsonNode best = null;
+        for (JsonNode tier : strategy.path("tiers")) {
+          BigDecimal min = tier.path("min").decimalValue();
+          if (n.compareTo(min) >= 0 && (best == null || min.compareTo(best.path("min").decimalValue()) > 0)) {
+            best = tier;
+          }
+        }
+        if (best != null) {
+          return best.path("target");
+        }
+      }
+      return strategy.path("default");
+    }
+    return target;
+  }
+
+  /** Sets the owner from a target; false (with a reason in the trace) when nobody there can take it. */
+  private Uni<Boolean> decide(SaveContext ctx, JsonNode rule, JsonNode entry, JsonNode target, JsonNode strategy,
+      Map<String, Object> trace) {
+    if (target == null || !target.isObject()) {
+      trace.put("why", "the strategy picked no target for this record");
+      return Uni.createFrom().item(false);
+    }
+    String type = target.path("type").asText();
+    String key = target.path("key").asText();
+    trace.put("target", Map.of("type", type, "key", key));
+    boolean skipUnavailable = entry == null || entry.path("skipUnavailable").asBoolean(true);
+    switch (type) {
+      case "pool", "queue" -> {
+        ctx.owner(null);
+        trace.put("owner", null);
+        trace.put("why", "sent to the " + type + " " + key);
+        return Uni.createFrom().item(true);
+      }
+      case "user" -> {
+        return people.user(ctx.tx(), ctx.metadata(), key, clock).map(p -> {
+          if (p == null || (!p.available() && skipUnavailable)) {
+            trace.put("why", p == null ? "no user " + key : key + " is not available (" + p.why() + ")");
+            return false;
+          }
+          ctx.owner(p.username());
+          trace.put("owner", p.username());
+          trace.put("strategy", "user");
+          return true;
+        });
+      }
+      default -> {
+        return people.team(ctx.tx(), ctx.metadata(), key, clock).chain(members -> {
+          List<Object> considered = new ArrayList<>();
+          List<People.Person> available = new ArrayList<>();
+          for (People.Person p : members) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("user", p.username());
+            c.put("available", p.available());
+            if (p.why() != null) {
+              c.put("why", p.why());
+            }
+            considered.add(c);
+            if (p.available() || !skipUnavailable) {
+              available.add(p);
+            }
+          }
+          trace.put("considered", considered);
+          if (available.isEmpty()) {
+            trace.put("why", members.isEmpty() ? "team " + key + " has no members" : "nobody in team " + key + " is available");
+            return Uni.createFrom().item(false);
+          }
+          String asked = strategy == null ? "roundRobin" : strategy.path("type").asText("roundRobin");
+          String strategyType = Rotation.SUPPORTED.contains(asked) ? asked : "roundRobin";
+          trace.put("strategy", strategyType);
+          if (!asked.equals(strategyType) && !asked.equals("fieldMap") && !asked.equals("valueTier")) {
+            trace.put("note", asked + " is not available yet; the members were rotated in turn instead");
+          }
+          String entryId = entry == null ? "fallback" : entry.path("id").asText(entry.path("name").asText());
+          return store.takeTurn(ctx.tx(), rule.path("id").asText(rule.path("name").asText()), entryId, "team:" + key)
+              .map(turn -> {
+                People.Person chosen = Rotation.pick(strategyType, available, strategy, turn);
+                ctx.owner(chosen.username());
+                trace.put("turn", turn);
+                trace.put("owner", chosen.username());
+                return true;
+              });
+        });
+      }
+    }
+  }
+}

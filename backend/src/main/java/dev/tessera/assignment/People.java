@@ -1,0 +1,104 @@
+package dev.tessera.assignment;
+
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.expr.EvalContext;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.platform.Tx;
+import dev.tessera.record.Column;
+import dev.tessera.record.DataRecord;
+import dev.tessera.record.Filter;
+import dev.tessera.record.OrderKey;
+import dev.tessera.record.Page;
+import dev.tessera.record.RecordQuery;
+import dev.tessera.record.RecordStore;
+import io.smallrye.mutiny.Uni;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Users and team members as the assignment engine sees them, read from the built-in user, team and
+ * teamMember entities in the write's transaction, with whether each can take work right now.
+ */
+final class People {
+  /** A user who could get the record; {@code why} says why not when {@code available} is false. */
+  record Person(String username, String name, boolean available, String why, java.math.BigDecimal weight,
+      java.math.BigDecimal capacity) {}
+
+  private static final int MAX_MEMBERS = 1000;
+  private static final String[] DAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+  private final RecordStore store;
+
+  People(RecordStore store) {
+    this.store = store;
+  }
+
+  Uni<Person> user(Tx tx, MetadataSnapshot meta, String username, EvalContext clock) {
+    EntityDefinition users = meta.entity("user");
+    return store.find(tx, byField(users, "username", username, 1))
+        .map(rows -> rows.isEmpty() ? null : person(rows.get(0), java.math.BigDecimal.ONE, clock));
+  }
+
+  /** The members of the team with this code, by username; empty when there is no such team. */
+  Uni<List<Person>> team(Tx tx, MetadataSnapshot meta, String code, EvalContext clock) {
+    EntityDefinition teams = meta.entity("team");
+    EntityDefinition members = meta.entity("teamMember");
+    EntityDefinition users = meta.entity("user");
+    return store.find(tx, byField(teams, "code", code, 1)).chain(found -> {
+      if (found.isEmpty()) {
+        return Uni.createFrom().item(List.<Person>of());
+      }
+      return store.find(tx, byField(members, "team", found.get(0).id().toString(), MAX_MEMBERS)).chain(rows -> {
+        Map<UUID, java.math.BigDecimal> weights = new java.util.HashMap<>();
+        for (DataRecord m : rows) {
+          Object weight = m.data().get("weight");
+          weights.put(UUID.fromString((String) m.data().get("member")),
+              weight instanceof java.math.BigDecimal w ? w : java.math.BigDecimal.ONE);
+        }
+        return store.findByIds(tx, users, weights.keySet()).map(us -> {
+          List<Person> out = new ArrayList<>();
+          for (DataRecord u : us) {
+            out.add(person(u, weights.get(u.id()), clock));
+          }
+          out.sort(Comparator.comparing(Person::username));
+          return out;
+        });
+      });
+    });
+  }
+
+  private static RecordQuery byField(EntityDefinition e, String field, String value, int limit) {
+    Filter f = new Filter.Compare(Column.of(e.field(field).orElseThrow()), Filter.Op.EQ, value);
+    Page page = new Page(List.of(new OrderKey(Column.of(dev.tessera.record.SystemColumn.ID), false)), null, false, limit);
+    return new RecordQuery(e, f, page, false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Person person(DataRecord u, java.math.BigDecimal weight, EvalContext clock) {
+    Map<String, Object> d = u.data();
+    String username = (String) d.get("username");
+    String name = (String) d.get("name");
+    java.math.BigDecimal capacity = d.get("capacity") instanceof java.math.BigDecimal c ? c : null;
+    String status = (String) d.getOrDefault("status", "active");
+    if (!"active".equals(status)) {
+      return new Person(username, name, false, "onLeave".equals(status) ? "on leave" : "inactive", weight, capacity);
+    }
+    OffsetDateTime now = clock.now().atZoneSameInstant(clock.zone()).toOffsetDateTime();
+    List<String> days = d.get("workingDays") instanceof List<?> l ? (List<String>) l : null;
+    if (days != null && !days.contains(DAYS[now.getDayOfWeek().getValue() - 1])) {
+      return new Person(username, name, false, "not a working day", weight, capacity);
+    }
+    String start = (String) d.get("workStart");
+    String end = (String) d.get("workEnd");
+    LocalTime t = now.toLocalTime();
+    if (start != null && t.isBefore(LocalTime.parse(start)) || end != null && !end.equals("24:00") && !t.isBefore(LocalTime.parse(end))) {
+      return new Person(username, name, false, "outside working hours", weight, capacity);
+    }
+    return new Person(username, name, true, null, weight, capacity);
+  }
+}

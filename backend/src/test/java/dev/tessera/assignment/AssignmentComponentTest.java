@@ -1,0 +1,169 @@
+package dev.tessera.assignment;
+
+import static dev.tessera.support.Defs.entity;
+import static dev.tessera.support.Defs.field;
+import static dev.tessera.support.Defs.label;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tessera.platform.TxRunner;
+import dev.tessera.support.Gql;
+import dev.tessera.support.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Assignment rules on real records: first matching entry wins, field maps, user and team targets,
+ * unavailable people skipped with the reason traced, weighted shares, an owner chosen by the client
+ * left alone, and round-robin exact under 8 concurrent writers.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class AssignmentComponentTest {
+  static String lead;
+  static String Lead;
+  static String run;
+  static List<String> sales = new ArrayList<>();
+
+  @Inject
+  AssignmentStore store;
+
+  @Inject
+  TxRunner tx;
+
+  @BeforeEach
+  void setUp() {
+    if (lead != null) {
+      return;
+    }
+    lead = Gql.unique("lead");
+    Lead = Character.toUpperCase(lead.charAt(0)) + lead.substring(1);
+    run = lead.substring(4);
+    Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied } }",
+        Map.of("d", List.of(entity(lead, field("name", "text"), field("province", "text"), field("budget", "money")))));
+    for (int i = 0; i < 10; i++) {
+      sales.add(user("s" + i + run, "active"));
+    }
+    String vip = user("vip" + run, "active");
+    user("away" + run, "onLeave");
+    team("all" + run, sales);
+    team("east" + run, List.of("away" + run, sales.get(0)));
+    team("pair" + run, List.of(sales.get(1), sales.get(2)));
+    team("gone" + run, List.of("away" + run));
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("kind", "assignmentRule");
+    rule.put("name", "assign" + run);
+    rule.put("label", label("线索分配", "Lead assignment"));
+    rule.put("entity", lead);
+    rule.put("entries", List.of(
+        Map.of("name", "bigBudget", "label", label("大客户", "Big budget"), "when", "budget >= 1000000",
+            "target", Map.of("type", "user", "key", vip)),
+        Map.of("name", "nobodyThere", "label", label("无人", "Nobody"), "conditions",
+            List.of(Map.of("field", "province", "op", "eq", "value", "西藏")), "target", Map.of("type", "team", "key", "gone" + run)),
+        Map.of("name", "byProvince", "label", label("按省份", "By province"),
+            "conditions", List.of(Map.of("field", "province", "op", "in", "value", List.of("浙江", "四川"))),
+            "strategy", Map.of("type", "fieldMap", "field", "province",
+                "map", Map.of("浙江", Map.of("type", "team", "key", "east" + run), "四川", Map.of("type", "team", "key", "pair" + run)))),
+        Map.of("name", "weighted", "label", label("加权", "Weighted"), "when", "name == 'weighted'",
+            "target", Map.of("type", "team", "key", "pair" + run),
+            "strategy", Map.of("type", "weighted", "weights", Map.of(sales.get(1), 2, sales.get(2), 1))),
+        Map.of("name", "rest", "label", label("其他", "Everyone"), "when", "isBlank(province)",
+            "target", Map.of("type", "team", "key", "all" + run))));
+    rule.put("fallback", Map.of("type", "user", "key", sales.get(9)));
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", List.of(rule)));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
+  }
+
+  static String user(String username, String status) {
+    Gql.ok("mutation { createUser(input: {username: \"" + username + "\", name: \"" + username + "\", status: \"" + status
+        + "\", workingDays: [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]}) { id } }");
+    return username;
+  }
+
+  static void team(String code, List<String> usernames) {
+    String team = Gql.ok("mutation { createTeam(input: {code: \"" + code + "\", name: \"" + code + "\"}) { id } }")
+        .getString("data.createTeam.id");
+    for (String u : usernames) {
+      String id = Gql.ok("{ users(filter: {username: {eq: \"" + u + "\"}}) { nodes { id } } }").getString("data.users.nodes[0].id");
+      Gql.ok("mutation { createTeamMember(input: {team: \"" + team + "\", member: \"" + id + "\"}) { id } }");
+    }
+  }
+
+  static JsonPath create(String input) {
+    return Gql.ok("mutation { create" + Lead + "(input: {" + input + "}) { id ownerId } }");
+  }
+
+  String owner(String input) {
+    return create(input).getString("data.create" + Lead + ".ownerId");
+  }
+
+  @Test
+  void theFirstMatchingEntryDecidesAndTheTraceSaysWhy() {
+    assertEquals("vip" + run, owner("name: \"a\", budget: \"2000000\", province: \"浙江\""), "first entry wins over later ones");
+    JsonPath zj = create("name: \"b\", province: \"浙江\"");
+    assertEquals(sales.get(0), zj.getString("data.create" + Lead + ".ownerId"), "the member on leave is skipped");
+    List<Map<String, Object>> traces = tx.withConnection(t -> store.traces(t,
+        UUID.fromString(zj.getString("data.create" + Lead + ".id")))).await().indefinitely();
+    Map<String, Object> trace = traces.get(0);
+    assertEquals("byProvince", trace.get("entry"));
+    assertEquals(sales.get(0), trace.get("owner"));
+    assertTrue(trace.get("considered").toString().contains("on leave"), trace.toString());
+    assertEquals(sales.get(9), owner("name: \"c\", province: \"西藏\""), "nobody available there: on to the fallback");
+    assertEquals(sales.get(9), owner("name: \"d\", province: \"广东\""), "no entry matches: the fallback");
+  }
+
+  @Test
+  void anOwnerChosenByTheClientIsKept() {
+    assertEquals("someone", owner("name: \"e\", ownerId: \"someone\""));
+  }
+
+  @Test
+  void weightedSharesFollowTheWeightsExactly() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (int i = 0; i < 30; i++) {
+      counts.merge(owner("name: \"weighted\", province: \"广东\""), 1, Integer::sum);
+    }
+    assertEquals(Map.of(sales.get(1), 20, sales.get(2), 10), counts);
+  }
+
+  @Test
+  void roundRobinStaysExactUnderConcurrency() throws Exception {
+    Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      done.add(pool.submit(() -> {
+        for (int i = 0; i < 125; i++) {
+          String o = owner("name: \"rr\"");
+          counts.computeIfAbsent(o, k -> new AtomicInteger()).incrementAndGet();
+        }
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    assertEquals(10, counts.size(), counts.toString());
+    for (String s : sales) {
+      int got = counts.get(s).get();
+      assertTrue(got >= 99 && got <= 101, s + " got " + got + ": " + counts);
+    }
+    assertNull(counts.get("away" + run));
+  }
+}
