@@ -101,6 +101,12 @@ public class AssignmentEngine implements BeforeSaveHook {
           }
           JsonNode strategy = e.path("strategy");
           JsonNode target = pick(strategy, e.path("target"), ctx.data());
+          String picker = strategy.path("type").asText();
+          if (picker.equals("fieldMap") || picker.equals("valueTier")) {
+            trace.put("pickedBy", picker);
+          } else {
+            trace.remove("pickedBy");
+          }
           return decide(ctx, rule, e, target, strategy, trace).chain(decided -> {
             if (decided) {
               trace.put("entry", e.path("name").asText());

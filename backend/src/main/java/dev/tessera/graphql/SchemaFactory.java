@@ -1,5 +1,6 @@
 package dev.tessera.graphql;
 
+import dev.tessera.assignment.AssignmentStore;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataService;
 import dev.tessera.metadata.MetadataSnapshot;
@@ -20,9 +21,11 @@ public class SchemaFactory {
   private final TxRunner tx;
   private final MetadataRegistry registry;
   private final MetadataService metadata;
+  private final AssignmentStore assignments;
 
   public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
-      MetadataService metadata) {
+      MetadataService metadata, AssignmentStore assignments) {
+    this.assignments = assignments;
     this.store = store;
     this.records = records;
     this.tx = tx;
@@ -38,6 +41,7 @@ public class SchemaFactory {
     MetadataApi api = new MetadataApi(registry, metadata, code);
     api.queries().forEach(query::field);
     api.mutations().forEach(mutation::field);
+    new AssignmentApi(assignments, tx, code).queries().forEach(query::field);
     RecordFetchers fetchers = new RecordFetchers(snap, store, records, tx);
     for (EntityDefinition e : snap.entities().values()) {
       EntitySchema es = new EntitySchema(snap, e, fetchers, code);

@@ -124,6 +124,10 @@ class AssignmentComponentTest {
     assertEquals("byProvince", trace.get("entry"));
     assertEquals(sales.get(0), trace.get("owner"));
     assertTrue(trace.get("considered").toString().contains("on leave"), trace.toString());
+    JsonPath why = Gql.ok("{ assignmentTrace(id: \"" + zj.getString("data.create" + Lead + ".id") + "\") }");
+    assertEquals("byProvince", why.getString("data.assignmentTrace[0].entry"), why.prettify());
+    assertEquals("fieldMap", why.getString("data.assignmentTrace[0].pickedBy"), why.prettify());
+    assertEquals("roundRobin", why.getString("data.assignmentTrace[0].strategy"), why.prettify());
     assertEquals(sales.get(9), owner("name: \"c\", province: \"西藏\""), "nobody available there: on to the fallback");
     assertEquals(sales.get(9), owner("name: \"d\", province: \"广东\""), "no entry matches: the fallback");
   }

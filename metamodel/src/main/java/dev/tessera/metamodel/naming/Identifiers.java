@@ -35,7 +35,7 @@ public final class Identifiers {
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
-      "publishDefinitions", "restoreMetadataVersion");
+      "publishDefinitions", "restoreMetadataVersion", "assignmentTrace");
 
   private static final List<String> TYPE_SUFFIXES = List.of("", "Connection", "Edge", "Filter", "OrderBy", "Input",
       "Patch", "GroupBy", "Aggregate", "Numbers", "Group");

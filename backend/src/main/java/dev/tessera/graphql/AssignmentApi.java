@@ -1,0 +1,50 @@
+package dev.tessera.graphql;
+
+import static graphql.Scalars.GraphQLID;
+import static graphql.schema.GraphQLList.list;
+import static graphql.schema.GraphQLNonNull.nonNull;
+
+import dev.tessera.assignment.AssignmentStore;
+import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.PlatformException;
+import dev.tessera.platform.TxRunner;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import java.util.List;
+import java.util.UUID;
+
+/** "Why this owner?": the assignment traces of a record, newest first. */
+final class AssignmentApi {
+  private final AssignmentStore store;
+  private final TxRunner tx;
+  private final GraphQLCodeRegistry.Builder code;
+
+  AssignmentApi(AssignmentStore store, TxRunner tx, GraphQLCodeRegistry.Builder code) {
+    this.store = store;
+    this.tx = tx;
+    this.code = code;
+  }
+
+  List<GraphQLFieldDefinition> queries() {
+    DataFetcher<?> traces = env -> {
+      String id = env.getArgument("id");
+      UUID uuid;
+      try {
+        uuid = UUID.fromString(id);
+      } catch (IllegalArgumentException e) {
+        throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + id + "\" is not a record id", "id");
+      }
+      return tx.withConnection(t -> store.traces(t, uuid)).subscribeAsCompletionStage();
+    };
+    code.dataFetcher(FieldCoordinates.coordinates("Query", "assignmentTrace"), traces);
+    return List.of(GraphQLFieldDefinition.newFieldDefinition().name("assignmentTrace")
+        .description("Why a record has its owner: each assignment's rule, entry, strategy, the people considered "
+            + "and why others were skipped, newest first")
+        .type(nonNull(list(nonNull(Scalars.JSON))))
+        .argument(GraphQLArgument.newArgument().name("id").type(nonNull(GraphQLID)))
+        .build());
+  }
+}
