@@ -5,6 +5,7 @@ import dev.tessera.expression.ConditionService;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.expr.Conditions;
 import dev.tessera.metamodel.expr.EvalContext;
+import dev.tessera.pool.PoolService;
 import dev.tessera.record.BeforeSaveHook;
 import dev.tessera.record.RecordChanged.Operation;
 import dev.tessera.record.RecordStore;
@@ -30,9 +31,11 @@ public class AssignmentEngine implements BeforeSaveHook {
   private final ConditionService conditions;
   private final AssignmentStore store;
   private final People people;
+  private final PoolService pools;
   private final EvalContext clock = EvalContext.system();
 
-  public AssignmentEngine(ConditionService conditions, AssignmentStore store, RecordStore records) {
+  public AssignmentEngine(ConditionService conditions, AssignmentStore store, RecordStore records, PoolService pools) {
+    this.pools = pools;
     this.conditions = conditions;
     this.store = store;
     this.people = new People(records);
@@ -167,10 +170,17 @@ public class AssignmentEngine implements BeforeSaveHook {
     trace.put("target", Map.of("type", type, "key", key));
     boolean skipUnavailable = entry == null || entry.path("skipUnavailable").asBoolean(true);
     switch (type) {
-      case "pool", "queue" -> {
+      case "pool" -> {
+        String previous = ctx.before() == null ? null : ctx.before().ownerId();
         ctx.owner(null);
         trace.put("owner", null);
-        trace.put("why", "sent to the " + type + " " + key);
+        trace.put("why", "sent to the pool " + key);
+        return pools.enter(ctx.tx(), key, ctx.entity().name(), ctx.id(), previous).replaceWith(true);
+      }
+      case "queue" -> {
+        ctx.owner(null);
+        trace.put("owner", null);
+        trace.put("why", "left unowned for the queue " + key + " (queues are not worked yet)");
         return Uni.createFrom().item(true);
       }
       case "user" -> {

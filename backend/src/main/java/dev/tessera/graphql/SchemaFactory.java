@@ -3,6 +3,7 @@ package dev.tessera.graphql;
 import dev.tessera.assignment.AssignmentStore;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataService;
+import dev.tessera.pool.PoolService;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.TxRunner;
@@ -22,10 +23,12 @@ public class SchemaFactory {
   private final MetadataRegistry registry;
   private final MetadataService metadata;
   private final AssignmentStore assignments;
+  private final PoolService pools;
 
   public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
-      MetadataService metadata, AssignmentStore assignments) {
+      MetadataService metadata, AssignmentStore assignments, PoolService pools) {
     this.assignments = assignments;
+    this.pools = pools;
     this.store = store;
     this.records = records;
     this.tx = tx;
@@ -42,6 +45,7 @@ public class SchemaFactory {
     api.queries().forEach(query::field);
     api.mutations().forEach(mutation::field);
     new AssignmentApi(assignments, tx, code).queries().forEach(query::field);
+    new PoolApi(pools, code).mutations().forEach(mutation::field);
     RecordFetchers fetchers = new RecordFetchers(snap, store, records, tx);
     for (EntityDefinition e : snap.entities().values()) {
       EntitySchema es = new EntitySchema(snap, e, fetchers, code);

@@ -7,6 +7,10 @@ public enum ErrorCode {
   INVALID_EXPRESSION,
   VERSION_CONFLICT,
   NOT_FOUND,
+  /** A pool record someone else claimed first. */
+  ALREADY_CLAIMED,
+  /** A claim the pool's rules refuse: claim caps, cool-down, not a member of the pool's teams. */
+  CLAIM_REFUSED,
   FORBIDDEN,
   BAD_REQUEST,
   QUERY_TOO_DEEP,

@@ -1,0 +1,72 @@
+package dev.tessera.graphql;
+
+import static graphql.Scalars.GraphQLID;
+import static graphql.Scalars.GraphQLString;
+import static graphql.schema.GraphQLNonNull.nonNull;
+
+import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.PlatformException;
+import dev.tessera.pool.PoolService;
+import dev.tessera.record.DataRecord;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Public pools over GraphQL: claim a record (exactly one of simultaneous claims wins) or give one back. */
+final class PoolApi {
+  static final GraphQLObjectType CLAIM = GraphQLObjectType.newObject().name("PoolClaim")
+      .field(f -> f.name("id").type(nonNull(GraphQLID)))
+      .field(f -> f.name("ownerId").type(GraphQLString))
+      .field(f -> f.name("version").type(nonNull(graphql.Scalars.GraphQLInt)))
+      .build();
+
+  private final PoolService pools;
+  private final GraphQLCodeRegistry.Builder code;
+
+  PoolApi(PoolService pools, GraphQLCodeRegistry.Builder code) {
+    this.pools = pools;
+    this.code = code;
+  }
+
+  List<GraphQLFieldDefinition> mutations() {
+    return List.of(
+        mutation("claimRecord", "Takes a record from a pool: you become its owner, unless someone was first "
+            + "(ALREADY_CLAIMED) or the pool's limits refuse (CLAIM_REFUSED)",
+            env -> pools.claim(env.getArgument("pool"), id(env.getArgument("id")), RequestContext.of(env).actor())
+                .map(PoolApi::result).subscribeAsCompletionStage()),
+        mutation("releaseRecord", "Gives a record you own back to a pool",
+            env -> pools.release(env.getArgument("pool"), id(env.getArgument("id")), RequestContext.of(env).actor())
+                .map(PoolApi::result).subscribeAsCompletionStage()));
+  }
+
+  private GraphQLFieldDefinition mutation(String name, String description, DataFetcher<?> df) {
+    code.dataFetcher(FieldCoordinates.coordinates("Mutation", name), df);
+    return GraphQLFieldDefinition.newFieldDefinition().name(name).description(description).type(nonNull(CLAIM))
+        .argument(GraphQLArgument.newArgument().name("pool").type(nonNull(GraphQLString)))
+        .argument(GraphQLArgument.newArgument().name("id").type(nonNull(GraphQLID)))
+        .build();
+  }
+
+  private static UUID id(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + id + "\" is not a record id", "id");
+    }
+  }
+
+  private static Map<String, Object> result(DataRecord r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id().toString());
+    m.put("ownerId", r.ownerId());
+    m.put("version", r.version());
+    return m;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.tessera.pool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metadata.MetadataRegistry;
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.expr.EvalContext;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.platform.Actor;
+import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.PlatformException;
+import dev.tessera.platform.Tx;
+import dev.tessera.platform.TxRunner;
+import dev.tessera.record.Column;
+import dev.tessera.record.DataRecord;
+import dev.tessera.record.Filter;
+import dev.tessera.record.RecordStore;
+import dev.tessera.record.SystemColumn;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Claiming and releasing records of a public pool (公海池). A claim takes the record out of the pool
+ * and makes the claimant its owner in one transaction; of any number of simultaneous claims exactly
+ * one wins, the others get ALREADY_CLAIMED. The pool's limits apply: claims per day, records held,
+ * and a cool-down before the previous owner may take a record back.
+ */
+@ApplicationScoped
+public class PoolService {
+  private final MetadataRegistry registry;
+  private final TxRunner tx;
+  private final PoolStore pools;
+  private final RecordStore records;
+
+  public PoolService(MetadataRegistry registry, TxRunner tx, PoolStore pools, RecordStore records) {
+    this.registry = registry;
+    this.tx = tx;
+    this.pools = pools;
+    this.records = records;
+  }
+
+  /** The pool definition of this name in the live metadata. */
+  public JsonNode pool(MetadataSnapshot meta, String name) {
+    return meta.definitions().stream()
+        .filter(d -> "pool".equals(d.path("kind").asText()) && name.equals(d.path("name").asText()))
+        .findFirst().orElseThrow(() -> new PlatformException(ErrorCode.NOT_FOUND, "There is no pool \"" + name + "\"",
+            "没有名为“" + name + "”的公海池", "pool", List.of()));
+  }
+
+  /** Puts a record into a pool inside the caller's transaction (assignment to a pool, release, recycling). */
+  public Uni<Void> enter(Tx t, String pool, String entity, UUID id, String previousOwner) {
+    return pools.enter(t, pool, entity, id, previousOwner);
+  }
+
+  public Uni<DataRecord> claim(String poolName, UUID id, Actor actor) {
+    MetadataSnapshot meta = registry.current();
+    JsonNode pool = pool(meta, poolName);
+    EntityDefinition e = meta.entity(pool.path("entity").asText());
+    String user = actor.userId();
+    return tx.inTransaction(t -> limits(t, pool, e, user)
+        .chain(() -> pools.take(t, poolName, id))
+        .chain(entry -> {
+          if (entry == null) {
+            throw new PlatformException(ErrorCode.ALREADY_CLAIMED, "This record is no longer in the pool \"" + poolName
+                + "\": someone else claimed it first", "这条记录已被他人领取，不在公海池“" + poolName + "”中了", "id", List.of());
+          }
+          int cooldown = pool.path("cooldownDays").asInt(0);
+          if (cooldown > 0 && user.equals(entry.previousOwner())
+              && entry.enteredAt().isAfter(OffsetDateTime.now().minusDays(cooldown))) {
+            throw refused("You gave this record back less than " + cooldown + " day(s) ago; others may claim it first",
+                "你退回这条记录还不到 " + cooldown + " 天，暂时不能再领取");
+          }
+          return records.findById(t, e, id, false);
+        })
+        .chain(r -> {
+          if (r == null) {
+            throw new PlatformException(ErrorCode.NOT_FOUND, "The record " + id + " no longer exists", "记录不存在", "id", List.of());
+          }
+          return records.update(t, e, id, r.version(), r.data(), user, user);
+        })
+        .call(r -> pools.claimed(t, poolName, id, user)));
+  }
+
+  /** The owner gives a record back to the pool; it is unowned until someone claims it. */
+  public Uni<DataRecord> release(String poolName, UUID id, Actor actor) {
+    MetadataSnapshot meta = registry.current();
+    JsonNode pool = pool(meta, poolName);
+    EntityDefinition e = meta.entity(pool.path("entity").asText());
+    return tx.inTransaction(t -> records.findById(t, e, id, false).chain(r -> {
+      if (r == null) {
+        throw new PlatformException(ErrorCode.NOT_FOUND, "The record " + id + " does not exist", "记录不存在", "id", List.of());
+      }
+      if (!actor.userId().equals(r.ownerId())) {
+        throw new PlatformException(ErrorCode.FORBIDDEN, "Only the owner can give a record back to the pool",
+            "只有负责人可以把记录退回公海池", "id", List.of());
+      }
+      return records.update(t, e, id, r.version(), r.data(), null, actor.userId())
+          .call(after -> pools.enter(t, poolName, e.name(), id, actor.userId()));
+    }));
+  }
+
+  private Uni<Void> limits(Tx t, JsonNode pool, EntityDefinition e, String user) {
+    JsonNode caps = pool.path("claimLimits");
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    if (caps.has("perDay")) {
+      long perDay = caps.get("perDay").asLong();
+      OffsetDateTime midnight = java.time.LocalDate.now(EvalContext.CHINA).atStartOfDay(EvalContext.CHINA).toOffsetDateTime();
+      chain = chain.chain(() -> pools.claimsSince(t, pool.path("name").asText(), user, midnight).invoke(n -> {
+        if (n >= perDay) {
+          throw refused("You have claimed " + n + " records from this pool today, the most allowed is " + perDay,
+              "你今天已从这个公海池领取 " + n + " 条，已达每日上限 " + perDay + " 条");
+        }
+      }).replaceWithVoid());
+    }
+    if (caps.has("held")) {
+      long held = caps.get("held").asLong();
+      Filter mine = new Filter.Compare(Column.of(SystemColumn.OWNER_ID), Filter.Op.EQ, user);
+      chain = chain.chain(() -> records.count(t, e, mine, false).invoke(n -> {
+        if (n >= held) {
+          throw refused("You already hold " + n + " " + e.name() + " records, the most allowed is " + held,
+              "你手上已有 " + n + " 条记录，已达上限 " + held + " 条");
+        }
+      }).replaceWithVoid());
+    }
+    return chain;
+  }
+
+  private static PlatformException refused(String en, String zh) {
+    return new PlatformException(ErrorCode.CLAIM_REFUSED, en, zh, "pool", List.of());
+  }
+}

@@ -1,0 +1,62 @@
+package dev.tessera.storage;
+
+import dev.tessera.platform.Tx;
+import dev.tessera.pool.PoolStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The pool tables (V3__pool.sql). */
+@ApplicationScoped
+public class PgPoolStore implements PoolStore {
+  private static final String COLUMNS = "record_id, pool, entity, entered_at, previous_owner";
+  private final PgSql sql;
+
+  public PgPoolStore(PgSql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public Uni<Void> enter(Tx tx, String pool, String entity, UUID recordId, String previousOwner) {
+    return sql.query(tx, """
+        INSERT INTO tessera_pool_entry (record_id, pool, entity, previous_owner) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (record_id) DO UPDATE SET pool = EXCLUDED.pool, entity = EXCLUDED.entity, entered_at = now(),
+          previous_owner = EXCLUDED.previous_owner""", Tuple.of(recordId, pool, entity, previousOwner)).replaceWithVoid();
+  }
+
+  @Override
+  public Uni<Entry> take(Tx tx, String pool, UUID recordId) {
+    return sql.query(tx, "DELETE FROM tessera_pool_entry WHERE record_id = $1 AND pool = $2 RETURNING " + COLUMNS,
+        Tuple.of(recordId, pool)).map(PgPoolStore::entry);
+  }
+
+  @Override
+  public Uni<Entry> find(Tx tx, UUID recordId) {
+    return sql.query(tx, "SELECT " + COLUMNS + " FROM tessera_pool_entry WHERE record_id = $1", Tuple.of(recordId))
+        .map(PgPoolStore::entry);
+  }
+
+  @Override
+  public Uni<Void> claimed(Tx tx, String pool, UUID recordId, String username) {
+    return sql.query(tx, "INSERT INTO tessera_pool_claim (pool, record_id, username) VALUES ($1, $2, $3)",
+        Tuple.of(pool, recordId, username)).replaceWithVoid();
+  }
+
+  @Override
+  public Uni<Long> claimsSince(Tx tx, String pool, String username, OffsetDateTime since) {
+    return sql.query(tx, "SELECT count(*) FROM tessera_pool_claim WHERE pool = $1 AND username = $2 AND claimed_at >= $3",
+        Tuple.of(pool, username, since)).map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  private static Entry entry(RowSet<Row> rows) {
+    if (!rows.iterator().hasNext()) {
+      return null;
+    }
+    Row r = rows.iterator().next();
+    return new Entry(r.getUUID(0), r.getString(1), r.getString(2), r.getOffsetDateTime(3), r.getString(4));
+  }
+}

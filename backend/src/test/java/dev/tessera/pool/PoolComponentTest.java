@@ -1,0 +1,153 @@
+package dev.tessera.pool;
+
+import static dev.tessera.support.Defs.entity;
+import static dev.tessera.support.Defs.field;
+import static dev.tessera.support.Defs.label;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tessera.platform.Actor;
+import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.PlatformException;
+import dev.tessera.support.Gql;
+import dev.tessera.support.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Public pools: records an assignment rule sends to a pool wait unowned; claiming makes the claimant
+ * the owner; of many simultaneous claims exactly one wins; limits and cool-down hold.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class PoolComponentTest {
+  static String lead;
+  static String Lead;
+  static String pool;
+  static String capped;
+
+  @Inject
+  PoolService pools;
+
+  @BeforeEach
+  void publishOnce() {
+    if (lead != null) {
+      return;
+    }
+    lead = Gql.unique("plead");
+    Lead = Character.toUpperCase(lead.charAt(0)) + lead.substring(1);
+    pool = Gql.unique("open");
+    capped = Gql.unique("capped");
+    Map<String, Object> p = new LinkedHashMap<>(Map.of("kind", "pool", "name", pool, "label", label("公海", "Open pool"),
+        "entity", lead, "cooldownDays", 3));
+    Map<String, Object> c = new LinkedHashMap<>(Map.of("kind", "pool", "name", capped, "label", label("限额公海", "Capped pool"),
+        "entity", lead, "claimLimits", Map.of("perDay", 2)));
+    Map<String, Object> rule = new LinkedHashMap<>(Map.of("kind", "assignmentRule", "name", Gql.unique("toPool"),
+        "label", label("进公海", "To the pool"), "entity", lead,
+        "entries", List.of(Map.of("name", "unowned", "label", label("无主", "Unowned"), "when", "name != 'direct'",
+            "target", Map.of("type", "pool", "key", pool))),
+        "fallback", Map.of("type", "pool", "key", capped)));
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", List.of(entity(lead, field("name", "text")), p, c, rule)));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
+  }
+
+  static String create(String name) {
+    JsonPath c = Gql.ok("mutation { create" + Lead + "(input: {name: \"" + name + "\"}) { id ownerId } }");
+    assertNull(c.getString("data.create" + Lead + ".ownerId"), "waits unowned in the pool");
+    return c.getString("data.create" + Lead + ".id");
+  }
+
+  static JsonPath as(String user, String query) {
+    return RestAssured.given().contentType("application/json").header("X-Tessera-User", user)
+        .body(new JsonObject().put("query", query).encode()).post("/graphql").then().statusCode(200).extract().jsonPath();
+  }
+
+  @Test
+  void claimAndReleaseThroughGraphQl() {
+    String id = create("via api");
+    JsonPath won = as("wang", "mutation { claimRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id ownerId } }");
+    assertEquals("wang", won.getString("data.claimRecord.ownerId"), won.prettify());
+    JsonPath lost = as("li", "mutation { claimRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id } }");
+    assertEquals("ALREADY_CLAIMED", lost.getString("errors[0].extensions.code"), lost.prettify());
+    JsonPath notMine = as("li", "mutation { releaseRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id } }");
+    assertEquals("FORBIDDEN", notMine.getString("errors[0].extensions.code"));
+    JsonPath back = as("wang", "mutation { releaseRecord(pool: \"" + pool + "\", id: \"" + id + "\") { ownerId } }");
+    assertNull(back.getString("data.releaseRecord.ownerId"), back.prettify());
+    JsonPath cooling = as("wang", "mutation { claimRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id } }");
+    assertEquals("CLAIM_REFUSED", cooling.getString("errors[0].extensions.code"), "cool-down for the previous owner");
+    assertEquals("li", as("li", "mutation { claimRecord(pool: \"" + pool + "\", id: \"" + id + "\") { ownerId } }")
+        .getString("data.claimRecord.ownerId"));
+  }
+
+  @Test
+  void theDailyCapRefusesTheThirdClaim() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(Gql.ok("mutation { create" + Lead + "(input: {name: \"direct\"}) { id } }").getString("data.create" + Lead + ".id"));
+    }
+    String user = Gql.unique("zhao");
+    pools.claim(capped, UUID.fromString(ids.get(0)), new Actor(user)).await().indefinitely();
+    pools.claim(capped, UUID.fromString(ids.get(1)), new Actor(user)).await().indefinitely();
+    PlatformException third = org.junit.jupiter.api.Assertions.assertThrows(PlatformException.class,
+        () -> pools.claim(capped, UUID.fromString(ids.get(2)), new Actor(user)).await().indefinitely());
+    assertEquals(ErrorCode.CLAIM_REFUSED, third.code());
+    assertTrue(third.message("zh-CN").contains("每日上限"), third.message("zh-CN"));
+  }
+
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {16, 64})
+  void exactlyOneOfManySimultaneousClaimsWins(int threads) throws Exception {
+    ExecutorService exec = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < 100; round++) {
+        UUID id = UUID.fromString(create("race " + threads + "/" + round));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          String user = "seller" + t;
+          results.add(exec.submit(() -> {
+            start.await();
+            try {
+              return pools.claim(pool, id, new Actor(user)).await().indefinitely().ownerId();
+            } catch (PlatformException e) {
+              assertEquals(ErrorCode.ALREADY_CLAIMED, e.code(), e.getMessage());
+              return null;
+            }
+          }));
+        }
+        start.countDown();
+        List<String> winners = new ArrayList<>();
+        for (Future<String> f : results) {
+          String w = f.get();
+          if (w != null) {
+            winners.add(w);
+          }
+        }
+        assertEquals(1, winners.size(), "round " + round + ": winners " + winners);
+        String owner = Gql.ok("{ " + lead + "(id: \"" + id + "\") { ownerId } }").getString("data." + lead + ".ownerId");
+        assertEquals(winners.get(0), owner, "the stored owner is the winner");
+      }
+    } finally {
+      exec.shutdownNow();
+    }
+  }
+}
