@@ -32,10 +32,12 @@ public class AssignmentEngine implements BeforeSaveHook {
   private final AssignmentStore store;
   private final People people;
   private final PoolService pools;
+  private final RecordStore records;
   private final EvalContext clock = EvalContext.system();
 
   public AssignmentEngine(ConditionService conditions, AssignmentStore store, RecordStore records, PoolService pools) {
     this.pools = pools;
+    this.records = records;
     this.conditions = conditions;
     this.store = store;
     this.people = new People(records);
@@ -158,6 +160,61 @@ public class AssignmentEngine implements BeforeSaveHook {
     return target;
   }
 
+  /**
+   * The available member with the least open work (the workload conditions, counted in the database)
+   * below their capacity (the user's own, else the strategy's); ties rotate by turn.
+   */
+  private Uni<Boolean> leastLoaded(SaveContext ctx, JsonNode strategy, List<People.Person> members, long turn,
+      Map<String, Object> trace, List<Object> considered) {
+    dev.tessera.record.Filter workload = dev.tessera.record.Filters.conditions(ctx.entity(), strategy.path("workload"));
+    Map<String, Long> loads = new LinkedHashMap<>();
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (People.Person p : members) {
+      dev.tessera.record.Filter theirs = new dev.tessera.record.Filter.And(List.of(workload, new dev.tessera.record.Filter.Compare(
+          dev.tessera.record.Column.of(dev.tessera.record.SystemColumn.OWNER_ID), dev.tessera.record.Filter.Op.EQ, p.username())));
+      chain = chain.chain(() -> records.count(ctx.tx(), ctx.entity(), theirs, false).invoke(n -> loads.put(p.username(), n))
+          .replaceWithVoid());
+    }
+    return chain.map(v -> {
+      List<People.Person> lightest = new ArrayList<>();
+      long min = Long.MAX_VALUE;
+      for (People.Person p : members) {
+        long load = loads.get(p.username());
+        Long cap = p.capacity() != null ? Long.valueOf(p.capacity().longValue())
+            : strategy.has("capacity") ? Long.valueOf(strategy.get("capacity").asLong()) : null;
+        for (Object c : considered) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> m = (Map<String, Object>) c;
+          if (p.username().equals(m.get("user"))) {
+            m.put("load", load);
+            if (cap != null) {
+              m.put("capacity", cap);
+            }
+          }
+        }
+        if (cap != null && load >= cap) {
+          continue;
+        }
+        if (load < min) {
+          lightest.clear();
+          min = load;
+        }
+        if (load == min) {
+          lightest.add(p);
+        }
+      }
+      if (lightest.isEmpty()) {
+        trace.put("why", "everyone available is at capacity");
+        return false;
+      }
+      People.Person chosen = lightest.get((int) Math.floorMod(turn - 1, (long) lightest.size()));
+      ctx.owner(chosen.username());
+      trace.put("turn", turn);
+      trace.put("owner", chosen.username());
+      return true;
+    });
+  }
+
   /** Sets the owner from a target; false (with a reason in the trace) when nobody there can take it. */
   private Uni<Boolean> decide(SaveContext ctx, JsonNode rule, JsonNode entry, JsonNode target, JsonNode strategy,
       Map<String, Object> trace) {
@@ -217,20 +274,22 @@ public class AssignmentEngine implements BeforeSaveHook {
             return Uni.createFrom().item(false);
           }
           String asked = strategy == null ? "roundRobin" : strategy.path("type").asText("roundRobin");
-          String strategyType = Rotation.SUPPORTED.contains(asked) ? asked : "roundRobin";
+          String strategyType = Rotation.SUPPORTED.contains(asked) || asked.equals("leastLoaded") ? asked : "roundRobin";
           trace.put("strategy", strategyType);
-          if (!asked.equals(strategyType) && !asked.equals("fieldMap") && !asked.equals("valueTier")) {
-            trace.put("note", asked + " is not available yet; the members were rotated in turn instead");
-          }
           String entryId = entry == null ? "fallback" : entry.path("id").asText(entry.path("name").asText());
-          return store.takeTurn(ctx.tx(), rule.path("id").asText(rule.path("name").asText()), entryId, "team:" + key)
-              .map(turn -> {
-                People.Person chosen = Rotation.pick(strategyType, available, strategy, turn);
-                ctx.owner(chosen.username());
-                trace.put("turn", turn);
-                trace.put("owner", chosen.username());
-                return true;
-              });
+          Uni<Long> turn = store.takeTurn(ctx.tx(), rule.path("id").asText(rule.path("name").asText()), entryId, "team:" + key);
+          if (strategyType.equals("leastLoaded")) {
+            // the turn's row lock serializes assignments to this team, so the counts below include every
+            // committed assignment and no cap is passed by two writers at once
+            return turn.chain(n -> leastLoaded(ctx, strategy, available, n, trace, considered));
+          }
+          return turn.map(n -> {
+            People.Person chosen = Rotation.pick(strategyType, available, strategy, n);
+            ctx.owner(chosen.username());
+            trace.put("turn", n);
+            trace.put("owner", chosen.username());
+            return true;
+          });
         });
       }
     }

@@ -108,10 +108,24 @@ final class AutomationValidator {
       }
       case "leastLoaded" -> {
         if (!s.has("workload")) {
-          add(ProblemCode.REQUIRED, at + ".workload", "按负载分配须说明哪些记录算在手工作（workload），例如 status in ['new', 'contacted']",
-              "A least-loaded strategy needs the records that count as open work (\"workload\"), e.g. status in ['new', 'contacted']");
+          add(ProblemCode.REQUIRED, at + ".workload", "按负载分配须说明哪些记录算在手工作（workload），例如 状态 属于 新建、已联系",
+              "A least-loaded strategy needs the records that count as open work (\"workload\"), e.g. status in new, contacted");
         }
-        condition(at + ".workload", s.path("workload"));
+        JsonNode workload = s.path("workload");
+        boolean known = true;
+        for (int j = 0; j < workload.size(); j++) {
+          String f = workload.get(j).path("field").asText();
+          if (f.contains(".")) {
+            add(ProblemCode.INVALID_OPTION, at + ".workload[" + j + "].field", "工作量只能按本记录的字段统计，不能经过引用（" + f + "）",
+                "Workload counts by the record's own fields, not through references (" + f + ")");
+            known = false;
+          } else {
+            known &= field(at + ".workload[" + j + "].field", f, null) != null;
+          }
+        }
+        if (known && workload.size() > 0) {
+          structured(at + ".workload", workload);
+        }
       }
       case "fieldMap" -> {
         field(at + ".field", s.path("field").asText(null), null);
