@@ -54,13 +54,22 @@ public class AssignmentEngine implements BeforeSaveHook {
     if (rule == null || ctx.ownerGiven() || !ctx.problems().isEmpty() || !runs(rule, ctx)) {
       return Uni.createFrom().voidItem();
     }
+    return assign(ctx, rule).replaceWithVoid();
+  }
+
+  /**
+   * Runs {@code rule} for the record in {@code ctx}: sets {@code ctx.owner()} and stores and returns the
+   * trace. Used by the write path and by re-runs over stored records.
+   */
+  Uni<Map<String, Object>> assign(SaveContext ctx, JsonNode rule) {
     Map<String, Object> trace = new LinkedHashMap<>();
     trace.put("rule", rule.path("name").asText());
     List<Object> skipped = new ArrayList<>();
     trace.put("skipped", skipped);
     return entry(ctx, rule, rule.path("entries"), 0, trace, skipped)
         .chain(decided -> decided ? Uni.createFrom().voidItem() : fallback(ctx, rule, trace))
-        .chain(() -> store.trace(ctx.tx(), ctx.entity().name(), ctx.id(), ctx.owner(), trace));
+        .chain(() -> store.trace(ctx.tx(), ctx.entity().name(), ctx.id(), ctx.owner(), trace))
+        .replaceWith(trace);
   }
 
   /** The entity's active assignment rule (the first by name when several are active), or null. */

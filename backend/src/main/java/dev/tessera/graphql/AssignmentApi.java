@@ -4,7 +4,10 @@ import static graphql.Scalars.GraphQLID;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.assignment.AssignmentService;
 import dev.tessera.assignment.AssignmentStore;
+import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.TxRunner;
@@ -19,13 +22,33 @@ import java.util.UUID;
 /** "Why this owner?": the assignment traces of a record, newest first. */
 final class AssignmentApi {
   private final AssignmentStore store;
+  private final AssignmentService service;
   private final TxRunner tx;
   private final GraphQLCodeRegistry.Builder code;
 
-  AssignmentApi(AssignmentStore store, TxRunner tx, GraphQLCodeRegistry.Builder code) {
+  AssignmentApi(AssignmentStore store, AssignmentService service, TxRunner tx, GraphQLCodeRegistry.Builder code) {
     this.store = store;
+    this.service = service;
     this.tx = tx;
     this.code = code;
+  }
+
+  List<GraphQLFieldDefinition> mutations() {
+    code.dataFetcher(FieldCoordinates.coordinates("Mutation", "runAssignment"), (DataFetcher<?>) env -> {
+      Object conditions = env.getArgument("conditions");
+      JsonNode c = conditions == null ? null : MetamodelJson.mapper().valueToTree(conditions);
+      boolean dry = Boolean.TRUE.equals(env.getArgument("dryRun"));
+      return service.run(env.getArgument("entity"), c, dry, RequestContext.of(env).actor())
+          .map(list -> list.stream().map(AssignmentService::json).toList()).subscribeAsCompletionStage();
+    });
+    return List.of(GraphQLFieldDefinition.newFieldDefinition().name("runAssignment")
+        .description("Runs the entity's active assignment rule again over its records matching the conditions "
+            + "(structured conditions, at most 1,000 records); with dryRun, shows who would get what and changes nothing")
+        .type(nonNull(list(nonNull(Scalars.JSON))))
+        .argument(GraphQLArgument.newArgument().name("entity").type(nonNull(graphql.Scalars.GraphQLString)))
+        .argument(GraphQLArgument.newArgument().name("conditions").type(Scalars.JSON))
+        .argument(GraphQLArgument.newArgument().name("dryRun").type(graphql.Scalars.GraphQLBoolean).defaultValueProgrammatic(false))
+        .build());
   }
 
   List<GraphQLFieldDefinition> queries() {

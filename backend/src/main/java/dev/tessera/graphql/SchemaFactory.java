@@ -1,5 +1,6 @@
 package dev.tessera.graphql;
 
+import dev.tessera.assignment.AssignmentService;
 import dev.tessera.assignment.AssignmentStore;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataService;
@@ -24,9 +25,11 @@ public class SchemaFactory {
   private final MetadataService metadata;
   private final AssignmentStore assignments;
   private final PoolService pools;
+  private final AssignmentService assignment;
 
   public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
-      MetadataService metadata, AssignmentStore assignments, PoolService pools) {
+      MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment) {
+    this.assignment = assignment;
     this.assignments = assignments;
     this.pools = pools;
     this.store = store;
@@ -44,7 +47,9 @@ public class SchemaFactory {
     MetadataApi api = new MetadataApi(registry, metadata, code);
     api.queries().forEach(query::field);
     api.mutations().forEach(mutation::field);
-    new AssignmentApi(assignments, tx, code).queries().forEach(query::field);
+    AssignmentApi assigning = new AssignmentApi(assignments, assignment, tx, code);
+    assigning.queries().forEach(query::field);
+    assigning.mutations().forEach(mutation::field);
     new PoolApi(pools, code).mutations().forEach(mutation::field);
     RecordFetchers fetchers = new RecordFetchers(snap, store, records, tx);
     for (EntityDefinition e : snap.entities().values()) {

@@ -133,6 +133,23 @@ class AssignmentComponentTest {
   }
 
   @Test
+  void aDryRunShowsWhoWouldGetWhatAndChangesNothing() {
+    String id = create("name: \"rerun\", ownerId: \"manual\", province: \"浙江\"").getString("data.create" + Lead + ".id");
+    String conditions = "[{\"field\": \"name\", \"op\": \"eq\", \"value\": \"rerun\"}]";
+    JsonPath dry = Gql.ok("mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c, dryRun: true) }",
+        Map.of("c", new io.vertx.core.json.JsonArray(conditions).getList()));
+    assertEquals(List.of(id), dry.getList("data.runAssignment.id"));
+    assertEquals("manual", dry.getString("data.runAssignment[0].ownerBefore"));
+    assertEquals(sales.get(0), dry.getString("data.runAssignment[0].owner"));
+    assertEquals("byProvince", dry.getString("data.runAssignment[0].trace.entry"));
+    assertEquals("manual", Gql.ok("{ " + lead + "(id: \"" + id + "\") { ownerId } }").getString("data." + lead + ".ownerId"),
+        "a dry run changes nothing");
+    Gql.ok("mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c) }",
+        Map.of("c", new io.vertx.core.json.JsonArray(conditions).getList()));
+    assertEquals(sales.get(0), Gql.ok("{ " + lead + "(id: \"" + id + "\") { ownerId } }").getString("data." + lead + ".ownerId"));
+  }
+
+  @Test
   void anOwnerChosenByTheClientIsKept() {
     assertEquals("someone", owner("name: \"e\", ownerId: \"someone\""));
   }
