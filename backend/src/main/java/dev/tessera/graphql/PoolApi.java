@@ -6,6 +6,7 @@ import static graphql.schema.GraphQLNonNull.nonNull;
 
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
+import dev.tessera.pool.PoolRecycler;
 import dev.tessera.pool.PoolService;
 import dev.tessera.record.DataRecord;
 import graphql.schema.DataFetcher;
@@ -28,15 +29,24 @@ final class PoolApi {
       .build();
 
   private final PoolService pools;
+  private final PoolRecycler recycler;
   private final GraphQLCodeRegistry.Builder code;
 
-  PoolApi(PoolService pools, GraphQLCodeRegistry.Builder code) {
+  PoolApi(PoolService pools, PoolRecycler recycler, GraphQLCodeRegistry.Builder code) {
     this.pools = pools;
+    this.recycler = recycler;
     this.code = code;
   }
 
   List<GraphQLFieldDefinition> mutations() {
+    code.dataFetcher(FieldCoordinates.coordinates("Mutation", "recyclePool"),
+        (DataFetcher<?>) env -> recycler.recycle(env.getArgument("pool")).subscribeAsCompletionStage());
     return List.of(
+        GraphQLFieldDefinition.newFieldDefinition().name("recyclePool")
+            .description("Sends the records whose recycle conditions hold back to the pool now (the scheduled job does "
+                + "this every checkEveryMinutes); returns how many")
+            .type(nonNull(graphql.Scalars.GraphQLInt))
+            .argument(GraphQLArgument.newArgument().name("pool").type(nonNull(GraphQLString))).build(),
         mutation("claimRecord", "Takes a record from a pool: you become its owner, unless someone was first "
             + "(ALREADY_CLAIMED) or the pool's limits refuse (CLAIM_REFUSED)",
             env -> pools.claim(env.getArgument("pool"), id(env.getArgument("id")), RequestContext.of(env).actor())

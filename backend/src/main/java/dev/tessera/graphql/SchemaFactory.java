@@ -4,6 +4,7 @@ import dev.tessera.assignment.AssignmentService;
 import dev.tessera.assignment.AssignmentStore;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataService;
+import dev.tessera.pool.PoolRecycler;
 import dev.tessera.pool.PoolService;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
@@ -26,9 +27,12 @@ public class SchemaFactory {
   private final AssignmentStore assignments;
   private final PoolService pools;
   private final AssignmentService assignment;
+  private final PoolRecycler recycler;
 
   public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
-      MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment) {
+      MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment,
+      PoolRecycler recycler) {
+    this.recycler = recycler;
     this.assignment = assignment;
     this.assignments = assignments;
     this.pools = pools;
@@ -50,7 +54,7 @@ public class SchemaFactory {
     AssignmentApi assigning = new AssignmentApi(assignments, assignment, tx, code);
     assigning.queries().forEach(query::field);
     assigning.mutations().forEach(mutation::field);
-    new PoolApi(pools, code).mutations().forEach(mutation::field);
+    new PoolApi(pools, recycler, code).mutations().forEach(mutation::field);
     RecordFetchers fetchers = new RecordFetchers(snap, store, records, tx);
     for (EntityDefinition e : snap.entities().values()) {
       EntitySchema es = new EntitySchema(snap, e, fetchers, code);

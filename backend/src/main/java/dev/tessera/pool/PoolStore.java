@@ -19,6 +19,9 @@ public interface PoolStore {
 
   Uni<Void> claimed(Tx tx, String pool, UUID recordId, String username);
 
+  /** Takes a transaction-scoped lock on a pool's recycling; false when another node holds it. */
+  Uni<Boolean> lockRecycling(Tx tx, String pool);
+
   /** Claims of a user from a pool since a moment (today's claims for the daily cap). */
   Uni<Long> claimsSince(Tx tx, String pool, String username, OffsetDateTime since);
 }

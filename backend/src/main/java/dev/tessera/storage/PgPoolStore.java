@@ -52,6 +52,12 @@ public class PgPoolStore implements PoolStore {
         Tuple.of(pool, username, since)).map(rows -> rows.iterator().next().getLong(0));
   }
 
+  @Override
+  public Uni<Boolean> lockRecycling(Tx tx, String pool) {
+    return sql.query(tx, "SELECT pg_try_advisory_xact_lock(hashtext('tessera.pool.recycle'), hashtext($1))", Tuple.of(pool))
+        .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
   private static Entry entry(RowSet<Row> rows) {
     if (!rows.iterator().hasNext()) {
       return null;

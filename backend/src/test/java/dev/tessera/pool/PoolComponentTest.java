@@ -113,6 +113,34 @@ class PoolComponentTest {
     assertTrue(third.message("zh-CN").contains("每日上限"), third.message("zh-CN"));
   }
 
+  @Inject
+  PoolRecycler recycler;
+
+  @Test
+  void recordsWithoutFollowUpGoBackToThePool() {
+    String entity = Gql.unique("clue");
+    String Entity = Character.toUpperCase(entity.charAt(0)) + entity.substring(1);
+    String recycling = Gql.unique("recycling");
+    Map<String, Object> p = new LinkedHashMap<>(Map.of("kind", "pool", "name", recycling, "label", label("回收公海", "Recycling"),
+        "entity", entity, "recycle", List.of(Map.of("name", "stale", "label", label("7 天未跟进", "No follow-up for 7 days"),
+            "when", "daysSince(lastActivity) > 7 && status != 'won'"))));
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", List.of(entity(entity, field("lastActivity", "date"), field("status", "text")), p)));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
+    String old = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(10).toString();
+    String recent = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(2).toString();
+    String stale = Gql.ok("mutation { create" + Entity + "(input: {lastActivity: \"" + old + "\", ownerId: \"wu\"}) { id } }")
+        .getString("data.create" + Entity + ".id");
+    Gql.ok("mutation { create" + Entity + "(input: {lastActivity: \"" + recent + "\", ownerId: \"wu\"}) { id } }");
+    Gql.ok("mutation { create" + Entity + "(input: {lastActivity: \"" + old + "\", status: \"won\", ownerId: \"wu\"}) { id } }");
+
+    assertEquals(1, recycler.recycle(recycling).await().indefinitely());
+    assertNull(Gql.ok("{ " + entity + "(id: \"" + stale + "\") { ownerId } }").getString("data." + entity + ".ownerId"));
+    assertEquals(0, Gql.ok("mutation { recyclePool(pool: \"" + recycling + "\") }").getInt("data.recyclePool"), "nothing left to recycle");
+    assertEquals("zhou", as("zhou", "mutation { claimRecord(pool: \"" + recycling + "\", id: \"" + stale + "\") { ownerId } }")
+        .getString("data.claimRecord.ownerId"), "a recycled record can be claimed");
+  }
+
   @ParameterizedTest(name = "{0} threads")
   @ValueSource(ints = {16, 64})
   void exactlyOneOfManySimultaneousClaimsWins(int threads) throws Exception {

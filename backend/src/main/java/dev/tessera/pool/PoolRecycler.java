@@ -1,0 +1,119 @@
+package dev.tessera.pool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.expression.ConditionService;
+import dev.tessera.metadata.MetadataRegistry;
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.platform.Tx;
+import dev.tessera.platform.TxRunner;
+import dev.tessera.record.DataRecord;
+import dev.tessera.record.RecordStore;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends records back to their pool when one of the pool's recycle conditions holds (e.g. no
+ * follow-up for 7 days): the owner is cleared and the record waits in the pool, remembering its
+ * previous owner for the cool-down. A scheduled job checks each pool every {@code checkEveryMinutes};
+ * an advisory lock lets one app node recycle a pool at a time.
+ */
+@ApplicationScoped
+public class PoolRecycler {
+  private static final Logger LOG = Logger.getLogger(PoolRecycler.class);
+  private static final int PAGE = 500;
+
+  private final MetadataRegistry registry;
+  private final TxRunner tx;
+  private final RecordStore records;
+  private final PoolStore pools;
+  private final ConditionService conditions;
+  private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
+
+  public PoolRecycler(MetadataRegistry registry, TxRunner tx, RecordStore records, PoolStore pools,
+      ConditionService conditions) {
+    this.registry = registry;
+    this.tx = tx;
+    this.records = records;
+    this.pools = pools;
+    this.conditions = conditions;
+  }
+
+  @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> tick() {
+    MetadataSnapshot meta = registry.current();
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (JsonNode pool : meta.definitions()) {
+      if (!"pool".equals(pool.path("kind").asText()) || pool.path("recycle").isEmpty()) {
+        continue;
+      }
+      String name = pool.path("name").asText();
+      Instant last = lastRun.get(name);
+      if (last != null && last.plusSeconds(60L * pool.path("checkEveryMinutes").asInt(60)).isAfter(Instant.now())) {
+        continue;
+      }
+      lastRun.put(name, Instant.now());
+      chain = chain.chain(() -> recycle(name).invoke(n -> {
+        if (n > 0) {
+          LOG.infof("pool %s: %d record(s) recycled", name, n);
+        }
+      }).onFailure().invoke(e -> LOG.errorf(e, "recycling pool %s failed", name)).onFailure().recoverWithNull().replaceWithVoid());
+    }
+    return chain;
+  }
+
+  /** Recycles one pool now; the number of records sent back (0 when another node is at it). */
+  public Uni<Integer> recycle(String poolName) {
+    MetadataSnapshot meta = registry.current();
+    JsonNode pool = meta.definitions().stream()
+        .filter(d -> "pool".equals(d.path("kind").asText()) && poolName.equals(d.path("name").asText()))
+        .findFirst().orElseThrow(() -> new dev.tessera.platform.PlatformException(dev.tessera.platform.ErrorCode.NOT_FOUND,
+            "There is no pool \"" + poolName + "\""));
+    EntityDefinition e = meta.entity(pool.path("entity").asText());
+    List<String> when = new ArrayList<>();
+    pool.path("recycle").forEach(r -> when.add(r.path("when").asText()));
+    when.forEach(w -> conditions.compile(meta, e.name(), w));
+    return tx.inTransaction(t -> pools.lockRecycling(t, poolName).chain(locked -> {
+      int[] count = {0};
+      return locked ? page(t, meta, e, poolName, when, null, count).map(v -> count[0]) : Uni.createFrom().item(0);
+    }));
+  }
+
+  private Uni<Void> page(Tx t, MetadataSnapshot meta, EntityDefinition e, String pool, List<String> when, UUID after,
+      int[] count) {
+    return records.scan(t, e, after, PAGE).chain(rows -> {
+      Uni<Void> chain = Uni.createFrom().voidItem();
+      for (DataRecord r : rows) {
+        if (r.deletedAt() != null || r.ownerId() == null) {
+          continue;
+        }
+        chain = chain.chain(() -> due(t, meta, e, when, r, 0).chain(due -> {
+          if (!due) {
+            return Uni.createFrom().voidItem();
+          }
+          count[0]++;
+          return records.update(t, e, r.id(), r.version(), r.data(), null, "system")
+              .chain(() -> pools.enter(t, pool, e.name(), r.id(), r.ownerId()));
+        }));
+      }
+      return rows.size() < PAGE ? chain : chain.chain(() -> page(t, meta, e, pool, when, rows.get(rows.size() - 1).id(), count));
+    });
+  }
+
+  /** True when one of the recycle conditions from {@code i} on holds for the record. */
+  private Uni<Boolean> due(Tx t, MetadataSnapshot meta, EntityDefinition e, List<String> when, DataRecord r, int i) {
+    if (i >= when.size()) {
+      return Uni.createFrom().item(false);
+    }
+    return conditions.test(t, meta, e.name(), when.get(i), r).chain(holds -> holds ? Uni.createFrom().item(true)
+        : due(t, meta, e, when, r, i + 1));
+  }
+}
