@@ -2,6 +2,7 @@ package dev.tessera.graphql;
 
 import dev.tessera.assignment.AssignmentService;
 import dev.tessera.assignment.AssignmentStore;
+import dev.tessera.dedupe.DuplicateStore;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataService;
 import dev.tessera.pool.PoolRecycler;
@@ -28,11 +29,13 @@ public class SchemaFactory {
   private final PoolService pools;
   private final AssignmentService assignment;
   private final PoolRecycler recycler;
+  private final DuplicateStore duplicates;
 
   public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
       MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment,
-      PoolRecycler recycler) {
+      PoolRecycler recycler, DuplicateStore duplicates) {
     this.recycler = recycler;
+    this.duplicates = duplicates;
     this.assignment = assignment;
     this.assignments = assignments;
     this.pools = pools;
@@ -55,6 +58,7 @@ public class SchemaFactory {
     assigning.queries().forEach(query::field);
     assigning.mutations().forEach(mutation::field);
     new PoolApi(pools, recycler, code).mutations().forEach(mutation::field);
+    new DuplicateApi(duplicates, tx, code).queries().forEach(query::field);
     RecordFetchers fetchers = new RecordFetchers(snap, store, records, tx);
     for (EntityDefinition e : snap.entities().values()) {
       EntitySchema es = new EntitySchema(snap, e, fetchers, code);

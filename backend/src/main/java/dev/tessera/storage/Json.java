@@ -27,6 +27,15 @@ final class Json {
     }
   }
 
+  /** Any stored JSON as plain Java values (maps, lists, strings, BigDecimal, booleans). */
+  static Object value(String json) {
+    try {
+      return MAPPER.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON could not be read", e);
+    }
+  }
+
   static JsonNode parse(String json) {
     try {
       return MAPPER.readTree(json);

@@ -1,0 +1,156 @@
+package dev.tessera.dedupe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.platform.PlatformException.FieldError;
+import dev.tessera.platform.TxRunner;
+import dev.tessera.record.BeforeSaveHook;
+import dev.tessera.record.DataRecord;
+import dev.tessera.record.RecordChanged.Operation;
+import dev.tessera.record.RecordStore;
+import dev.tessera.record.SaveContext;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Duplicate prevention (撞单) in the before-save lane, before assignment: each active matching rule of
+ * the entity looks up the records sharing a normalized key with the record being written, scores
+ * them (exact criteria count fully, fuzzy ones by trigram similarity; only criteria both records
+ * have a value for count) and, at or above the threshold, blocks the write, or lets it through with a
+ * warning or a link. Every duplicate found is reported with both owners, a blocked one too.
+ */
+@ApplicationScoped
+public class DuplicateHook implements BeforeSaveHook {
+  private final DuplicateStore store;
+  private final RecordStore records;
+  private final TxRunner tx;
+
+  public DuplicateHook(DuplicateStore store, RecordStore records, TxRunner tx) {
+    this.store = store;
+    this.records = records;
+    this.tx = tx;
+  }
+
+  @Override
+  public int order() {
+    return 40;
+  }
+
+  /** The entity's active matching rules. */
+  static List<JsonNode> rules(MetadataSnapshot meta, String entity) {
+    return meta.definitions().stream().filter(d -> "matchingRule".equals(d.path("kind").asText())
+        && entity.equals(d.path("entity").asText()) && d.path("active").asBoolean(true)).toList();
+  }
+
+  @Override
+  public Uni<Void> beforeSave(SaveContext ctx) {
+    EntityDefinition e = ctx.entity();
+    List<JsonNode> rules = rules(ctx.metadata(), e.name());
+    if (rules.isEmpty() || !ctx.problems().isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    Map<String, Set<String>> keys = MatchKeys.exactKeys(e, rules, ctx.data());
+    boolean changed = ctx.operation() == Operation.CREATE
+        || !keys.equals(MatchKeys.exactKeys(e, rules, ctx.before().data()));
+    Uni<Void> checks = Uni.createFrom().voidItem();
+    if (changed) {
+      for (JsonNode rule : rules) {
+        checks = checks.chain(() -> check(ctx, rule, keys));
+      }
+    }
+    return checks.chain(() -> ctx.problems().isEmpty() ? store.replaceKeys(ctx.tx(), e.name(), ctx.id(), keys)
+        : Uni.createFrom().voidItem());
+  }
+
+  private Uni<Void> check(SaveContext ctx, JsonNode rule, Map<String, Set<String>> keys) {
+    EntityDefinition e = ctx.entity();
+    Set<java.util.UUID> candidates = new HashSet<>();
+    Uni<Void> lookups = Uni.createFrom().voidItem();
+    for (JsonNode c : rule.path("criteria")) {
+      String field = c.path("field").asText();
+      if ("exact".equals(c.path("match").asText()) && keys.containsKey(field)) {
+        lookups = lookups.chain(() -> store.sharing(ctx.tx(), e.name(), field, keys.get(field), ctx.id())
+            .invoke(candidates::addAll).replaceWithVoid());
+      }
+    }
+    return lookups.chain(() -> candidates.isEmpty() ? Uni.createFrom().item(List.<DataRecord>of())
+            : records.findByIds(ctx.tx(), e, candidates))
+        .chain(found -> {
+          DataRecord best = null;
+          double bestScore = 0;
+          List<String> bestMatched = List.of();
+          for (DataRecord other : found) {
+            List<String> matched = new ArrayList<>();
+            double score = score(e, rule, ctx.data(), other.data(), matched);
+            if (score > bestScore) {
+              best = other;
+              bestScore = score;
+              bestMatched = matched;
+            }
+          }
+          if (best == null || bestScore + 1e-9 < rule.path("threshold").asDouble(1)) {
+            return Uni.createFrom().voidItem();
+          }
+          String action = rule.path("action").asText("block");
+          DuplicateStore.Found report = new DuplicateStore.Found(rule.path("name").asText(), e.name(), ctx.id(), best.id(),
+              ctx.owner(), best.ownerId(), action, bestScore, bestMatched);
+          if (!"block".equals(action)) {
+            return store.found(ctx.tx(), report);
+          }
+          ctx.problems().add(blocked(e, rule, best, bestMatched));
+          // the write rolls back; the collision is still reported to both owners, in its own transaction
+          return tx.inTransaction(t -> store.found(t, report));
+        });
+  }
+
+  /** Matched weight over the weight of the criteria both records have a value for; 0 when none. */
+  private static double score(EntityDefinition e, JsonNode rule, Map<String, Object> mine, Map<String, Object> theirs,
+      List<String> matched) {
+    double total = 0;
+    double got = 0;
+    for (JsonNode c : rule.path("criteria")) {
+      FieldDefinition f = e.field(c.path("field").asText()).orElse(null);
+      String a = f == null ? null : MatchKeys.key(f, mine.get(f.name()));
+      String b = f == null ? null : MatchKeys.key(f, theirs.get(f.name()));
+      if (a == null || b == null) {
+        continue;
+      }
+      double weight = c.path("weight").asDouble(1);
+      total += weight;
+      if ("exact".equals(c.path("match").asText())) {
+        if (a.equals(b)) {
+          got += weight;
+          matched.add(f.name());
+        }
+      } else {
+        double sim = MatchKeys.similarity(a, b);
+        if (sim >= c.path("minSimilarity").asDouble(0)) {
+          got += weight * sim;
+          if (sim > 0) {
+            matched.add(f.name() + "~" + Math.round(sim * 100) + "%");
+          }
+        }
+      }
+    }
+    return total == 0 ? 0 : got / total;
+  }
+
+  private static FieldError blocked(EntityDefinition e, JsonNode rule, DataRecord other, List<String> matched) {
+    String fields = String.join(", ", matched);
+    String owner = other.ownerId() == null ? "nobody (it is in a pool)" : other.ownerId();
+    String ownerZh = other.ownerId() == null ? "无人（在公海池中）" : other.ownerId();
+    String first = matched.isEmpty() ? null : matched.get(0).replaceAll("~.*", "");
+    return new FieldError(first, "DUPLICATE",
+        "This looks like " + e.name() + " " + other.id() + ", owned by " + owner + " (same " + fields + ") [rule "
+            + rule.path("name").asText() + "]",
+        "疑似重复（撞单）：与已有记录 " + other.id() + " 相同（" + fields + "），负责人 " + ownerZh + "【规则 "
+            + rule.path("name").asText() + "】", rule.path("name").asText());
+  }
+}

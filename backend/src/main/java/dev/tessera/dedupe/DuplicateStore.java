@@ -1,0 +1,29 @@
+package dev.tessera.dedupe;
+
+import dev.tessera.platform.Tx;
+import io.smallrye.mutiny.Uni;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Persistence port of duplicate matching: blocking keys and the duplicates found. */
+public interface DuplicateStore {
+  /** A duplicate found: {@code recordId} (written) matched {@code duplicateOf}, with both owners. */
+  record Found(String rule, String entity, UUID recordId, UUID duplicateOf, String owner, String otherOwner,
+      String action, double score, List<String> matched) {}
+
+  /** Records other than {@code self} having one of the keys of {@code field}. */
+  Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self);
+
+  /** Replaces a record's keys (field to keys). */
+  Uni<Void> replaceKeys(Tx tx, String entity, UUID recordId, Map<String, Set<String>> keys);
+
+  Uni<Void> dropKeys(Tx tx, String entity);
+
+  Uni<Void> found(Tx tx, Found f);
+
+  /** Duplicates involving a record, or reported to an owner (either side), newest first. */
+  Uni<List<Map<String, Object>>> reports(Tx tx, UUID recordId, String owner);
+}

@@ -1,0 +1,87 @@
+package dev.tessera.storage;
+
+import dev.tessera.dedupe.DuplicateStore;
+import dev.tessera.platform.Tx;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The duplicate-matching tables (V4__duplicates.sql). */
+@ApplicationScoped
+public class PgDuplicateStore implements DuplicateStore {
+  private final PgSql sql;
+
+  public PgDuplicateStore(PgSql sql) {
+    this.sql = sql;
+  }
+
+  @Override
+  public Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self) {
+    if (keys.isEmpty()) {
+      return Uni.createFrom().item(Set.of());
+    }
+    return sql.query(tx, "SELECT DISTINCT record_id FROM tessera_match_key WHERE entity = $1 AND field = $2 AND key = ANY($3)"
+        + " AND record_id <> $4", Tuple.of(entity, field, keys.toArray(String[]::new), self)).map(rows -> {
+          Set<UUID> out = new HashSet<>();
+          rows.forEach(r -> out.add(r.getUUID(0)));
+          return out;
+        });
+  }
+
+  @Override
+  public Uni<Void> replaceKeys(Tx tx, String entity, UUID recordId, Map<String, Set<String>> keys) {
+    Uni<Void> deleted = sql.query(tx, "DELETE FROM tessera_match_key WHERE entity = $1 AND record_id = $2",
+        Tuple.of(entity, recordId)).replaceWithVoid();
+    List<Tuple> rows = new ArrayList<>();
+    keys.forEach((field, ks) -> ks.forEach(k -> rows.add(Tuple.of(entity, field, k, recordId))));
+    return rows.isEmpty() ? deleted : deleted.chain(() -> sql.batch(tx,
+        "INSERT INTO tessera_match_key (entity, field, key, record_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", rows));
+  }
+
+  @Override
+  public Uni<Void> dropKeys(Tx tx, String entity) {
+    return sql.query(tx, "DELETE FROM tessera_match_key WHERE entity = $1", Tuple.of(entity)).replaceWithVoid();
+  }
+
+  @Override
+  public Uni<Void> found(Tx tx, Found f) {
+    return sql.query(tx, "INSERT INTO tessera_duplicate (rule, entity, record_id, duplicate_of, owner, other_owner, action, score,"
+        + " matched) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb)", Tuple.from(new Object[] {f.rule(), f.entity(),
+            f.recordId(), f.duplicateOf(), f.owner(), f.otherOwner(), f.action(), java.math.BigDecimal.valueOf(f.score()),
+            Json.write(f.matched())})).replaceWithVoid();
+  }
+
+  @Override
+  public Uni<List<Map<String, Object>>> reports(Tx tx, UUID recordId, String owner) {
+    String where = recordId != null ? "record_id = $1 OR duplicate_of = $1" : "owner = $1 OR other_owner = $1";
+    Object key = recordId != null ? recordId : owner;
+    return sql.query(tx, "SELECT rule, entity, record_id, duplicate_of, owner, other_owner, action, score, matched::text, found_at"
+        + " FROM tessera_duplicate WHERE " + where + " ORDER BY id DESC LIMIT 200", Tuple.of(key)).map(rows -> {
+          List<Map<String, Object>> out = new ArrayList<>();
+          for (Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", r.getString(0));
+            m.put("entity", r.getString(1));
+            m.put("recordId", r.getUUID(2).toString());
+            m.put("duplicateOf", r.getUUID(3).toString());
+            m.put("owner", r.getString(4));
+            m.put("otherOwner", r.getString(5));
+            m.put("action", r.getString(6));
+            m.put("score", r.getBigDecimal(7));
+            m.put("matched", Json.value(r.getString(8)));
+            m.put("foundAt", r.getOffsetDateTime(9).toString());
+            out.add(m);
+          }
+          return out;
+        });
+  }
+}
