@@ -21,13 +21,17 @@ import java.util.Set;
 
 /**
  * Duplicate prevention (撞单) in the before-save lane, before assignment: each active matching rule of
- * the entity looks up the records sharing a normalized key with the record being written, scores
- * them (exact criteria count fully, fuzzy ones by trigram similarity; only criteria both records
- * have a value for count) and, at or above the threshold, blocks the write, or lets it through with a
+ * the entity looks up the records sharing a normalized key with the record being written, or similar
+ * text by the trigram index (at most 20 per fuzzy criterion), scores
+ * them (exact criteria count fully, fuzzy ones by trigram similarity; criteria both records leave blank
+ * do not count) and, at or above the threshold, blocks the write, or lets it through with a
  * warning or a link. Every duplicate found is reported with both owners, a blocked one too.
  */
 @ApplicationScoped
 public class DuplicateHook implements BeforeSaveHook {
+  /** Most similar records a fuzzy criterion brings in as candidates. */
+  static final int FUZZY_CANDIDATES = 20;
+
   private final DuplicateStore store;
   private final RecordStore records;
   private final TxRunner tx;
@@ -57,19 +61,21 @@ public class DuplicateHook implements BeforeSaveHook {
       return Uni.createFrom().voidItem();
     }
     Map<String, Set<String>> keys = MatchKeys.exactKeys(e, rules, ctx.data());
+    Map<String, String> texts = MatchKeys.fuzzyTexts(e, rules, ctx.data());
     boolean changed = ctx.operation() == Operation.CREATE
-        || !keys.equals(MatchKeys.exactKeys(e, rules, ctx.before().data()));
+        || !keys.equals(MatchKeys.exactKeys(e, rules, ctx.before().data()))
+        || !texts.equals(MatchKeys.fuzzyTexts(e, rules, ctx.before().data()));
     Uni<Void> checks = Uni.createFrom().voidItem();
     if (changed) {
       for (JsonNode rule : rules) {
-        checks = checks.chain(() -> check(ctx, rule, keys));
+        checks = checks.chain(() -> check(ctx, rule, keys, texts));
       }
     }
-    return checks.chain(() -> ctx.problems().isEmpty() ? store.replaceKeys(ctx.tx(), e.name(), ctx.id(), keys)
-        : Uni.createFrom().voidItem());
+    return checks.chain(() -> ctx.problems().isEmpty() && changed
+        ? store.replaceKeys(ctx.tx(), e.name(), ctx.id(), keys, texts) : Uni.createFrom().voidItem());
   }
 
-  private Uni<Void> check(SaveContext ctx, JsonNode rule, Map<String, Set<String>> keys) {
+  private Uni<Void> check(SaveContext ctx, JsonNode rule, Map<String, Set<String>> keys, Map<String, String> texts) {
     EntityDefinition e = ctx.entity();
     Set<java.util.UUID> candidates = new HashSet<>();
     Uni<Void> lookups = Uni.createFrom().voidItem();
@@ -77,6 +83,10 @@ public class DuplicateHook implements BeforeSaveHook {
       String field = c.path("field").asText();
       if ("exact".equals(c.path("match").asText()) && keys.containsKey(field)) {
         lookups = lookups.chain(() -> store.sharing(ctx.tx(), e.name(), field, keys.get(field), ctx.id())
+            .invoke(candidates::addAll).replaceWithVoid());
+      } else if ("fuzzy".equals(c.path("match").asText()) && texts.containsKey(field)) {
+        double min = Math.max(0.1, c.path("minSimilarity").asDouble(0.3));
+        lookups = lookups.chain(() -> store.similar(ctx.tx(), e.name(), field, texts.get(field), min, ctx.id(), FUZZY_CANDIDATES)
             .invoke(candidates::addAll).replaceWithVoid());
       }
     }
@@ -110,7 +120,10 @@ public class DuplicateHook implements BeforeSaveHook {
         });
   }
 
-  /** Matched weight over the weight of the criteria both records have a value for; 0 when none. */
+  /**
+   * Matched weight over the weight of the criteria at least one record has a value for (a phone only
+   * one of them has counts against the match; a field both leave blank counts for nothing); 0 when none.
+   */
   private static double score(EntityDefinition e, JsonNode rule, Map<String, Object> mine, Map<String, Object> theirs,
       List<String> matched) {
     double total = 0;
@@ -119,10 +132,11 @@ public class DuplicateHook implements BeforeSaveHook {
       FieldDefinition f = e.field(c.path("field").asText()).orElse(null);
       String a = f == null ? null : MatchKeys.key(f, mine.get(f.name()));
       String b = f == null ? null : MatchKeys.key(f, theirs.get(f.name()));
+      double weight = c.path("weight").asDouble(1);
       if (a == null || b == null) {
+        total += a == null && b == null ? 0 : weight;
         continue;
       }
-      double weight = c.path("weight").asDouble(1);
       total += weight;
       if ("exact".equals(c.path("match").asText())) {
         if (a.equals(b)) {

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * When a publish changes which fields an entity's matching rules compare exactly, the blocking keys
+ * When a publish changes which fields an entity's matching rules compare (exactly or fuzzily), the keys
  * of its stored records are rebuilt in the publish's transaction, so a new rule also finds duplicates
  * among the records that were there before it.
  */
@@ -38,7 +38,7 @@ public class MatchKeyBackfill implements PublishStep {
     Uni<Void> chain = Uni.createFrom().voidItem();
     for (EntityDefinition e : candidate.entities().values()) {
       List<JsonNode> rules = DuplicateHook.rules(candidate, e.name());
-      if (exactFields(rules).equals(exactFields(DuplicateHook.rules(before, e.name()))) || !before.entities().containsKey(e.name())) {
+      if (matchedFields(rules).equals(matchedFields(DuplicateHook.rules(before, e.name()))) || !before.entities().containsKey(e.name())) {
         continue;
       }
       int[] count = {0};
@@ -55,20 +55,19 @@ public class MatchKeyBackfill implements PublishStep {
       for (DataRecord r : rows) {
         if (r.deletedAt() == null) {
           count[0]++;
-          chain = chain.chain(() -> store.replaceKeys(tx, e.name(), r.id(), MatchKeys.exactKeys(e, rules, r.data())));
+          chain = chain.chain(() -> store.replaceKeys(tx, e.name(), r.id(), MatchKeys.exactKeys(e, rules, r.data()),
+              MatchKeys.fuzzyTexts(e, rules, r.data())));
         }
       }
       return rows.size() < PAGE ? chain : chain.chain(() -> page(tx, e, rules, rows.get(rows.size() - 1).id(), count));
     });
   }
 
-  private static Set<String> exactFields(List<JsonNode> rules) {
+  private static Set<String> matchedFields(List<JsonNode> rules) {
     Set<String> out = new TreeSet<>();
     for (JsonNode rule : rules) {
       rule.path("criteria").forEach(c -> {
-        if ("exact".equals(c.path("match").asText())) {
-          out.add(c.path("field").asText());
-        }
+        out.add(c.path("match").asText() + ":" + c.path("field").asText());
       });
     }
     return out;

@@ -64,6 +64,21 @@ final class MatchKeys {
     return out;
   }
 
+  /** For every fuzzy criterion of the entity's active matching rules: field to the record's normalized text. */
+  static Map<String, String> fuzzyTexts(EntityDefinition e, List<JsonNode> rules, Map<String, Object> data) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (JsonNode rule : rules) {
+      for (JsonNode c : rule.path("criteria")) {
+        FieldDefinition f = "fuzzy".equals(c.path("match").asText()) ? e.field(c.path("field").asText()).orElse(null) : null;
+        String k = f == null ? null : key(f, data.get(f.name()));
+        if (k != null) {
+          out.put(f.name(), k);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Trigram similarity in [0, 1] of two normalized texts (1 = same trigrams). */
   static double similarity(String a, String b) {
     Set<String> x = trigrams(a);

@@ -38,18 +38,36 @@ public class PgDuplicateStore implements DuplicateStore {
   }
 
   @Override
-  public Uni<Void> replaceKeys(Tx tx, String entity, UUID recordId, Map<String, Set<String>> keys) {
+  public Uni<Void> replaceKeys(Tx tx, String entity, UUID recordId, Map<String, Set<String>> keys, Map<String, String> texts) {
     Uni<Void> deleted = sql.query(tx, "DELETE FROM tessera_match_key WHERE entity = $1 AND record_id = $2",
-        Tuple.of(entity, recordId)).replaceWithVoid();
+        Tuple.of(entity, recordId)).chain(() -> sql.query(tx, "DELETE FROM tessera_match_text WHERE entity = $1 AND record_id = $2",
+        Tuple.of(entity, recordId))).replaceWithVoid();
     List<Tuple> rows = new ArrayList<>();
     keys.forEach((field, ks) -> ks.forEach(k -> rows.add(Tuple.of(entity, field, k, recordId))));
-    return rows.isEmpty() ? deleted : deleted.chain(() -> sql.batch(tx,
+    List<Tuple> textRows = new ArrayList<>();
+    texts.forEach((field, text) -> textRows.add(Tuple.of(entity, field, text, recordId)));
+    Uni<Void> withKeys = rows.isEmpty() ? deleted : deleted.chain(() -> sql.batch(tx,
         "INSERT INTO tessera_match_key (entity, field, key, record_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", rows));
+    return textRows.isEmpty() ? withKeys : withKeys.chain(() -> sql.batch(tx,
+        "INSERT INTO tessera_match_text (entity, field, value, record_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", textRows));
+  }
+
+  @Override
+  public Uni<Set<UUID>> similar(Tx tx, String entity, String field, String text, double minSimilarity, UUID self, int limit) {
+    return sql.query(tx, "SELECT set_config('pg_trgm.similarity_threshold', $1, true)", Tuple.of(String.valueOf(minSimilarity)))
+        .chain(() -> sql.query(tx, "SELECT record_id FROM tessera_match_text WHERE entity = $1 AND field = $2 AND value % $3"
+            + " AND record_id <> $4 ORDER BY similarity(value, $3) DESC LIMIT " + limit, Tuple.of(entity, field, text, self)))
+        .map(rows -> {
+          Set<UUID> out = new java.util.LinkedHashSet<>();
+          rows.forEach(r -> out.add(r.getUUID(0)));
+          return out;
+        });
   }
 
   @Override
   public Uni<Void> dropKeys(Tx tx, String entity) {
-    return sql.query(tx, "DELETE FROM tessera_match_key WHERE entity = $1", Tuple.of(entity)).replaceWithVoid();
+    return sql.query(tx, "DELETE FROM tessera_match_key WHERE entity = $1", Tuple.of(entity))
+        .chain(() -> sql.query(tx, "DELETE FROM tessera_match_text WHERE entity = $1", Tuple.of(entity))).replaceWithVoid();
   }
 
   @Override

@@ -109,6 +109,26 @@ class DuplicateComponentTest {
   }
 
   @Test
+  void similarNamesAndCompaniesAreFoundByTheTrigramIndex() {
+    String e = Gql.unique("prospect");
+    String E = Character.toUpperCase(e.charAt(0)) + e.substring(1);
+    Map<String, Object> fuzzy = new LinkedHashMap<>(Map.of("kind", "matchingRule", "name", Gql.unique("similar"),
+        "label", label("相似", "Similar"), "entity", e, "action", "warn", "threshold", 0.5,
+        "criteria", List.of(Map.of("field", "name", "match", "fuzzy", "minSimilarity", 0.3),
+            Map.of("field", "company", "match", "fuzzy", "minSimilarity", 0.3))));
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", List.of(entity(e, field("name", "text"), field("company", "text")), fuzzy)));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
+    String first = create(e, "name: \"Zhang Wei\", company: \"Hangzhou Yunfan Technology\"").getString("data.create" + E + ".id");
+    create(e, "name: \"Liu Yang\", company: \"Shenzhen Haida Trading\"");
+    String second = create(e, "name: \"Zhang  Wei\", company: \"Hangzhou Yunfan Tech\"").getString("data.create" + E + ".id");
+    JsonPath reports = Gql.ok("{ duplicateReports(id: \"" + second + "\") }");
+    assertEquals(List.of(first), reports.getList("data.duplicateReports.duplicateOf"), reports.prettify());
+    String third = create(e, "name: \"Wang Fang\", company: \"Beijing Star Media\"").getString("data.create" + E + ".id");
+    assertEquals(List.of(), Gql.ok("{ duplicateReports(id: \"" + third + "\") }").getList("data.duplicateReports"));
+  }
+
+  @Test
   void aRuleAddedLaterFindsDuplicatesAmongEarlierRecords() {
     String e = publish("block", false);
     String E = Character.toUpperCase(e.charAt(0)) + e.substring(1);
