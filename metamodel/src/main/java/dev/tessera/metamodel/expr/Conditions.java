@@ -68,17 +68,6 @@ public final class Conditions {
     if (v.isArray()) {
       return list(v);
     }
-    String s = v.asText();
-    StringBuilder b = new StringBuilder("'");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '\\' -> b.append("\\\\");
-        case '\'' -> b.append("\\'");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        default -> b.append(c);
-      }
-    }
-    return b.append('\'').toString();
+    return Compiler.quote(v.asText());
   }
 }

@@ -195,7 +195,9 @@ final class AutomationValidator {
       out.add(Problem.of(ProblemCode.INVALID_EXPRESSION, base + at, "条件的取值不合适：" + e.text().get("zh-CN"),
           "A condition's value does not fit: " + e.text().get("en")));
     } catch (IllegalArgumentException e) {
-      // an unknown operator is reported by the schema
+      if (!e.getMessage().startsWith("unknown condition operator")) {
+        add(ProblemCode.INVALID_EXPRESSION, at, "条件的取值中有不可见的控制字符，请删除", "A condition's value contains an invisible control character; remove it");
+      }
     }
   }
 
