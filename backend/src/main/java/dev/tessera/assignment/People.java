@@ -4,11 +4,7 @@ import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.expr.EvalContext;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.Tx;
-import dev.tessera.record.Column;
 import dev.tessera.record.DataRecord;
-import dev.tessera.record.Filter;
-import dev.tessera.record.OrderKey;
-import dev.tessera.record.Page;
 import dev.tessera.record.RecordQuery;
 import dev.tessera.record.RecordStore;
 import io.smallrye.mutiny.Uni;
@@ -40,7 +36,7 @@ final class People {
 
   Uni<Person> user(Tx tx, MetadataSnapshot meta, String username, EvalContext clock) {
     EntityDefinition users = meta.entity("user");
-    return store.find(tx, byField(users, "username", username, 1))
+    return store.find(tx, RecordQuery.byField(users, "username", username, 1))
         .map(rows -> rows.isEmpty() ? null : person(rows.get(0), java.math.BigDecimal.ONE, clock));
   }
 
@@ -49,11 +45,11 @@ final class People {
     EntityDefinition teams = meta.entity("team");
     EntityDefinition members = meta.entity("teamMember");
     EntityDefinition users = meta.entity("user");
-    return store.find(tx, byField(teams, "code", code, 1)).chain(found -> {
+    return store.find(tx, RecordQuery.byField(teams, "code", code, 1)).chain(found -> {
       if (found.isEmpty()) {
         return Uni.createFrom().item(List.<Person>of());
       }
-      return store.find(tx, byField(members, "team", found.get(0).id().toString(), MAX_MEMBERS)).chain(rows -> {
+      return store.find(tx, RecordQuery.byField(members, "team", found.get(0).id().toString(), MAX_MEMBERS)).chain(rows -> {
         Map<UUID, java.math.BigDecimal> weights = new java.util.HashMap<>();
         for (DataRecord m : rows) {
           Object weight = m.data().get("weight");
@@ -70,12 +66,6 @@ final class People {
         });
       });
     });
-  }
-
-  private static RecordQuery byField(EntityDefinition e, String field, String value, int limit) {
-    Filter f = new Filter.Compare(Column.of(e.field(field).orElseThrow()), Filter.Op.EQ, value);
-    Page page = new Page(List.of(new OrderKey(Column.of(dev.tessera.record.SystemColumn.ID), false)), null, false, limit);
-    return new RecordQuery(e, f, page, false);
   }
 
   @SuppressWarnings("unchecked")

@@ -13,6 +13,7 @@ import dev.tessera.platform.TxRunner;
 import dev.tessera.record.Column;
 import dev.tessera.record.DataRecord;
 import dev.tessera.record.Filter;
+import dev.tessera.record.Filters;
 import dev.tessera.record.RecordStore;
 import dev.tessera.record.SystemColumn;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +60,7 @@ public class PoolService {
     JsonNode pool = pool(meta, poolName);
     EntityDefinition e = meta.entity(pool.path("entity").asText());
     String user = actor.userId();
-    return tx.inTransaction(t -> limits(t, pool, e, user)
+    return tx.inTransaction(t -> limits(t, meta, pool, e, user)
         .chain(() -> pools.take(t, poolName, id))
         .chain(entry -> {
           if (entry == null) {
@@ -101,9 +102,9 @@ public class PoolService {
     }));
   }
 
-  private Uni<Void> limits(Tx t, JsonNode pool, EntityDefinition e, String user) {
+  private Uni<Void> limits(Tx t, MetadataSnapshot meta, JsonNode pool, EntityDefinition e, String user) {
     JsonNode caps = pool.path("claimLimits");
-    Uni<Void> chain = Uni.createFrom().voidItem();
+    Uni<Void> chain = eligible(t, meta, pool, user);
     if (caps.has("perDay")) {
       long perDay = caps.get("perDay").asLong();
       OffsetDateTime midnight = java.time.LocalDate.now(EvalContext.CHINA).atStartOfDay(EvalContext.CHINA).toOffsetDateTime();
@@ -116,7 +117,8 @@ public class PoolService {
     }
     if (caps.has("held")) {
       long held = caps.get("held").asLong();
-      Filter mine = new Filter.Compare(Column.of(SystemColumn.OWNER_ID), Filter.Op.EQ, user);
+      Filter mine = new Filter.And(List.of(new Filter.Compare(Column.of(SystemColumn.OWNER_ID), Filter.Op.EQ, user),
+          Filters.conditions(e, caps.path("heldWhen"))));
       chain = chain.chain(() -> records.count(t, e, mine, false).invoke(n -> {
         if (n >= held) {
           throw refused("You already hold " + n + " " + e.name() + " records, the most allowed is " + held,
@@ -125,6 +127,33 @@ public class PoolService {
       }).replaceWithVoid());
     }
     return chain;
+  }
+
+  /** When the pool names teams, only their members may claim. */
+  private Uni<Void> eligible(Tx t, MetadataSnapshot meta, JsonNode pool, String user) {
+    List<String> teams = new java.util.ArrayList<>();
+    pool.path("teams").forEach(x -> teams.add(x.asText()));
+    if (teams.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    EntityDefinition users = meta.entity("user");
+    EntityDefinition members = meta.entity("teamMember");
+    EntityDefinition teamEntity = meta.entity("team");
+    return records.find(t, dev.tessera.record.RecordQuery.byField(users, "username", user, 1)).chain(us -> {
+      if (us.isEmpty()) {
+        return Uni.createFrom().item(List.<DataRecord>of());
+      }
+      return records.find(t, dev.tessera.record.RecordQuery.byField(members, "member", us.get(0).id().toString(), 1000));
+    }).chain(ms -> {
+      java.util.Set<UUID> teamIds = new java.util.HashSet<>();
+      ms.forEach(m -> teamIds.add(UUID.fromString((String) m.data().get("team"))));
+      return teamIds.isEmpty() ? Uni.createFrom().item(List.<DataRecord>of()) : records.findByIds(t, teamEntity, teamIds);
+    }).invoke(ts -> {
+      if (ts.stream().noneMatch(team -> teams.contains((String) team.data().get("code")))) {
+        throw refused("Only members of " + String.join(", ", teams) + " may claim from this pool",
+            "只有 " + String.join("、", teams) + " 团队的成员可以从这个公海池领取");
+      }
+    }).replaceWithVoid();
   }
 
   private static PlatformException refused(String en, String zh) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.platform.TxRunner;
 import dev.tessera.support.Gql;
+import dev.tessera.support.Staff;
 import dev.tessera.support.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,14 +58,14 @@ class AssignmentComponentTest {
     Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied } }",
         Map.of("d", List.of(entity(lead, field("name", "text"), field("province", "text"), field("budget", "money")))));
     for (int i = 0; i < 10; i++) {
-      sales.add(user("s" + i + run, "active"));
+      sales.add(Staff.user("s" + i + run, "active"));
     }
-    String vip = user("vip" + run, "active");
-    user("away" + run, "onLeave");
-    team("all" + run, sales);
-    team("east" + run, List.of("away" + run, sales.get(0)));
-    team("pair" + run, List.of(sales.get(1), sales.get(2)));
-    team("gone" + run, List.of("away" + run));
+    String vip = Staff.user("vip" + run, "active");
+    Staff.user("away" + run, "onLeave");
+    Staff.team("all" + run, sales);
+    Staff.team("east" + run, List.of("away" + run, sales.get(0)));
+    Staff.team("pair" + run, List.of(sales.get(1), sales.get(2)));
+    Staff.team("gone" + run, List.of("away" + run));
     Map<String, Object> rule = new LinkedHashMap<>();
     rule.put("kind", "assignmentRule");
     rule.put("name", "assign" + run);
@@ -88,21 +89,6 @@ class AssignmentComponentTest {
     JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
         Map.of("d", List.of(rule)));
     assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
-  }
-
-  static String user(String username, String status) {
-    Gql.ok("mutation { createUser(input: {username: \"" + username + "\", name: \"" + username + "\", status: \"" + status
-        + "\", workingDays: [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]}) { id } }");
-    return username;
-  }
-
-  static void team(String code, List<String> usernames) {
-    String team = Gql.ok("mutation { createTeam(input: {code: \"" + code + "\", name: \"" + code + "\"}) { id } }")
-        .getString("data.createTeam.id");
-    for (String u : usernames) {
-      String id = Gql.ok("{ users(filter: {username: {eq: \"" + u + "\"}}) { nodes { id } } }").getString("data.users.nodes[0].id");
-      Gql.ok("mutation { createTeamMember(input: {team: \"" + team + "\", member: \"" + id + "\"}) { id } }");
-    }
   }
 
   static JsonPath create(String input) {

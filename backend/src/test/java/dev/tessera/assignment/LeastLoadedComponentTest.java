@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.support.Gql;
+import dev.tessera.support.Staff;
 import dev.tessera.support.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,9 +50,9 @@ class LeastLoadedComponentTest {
     assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
     List<String> trio = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      trio.add(AssignmentComponentTest.user("t" + i + run, "active"));
+      trio.add(Staff.user("t" + i + run, "active"));
     }
-    AssignmentComponentTest.team("trio" + run, trio);
+    Staff.team("trio" + run, trio);
 
     Map<String, AtomicInteger> owners = new ConcurrentHashMap<>();
     ExecutorService exec = Executors.newFixedThreadPool(8);

@@ -11,6 +11,7 @@ import dev.tessera.platform.Actor;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
 import dev.tessera.support.Gql;
+import dev.tessera.support.Staff;
 import dev.tessera.support.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -139,6 +140,42 @@ class PoolComponentTest {
     assertEquals(0, Gql.ok("mutation { recyclePool(pool: \"" + recycling + "\") }").getInt("data.recyclePool"), "nothing left to recycle");
     assertEquals("zhou", as("zhou", "mutation { claimRecord(pool: \"" + recycling + "\", id: \"" + stale + "\") { ownerId } }")
         .getString("data.claimRecord.ownerId"), "a recycled record can be claimed");
+  }
+
+  @Test
+  void onlyTheNamedTeamsMayClaimAndHeldCountsTheGivenWork() {
+    String entity = Gql.unique("opp");
+    String Entity = Character.toUpperCase(entity.charAt(0)) + entity.substring(1);
+    String teamPool = Gql.unique("teamonly");
+    String code = Gql.unique("south");
+    Map<String, Object> p = new LinkedHashMap<>(Map.of("kind", "pool", "name", teamPool, "label", label("团队公海", "Team pool"),
+        "entity", entity, "teams", List.of(code), "claimLimits", Map.of("held", 1,
+            "heldWhen", List.of(Map.of("field", "status", "op", "eq", "value", "open")))));
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", List.of(entity(entity, field("status", "text")), p)));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
+    String member = Gql.unique("chen");
+    Staff.user(member, "active");
+    Staff.team(code, List.of(member));
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String id = Gql.ok("mutation { create" + Entity + "(input: {status: \"open\", ownerId: \"seed\"}) { id } }")
+          .getString("data.create" + Entity + ".id");
+      ids.add(UUID.fromString(id));
+      pools.release(teamPool, ids.get(i), new Actor("seed")).await().indefinitely();
+    }
+    PlatformException outsider = org.junit.jupiter.api.Assertions.assertThrows(PlatformException.class,
+        () -> pools.claim(teamPool, ids.get(0), new Actor("outsider")).await().indefinitely());
+    assertEquals(ErrorCode.CLAIM_REFUSED, outsider.code());
+    assertEquals(member, pools.claim(teamPool, ids.get(0), new Actor(member)).await().indefinitely().ownerId());
+    PlatformException full = org.junit.jupiter.api.Assertions.assertThrows(PlatformException.class,
+        () -> pools.claim(teamPool, ids.get(1), new Actor(member)).await().indefinitely());
+    assertTrue(full.getMessage().contains("hold 1"), full.getMessage());
+    String E = Entity;
+    int version = Gql.ok("{ " + entity + "(id: \"" + ids.get(0) + "\") { version } }").getInt("data." + entity + ".version");
+    Gql.ok("mutation { update" + E + "(id: \"" + ids.get(0) + "\", version: " + version + ", patch: {status: \"won\"}) { id } }");
+    assertEquals(member, pools.claim(teamPool, ids.get(1), new Actor(member)).await().indefinitely().ownerId(),
+        "won work no longer counts as held");
   }
 
   @ParameterizedTest(name = "{0} threads")

@@ -160,7 +160,14 @@ final class AutomationValidator {
       }
       condition(".recycle[" + i + "].when", r.path("when"));
     }
-    condition(".claimLimits.heldWhen", d.path("claimLimits").path("heldWhen"));
+    JsonNode held = d.path("claimLimits").path("heldWhen");
+    boolean known = true;
+    for (int i = 0; i < held.size(); i++) {
+      known &= field(".claimLimits.heldWhen[" + i + "].field", held.get(i).path("field").asText(), null) != null;
+    }
+    if (known && held.size() > 0) {
+      structured(".claimLimits.heldWhen", held);
+    }
   }
 
   private void matchingRule() {

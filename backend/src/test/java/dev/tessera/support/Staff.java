@@ -1,0 +1,24 @@
+package dev.tessera.support;
+
+import java.util.List;
+
+/** Creates users and teams (the built-in entities) for tests, through GraphQL. */
+public final class Staff {
+  private Staff() {}
+
+  /** A user available every day, all day, with this status (active, onLeave, inactive). */
+  public static String user(String username, String status) {
+    Gql.ok("mutation { createUser(input: {username: \"" + username + "\", name: \"" + username + "\", status: \"" + status
+        + "\", workingDays: [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]}) { id } }");
+    return username;
+  }
+
+  public static void team(String code, List<String> usernames) {
+    String team = Gql.ok("mutation { createTeam(input: {code: \"" + code + "\", name: \"" + code + "\"}) { id } }")
+        .getString("data.createTeam.id");
+    for (String u : usernames) {
+      String id = Gql.ok("{ users(filter: {username: {eq: \"" + u + "\"}}) { nodes { id } } }").getString("data.users.nodes[0].id");
+      Gql.ok("mutation { createTeamMember(input: {team: \"" + team + "\", member: \"" + id + "\"}) { id } }");
+    }
+  }
+}
