@@ -48,6 +48,13 @@ public class AssignmentEngine implements BeforeSaveHook {
     return 50;
   }
 
+  /** Users, teams and memberships changed on this node: read teams afresh (other nodes' changes show within People.TTL_MS). */
+  void onChange(@jakarta.enterprise.event.ObservesAsync dev.tessera.record.RecordChanged change) {
+    if (change.entity().equals("user") || change.entity().equals("team") || change.entity().equals("teamMember")) {
+      people.forget();
+    }
+  }
+
   @Override
   public Uni<Void> beforeSave(SaveContext ctx) {
     JsonNode rule = activeRule(ctx.metadata(), ctx.entity().name());
@@ -277,7 +284,14 @@ public class AssignmentEngine implements BeforeSaveHook {
               available.add(p);
             }
           }
-          trace.put("considered", considered);
+          String asked0 = strategy == null ? "roundRobin" : strategy.path("type").asText("roundRobin");
+          if (asked0.equals("leastLoaded")) {
+            trace.put("considered", considered);
+          } else {
+            // only who was skipped and why; the available ones are counted (the trace stays small for big teams)
+            trace.put("considered", considered.stream().filter(c -> !Boolean.TRUE.equals(((Map<?, ?>) c).get("available"))).toList());
+            trace.put("available", available.size());
+          }
           if (available.isEmpty()) {
             trace.put("why", members.isEmpty() ? "team " + key + " has no members" : "nobody in team " + key + " is available");
             return Uni.createFrom().item(false);

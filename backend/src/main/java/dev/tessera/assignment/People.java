@@ -28,10 +28,22 @@ final class People {
   private static final int MAX_MEMBERS = 1000;
   private static final String[] DAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
+  /** How long a team's members are reused before they are read again (other app nodes' changes show by then). */
+  static final long TTL_MS = 5_000;
+
+  /** A team's member users and their weights, as read at {@code readAt} for one metadata version. */
+  private record Members(int version, long readAt, List<DataRecord> users, Map<UUID, java.math.BigDecimal> weights) {}
+
   private final RecordStore store;
+  private final Map<String, Members> teams = new java.util.concurrent.ConcurrentHashMap<>();
 
   People(RecordStore store) {
     this.store = store;
+  }
+
+  /** Forgets the cached teams (a user, team or membership changed on this node). */
+  void forget() {
+    teams.clear();
   }
 
   Uni<Person> user(Tx tx, MetadataSnapshot meta, String username, EvalContext clock) {
@@ -40,14 +52,34 @@ final class People {
         .map(rows -> rows.isEmpty() ? null : person(rows.get(0), java.math.BigDecimal.ONE, clock));
   }
 
-  /** The members of the team with this code, by username; empty when there is no such team. */
+  /**
+   * The members of the team with this code, by username, with their availability now; empty when
+   * there is no such team. Members are read at most every {@link #TTL_MS} per team; availability is
+   * computed on every call.
+   */
   Uni<List<Person>> team(Tx tx, MetadataSnapshot meta, String code, EvalContext clock) {
-    EntityDefinition teams = meta.entity("team");
+    Members cached = teams.get(code);
+    Uni<Members> members = cached != null && cached.version() == meta.version()
+        && System.currentTimeMillis() - cached.readAt() < TTL_MS ? Uni.createFrom().item(cached)
+        : read(tx, meta, code).invoke(m -> teams.put(code, m));
+    return members.map(m -> {
+      List<Person> out = new ArrayList<>();
+      for (DataRecord u : m.users()) {
+        out.add(person(u, m.weights().get(u.id()), clock));
+      }
+      out.sort(Comparator.comparing(Person::username));
+      return out;
+    });
+  }
+
+  private Uni<Members> read(Tx tx, MetadataSnapshot meta, String code) {
+    EntityDefinition teamEntity = meta.entity("team");
     EntityDefinition members = meta.entity("teamMember");
     EntityDefinition users = meta.entity("user");
-    return store.find(tx, RecordQuery.byField(teams, "code", code, 1)).chain(found -> {
+    long now = System.currentTimeMillis();
+    return store.find(tx, RecordQuery.byField(teamEntity, "code", code, 1)).chain(found -> {
       if (found.isEmpty()) {
-        return Uni.createFrom().item(List.<Person>of());
+        return Uni.createFrom().item(new Members(meta.version(), now, List.of(), Map.of()));
       }
       return store.find(tx, RecordQuery.byField(members, "team", found.get(0).id().toString(), MAX_MEMBERS)).chain(rows -> {
         Map<UUID, java.math.BigDecimal> weights = new java.util.HashMap<>();
@@ -56,14 +88,7 @@ final class People {
           weights.put(UUID.fromString((String) m.data().get("member")),
               weight instanceof java.math.BigDecimal w ? w : java.math.BigDecimal.ONE);
         }
-        return store.findByIds(tx, users, weights.keySet()).map(us -> {
-          List<Person> out = new ArrayList<>();
-          for (DataRecord u : us) {
-            out.add(person(u, weights.get(u.id()), clock));
-          }
-          out.sort(Comparator.comparing(Person::username));
-          return out;
-        });
+        return store.findByIds(tx, users, weights.keySet()).map(us -> new Members(meta.version(), now, us, weights));
       });
     });
   }

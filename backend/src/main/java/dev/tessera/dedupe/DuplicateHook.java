@@ -72,7 +72,7 @@ public class DuplicateHook implements BeforeSaveHook {
       }
     }
     return checks.chain(() -> ctx.problems().isEmpty() && changed
-        ? store.replaceKeys(ctx.tx(), e.name(), ctx.id(), keys, texts) : Uni.createFrom().voidItem());
+        ? store.replaceKeys(ctx.tx(), e.name(), ctx.id(), keys, texts, ctx.operation() == Operation.CREATE) : Uni.createFrom().voidItem());
   }
 
   private Uni<Void> check(SaveContext ctx, JsonNode rule, Map<String, Set<String>> keys, Map<String, String> texts) {

@@ -17,8 +17,9 @@ public interface DuplicateStore {
   /** Records other than {@code self} having one of the keys of {@code field}. */
   Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self);
 
-  /** Replaces a record's exact keys (field to keys) and fuzzy texts (field to normalized text). */
-  Uni<Void> replaceKeys(Tx tx, String entity, UUID recordId, Map<String, Set<String>> keys, Map<String, String> texts);
+  /** Replaces a record's exact keys (field to keys) and fuzzy texts (field to normalized text); {@code fresh}: it has none yet. */
+  Uni<Void> replaceKeys(Tx tx, String entity, UUID recordId, Map<String, Set<String>> keys, Map<String, String> texts,
+      boolean fresh);
 
   /** Records other than {@code self} whose text of {@code field} is at least {@code minSimilarity} similar, most similar first. */
   Uni<Set<UUID>> similar(Tx tx, String entity, String field, String text, double minSimilarity, UUID self, int limit);

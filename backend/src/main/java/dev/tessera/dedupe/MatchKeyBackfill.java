@@ -56,7 +56,7 @@ public class MatchKeyBackfill implements PublishStep {
         if (r.deletedAt() == null) {
           count[0]++;
           chain = chain.chain(() -> store.replaceKeys(tx, e.name(), r.id(), MatchKeys.exactKeys(e, rules, r.data()),
-              MatchKeys.fuzzyTexts(e, rules, r.data())));
+              MatchKeys.fuzzyTexts(e, rules, r.data()), true));
         }
       }
       return rows.size() < PAGE ? chain : chain.chain(() -> page(tx, e, rules, rows.get(rows.size() - 1).id(), count));

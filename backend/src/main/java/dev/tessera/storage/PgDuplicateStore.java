@@ -38,8 +38,9 @@ public class PgDuplicateStore implements DuplicateStore {
   }
 
   @Override
-  public Uni<Void> replaceKeys(Tx tx, String entity, UUID recordId, Map<String, Set<String>> keys, Map<String, String> texts) {
-    Uni<Void> deleted = sql.query(tx, "DELETE FROM tessera_match_key WHERE entity = $1 AND record_id = $2",
+  public Uni<Void> replaceKeys(Tx tx, String entity, UUID recordId, Map<String, Set<String>> keys, Map<String, String> texts,
+      boolean fresh) {
+    Uni<Void> deleted = fresh ? Uni.createFrom().voidItem() : sql.query(tx, "DELETE FROM tessera_match_key WHERE entity = $1 AND record_id = $2",
         Tuple.of(entity, recordId)).chain(() -> sql.query(tx, "DELETE FROM tessera_match_text WHERE entity = $1 AND record_id = $2",
         Tuple.of(entity, recordId))).replaceWithVoid();
     List<Tuple> rows = new ArrayList<>();
