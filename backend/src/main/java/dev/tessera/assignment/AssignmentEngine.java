@@ -81,9 +81,7 @@ public class AssignmentEngine implements BeforeSaveHook {
 
   /** The entity's active assignment rule (the first by name when several are active), or null. */
   static JsonNode activeRule(MetadataSnapshot meta, String entity) {
-    return meta.definitions().stream()
-        .filter(d -> "assignmentRule".equals(d.path("kind").asText()) && entity.equals(d.path("entity").asText())
-            && d.path("active").asBoolean(true))
+    return meta.activeFor("assignmentRule", entity).stream()
         .min(java.util.Comparator.comparing(d -> d.path("name").asText())).orElse(null);
   }
 
@@ -284,8 +282,8 @@ public class AssignmentEngine implements BeforeSaveHook {
               available.add(p);
             }
           }
-          String asked0 = strategy == null ? "roundRobin" : strategy.path("type").asText("roundRobin");
-          if (asked0.equals("leastLoaded")) {
+          String asked = strategy == null ? "roundRobin" : strategy.path("type").asText("roundRobin");
+          if (asked.equals("leastLoaded")) {
             trace.put("considered", considered);
           } else {
             // only who was skipped and why; the available ones are counted (the trace stays small for big teams)
@@ -296,7 +294,6 @@ public class AssignmentEngine implements BeforeSaveHook {
             trace.put("why", members.isEmpty() ? "team " + key + " has no members" : "nobody in team " + key + " is available");
             return Uni.createFrom().item(false);
           }
-          String asked = strategy == null ? "roundRobin" : strategy.path("type").asText("roundRobin");
           String strategyType = Rotation.SUPPORTED.contains(asked) || asked.equals("leastLoaded") ? asked : "roundRobin";
           trace.put("strategy", strategyType);
           String entryId = entry == null ? "fallback" : entry.path("id").asText(entry.path("name").asText());

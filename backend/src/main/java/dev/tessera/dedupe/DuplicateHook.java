@@ -49,8 +49,7 @@ public class DuplicateHook implements BeforeSaveHook {
 
   /** The entity's active matching rules. */
   static List<JsonNode> rules(MetadataSnapshot meta, String entity) {
-    return meta.definitions().stream().filter(d -> "matchingRule".equals(d.path("kind").asText())
-        && entity.equals(d.path("entity").asText()) && d.path("active").asBoolean(true)).toList();
+    return meta.activeFor("matchingRule", entity);
   }
 
   @Override

@@ -69,10 +69,8 @@ final class MetadataApi {
         field("Query", "definitions", nonNull(list(nonNull(Scalars.JSON))), env -> {
           String kind = env.getArgument("kind");
           List<Object> out = new ArrayList<>();
-          for (JsonNode d : registry.current().definitions()) {
-            if (kind == null || kind.equals(d.path("kind").asText())) {
-              out.add(MetamodelJson.mapper().convertValue(d, Object.class));
-            }
+          for (JsonNode d : kind == null ? registry.current().definitions() : registry.current().definitions(kind)) {
+            out.add(MetamodelJson.mapper().convertValue(d, Object.class));
           }
           return out;
         }).argument(arg("kind", GraphQLString)).build(),

@@ -22,6 +22,17 @@ public record MetadataSnapshot(int version, List<JsonNode> definitions, Map<Stri
     entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
   }
 
+  /** The published definitions of one kind ({@code pool}, {@code assignmentRule} ...), in publish order. */
+  public List<JsonNode> definitions(String kind) {
+    return definitions.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
+  }
+
+  /** The active definitions of one kind that act on {@code entity} (their {@code entity}; {@code active} defaults to true). */
+  public List<JsonNode> activeFor(String kind, String entity) {
+    return definitions.stream().filter(d -> kind.equals(d.path("kind").asText()) && entity.equals(d.path("entity").asText())
+        && d.path("active").asBoolean(true)).toList();
+  }
+
   public EntityDefinition entity(String name) {
     EntityDefinition e = entities.get(name);
     if (e == null) {

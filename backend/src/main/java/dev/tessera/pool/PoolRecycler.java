@@ -34,15 +34,17 @@ public class PoolRecycler {
   private final MetadataRegistry registry;
   private final TxRunner tx;
   private final RecordStore records;
-  private final PoolStore pools;
+  private final PoolStore store;
+  private final PoolService pools;
   private final ConditionService conditions;
   private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
 
-  public PoolRecycler(MetadataRegistry registry, TxRunner tx, RecordStore records, PoolStore pools,
+  public PoolRecycler(MetadataRegistry registry, TxRunner tx, RecordStore records, PoolStore store, PoolService pools,
       ConditionService conditions) {
     this.registry = registry;
     this.tx = tx;
     this.records = records;
+    this.store = store;
     this.pools = pools;
     this.conditions = conditions;
   }
@@ -51,8 +53,8 @@ public class PoolRecycler {
   Uni<Void> tick() {
     MetadataSnapshot meta = registry.current();
     Uni<Void> chain = Uni.createFrom().voidItem();
-    for (JsonNode pool : meta.definitions()) {
-      if (!"pool".equals(pool.path("kind").asText()) || pool.path("recycle").isEmpty()) {
+    for (JsonNode pool : meta.definitions("pool")) {
+      if (pool.path("recycle").isEmpty()) {
         continue;
       }
       String name = pool.path("name").asText();
@@ -73,15 +75,12 @@ public class PoolRecycler {
   /** Recycles one pool now; the number of records sent back (0 when another node is at it). */
   public Uni<Integer> recycle(String poolName) {
     MetadataSnapshot meta = registry.current();
-    JsonNode pool = meta.definitions().stream()
-        .filter(d -> "pool".equals(d.path("kind").asText()) && poolName.equals(d.path("name").asText()))
-        .findFirst().orElseThrow(() -> new dev.tessera.platform.PlatformException(dev.tessera.platform.ErrorCode.NOT_FOUND,
-            "There is no pool \"" + poolName + "\""));
+    JsonNode pool = pools.pool(meta, poolName);
     EntityDefinition e = meta.entity(pool.path("entity").asText());
     List<String> when = new ArrayList<>();
     pool.path("recycle").forEach(r -> when.add(r.path("when").asText()));
     when.forEach(w -> conditions.compile(meta, e.name(), w));
-    return tx.inTransaction(t -> pools.lockRecycling(t, poolName).chain(locked -> {
+    return tx.inTransaction(t -> store.lockRecycling(t, poolName).chain(locked -> {
       int[] count = {0};
       return locked ? page(t, meta, e, poolName, when, null, count).map(v -> count[0]) : Uni.createFrom().item(0);
     }));
@@ -101,7 +100,7 @@ public class PoolRecycler {
           }
           count[0]++;
           return records.update(t, e, r.id(), r.version(), r.data(), null, "system")
-              .chain(() -> pools.enter(t, pool, e.name(), r.id(), r.ownerId()));
+              .chain(() -> store.enter(t, pool, e.name(), r.id(), r.ownerId()));
         }));
       }
       return rows.size() < PAGE ? chain : chain.chain(() -> page(t, meta, e, pool, when, rows.get(rows.size() - 1).id(), count));

@@ -44,8 +44,7 @@ public class PoolService {
 
   /** The pool definition of this name in the live metadata. */
   public JsonNode pool(MetadataSnapshot meta, String name) {
-    return meta.definitions().stream()
-        .filter(d -> "pool".equals(d.path("kind").asText()) && name.equals(d.path("name").asText()))
+    return meta.definitions("pool").stream().filter(d -> name.equals(d.path("name").asText()))
         .findFirst().orElseThrow(() -> new PlatformException(ErrorCode.NOT_FOUND, "There is no pool \"" + name + "\"",
             "没有名为“" + name + "”的公海池", "pool", List.of()));
   }
