@@ -61,21 +61,22 @@ public class AssignmentEngine implements BeforeSaveHook {
     if (rule == null || ctx.ownerGiven() || !ctx.problems().isEmpty() || !runs(rule, ctx)) {
       return Uni.createFrom().voidItem();
     }
-    return assign(ctx, rule).replaceWithVoid();
+    return assign(ctx, rule, Turns.live(store)).replaceWithVoid();
   }
 
   /**
-   * Runs {@code rule} for the record in {@code ctx}: sets {@code ctx.owner()} and stores and returns the
-   * trace. Used by the write path and by re-runs over stored records.
+   * Runs {@code rule} for the record in {@code ctx}: sets {@code ctx.owner()}, returns the trace and
+   * queues it to be stored with the record's write. Used by the write path and by re-runs over stored
+   * records.
    */
-  Uni<Map<String, Object>> assign(SaveContext ctx, JsonNode rule) {
+  Uni<Map<String, Object>> assign(SaveContext ctx, JsonNode rule, Turns turns) {
     Map<String, Object> trace = new LinkedHashMap<>();
     trace.put("rule", rule.path("name").asText());
     List<Object> skipped = new ArrayList<>();
     trace.put("skipped", skipped);
-    return entry(ctx, rule, rule.path("entries"), 0, trace, skipped)
-        .chain(decided -> decided ? Uni.createFrom().voidItem() : fallback(ctx, rule, trace))
-        .chain(() -> store.trace(ctx.tx(), ctx.entity().name(), ctx.id(), ctx.owner(), trace))
+    return entry(ctx, rule, rule.path("entries"), 0, trace, skipped, turns)
+        .chain(decided -> decided ? Uni.createFrom().voidItem() : fallback(ctx, rule, trace, turns))
+        .invoke(() -> ctx.writeWithRecord(store.trace(ctx.tx(), ctx.entity().name(), ctx.id(), ctx.owner(), trace)))
         .replaceWith(trace);
   }
 
@@ -107,7 +108,7 @@ public class AssignmentEngine implements BeforeSaveHook {
 
   /** Tries entries from {@code i} on; true once one has decided the owner. */
   private Uni<Boolean> entry(SaveContext ctx, JsonNode rule, JsonNode entries, int i, Map<String, Object> trace,
-      List<Object> skipped) {
+      List<Object> skipped, Turns turns) {
     if (i >= entries.size()) {
       return Uni.createFrom().item(false);
     }
@@ -116,7 +117,7 @@ public class AssignmentEngine implements BeforeSaveHook {
     return conditions.test(ctx.tx(), ctx.metadata(), ctx.entity().name(), condition, ctx.data(), ctx.before())
         .chain(matches -> {
           if (!matches) {
-            return entry(ctx, rule, entries, i + 1, trace, skipped);
+            return entry(ctx, rule, entries, i + 1, trace, skipped, turns);
           }
           JsonNode strategy = e.path("strategy");
           JsonNode target = pick(strategy, e.path("target"), ctx.data());
@@ -126,25 +127,25 @@ public class AssignmentEngine implements BeforeSaveHook {
           } else {
             trace.remove("pickedBy");
           }
-          return decide(ctx, rule, e, target, strategy, trace).chain(decided -> {
+          return decide(ctx, rule, e, target, strategy, trace, turns).chain(decided -> {
             if (decided) {
               trace.put("entry", e.path("name").asText());
               return Uni.createFrom().item(true);
             }
             skipped.add(Map.of("entry", e.path("name").asText(), "why", trace.remove("why")));
-            return entry(ctx, rule, entries, i + 1, trace, skipped);
+            return entry(ctx, rule, entries, i + 1, trace, skipped, turns);
           });
         });
   }
 
-  private Uni<Void> fallback(SaveContext ctx, JsonNode rule, Map<String, Object> trace) {
+  private Uni<Void> fallback(SaveContext ctx, JsonNode rule, Map<String, Object> trace, Turns turns) {
     JsonNode target = rule.path("fallback");
     trace.put("entry", null);
     if (!target.isObject()) {
       trace.put("why", "no entry applied and there is no fallback: the owner stays " + ctx.owner());
       return Uni.createFrom().voidItem();
     }
-    return decide(ctx, rule, null, target, null, trace).replaceWithVoid();
+    return decide(ctx, rule, null, target, null, trace, turns).replaceWithVoid();
   }
 
   /** The target a field-map or value-tier strategy picks from the record, else the entry's own. */
@@ -231,7 +232,7 @@ public class AssignmentEngine implements BeforeSaveHook {
 
   /** Sets the owner from a target; false (with a reason in the trace) when nobody there can take it. */
   private Uni<Boolean> decide(SaveContext ctx, JsonNode rule, JsonNode entry, JsonNode target, JsonNode strategy,
-      Map<String, Object> trace) {
+      Map<String, Object> trace, Turns turns) {
     if (target == null || !target.isObject()) {
       trace.put("why", "the strategy picked no target for this record");
       return Uni.createFrom().item(false);
@@ -297,8 +298,10 @@ public class AssignmentEngine implements BeforeSaveHook {
           String strategyType = Rotation.SUPPORTED.contains(asked) || asked.equals("leastLoaded") ? asked : "roundRobin";
           trace.put("strategy", strategyType);
           String entryId = entry == null ? "fallback" : entry.path("id").asText(entry.path("name").asText());
-          Uni<Long> turn = store.takeTurn(ctx.tx(), rule.path("id").asText(rule.path("name").asText()), entryId, "team:" + key);
-          if (strategyType.equals("leastLoaded")) {
+          boolean leastLoaded = strategyType.equals("leastLoaded");
+          Uni<Long> turn = turns.take(ctx.tx(), rule.path("id").asText(rule.path("name").asText()), entryId, "team:" + key,
+              leastLoaded);
+          if (leastLoaded) {
             // the turn's row lock serializes assignments to this team, so the counts below include every
             // committed assignment and no cap is passed by two writers at once
             return turn.chain(n -> leastLoaded(ctx, strategy, available, n, trace, considered));

@@ -30,8 +30,8 @@ import java.util.Map;
 /**
  * Runs an entity's active assignment rule again over stored records (those matching structured
  * conditions, at most {@link #MAX} at a time): for real, giving each record its new owner, or as a
- * dry run that shows who would get what and changes nothing (the work is rolled back, rotation
- * turns included).
+ * dry run that shows who would get what and changes nothing (the work is rolled back, and rotations
+ * are simulated from where they stand).
  */
 @ApplicationScoped
 public class AssignmentService {
@@ -53,8 +53,11 @@ public class AssignmentService {
   private final TxRunner tx;
   private final RecordStore records;
   private final AssignmentEngine engine;
+  private final AssignmentStore store;
 
-  public AssignmentService(MetadataRegistry registry, TxRunner tx, RecordStore records, AssignmentEngine engine) {
+  public AssignmentService(MetadataRegistry registry, TxRunner tx, RecordStore records, AssignmentEngine engine,
+      AssignmentStore store) {
+    this.store = store;
     this.registry = registry;
     this.tx = tx;
     this.records = records;
@@ -76,6 +79,7 @@ public class AssignmentService {
       throw new PlatformException(ErrorCode.BAD_REQUEST, "The conditions do not fit " + entity + ": " + x.getMessage(), "filter");
     }
     Page page = new Page(List.of(new OrderKey(Column.of(SystemColumn.ID), false)), null, false, MAX);
+    Turns turns = dryRun ? Turns.simulated(store) : Turns.live(store);
     Uni<List<Outcome>> work = tx.inTransaction(t -> records.find(t, new RecordQuery(e, filter, page, false)).chain(rows -> {
       List<Outcome> out = new ArrayList<>();
       Uni<Void> chain = Uni.createFrom().voidItem();
@@ -83,12 +87,13 @@ public class AssignmentService {
         chain = chain.chain(() -> {
           SaveContext ctx = new SaveContext(meta, e, Operation.UPDATE, r.id(), r, new HashMap<>(r.data()), r.ownerId(), false,
               actor, t);
-          return engine.assign(ctx, rule).chain(trace -> {
+          return engine.assign(ctx, rule, turns).chain(trace -> {
             out.add(new Outcome(r.id().toString(), r.ownerId(), ctx.owner(), trace));
             if (dryRun || java.util.Objects.equals(ctx.owner(), r.ownerId())) {
-              return Uni.createFrom().voidItem();
+              return ctx.withQueuedWrites(Uni.createFrom().voidItem());
             }
-            return records.update(t, e, r.id(), r.version(), r.data(), ctx.owner(), actor.userId()).replaceWithVoid();
+            return ctx.withQueuedWrites(records.update(t, e, r.id(), r.version(), r.data(), ctx.owner(), actor.userId()))
+                .replaceWithVoid();
           });
         });
       }

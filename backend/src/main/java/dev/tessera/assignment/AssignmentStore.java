@@ -14,6 +14,15 @@ public interface AssignmentStore {
    */
   Uni<Long> takeTurn(Tx tx, String ruleId, String entryId, String target);
 
+  /**
+   * Takes the next turn of a rotation without a lock (a sequence per rotation): concurrent writes do
+   * not wait for each other; a write that rolls back leaves its turn unused.
+   */
+  Uni<Long> nextTurn(Tx tx, String ruleId, String entryId, String target);
+
+  /** The turn {@link #nextTurn} would give next, without taking it. */
+  Uni<Long> peekTurn(Tx tx, String ruleId, String entryId, String target);
+
   Uni<Void> trace(Tx tx, String entity, UUID recordId, String owner, Map<String, Object> trace);
 
   /** The traces of a record, newest first. */

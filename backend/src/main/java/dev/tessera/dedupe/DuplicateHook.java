@@ -70,8 +70,11 @@ public class DuplicateHook implements BeforeSaveHook {
         checks = checks.chain(() -> check(ctx, rule, keys, texts));
       }
     }
-    return checks.chain(() -> ctx.problems().isEmpty() && changed
-        ? store.replaceKeys(ctx.tx(), e.name(), ctx.id(), keys, texts, ctx.operation() == Operation.CREATE) : Uni.createFrom().voidItem());
+    return checks.invoke(() -> {
+      if (ctx.problems().isEmpty() && changed) {
+        ctx.writeWithRecord(store.replaceKeys(ctx.tx(), e.name(), ctx.id(), keys, texts, ctx.operation() == Operation.CREATE));
+      }
+    });
   }
 
   private Uni<Void> check(SaveContext ctx, JsonNode rule, Map<String, Set<String>> keys, Map<String, String> texts) {
@@ -111,7 +114,8 @@ public class DuplicateHook implements BeforeSaveHook {
           DuplicateStore.Found report = new DuplicateStore.Found(rule.path("name").asText(), e.name(), ctx.id(), best.id(),
               ctx.owner(), best.ownerId(), action, bestScore, bestMatched);
           if (!"block".equals(action)) {
-            return store.found(ctx.tx(), report);
+            ctx.writeWithRecord(store.found(ctx.tx(), report));
+            return Uni.createFrom().voidItem();
           }
           ctx.problems().add(blocked(e, rule, best, bestMatched));
           // the write rolls back; the collision is still reported to both owners, in its own transaction

@@ -83,7 +83,7 @@ public class RecordService {
       Map<String, Object> data = RecordValidator.merge(e, before.data(), patch, false);
       SaveContext ctx = new SaveContext(meta, e, Operation.UPDATE, id, before, data,
           ownerId != null ? ownerId : before.ownerId(), ownerId != null, actor, t);
-      return beforeSave(ctx).chain(() -> store.update(t, e, id, version, data, ctx.owner(), actor.userId()))
+      return beforeSave(ctx).chain(() -> ctx.withQueuedWrites(store.update(t, e, id, version, data, ctx.owner(), actor.userId())))
           .map(after -> {
             if (after == null) {
               throw conflict(e, id, version, -1);
@@ -123,8 +123,8 @@ public class RecordService {
     SaveContext ctx = new SaveContext(meta, e, Operation.CREATE, Uuids.v7(), null, data,
         ownerId != null ? ownerId : actor.userId(), ownerId != null, actor, t);
     return autoNumbers(t, e, data).chain(() -> beforeSave(ctx))
-        .chain(() -> store.insert(t, e, new DataRecord(ctx.id(), data, ctx.owner(), 1, null, null, actor.userId(),
-            actor.userId(), null)));
+        .chain(() -> ctx.withQueuedWrites(store.insert(t, e, new DataRecord(ctx.id(), data, ctx.owner(), 1, null, null,
+            actor.userId(), actor.userId(), null))));
   }
 
   private static void applyLiteralDefaults(EntityDefinition e, Map<String, Object> data, Map<String, Object> input) {

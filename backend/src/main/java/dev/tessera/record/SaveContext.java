@@ -5,6 +5,7 @@ import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.PlatformException.FieldError;
 import dev.tessera.platform.Tx;
+import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class SaveContext {
   private final Actor actor;
   private final Tx tx;
   private final List<FieldError> problems = new ArrayList<>();
+  private final List<Uni<?>> queued = new ArrayList<>();
   private final boolean ownerGiven;
   private String owner;
 
@@ -91,5 +93,32 @@ public final class SaveContext {
 
   public void owner(String owner) {
     this.owner = owner;
+  }
+
+  /**
+   * Queues a write that no later step of the lane reads (a duplicate report, an assignment trace,
+   * match keys): it goes to the database together with the record's own write, in the same
+   * transaction, without a round trip of its own.
+   */
+  public void writeWithRecord(Uni<?> write) {
+    queued.add(write);
+  }
+
+  /**
+   * Runs {@code recordWrite} and the queued writes together (the client pipelines them on the
+   * transaction's connection, the record's write first); the result is the record write's, the
+   * failure the first one reported.
+   */
+  public <T> Uni<T> withQueuedWrites(Uni<T> recordWrite) {
+    if (queued.isEmpty()) {
+      return recordWrite;
+    }
+    List<Uni<Object>> all = new ArrayList<>();
+    all.add(recordWrite.map(r -> (Object) r));
+    queued.forEach(w -> all.add(w.map(r -> (Object) r)));
+    queued.clear();
+    @SuppressWarnings("unchecked")
+    Uni<T> first = Uni.join().all(all).andFailFast().map(results -> (T) results.get(0));
+    return first;
   }
 }

@@ -30,6 +30,18 @@ public class PgAssignmentStore implements AssignmentStore {
   }
 
   @Override
+  public Uni<Long> nextTurn(Tx tx, String ruleId, String entryId, String target) {
+    return sql.query(tx, "SELECT tessera_next_turn($1, $2, $3)", Tuple.of(ruleId, entryId, target))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  @Override
+  public Uni<Long> peekTurn(Tx tx, String ruleId, String entryId, String target) {
+    return sql.query(tx, "SELECT tessera_peek_turn($1, $2, $3)", Tuple.of(ruleId, entryId, target))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  @Override
   public Uni<Void> trace(Tx tx, String entity, UUID recordId, String owner, Map<String, Object> trace) {
     return sql.query(tx, "INSERT INTO tessera_assignment_trace (entity, record_id, owner_id, trace) VALUES ($1, $2, $3, $4::text::jsonb)",
         Tuple.of(entity, recordId, owner, Json.write(trace))).replaceWithVoid();

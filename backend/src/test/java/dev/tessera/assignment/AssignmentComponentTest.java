@@ -47,6 +47,9 @@ class AssignmentComponentTest {
   @Inject
   TxRunner tx;
 
+  @Inject
+  io.vertx.mutiny.sqlclient.Pool pool;
+
   @BeforeEach
   void setUp() {
     if (lead != null) {
@@ -56,7 +59,8 @@ class AssignmentComponentTest {
     Lead = Character.toUpperCase(lead.charAt(0)) + lead.substring(1);
     run = lead.substring(4);
     Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied } }",
-        Map.of("d", List.of(entity(lead, field("name", "text"), field("province", "text"), field("budget", "money")))));
+        Map.of("d", List.of(entity(lead, field("name", "text"), field("province", "text"), field("budget", "money"),
+            field("code", "text", "unique", true)))));
     for (int i = 0; i < 10; i++) {
       sales.add(Staff.user("s" + i + run, "active"));
     }
@@ -133,6 +137,38 @@ class AssignmentComponentTest {
     Gql.ok("mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c) }",
         Map.of("c", new io.vertx.core.json.JsonArray(conditions).getList()));
     assertEquals(sales.get(0), Gql.ok("{ " + lead + "(id: \"" + id + "\") { ownerId } }").getString("data." + lead + ".ownerId"));
+  }
+
+  @Test
+  void aDryRunPreviewsARotationWithoutMovingIt() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(create("name: \"preview" + i + "\", ownerId: \"manual\"").getString("data.create" + Lead + ".id"));
+    }
+    Map<String, Object> vars = Map.of("c", List.of(Map.of("field", "name", "op", "in",
+        "value", List.of("preview0", "preview1", "preview2"))));
+    String dryRun = "mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c, dryRun: true) }";
+    List<String> first = Gql.ok(dryRun, vars).getList("data.runAssignment.owner");
+    List<String> second = Gql.ok(dryRun, vars).getList("data.runAssignment.owner");
+    assertEquals(first, second, "a dry run takes no turns, so the next one previews the same owners");
+    assertEquals(3, new java.util.HashSet<>(first).size(), "three consecutive turns of a 10-person rotation: " + first);
+    List<String> real = Gql.ok("mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c) }", vars)
+        .getList("data.runAssignment.owner");
+    assertEquals(first, real, "the real run gives what the preview showed");
+  }
+
+  @Test
+  void aWriteTheDatabaseRefusesLeavesNoTrace() {
+    create("name: \"u1\", code: \"U-" + run + "\"");
+    long before = traces();
+    JsonPath refused = Gql.post("mutation { create" + Lead + "(input: {name: \"u2\", code: \"U-" + run + "\"}) { id } }");
+    assertTrue(refused.getList("errors") != null && !refused.getList("errors").isEmpty(), refused.prettify());
+    assertEquals(before, traces(), "the trace queued with the refused insert was rolled back with it");
+  }
+
+  private long traces() {
+    return pool.preparedQuery("SELECT count(*) FROM tessera_assignment_trace WHERE entity = $1")
+        .execute(io.vertx.mutiny.sqlclient.Tuple.of(lead)).await().indefinitely().iterator().next().getLong(0);
   }
 
   @Test
