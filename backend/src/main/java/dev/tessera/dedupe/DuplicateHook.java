@@ -25,7 +25,8 @@ import java.util.Set;
  * text by the trigram index (at most 20 per fuzzy criterion), scores
  * them (exact criteria count fully, fuzzy ones by trigram similarity; criteria both records leave blank
  * do not count) and, at or above the threshold, blocks the write, or lets it through with a
- * warning or a link. Every duplicate found is reported with both owners, a blocked one too.
+ * warning or a link; on import, the rule's import action applies, and {@code skip} leaves the row out.
+ * Every duplicate found is reported with both owners, a blocked or skipped one too.
  */
 @ApplicationScoped
 public class DuplicateHook implements BeforeSaveHook {
@@ -110,14 +111,15 @@ public class DuplicateHook implements BeforeSaveHook {
           if (best == null || bestScore + 1e-9 < rule.path("threshold").asDouble(1)) {
             return Uni.createFrom().voidItem();
           }
-          String action = rule.path("action").asText("block");
+          String action = ctx.importing() && rule.hasNonNull("importAction") ? rule.path("importAction").asText()
+              : rule.path("action").asText("block");
           DuplicateStore.Found report = new DuplicateStore.Found(rule.path("name").asText(), e.name(), ctx.id(), best.id(),
               ctx.owner(), best.ownerId(), action, bestScore, bestMatched);
-          if (!"block".equals(action)) {
+          if (!"block".equals(action) && !"skip".equals(action)) {
             ctx.writeWithRecord(store.found(ctx.tx(), report));
             return Uni.createFrom().voidItem();
           }
-          ctx.problems().add(blocked(e, rule, best, bestMatched));
+          ctx.problems().add(blocked(e, rule, best, bestMatched, "skip".equals(action)));
           // the write rolls back; the collision is still reported to both owners, in its own transaction
           return tx.inTransaction(t -> store.found(t, report));
         });
@@ -159,12 +161,14 @@ public class DuplicateHook implements BeforeSaveHook {
     return total == 0 ? 0 : got / total;
   }
 
-  private static FieldError blocked(EntityDefinition e, JsonNode rule, DataRecord other, List<String> matched) {
+  /** The problem a blocked write (or, on import, a skipped row: code DUPLICATE_SKIPPED) reports. */
+  private static FieldError blocked(EntityDefinition e, JsonNode rule, DataRecord other, List<String> matched,
+      boolean skipped) {
     String fields = String.join(", ", matched);
     String owner = other.ownerId() == null ? "nobody (it is in a pool)" : other.ownerId();
     String ownerZh = other.ownerId() == null ? "无人（在公海池中）" : other.ownerId();
     String first = matched.isEmpty() ? null : matched.get(0).replaceAll("~.*", "");
-    return new FieldError(first, "DUPLICATE",
+    return new FieldError(first, skipped ? "DUPLICATE_SKIPPED" : "DUPLICATE",
         "This looks like " + e.name() + " " + other.id() + ", owned by " + owner + " (same " + fields + ") [rule "
             + rule.path("name").asText() + "]",
         "疑似重复（撞单）：与已有记录 " + other.id() + " 相同（" + fields + "），负责人 " + ownerZh + "【规则 "

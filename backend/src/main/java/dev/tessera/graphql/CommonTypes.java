@@ -16,6 +16,7 @@ import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLTypeReference;
 
 /** Types shared by every entity: PageInfo, SortDirection and one filter input per scalar kind. */
 final class CommonTypes {
@@ -49,6 +50,21 @@ final class CommonTypes {
       .description("contains: JSON containment, e.g. {city: \"杭州\"}")
       .field(f -> f.name("contains").type(Scalars.JSON))
       .field(f -> f.name("isNull").type(GraphQLBoolean))
+      .build();
+
+  static final GraphQLObjectType IMPORT_ROW = GraphQLObjectType.newObject().name("ImportRow")
+      .description("One row of an import: CREATED (with its id), SKIPPED (a duplicate its matching rule skips on import)"
+          + " or FAILED (with the problems); nothing of a skipped or failed row is stored")
+      .field(f -> f.name("row").type(nonNull(GraphQLInt)).description("1-based position in inputs"))
+      .field(f -> f.name("status").type(nonNull(GraphQLString)))
+      .field(f -> f.name("id").type(GraphQLID))
+      .field(f -> f.name("problems").type(nonNull(list(nonNull(GraphQLTypeReference.typeRef("Problem"))))))
+      .build();
+  static final GraphQLObjectType IMPORT_RESULT = GraphQLObjectType.newObject().name("ImportResult")
+      .field(f -> f.name("created").type(nonNull(GraphQLInt)))
+      .field(f -> f.name("skipped").type(nonNull(GraphQLInt)))
+      .field(f -> f.name("failed").type(nonNull(GraphQLInt)))
+      .field(f -> f.name("rows").type(nonNull(list(nonNull(IMPORT_ROW)))))
       .build();
 
   private CommonTypes() {}

@@ -73,6 +73,10 @@ final class EntitySchema {
         field("Mutation", "create" + Identifiers.typeName(plural), nonNull(list(nonNull(typeRef(type)))), fetchers.createMany(e))
             .description("Creates all or none, in one transaction")
             .argument(arg("inputs", nonNull(list(nonNull(typeRef(type + "Input")))))).build(),
+        field("Mutation", "import" + Identifiers.typeName(plural), nonNull(CommonTypes.IMPORT_RESULT), fetchers.importMany(e))
+            .description("Imports row by row (at most " + dev.tessera.record.RecordService.MAX_IMPORT_ROWS + "): each row is"
+                + " created, skipped as a duplicate, or fails on its own without stopping the others")
+            .argument(arg("inputs", nonNull(list(nonNull(typeRef(type + "Input")))))).build(),
         field("Mutation", "update" + type, nonNull(typeRef(type)), fetchers.update(e))
             .argument(arg("id", nonNull(GraphQLID))).argument(arg("version", nonNull(GraphQLInt)))
             .argument(arg("patch", nonNull(typeRef(type + "Patch")))).build(),

@@ -4,12 +4,15 @@ import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
+import dev.tessera.metamodel.model.LocalizedText;
+import dev.tessera.metamodel.validation.Problem;
 import dev.tessera.platform.TxRunner;
 import dev.tessera.record.AggregateRequest;
 import dev.tessera.record.AggregateRow;
 import dev.tessera.record.Column;
 import dev.tessera.record.DataRecord;
 import dev.tessera.record.Filter;
+import dev.tessera.record.ImportRow;
 import dev.tessera.record.OrderKey;
 import dev.tessera.record.Page;
 import dev.tessera.record.RecordQuery;
@@ -158,6 +161,31 @@ final class RecordFetchers {
       List<Map<String, Object>> inputs = env.getArgument("inputs");
       return service.createMany(meta, e.name(), inputs, RequestContext.of(env).actor()).subscribeAsCompletionStage();
     };
+  }
+
+  DataFetcher<Object> importMany(EntityDefinition e) {
+    return env -> {
+      List<Map<String, Object>> inputs = env.getArgument("inputs");
+      return service.importMany(meta, e.name(), inputs, RequestContext.of(env).actor()).map(RecordFetchers::imported)
+          .subscribeAsCompletionStage();
+    };
+  }
+
+  private static Map<String, Object> imported(List<ImportRow> rows) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (ImportRow.Status s : ImportRow.Status.values()) {
+      out.put(s.name().toLowerCase(java.util.Locale.ROOT), rows.stream().filter(r -> r.status() == s).count());
+    }
+    out.put("rows", rows.stream().map(r -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("row", r.row());
+      m.put("status", r.status().name());
+      m.put("id", r.id() == null ? null : r.id().toString());
+      m.put("problems", r.problems().stream().map(p -> new Problem(p.code(), p.field() == null ? "" : p.field(),
+          LocalizedText.of(p.messageZh() != null ? p.messageZh() : p.message(), p.message()))).toList());
+      return m;
+    }).toList());
+    return out;
   }
 
   DataFetcher<Object> update(EntityDefinition e) {

@@ -70,6 +70,46 @@ public class RecordService {
     });
   }
 
+  /** Most rows one import call takes. */
+  public static final int MAX_IMPORT_ROWS = 1000;
+
+  /**
+   * Imports rows one by one, each in its own transaction through the whole before-save lane (so
+   * duplicate rules act by their import action): a row that fails or is skipped as a duplicate
+   * changes nothing and does not stop the rows after it, and later rows see the earlier ones.
+   */
+  public Uni<List<ImportRow>> importMany(MetadataSnapshot meta, String entity, List<Map<String, Object>> inputs,
+      Actor actor) {
+    EntityDefinition e = meta.entity(entity);
+    if (inputs.size() > MAX_IMPORT_ROWS) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST, "An import takes at most " + MAX_IMPORT_ROWS + " rows; this one has "
+          + inputs.size() + ". Split it into several calls.", "一次导入最多 " + MAX_IMPORT_ROWS + " 行，本次有 " + inputs.size()
+          + " 行，请分批导入", "inputs", List.of());
+    }
+    List<ImportRow> out = new ArrayList<>();
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (int i = 0; i < inputs.size(); i++) {
+      int row = i + 1;
+      Map<String, Object> input = new LinkedHashMap<>(inputs.get(i));
+      String owner = (String) input.remove("ownerId");
+      chain = chain.chain(() -> commit(t -> create(t, meta, e, input, owner, actor, true)
+              .map(r -> new Written<>(r, List.of(event(entity, Operation.CREATE, null, r, actor)))))
+          .map(r -> new ImportRow(row, ImportRow.Status.CREATED, r.id(), List.of()))
+          .onFailure(PlatformException.class).recoverWithItem(x -> refused(row, (PlatformException) x))
+          .invoke(out::add).replaceWithVoid());
+    }
+    return chain.map(v -> out);
+  }
+
+  /** A refused row: skipped when every problem is a duplicate the rule skips, else failed. */
+  private static ImportRow refused(int row, PlatformException x) {
+    List<PlatformException.FieldError> problems = x.details().isEmpty()
+        ? List.of(new PlatformException.FieldError(x.field(), x.code().name(), x.getMessage(), x.message("zh")))
+        : x.details();
+    boolean skipped = problems.stream().allMatch(p -> "DUPLICATE_SKIPPED".equals(p.code()));
+    return new ImportRow(row, skipped ? ImportRow.Status.SKIPPED : ImportRow.Status.FAILED, null, problems);
+  }
+
   public Uni<DataRecord> update(MetadataSnapshot meta, String entity, UUID id, int version,
       Map<String, Object> patch, String ownerId, Actor actor) {
     EntityDefinition e = meta.entity(entity);
@@ -118,10 +158,15 @@ public class RecordService {
 
   private Uni<DataRecord> create(Tx t, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> input,
       String ownerId, Actor actor) {
+    return create(t, meta, e, input, ownerId, actor, false);
+  }
+
+  private Uni<DataRecord> create(Tx t, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> input,
+      String ownerId, Actor actor, boolean importing) {
     Map<String, Object> data = RecordValidator.merge(e, null, input, true);
     applyLiteralDefaults(e, data, input);
     SaveContext ctx = new SaveContext(meta, e, Operation.CREATE, Uuids.v7(), null, data,
-        ownerId != null ? ownerId : actor.userId(), ownerId != null, actor, t);
+        ownerId != null ? ownerId : actor.userId(), ownerId != null, actor, t).importing(importing);
     return autoNumbers(t, e, data).chain(() -> beforeSave(ctx))
         .chain(() -> ctx.withQueuedWrites(store.insert(t, e, new DataRecord(ctx.id(), data, ctx.owner(), 1, null, null,
             actor.userId(), actor.userId(), null))));

@@ -30,6 +30,7 @@ public final class SaveContext {
   private final List<Uni<?>> queued = new ArrayList<>();
   private final boolean ownerGiven;
   private String owner;
+  private boolean importing;
 
   public SaveContext(MetadataSnapshot metadata, EntityDefinition entity, RecordChanged.Operation operation, UUID id,
       DataRecord before, Map<String, Object> data, String owner, boolean ownerGiven, Actor actor, Tx tx) {
@@ -93,6 +94,16 @@ public final class SaveContext {
 
   public void owner(String owner) {
     this.owner = owner;
+  }
+
+  /** True for a row of an import: duplicate rules then act by their import action. */
+  public boolean importing() {
+    return importing;
+  }
+
+  public SaveContext importing(boolean importing) {
+    this.importing = importing;
+    return this;
   }
 
   /**

@@ -31,7 +31,8 @@ public final class Identifiers {
   public static final Set<String> BUILTIN_TYPES = Set.of("Query", "Mutation", "Subscription", "String", "Int",
       "Float", "Boolean", "ID", "JSON", "Decimal", "Date", "DateTime", "SortDirection", "PageInfo", "Problem",
       "PublishResult", "MetadataVersion", "BooleanFilter", "ListFilter", "JSONFilter", "StringFilter", "IntFilter",
-      "FloatFilter", "DecimalFilter", "DateFilter", "DateTimeFilter", "IDFilter", "PoolClaim");
+      "FloatFilter", "DecimalFilter", "DateFilter", "DateTimeFilter", "IDFilter", "PoolClaim", "ImportResult",
+      "ImportRow");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
@@ -98,6 +99,7 @@ public final class Identifiers {
       out.add(verb + type);
     }
     out.add("create" + pluralType);
+    out.add("import" + pluralType);
     return out;
   }
 
