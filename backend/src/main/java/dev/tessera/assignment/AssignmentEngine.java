@@ -250,10 +250,11 @@ public class AssignmentEngine implements BeforeSaveHook {
         return pools.enter(ctx.tx(), key, ctx.entity().name(), ctx.id(), previous).replaceWith(true);
       }
       case "queue" -> {
+        String previous = ctx.before() == null ? null : ctx.before().ownerId();
         ctx.owner(null);
         trace.put("owner", null);
-        trace.put("why", "left unowned for the queue " + key + " (queues are not worked yet)");
-        return Uni.createFrom().item(true);
+        trace.put("why", "waits in the queue of team " + key + " until one of its members takes it");
+        return pools.enter(ctx.tx(), PoolService.QUEUE + key, ctx.entity().name(), ctx.id(), previous).replaceWith(true);
       }
       case "user" -> {
         return people.user(ctx.tx(), ctx.metadata(), key, clock).map(p -> {

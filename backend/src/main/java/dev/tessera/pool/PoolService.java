@@ -54,33 +54,62 @@ public class PoolService {
     return pools.enter(t, pool, entity, id, previousOwner);
   }
 
+  /**
+   * A team's queue, an assignment target: its records wait unowned, addressed as {@code queue:<team
+   * code>}, until a member of the team takes one (with claimRecord); of simultaneous takes exactly one
+   * wins. Unlike a pool it has no definition, limits or recycling.
+   */
+  public static final String QUEUE = "queue:";
+
   public Uni<DataRecord> claim(String poolName, UUID id, Actor actor) {
     MetadataSnapshot meta = registry.current();
+    if (poolName.startsWith(QUEUE)) {
+      return take(meta, poolName, id, actor);
+    }
     JsonNode pool = pool(meta, poolName);
     EntityDefinition e = meta.entity(pool.path("entity").asText());
     String user = actor.userId();
     return tx.inTransaction(t -> limits(t, meta, pool, e, user)
-        .chain(() -> pools.take(t, poolName, id))
+        .chain(() -> taken(t, poolName, id))
         .chain(entry -> {
-          if (entry == null) {
-            throw new PlatformException(ErrorCode.ALREADY_CLAIMED, "This record is no longer in the pool \"" + poolName
-                + "\": someone else claimed it first", "这条记录已被他人领取，不在公海池“" + poolName + "”中了", "id", List.of());
-          }
           int cooldown = pool.path("cooldownDays").asInt(0);
           if (cooldown > 0 && user.equals(entry.previousOwner())
               && entry.enteredAt().isAfter(OffsetDateTime.now().minusDays(cooldown))) {
             throw refused("You gave this record back less than " + cooldown + " day(s) ago; others may claim it first",
                 "你退回这条记录还不到 " + cooldown + " 天，暂时不能再领取");
           }
-          return records.findById(t, e, id, false);
-        })
+          return own(t, e, poolName, id, user);
+        }));
+  }
+
+  /** A member of the queue's team takes a record from it. */
+  private Uni<DataRecord> take(MetadataSnapshot meta, String queue, UUID id, Actor actor) {
+    String user = actor.userId();
+    return tx.inTransaction(t -> eligible(t, meta, List.of(queue.substring(QUEUE.length())), user)
+        .chain(() -> taken(t, queue, id))
+        .chain(entry -> own(t, meta.entity(entry.entity()), queue, id, user)));
+  }
+
+  /** Takes the record out of the pool or queue; ALREADY_CLAIMED when it is not there (another claim won). */
+  private Uni<PoolStore.Entry> taken(Tx t, String poolName, UUID id) {
+    return pools.take(t, poolName, id).invoke(entry -> {
+      if (entry == null) {
+        throw new PlatformException(ErrorCode.ALREADY_CLAIMED, "This record is no longer in \"" + poolName
+            + "\": someone else claimed it first", "这条记录已被他人领取，不在“" + poolName + "”中了", "id", List.of());
+      }
+    });
+  }
+
+  /** The claimant becomes the owner; the claim is recorded. */
+  private Uni<DataRecord> own(Tx t, EntityDefinition e, String poolName, UUID id, String user) {
+    return records.findById(t, e, id, false)
         .chain(r -> {
           if (r == null) {
             throw new PlatformException(ErrorCode.NOT_FOUND, "The record " + id + " no longer exists", "记录不存在", "id", List.of());
           }
           return records.update(t, e, id, r.version(), r.data(), user, user);
         })
-        .call(r -> pools.claimed(t, poolName, id, user)));
+        .call(r -> pools.claimed(t, poolName, id, user));
   }
 
   /** The owner gives a record back to the pool; it is unowned until someone claims it. */
@@ -103,7 +132,9 @@ public class PoolService {
 
   private Uni<Void> limits(Tx t, MetadataSnapshot meta, JsonNode pool, EntityDefinition e, String user) {
     JsonNode caps = pool.path("claimLimits");
-    Uni<Void> chain = eligible(t, meta, pool, user);
+    List<String> teams = new java.util.ArrayList<>();
+    pool.path("teams").forEach(x -> teams.add(x.asText()));
+    Uni<Void> chain = eligible(t, meta, teams, user);
     if (caps.has("perDay")) {
       long perDay = caps.get("perDay").asLong();
       OffsetDateTime midnight = java.time.LocalDate.now(EvalContext.CHINA).atStartOfDay(EvalContext.CHINA).toOffsetDateTime();
@@ -129,9 +160,7 @@ public class PoolService {
   }
 
   /** When the pool names teams, only their members may claim. */
-  private Uni<Void> eligible(Tx t, MetadataSnapshot meta, JsonNode pool, String user) {
-    List<String> teams = new java.util.ArrayList<>();
-    pool.path("teams").forEach(x -> teams.add(x.asText()));
+  private Uni<Void> eligible(Tx t, MetadataSnapshot meta, List<String> teams, String user) {
     if (teams.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -149,8 +178,8 @@ public class PoolService {
       return teamIds.isEmpty() ? Uni.createFrom().item(List.<DataRecord>of()) : records.findByIds(t, teamEntity, teamIds);
     }).invoke(ts -> {
       if (ts.stream().noneMatch(team -> teams.contains((String) team.data().get("code")))) {
-        throw refused("Only members of " + String.join(", ", teams) + " may claim from this pool",
-            "只有 " + String.join("、", teams) + " 团队的成员可以从这个公海池领取");
+        throw refused("Only members of " + String.join(", ", teams) + " may claim from here",
+            "只有 " + String.join("、", teams) + " 团队的成员可以领取");
       }
     }).replaceWithVoid();
   }

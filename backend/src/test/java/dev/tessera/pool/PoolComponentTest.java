@@ -100,6 +100,33 @@ class PoolComponentTest {
   }
 
   @Test
+  void aTeamsQueueIsTakenByOneOfItsMembersOnly() {
+    String ticket = Gql.unique("ticket");
+    String Ticket = Character.toUpperCase(ticket.charAt(0)) + ticket.substring(1);
+    String team = Gql.unique("desk");
+    String member = Gql.unique("zhou");
+    Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied } }", Map.of("d", List.of()));
+    Staff.user(member, "active");
+    Staff.user(member + "b", "active");
+    Staff.team(team, List.of(member, member + "b"));
+    Map<String, Object> rule = new LinkedHashMap<>(Map.of("kind", "assignmentRule", "name", Gql.unique("toQueue"),
+        "label", label("进队列", "To the queue"), "entity", ticket,
+        "entries", List.of(Map.of("name", "desk", "label", label("服务台", "Service desk"), "when", "true",
+            "target", Map.of("type", "queue", "key", team)))));
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", List.of(entity(ticket, field("subject", "text")), rule)));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
+    JsonPath c = Gql.ok("mutation { create" + Ticket + "(input: {subject: \"打印机坏了\"}) { id ownerId } }");
+    assertNull(c.getString("data.create" + Ticket + ".ownerId"), "waits unowned in the team's queue");
+    String id = c.getString("data.create" + Ticket + ".id");
+    String take = "mutation { claimRecord(pool: \"queue:" + team + "\", id: \"" + id + "\") { ownerId } }";
+    assertEquals("CLAIM_REFUSED", as(Gql.unique("outsider"), take).getString("errors[0].extensions.code"),
+        "only members of the team take from its queue");
+    assertEquals(member, as(member, take).getString("data.claimRecord.ownerId"));
+    assertEquals("ALREADY_CLAIMED", as(member + "b", take).getString("errors[0].extensions.code"));
+  }
+
+  @Test
   void theDailyCapRefusesTheThirdClaim() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
