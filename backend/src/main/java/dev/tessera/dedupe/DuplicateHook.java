@@ -35,11 +35,13 @@ public class DuplicateHook implements BeforeSaveHook {
   private final DuplicateStore store;
   private final RecordStore records;
   private final TxRunner tx;
+  private final CollisionNotices notices;
 
-  public DuplicateHook(DuplicateStore store, RecordStore records, TxRunner tx) {
+  public DuplicateHook(DuplicateStore store, RecordStore records, TxRunner tx, CollisionNotices notices) {
     this.store = store;
     this.records = records;
     this.tx = tx;
+    this.notices = notices;
   }
 
   @Override
@@ -111,11 +113,11 @@ public class DuplicateHook implements BeforeSaveHook {
           DuplicateStore.Found report = new DuplicateStore.Found(rule.path("name").asText(), e.name(), ctx.id(), best.id(),
               ctx.owner(), best.ownerId(), action, bestScore, bestMatched);
           if (!"block".equals(action)) {
-            return store.found(ctx.tx(), report);
+            return store.found(ctx.tx(), report).chain(() -> notices.notify(ctx.tx(), e, report));
           }
           ctx.problems().add(blocked(e, rule, best, bestMatched));
           // the write rolls back; the collision is still reported to both owners, in its own transaction
-          return tx.inTransaction(t -> store.found(t, report));
+          return tx.inTransaction(t -> store.found(t, report).chain(() -> notices.notify(t, e, report)));
         });
   }
 
