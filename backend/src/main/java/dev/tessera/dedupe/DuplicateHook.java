@@ -36,11 +36,13 @@ public class DuplicateHook implements BeforeSaveHook {
   private final DuplicateStore store;
   private final RecordStore records;
   private final TxRunner tx;
+  private final CollisionNotices notices;
 
-  public DuplicateHook(DuplicateStore store, RecordStore records, TxRunner tx) {
+  public DuplicateHook(DuplicateStore store, RecordStore records, TxRunner tx, CollisionNotices notices) {
     this.store = store;
     this.records = records;
     this.tx = tx;
+    this.notices = notices;
   }
 
   @Override
@@ -116,13 +118,18 @@ public class DuplicateHook implements BeforeSaveHook {
           DuplicateStore.Found report = new DuplicateStore.Found(rule.path("name").asText(), e.name(), ctx.id(), best.id(),
               ctx.owner(), best.ownerId(), action, bestScore, bestMatched);
           if (!"block".equals(action) && !"skip".equals(action)) {
-            ctx.writeWithRecord(store.found(ctx.tx(), report));
+            ctx.writeWithRecord(store.found(ctx.tx(), report).chain(() -> notify(ctx.tx(), e, rule, report)));
             return Uni.createFrom().voidItem();
           }
           ctx.problems().add(blocked(e, rule, best, bestMatched, "skip".equals(action)));
           // the write rolls back; the collision is still reported to both owners, in its own transaction
-          return tx.inTransaction(t -> store.found(t, report));
+          return tx.inTransaction(t -> store.found(t, report).chain(() -> notify(t, e, rule, report)));
         });
+  }
+
+  /** Both owners hear of the collision, unless the rule says not to ({@code notifyOwners: false}). */
+  private Uni<Void> notify(dev.tessera.platform.Tx t, EntityDefinition e, JsonNode rule, DuplicateStore.Found report) {
+    return rule.path("notifyOwners").asBoolean(true) ? notices.notify(t, e, report) : Uni.createFrom().voidItem();
   }
 
   /**

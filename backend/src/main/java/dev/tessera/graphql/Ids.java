@@ -3,6 +3,7 @@ package dev.tessera.graphql;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
+import java.util.List;
 import java.util.UUID;
 
 /** Record ids as they arrive from clients. */
@@ -25,6 +26,16 @@ final class Ids {
     UUID id = parse(value);
     if (id == null) {
       throw new PlatformException(ErrorCode.NOT_FOUND, e.name() + " " + value + " does not exist", "id");
+    }
+    return id;
+  }
+
+  /** The UUID of an argument that must be an id; BAD_REQUEST naming its path otherwise. */
+  static UUID argument(Object value, String path) {
+    UUID id = parse(value);
+    if (id == null) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + value + "\" is not a record id",
+          "“" + value + "”不是有效的记录编号", path, List.of());
     }
     return id;
   }

@@ -3,12 +3,15 @@ package dev.tessera.graphql;
 import dev.tessera.assignment.AssignmentService;
 import dev.tessera.assignment.AssignmentStore;
 import dev.tessera.dedupe.DuplicateStore;
+import dev.tessera.dedupe.MergeService;
+import dev.tessera.dedupe.MergeUndoService;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataService;
 import dev.tessera.pool.PoolRecycler;
 import dev.tessera.pool.PoolService;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.notification.NotificationStore;
 import dev.tessera.platform.TxRunner;
 import dev.tessera.record.RecordService;
 import dev.tessera.record.RecordStore;
@@ -30,10 +33,17 @@ public class SchemaFactory {
   private final AssignmentService assignment;
   private final PoolRecycler recycler;
   private final DuplicateStore duplicates;
+  private final MergeService merges;
+  private final MergeUndoService undos;
+  private final NotificationStore inbox;
 
   public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
       MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment,
-      PoolRecycler recycler, DuplicateStore duplicates) {
+      PoolRecycler recycler, DuplicateStore duplicates, MergeService merges, MergeUndoService undos,
+      NotificationStore inbox) {
+    this.merges = merges;
+    this.undos = undos;
+    this.inbox = inbox;
     this.recycler = recycler;
     this.duplicates = duplicates;
     this.assignment = assignment;
@@ -59,6 +69,12 @@ public class SchemaFactory {
     assigning.mutations().forEach(mutation::field);
     new PoolApi(pools, recycler, code).mutations().forEach(mutation::field);
     new DuplicateApi(duplicates, tx, code).queries().forEach(query::field);
+    MergeApi merging = new MergeApi(merges, undos, code);
+    merging.queries().forEach(query::field);
+    merging.mutations().forEach(mutation::field);
+    NotificationApi notifications = new NotificationApi(inbox, tx, code);
+    notifications.queries().forEach(query::field);
+    notifications.mutations().forEach(mutation::field);
     RecordFetchers fetchers = new RecordFetchers(snap, store, records, tx);
     for (EntityDefinition e : snap.entities().values()) {
       EntitySchema es = new EntitySchema(snap, e, fetchers, code);

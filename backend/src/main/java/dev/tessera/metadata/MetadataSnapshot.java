@@ -2,8 +2,11 @@ package dev.tessera.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.metamodel.model.FieldType;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,22 @@ public record MetadataSnapshot(int version, List<JsonNode> definitions, Map<Stri
   public List<JsonNode> activeFor(String kind, String entity) {
     return definitions.stream().filter(d -> kind.equals(d.path("kind").asText()) && entity.equals(d.path("entity").asText())
         && d.path("active").asBoolean(true)).toList();
+  }
+
+  /** A reference field and the entity it sits on. */
+  public record Reference(EntityDefinition entity, FieldDefinition field) {}
+
+  /** Every reference field, of any entity, whose target is {@code target}. */
+  public List<Reference> referencesTo(String target) {
+    List<Reference> out = new ArrayList<>();
+    for (EntityDefinition e : entities.values()) {
+      for (FieldDefinition f : e.fields()) {
+        if (f.type() == FieldType.REFERENCE && target.equals(f.target())) {
+          out.add(new Reference(e, f));
+        }
+      }
+    }
+    return out;
   }
 
   public EntityDefinition entity(String name) {

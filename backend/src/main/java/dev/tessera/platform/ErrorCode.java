@@ -12,6 +12,8 @@ public enum ErrorCode {
   /** A claim the pool's rules refuse: claim caps, cool-down, not a member of the pool's teams. */
   CLAIM_REFUSED,
   FORBIDDEN,
+  /** A merge that was undone already. */
+  ALREADY_UNDONE,
   BAD_REQUEST,
   QUERY_TOO_DEEP,
   QUERY_TOO_COMPLEX,

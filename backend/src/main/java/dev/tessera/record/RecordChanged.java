@@ -11,6 +11,14 @@ public record RecordChanged(
     String entity, UUID id, Operation operation, Map<String, Object> before, Map<String, Object> after,
     int version, String actor) {
 
+  /** The event of one write: {@code before} is null for a create, {@code after} null for a delete. */
+  public static RecordChanged of(String entity, Operation op, DataRecord before, DataRecord after,
+      dev.tessera.platform.Actor actor) {
+    DataRecord r = after != null ? after : before;
+    return new RecordChanged(entity, r.id(), op, before == null ? null : before.data(),
+        after == null ? null : after.data(), r.version(), actor.userId());
+  }
+
   /** Kinds of write. */
   public enum Operation {
     CREATE, UPDATE, DELETE, RESTORE

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The only write path for records. Every write: converts and checks the values, runs the before-save
@@ -113,7 +114,27 @@ public class RecordService {
   public Uni<DataRecord> update(MetadataSnapshot meta, String entity, UUID id, int version,
       Map<String, Object> patch, String ownerId, Actor actor) {
     EntityDefinition e = meta.entity(entity);
-    return commit(t -> store.findById(t, e, id, false).chain(before -> {
+    return commit(t -> {
+      List<RecordChanged> events = new ArrayList<>();
+      return update(t, meta, e, id, version, patch, ownerId, actor, events).map(after -> new Written<>(after, events));
+    });
+  }
+
+  /**
+   * Runs several writes as one transaction (a merge, its undo): {@code work} gets the transaction and a
+   * list for the events of its writes, which fire once it has committed.
+   */
+  public <T> Uni<T> inOneTransaction(BiFunction<Tx, List<RecordChanged>, Uni<T>> work) {
+    return commit(t -> {
+      List<RecordChanged> events = new ArrayList<>();
+      return work.apply(t, events).map(value -> new Written<>(value, events));
+    });
+  }
+
+  /** An update inside {@link #inOneTransaction}: the same checks and before-save lane as any update. */
+  public Uni<DataRecord> update(Tx t, MetadataSnapshot meta, EntityDefinition e, UUID id, int version,
+      Map<String, Object> patch, String ownerId, Actor actor, List<RecordChanged> events) {
+    return store.findById(t, e, id, false).chain(before -> {
       if (before == null) {
         throw RecordValidator.notFound(e, id);
       }
@@ -124,13 +145,13 @@ public class RecordService {
       SaveContext ctx = new SaveContext(meta, e, Operation.UPDATE, id, before, data,
           ownerId != null ? ownerId : before.ownerId(), ownerId != null, actor, t);
       return beforeSave(ctx).chain(() -> ctx.withQueuedWrites(store.update(t, e, id, version, data, ctx.owner(), actor.userId())))
-          .map(after -> {
+          .invoke(after -> {
             if (after == null) {
               throw conflict(e, id, version, -1);
             }
-            return new Written<>(after, List.of(event(entity, Operation.UPDATE, before, after, actor)));
+            events.add(event(e.name(), Operation.UPDATE, before, after, actor));
           });
-    }));
+    });
   }
 
   public Uni<Boolean> delete(MetadataSnapshot meta, String entity, UUID id, Actor actor) {
@@ -208,18 +229,13 @@ public class RecordService {
   private Uni<Void> cascade(Tx t, MetadataSnapshot meta, EntityDefinition target, UUID id, Actor actor,
       List<RecordChanged> events) {
     Uni<Void> chain = Uni.createFrom().voidItem();
-    for (EntityDefinition e : meta.entities().values()) {
-      for (FieldDefinition f : e.fields()) {
-        if (f.type() != FieldType.REFERENCE || !target.name().equals(f.target())) {
-          continue;
+    for (MetadataSnapshot.Reference ref : meta.referencesTo(target.name())) {
+      chain = chain.chain(() -> store.referencing(t, ref.entity(), ref.field(), id.toString()).chain(refs -> {
+        if (refs.isEmpty()) {
+          return Uni.createFrom().voidItem();
         }
-        chain = chain.chain(() -> store.referencing(t, e, f, id.toString()).chain(refs -> {
-          if (refs.isEmpty()) {
-            return Uni.createFrom().voidItem();
-          }
-          return onDelete(t, meta, e, f, refs, actor, events);
-        }));
-      }
+        return onDelete(t, meta, ref.entity(), ref.field(), refs, actor, events);
+      }));
     }
     return chain;
   }
@@ -271,9 +287,7 @@ public class RecordService {
   }
 
   private static RecordChanged event(String entity, Operation op, DataRecord before, DataRecord after, Actor actor) {
-    DataRecord r = after != null ? after : before;
-    return new RecordChanged(entity, r.id(), op, before == null ? null : before.data(),
-        after == null ? null : after.data(), r.version(), actor.userId());
+    return RecordChanged.of(entity, op, before, after, actor);
   }
 
   private static PlatformException conflict(EntityDefinition e, UUID id, int expected, int actual) {

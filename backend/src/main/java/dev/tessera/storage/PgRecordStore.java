@@ -185,7 +185,7 @@ public class PgRecordStore implements RecordStore {
     return sql.query(tx, stmt, Tuple.of(e.id(), f.id())).map(rows -> rows.iterator().next().getLong(0));
   }
 
-  private static Throwable unique(EntityDefinition e, PgException err) {
+  static Throwable unique(EntityDefinition e, PgException err) {
     if (!"23505".equals(err.getSqlState())) {
       return err;
     }
@@ -226,7 +226,7 @@ public class PgRecordStore implements RecordStore {
     return out;
   }
 
-  private static DataRecord map(Row r) {
+  static DataRecord map(Row r) {
     return new DataRecord(r.getUUID("id"), Json.toMap(r.getString("data")), r.getString("owner_id"),
         r.getInteger("version"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"),
         r.getString("created_by"), r.getString("updated_by"), r.getOffsetDateTime("deleted_at"));

@@ -16,9 +16,17 @@ public final class Gql {
   }
 
   public static JsonPath post(String query, Map<String, Object> variables) {
+    return post(null, "en", query, variables);
+  }
+
+  /** As the user {@code user} (X-Tessera-User; null: anonymous), with messages in {@code locale}. */
+  public static JsonPath post(String user, String locale, String query, Map<String, Object> variables) {
     String body = new JsonObject().put("query", query).put("variables", variables).encode();
-    return given().contentType(ContentType.JSON).body(body).when().post("/graphql")
-        .then().statusCode(200).extract().jsonPath();
+    var request = given().contentType(ContentType.JSON).header("Accept-Language", locale).body(body);
+    if (user != null) {
+      request = request.header("X-Tessera-User", user);
+    }
+    return request.when().post("/graphql").then().statusCode(200).extract().jsonPath();
   }
 
   /** Data of a request that must not fail. */

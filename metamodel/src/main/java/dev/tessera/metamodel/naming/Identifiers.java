@@ -32,13 +32,13 @@ public final class Identifiers {
       "Float", "Boolean", "ID", "JSON", "Decimal", "Date", "DateTime", "SortDirection", "PageInfo", "Problem",
       "PublishResult", "MetadataVersion", "BooleanFilter", "ListFilter", "JSONFilter", "StringFilter", "IntFilter",
       "FloatFilter", "DecimalFilter", "DateFilter", "DateTimeFilter", "IDFilter", "PoolClaim", "ImportResult",
-      "ImportRow");
+      "ImportRow", "MergeFieldChoice", "MergeResult", "Notification");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
       "publishDefinitions", "restoreMetadataVersion", "assignmentTrace",
       "claimRecord", "releaseRecord", "runAssignment", "recyclePool",
-      "duplicateReports");
+      "duplicateReports", "mergeRecords", "undoMerge", "mergeHistory", "notifications", "markNotificationsRead");
 
   private static final List<String> TYPE_SUFFIXES = List.of("", "Connection", "Edge", "Filter", "OrderBy", "Input",
       "Patch", "GroupBy", "Aggregate", "Numbers", "Group");
