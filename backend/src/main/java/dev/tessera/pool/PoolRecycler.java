@@ -6,8 +6,10 @@ import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.Tx;
-import dev.tessera.platform.TxRunner;
+import dev.tessera.platform.Actor;
 import dev.tessera.record.DataRecord;
+import dev.tessera.record.RecordChanged;
+import dev.tessera.record.RecordService;
 import dev.tessera.record.RecordStore;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -32,17 +34,17 @@ public class PoolRecycler {
   private static final int PAGE = 500;
 
   private final MetadataRegistry registry;
-  private final TxRunner tx;
+  private final RecordService service;
   private final RecordStore records;
   private final PoolStore store;
   private final PoolService pools;
   private final ConditionService conditions;
   private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
 
-  public PoolRecycler(MetadataRegistry registry, TxRunner tx, RecordStore records, PoolStore store, PoolService pools,
-      ConditionService conditions) {
+  public PoolRecycler(MetadataRegistry registry, RecordService service, RecordStore records, PoolStore store,
+      PoolService pools, ConditionService conditions) {
     this.registry = registry;
-    this.tx = tx;
+    this.service = service;
     this.records = records;
     this.store = store;
     this.pools = pools;
@@ -80,14 +82,14 @@ public class PoolRecycler {
     List<String> when = new ArrayList<>();
     pool.path("recycle").forEach(r -> when.add(r.path("when").asText()));
     when.forEach(w -> conditions.compile(meta, e.name(), w));
-    return tx.inTransaction(t -> store.lockRecycling(t, poolName).chain(locked -> {
+    return service.inOneTransaction((t, events) -> store.lockRecycling(t, poolName).chain(locked -> {
       int[] count = {0};
-      return locked ? page(t, meta, e, poolName, when, null, count).map(v -> count[0]) : Uni.createFrom().item(0);
+      return locked ? page(t, meta, e, poolName, when, null, count, events).map(v -> count[0]) : Uni.createFrom().item(0);
     }));
   }
 
   private Uni<Void> page(Tx t, MetadataSnapshot meta, EntityDefinition e, String pool, List<String> when, UUID after,
-      int[] count) {
+      int[] count, List<RecordChanged> events) {
     return records.scan(t, e, after, PAGE).chain(rows -> {
       Uni<Void> chain = Uni.createFrom().voidItem();
       for (DataRecord r : rows) {
@@ -99,11 +101,11 @@ public class PoolRecycler {
             return Uni.createFrom().voidItem();
           }
           count[0]++;
-          return records.update(t, e, r.id(), r.version(), r.data(), null, "system")
+          return service.changeOwner(t, e, r, null, Actor.SYSTEM, events)
               .chain(() -> store.enter(t, pool, e.name(), r.id(), r.ownerId()));
         }));
       }
-      return rows.size() < PAGE ? chain : chain.chain(() -> page(t, meta, e, pool, when, rows.get(rows.size() - 1).id(), count));
+      return rows.size() < PAGE ? chain : chain.chain(() -> page(t, meta, e, pool, when, rows.get(rows.size() - 1).id(), count, events));
     });
   }
 

@@ -9,11 +9,12 @@ import dev.tessera.platform.Actor;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.Tx;
-import dev.tessera.platform.TxRunner;
 import dev.tessera.record.Column;
 import dev.tessera.record.DataRecord;
 import dev.tessera.record.Filter;
 import dev.tessera.record.Filters;
+import dev.tessera.record.RecordChanged;
+import dev.tessera.record.RecordService;
 import dev.tessera.record.RecordStore;
 import dev.tessera.record.SystemColumn;
 import io.smallrye.mutiny.Uni;
@@ -31,13 +32,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class PoolService {
   private final MetadataRegistry registry;
-  private final TxRunner tx;
   private final PoolStore pools;
   private final RecordStore records;
+  private final RecordService service;
 
-  public PoolService(MetadataRegistry registry, TxRunner tx, PoolStore pools, RecordStore records) {
+  public PoolService(MetadataRegistry registry, PoolStore pools, RecordStore records, RecordService service) {
+    this.service = service;
     this.registry = registry;
-    this.tx = tx;
     this.pools = pools;
     this.records = records;
   }
@@ -69,7 +70,7 @@ public class PoolService {
     JsonNode pool = pool(meta, poolName);
     EntityDefinition e = meta.entity(pool.path("entity").asText());
     String user = actor.userId();
-    return tx.inTransaction(t -> limits(t, meta, pool, e, user)
+    return service.inOneTransaction((t, events) -> limits(t, meta, pool, e, user)
         .chain(() -> taken(t, poolName, id))
         .chain(entry -> {
           int cooldown = pool.path("cooldownDays").asInt(0);
@@ -78,16 +79,16 @@ public class PoolService {
             throw refused("You gave this record back less than " + cooldown + " day(s) ago; others may claim it first",
                 "你退回这条记录还不到 " + cooldown + " 天，暂时不能再领取");
           }
-          return own(t, e, poolName, id, user);
+          return own(t, e, poolName, id, user, events);
         }));
   }
 
   /** A member of the queue's team takes a record from it. */
   private Uni<DataRecord> take(MetadataSnapshot meta, String queue, UUID id, Actor actor) {
     String user = actor.userId();
-    return tx.inTransaction(t -> eligible(t, meta, List.of(queue.substring(QUEUE.length())), user)
+    return service.inOneTransaction((t, events) -> eligible(t, meta, List.of(queue.substring(QUEUE.length())), user)
         .chain(() -> taken(t, queue, id))
-        .chain(entry -> own(t, meta.entity(entry.entity()), queue, id, user)));
+        .chain(entry -> own(t, meta.entity(entry.entity()), queue, id, user, events)));
   }
 
   /** Takes the record out of the pool or queue; ALREADY_CLAIMED when it is not there (another claim won). */
@@ -101,13 +102,13 @@ public class PoolService {
   }
 
   /** The claimant becomes the owner; the claim is recorded. */
-  private Uni<DataRecord> own(Tx t, EntityDefinition e, String poolName, UUID id, String user) {
+  private Uni<DataRecord> own(Tx t, EntityDefinition e, String poolName, UUID id, String user, List<RecordChanged> events) {
     return records.findById(t, e, id, false)
         .chain(r -> {
           if (r == null) {
             throw new PlatformException(ErrorCode.NOT_FOUND, "The record " + id + " no longer exists", "记录不存在", "id", List.of());
           }
-          return records.update(t, e, id, r.version(), r.data(), user, user);
+          return service.changeOwner(t, e, r, user, new Actor(user), events);
         })
         .call(r -> pools.claimed(t, poolName, id, user));
   }
@@ -117,7 +118,7 @@ public class PoolService {
     MetadataSnapshot meta = registry.current();
     JsonNode pool = pool(meta, poolName);
     EntityDefinition e = meta.entity(pool.path("entity").asText());
-    return tx.inTransaction(t -> records.findById(t, e, id, false).chain(r -> {
+    return service.inOneTransaction((t, events) -> records.findById(t, e, id, false).chain(r -> {
       if (r == null) {
         throw new PlatformException(ErrorCode.NOT_FOUND, "The record " + id + " does not exist", "记录不存在", "id", List.of());
       }
@@ -125,7 +126,7 @@ public class PoolService {
         throw new PlatformException(ErrorCode.FORBIDDEN, "Only the owner can give a record back to the pool",
             "只有负责人可以把记录退回公海池", "id", List.of());
       }
-      return records.update(t, e, id, r.version(), r.data(), null, actor.userId())
+      return service.changeOwner(t, e, r, null, actor, events)
           .call(after -> pools.enter(t, poolName, e.name(), id, actor.userId()));
     }));
   }

@@ -131,6 +131,21 @@ public class RecordService {
     });
   }
 
+  /**
+   * Gives a record another owner (null: nobody, e.g. back in a pool) inside {@link #inOneTransaction}:
+   * a claim, a release or recycling. Ownership is not data, so the before-save lane does not run (no
+   * rule can stop a claim); the change is an UPDATE event like any other, so flows see it.
+   */
+  public Uni<DataRecord> changeOwner(Tx t, EntityDefinition e, DataRecord before, String owner, Actor actor,
+      List<RecordChanged> events) {
+    return store.update(t, e, before.id(), before.version(), before.data(), owner, actor.userId()).invoke(after -> {
+      if (after == null) {
+        throw conflict(e, before.id(), before.version(), -1);
+      }
+      events.add(event(e.name(), Operation.UPDATE, before, after, actor));
+    });
+  }
+
   /** An update inside {@link #inOneTransaction}: the same checks and before-save lane as any update. */
   public Uni<DataRecord> update(Tx t, MetadataSnapshot meta, EntityDefinition e, UUID id, int version,
       Map<String, Object> patch, String ownerId, Actor actor, List<RecordChanged> events) {

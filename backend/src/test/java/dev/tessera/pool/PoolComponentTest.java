@@ -126,6 +126,38 @@ class PoolComponentTest {
     assertEquals("ALREADY_CLAIMED", as(member + "b", take).getString("errors[0].extensions.code"));
   }
 
+  /** Owner changes seen by the async lane. */
+  @jakarta.inject.Singleton
+  static class OwnerChanges {
+    static final java.util.concurrent.ConcurrentLinkedQueue<dev.tessera.record.RecordChanged> SEEN =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    void on(@jakarta.enterprise.event.ObservesAsync dev.tessera.record.RecordChanged e) {
+      if (e.ownerChanged()) {
+        SEEN.add(e);
+      }
+    }
+  }
+
+  @Test
+  void claimsAndReleasesAreOwnerChangesTheAsyncLaneSees() throws Exception {
+    String id = create("watched");
+    String user = Gql.unique("sun");
+    as(user, "mutation { claimRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id } }");
+    as(user, "mutation { releaseRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id } }");
+    long deadline = System.currentTimeMillis() + 5000;
+    List<String> seen = List.of();
+    while (System.currentTimeMillis() < deadline) {
+      seen = OwnerChanges.SEEN.stream().filter(e -> e.id().toString().equals(id))
+          .map(e -> e.ownerBefore() + "->" + e.ownerAfter()).toList();
+      if (seen.size() >= 2) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    assertEquals(List.of("null->" + user, user + "->null"), seen);
+  }
+
   @Test
   void theDailyCapRefusesTheThirdClaim() {
     List<String> ids = new ArrayList<>();
