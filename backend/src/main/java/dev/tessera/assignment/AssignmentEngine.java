@@ -176,6 +176,25 @@ public class AssignmentEngine implements BeforeSaveHook {
   }
 
   /**
+   * The skills a member must have: the strategy's own, plus the value (or values) of its skill field
+   * in the record, e.g. the product category.
+   */
+  private static List<String> skills(JsonNode strategy, Map<String, Object> data) {
+    if (strategy == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    strategy.path("skills").forEach(x -> out.add(x.asText()));
+    Object v = strategy.hasNonNull("skillField") ? data.get(strategy.get("skillField").asText()) : null;
+    if (v instanceof List<?> l) {
+      l.forEach(x -> out.add(String.valueOf(x)));
+    } else if (v != null && !String.valueOf(v).isBlank()) {
+      out.add(String.valueOf(v));
+    }
+    return out.stream().distinct().toList();
+  }
+
+  /**
    * The available member with the least open work (the workload conditions, counted in the database)
    * below their capacity (the user's own, else the strategy's); ties rotate by turn.
    */
@@ -269,18 +288,26 @@ public class AssignmentEngine implements BeforeSaveHook {
         });
       }
       default -> {
+        List<String> needed = skills(strategy, ctx.data());
+        if (!needed.isEmpty()) {
+          trace.put("skills", needed);
+        }
         return people.team(ctx.tx(), ctx.metadata(), key, clock).chain(members -> {
           List<Object> considered = new ArrayList<>();
           List<People.Person> available = new ArrayList<>();
           for (People.Person p : members) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("user", p.username());
-            c.put("available", p.available());
+            List<String> missing = needed.stream().filter(x -> !p.skills().contains(x)).toList();
+            boolean can = (p.available() || !skipUnavailable) && missing.isEmpty();
+            c.put("available", can);
             if (p.why() != null) {
               c.put("why", p.why());
+            } else if (!missing.isEmpty()) {
+              c.put("why", "lacks the skill " + String.join(", ", missing));
             }
             considered.add(c);
-            if (p.available() || !skipUnavailable) {
+            if (can) {
               available.add(p);
             }
           }
@@ -293,14 +320,17 @@ public class AssignmentEngine implements BeforeSaveHook {
             trace.put("available", available.size());
           }
           if (available.isEmpty()) {
-            trace.put("why", members.isEmpty() ? "team " + key + " has no members" : "nobody in team " + key + " is available");
+            trace.put("why", members.isEmpty() ? "team " + key + " has no members" : "nobody in team " + key + " is available"
+                + (needed.isEmpty() ? "" : " with the skill " + String.join(", ", needed)));
             return Uni.createFrom().item(false);
           }
           String strategyType = Rotation.SUPPORTED.contains(asked) || asked.equals("leastLoaded") ? asked : "roundRobin";
           trace.put("strategy", strategyType);
           String entryId = entry == null ? "fallback" : entry.path("id").asText(entry.path("name").asText());
           boolean leastLoaded = strategyType.equals("leastLoaded");
-          Uni<Long> turn = turns.take(ctx.tx(), rule.path("id").asText(rule.path("name").asText()), entryId, "team:" + key,
+          // each skill set rotates on its own, so 家电 and 手机 records interleaving stay fair within each group
+          String rotation = "team:" + key + (needed.isEmpty() ? "" : "|" + String.join(",", needed.stream().sorted().toList()));
+          Uni<Long> turn = turns.take(ctx.tx(), rule.path("id").asText(rule.path("name").asText()), entryId, rotation,
               leastLoaded);
           if (leastLoaded) {
             // the turn's row lock serializes assignments to this team, so the counts below include every

@@ -23,7 +23,16 @@ import java.util.UUID;
 final class People {
   /** A user who could get the record; {@code why} says why not when {@code available} is false. */
   record Person(String username, String name, boolean available, String why, java.math.BigDecimal weight,
-      java.math.BigDecimal capacity) {}
+      java.math.BigDecimal capacity, List<String> skills) {
+    Person(String username, String name, boolean available, String why, java.math.BigDecimal weight,
+        java.math.BigDecimal capacity) {
+      this(username, name, available, why, weight, capacity, List.of());
+    }
+
+    Person withSkills(List<String> skills) {
+      return new Person(username, name, available, why, weight, capacity, skills);
+    }
+  }
 
   private static final int MAX_MEMBERS = 1000;
   private static final String[] DAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -31,8 +40,9 @@ final class People {
   /** How long a team's members are reused before they are read again (other app nodes' changes show by then). */
   static final long TTL_MS = 5_000;
 
-  /** A team's member users and their weights, as read at {@code readAt} for one metadata version. */
-  private record Members(int version, long readAt, List<DataRecord> users, Map<UUID, java.math.BigDecimal> weights) {}
+  /** A team's member users, their weights and skills, as read at {@code readAt} for one metadata version. */
+  private record Members(int version, long readAt, List<DataRecord> users, Map<UUID, java.math.BigDecimal> weights,
+      Map<UUID, List<String>> skills) {}
 
   private final RecordStore store;
   private final Map<String, Members> teams = new java.util.concurrent.ConcurrentHashMap<>();
@@ -65,7 +75,7 @@ final class People {
     return members.map(m -> {
       List<Person> out = new ArrayList<>();
       for (DataRecord u : m.users()) {
-        out.add(person(u, m.weights().get(u.id()), clock));
+        out.add(person(u, m.weights().get(u.id()), clock).withSkills(m.skills().getOrDefault(u.id(), List.of())));
       }
       out.sort(Comparator.comparing(Person::username));
       return out;
@@ -79,16 +89,20 @@ final class People {
     long now = System.currentTimeMillis();
     return store.find(tx, RecordQuery.byField(teamEntity, "code", code, 1)).chain(found -> {
       if (found.isEmpty()) {
-        return Uni.createFrom().item(new Members(meta.version(), now, List.of(), Map.of()));
+        return Uni.createFrom().item(new Members(meta.version(), now, List.of(), Map.of(), Map.of()));
       }
       return store.find(tx, RecordQuery.byField(members, "team", found.get(0).id().toString(), MAX_MEMBERS)).chain(rows -> {
         Map<UUID, java.math.BigDecimal> weights = new java.util.HashMap<>();
+        Map<UUID, List<String>> skills = new java.util.HashMap<>();
         for (DataRecord m : rows) {
           Object weight = m.data().get("weight");
-          weights.put(UUID.fromString((String) m.data().get("member")),
-              weight instanceof java.math.BigDecimal w ? w : java.math.BigDecimal.ONE);
+          UUID member = UUID.fromString((String) m.data().get("member"));
+          weights.put(member, weight instanceof java.math.BigDecimal w ? w : java.math.BigDecimal.ONE);
+          if (m.data().get("skills") instanceof List<?> l) {
+            skills.put(member, l.stream().map(String::valueOf).toList());
+          }
         }
-        return store.findByIds(tx, users, weights.keySet()).map(us -> new Members(meta.version(), now, us, weights));
+        return store.findByIds(tx, users, weights.keySet()).map(us -> new Members(meta.version(), now, us, weights, skills));
       });
     });
   }

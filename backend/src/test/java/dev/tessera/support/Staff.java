@@ -14,11 +14,19 @@ public final class Staff {
   }
 
   public static void team(String code, List<String> usernames) {
+    java.util.Map<String, List<String>> members = new java.util.LinkedHashMap<>();
+    usernames.forEach(u -> members.put(u, List.of()));
+    team(code, members);
+  }
+
+  /** A team whose members (username to skills) have these skills. */
+  public static void team(String code, java.util.Map<String, List<String>> skillsByMember) {
     String team = Gql.ok("mutation { createTeam(input: {code: \"" + code + "\", name: \"" + code + "\"}) { id } }")
         .getString("data.createTeam.id");
-    for (String u : usernames) {
+    skillsByMember.forEach((u, skills) -> {
       String id = Gql.ok("{ users(filter: {username: {eq: \"" + u + "\"}}) { nodes { id } } }").getString("data.users.nodes[0].id");
-      Gql.ok("mutation { createTeamMember(input: {team: \"" + team + "\", member: \"" + id + "\"}) { id } }");
-    }
+      Gql.ok("mutation M($s: [String!]) { createTeamMember(input: {team: \"" + team + "\", member: \"" + id + "\", skills: $s}) { id } }",
+          java.util.Map.of("s", skills));
+    });
   }
 }

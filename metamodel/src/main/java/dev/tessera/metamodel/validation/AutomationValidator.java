@@ -100,6 +100,9 @@ final class AutomationValidator {
       add(ProblemCode.INVALID_OPTION, at + ".type", "“" + type + "”在团队成员之间分配，目标须是团队（team）",
           "\"" + type + "\" shares records among a team's members, so the target must be a team");
     }
+    if (s.has("skillField")) {
+      field(at + ".skillField", s.path("skillField").asText(), null);
+    }
     switch (type) {
       case "weighted" -> {
         if (!s.has("weights") || s.get("weights").isEmpty()) {
