@@ -5,13 +5,15 @@
 # UPDATE, insert, outbox row), at 1 and 4 connections, in the same run. Loopback only; stops by itself.
 #
 #   bench/ingest/run.sh path/to/quarkus-run.jar
-# Environment: SEED (existing leads in Tessera, 100000), DUR (seconds per measurement, 15),
+# Needs wrk and pgbench (apt-get install wrk postgresql-contrib).
+# Environment: SEED (existing leads in Tessera, 100000), DUR (seconds per measurement, 15), WARM (20),
 # CONNS ("1 4"), PORT (18091), DB (bench_ingest), PEER_DB (peer_pipeline), OUT (results dir).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 JAR=${1:?usage: bench/ingest/run.sh path/to/quarkus-run.jar}
 SEED=${SEED:-100000}
 DUR=${DUR:-15}
+WARM=${WARM:-20}
 CONNS=${CONNS:-"1 4"}
 PORT=${PORT:-18091}
 DB=${DB:-bench_ingest}
@@ -36,6 +38,10 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"query":"{__typename}"}' "$url" && break; sleep 0.5; done
 python3 "$here/seed.py" "$url" "$here/definitions.json" "$SEED" | tee "$OUT/seed.log"
+
+# steady state: the JVM compiles the hot paths during a warm-up that is not measured
+echo "== Tessera warm-up, ${WARM}s"
+wrk -t1 -c4 -d"${WARM}s" -s "$here/lead.lua" "$url" -- "$SEED" > "$OUT/warmup.txt"
 
 for c in $CONNS; do
   psql -q "$PEER_DB" -c "VACUUM ANALYZE dd_customer" >/dev/null

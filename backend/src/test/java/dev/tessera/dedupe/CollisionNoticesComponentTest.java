@@ -73,6 +73,25 @@ class CollisionNoticesComponentTest {
   }
 
   @Test
+  void aRuleThatSaysNotToNotifiesNobody() {
+    String e = Gql.unique("quiet");
+    Map<String, Object> rule = new java.util.LinkedHashMap<>(DuplicateComponentTest.rule(Gql.unique("quietRule"), e, "warn", 0.6));
+    rule.put("notifyOwners", false);
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", List.of(dev.tessera.support.Defs.entity(e, dev.tessera.support.Defs.field("name", "text"),
+            dev.tessera.support.Defs.field("phone", "phone"), dev.tessera.support.Defs.field("email", "email")), rule)));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
+    String wang = Gql.unique("wang");
+    String li = Gql.unique("li");
+    create(e, "name: \"周八\", phone: \"13512340009\", ownerId: \"" + wang + "\"");
+    String second = create(e, "name: \"周八\", phone: \"135 1234 0009\", ownerId: \"" + li + "\"");
+    assertEquals("warn", Gql.ok("{ duplicateReports(id: \"" + second + "\") }").getString("data.duplicateReports[0].action"),
+        "still reported");
+    assertTrue(inbox(wang, "en", false).getList("data.notifications").isEmpty());
+    assertTrue(inbox(li, "en", false).getList("data.notifications").isEmpty());
+  }
+
+  @Test
   void noOneIsNotifiedWhenOnePersonOwnsBothRecords() {
     String e = DuplicateComponentTest.publish("warn", true);
     String wang = Gql.unique("wang");
