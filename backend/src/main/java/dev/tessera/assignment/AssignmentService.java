@@ -65,6 +65,11 @@ public class AssignmentService {
   }
 
   public Uni<List<Outcome>> run(String entity, JsonNode conditions, boolean dryRun, Actor actor) {
+    return run(entity, conditions, null, dryRun, actor);
+  }
+
+  /** As {@link #run(String, JsonNode, boolean, Actor)}, limited to the records with these ids when given. */
+  public Uni<List<Outcome>> run(String entity, JsonNode conditions, List<java.util.UUID> ids, boolean dryRun, Actor actor) {
     MetadataSnapshot meta = registry.current();
     EntityDefinition e = meta.entity(entity);
     JsonNode rule = AssignmentEngine.activeRule(meta, entity);
@@ -78,9 +83,11 @@ public class AssignmentService {
     } catch (IllegalArgumentException | dev.tessera.record.ValueConverter.BadValue x) {
       throw new PlatformException(ErrorCode.BAD_REQUEST, "The conditions do not fit " + entity + ": " + x.getMessage(), "filter");
     }
+    Filter chosen = ids == null ? filter
+        : new Filter.And(List.of(filter, new Filter.Compare(Column.of(SystemColumn.ID), Filter.Op.IN, List.copyOf(ids))));
     Page page = new Page(List.of(new OrderKey(Column.of(SystemColumn.ID), false)), null, false, MAX);
     Turns turns = dryRun ? Turns.simulated(store) : Turns.live(store);
-    Uni<List<Outcome>> work = tx.inTransaction(t -> records.find(t, new RecordQuery(e, filter, page, false)).chain(rows -> {
+    Uni<List<Outcome>> work = tx.inTransaction(t -> records.find(t, new RecordQuery(e, chosen, page, false)).chain(rows -> {
       List<Outcome> out = new ArrayList<>();
       Uni<Void> chain = Uni.createFrom().voidItem();
       for (DataRecord r : rows) {

@@ -38,15 +38,29 @@ final class AssignmentApi {
       Object conditions = env.getArgument("conditions");
       JsonNode c = conditions == null ? null : MetamodelJson.mapper().valueToTree(conditions);
       boolean dry = Boolean.TRUE.equals(env.getArgument("dryRun"));
-      return service.run(env.getArgument("entity"), c, dry, RequestContext.of(env).actor())
+      List<String> given = env.getArgument("ids");
+      List<UUID> ids = null;
+      if (given != null) {
+        ids = new java.util.ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+          try {
+            ids.add(UUID.fromString(given.get(i)));
+          } catch (IllegalArgumentException x) {
+            throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + given.get(i) + "\" is not a record id", "ids[" + i + "]");
+          }
+        }
+      }
+      return service.run(env.getArgument("entity"), c, ids, dry, RequestContext.of(env).actor())
           .map(list -> list.stream().map(AssignmentService::json).toList()).subscribeAsCompletionStage();
     });
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("runAssignment")
-        .description("Runs the entity's active assignment rule again over its records matching the conditions "
+        .description("Runs the entity's active assignment rule again over its records matching the conditions and ids "
             + "(structured conditions, at most 1,000 records); with dryRun, shows who would get what and changes nothing")
         .type(nonNull(list(nonNull(Scalars.JSON))))
         .argument(GraphQLArgument.newArgument().name("entity").type(nonNull(graphql.Scalars.GraphQLString)))
         .argument(GraphQLArgument.newArgument().name("conditions").type(Scalars.JSON))
+        .argument(GraphQLArgument.newArgument().name("ids").type(list(nonNull(GraphQLID)))
+            .description("Only these records (e.g. one record), within the conditions"))
         .argument(GraphQLArgument.newArgument().name("dryRun").type(graphql.Scalars.GraphQLBoolean).defaultValueProgrammatic(false))
         .build());
   }

@@ -155,6 +155,9 @@ class AssignmentComponentTest {
     List<String> real = Gql.ok("mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c) }", vars)
         .getList("data.runAssignment.owner");
     assertEquals(first, real, "the real run gives what the preview showed");
+    JsonPath one = Gql.ok("mutation R($ids: [ID!]) { runAssignment(entity: \"" + lead + "\", ids: $ids, dryRun: true) }",
+        Map.of("ids", List.of(ids.get(1))));
+    assertEquals(List.of(ids.get(1)), one.getList("data.runAssignment.id"), "re-run on one record: " + one.prettify());
   }
 
   @Test
