@@ -56,6 +56,23 @@ final class PoolApi {
                 .map(PoolApi::result).subscribeAsCompletionStage()));
   }
 
+  List<GraphQLFieldDefinition> queries() {
+    code.dataFetcher(FieldCoordinates.coordinates("Query", "poolRecords"), (DataFetcher<?>) env -> {
+      String after = env.getArgument("after");
+      Integer first = env.getArgument("first");
+      return pools.waiting(env.getArgument("pool"), after == null ? null : id(after), first == null ? 20 : first)
+          .subscribeAsCompletionStage();
+    });
+    return List.of(GraphQLFieldDefinition.newFieldDefinition().name("poolRecords")
+        .description("The records waiting in a pool (or a team's queue, \"queue:<team>\"), longest waiting first:"
+            + " id, entity, enteredAt, previousOwner and values; page with first (at most 100) and after (the last id seen)")
+        .type(nonNull(graphql.schema.GraphQLList.list(nonNull(dev.tessera.graphql.Scalars.JSON))))
+        .argument(GraphQLArgument.newArgument().name("pool").type(nonNull(GraphQLString)))
+        .argument(GraphQLArgument.newArgument().name("first").type(graphql.Scalars.GraphQLInt))
+        .argument(GraphQLArgument.newArgument().name("after").type(GraphQLID))
+        .build());
+  }
+
   private GraphQLFieldDefinition mutation(String name, String description, DataFetcher<?> df) {
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", name), df);
     return GraphQLFieldDefinition.newFieldDefinition().name(name).description(description).type(nonNull(CLAIM))

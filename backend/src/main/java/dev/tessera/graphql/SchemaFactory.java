@@ -67,7 +67,9 @@ public class SchemaFactory {
     AssignmentApi assigning = new AssignmentApi(assignments, assignment, tx, code);
     assigning.queries().forEach(query::field);
     assigning.mutations().forEach(mutation::field);
-    new PoolApi(pools, recycler, code).mutations().forEach(mutation::field);
+    PoolApi pooling = new PoolApi(pools, recycler, code);
+    pooling.queries().forEach(query::field);
+    pooling.mutations().forEach(mutation::field);
     new DuplicateApi(duplicates, tx, code).queries().forEach(query::field);
     MergeApi merging = new MergeApi(merges, undos, code);
     merging.queries().forEach(query::field);

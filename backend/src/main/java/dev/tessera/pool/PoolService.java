@@ -35,8 +35,11 @@ public class PoolService {
   private final PoolStore pools;
   private final RecordStore records;
   private final RecordService service;
+  private final dev.tessera.platform.TxRunner tx;
 
-  public PoolService(MetadataRegistry registry, PoolStore pools, RecordStore records, RecordService service) {
+  public PoolService(MetadataRegistry registry, PoolStore pools, RecordStore records, RecordService service,
+      dev.tessera.platform.TxRunner tx) {
+    this.tx = tx;
     this.service = service;
     this.registry = registry;
     this.pools = pools;
@@ -89,6 +92,43 @@ public class PoolService {
     return service.inOneTransaction((t, events) -> eligible(t, meta, List.of(queue.substring(QUEUE.length())), user)
         .chain(() -> taken(t, queue, id))
         .chain(entry -> own(t, meta.entity(entry.entity()), queue, id, user, events)));
+  }
+
+  /** Most records one page of a pool's listing shows. */
+  public static final int PAGE_MAX = 100;
+
+  /**
+   * The records waiting in a pool or queue, longest waiting first: each with when it entered, its
+   * previous owner and its values; {@code after} is the last id of the previous page.
+   */
+  public Uni<List<java.util.Map<String, Object>>> waiting(String poolName, UUID after, int first) {
+    MetadataSnapshot meta = registry.current();
+    if (!poolName.startsWith(QUEUE)) {
+      pool(meta, poolName);
+    }
+    if (first < 1 || first > PAGE_MAX) {
+      throw new PlatformException(ErrorCode.PAGE_SIZE_EXCEEDED, "first must be between 1 and " + PAGE_MAX,
+          "每页条数须在 1 到 " + PAGE_MAX + " 之间", "first", List.of());
+    }
+    return tx.withConnection(t -> pools.entries(t, poolName, after, first).chain(entries -> {
+      java.util.Map<String, List<UUID>> byEntity = new java.util.LinkedHashMap<>();
+      entries.forEach(en -> byEntity.computeIfAbsent(en.entity(), x -> new java.util.ArrayList<>()).add(en.recordId()));
+      java.util.Map<UUID, DataRecord> found = new java.util.HashMap<>();
+      Uni<Void> chain = Uni.createFrom().voidItem();
+      for (var group : byEntity.entrySet()) {
+        chain = chain.chain(() -> records.findByIds(t, meta.entity(group.getKey()), group.getValue())
+            .invoke(rs -> rs.forEach(r -> found.put(r.id(), r))).replaceWithVoid());
+      }
+      return chain.map(v -> entries.stream().filter(en -> found.containsKey(en.recordId())).map(en -> {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", en.recordId().toString());
+        m.put("entity", en.entity());
+        m.put("enteredAt", en.enteredAt().toString());
+        m.put("previousOwner", en.previousOwner());
+        m.put("values", found.get(en.recordId()).data());
+        return m;
+      }).toList());
+    }));
   }
 
   /** Takes the record out of the pool or queue; ALREADY_CLAIMED when it is not there (another claim won). */

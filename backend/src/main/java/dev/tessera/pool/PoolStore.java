@@ -17,6 +17,9 @@ public interface PoolStore {
 
   Uni<Entry> find(Tx tx, UUID recordId);
 
+  /** The records waiting in a pool, longest waiting first, after the entry of {@code after} when given. */
+  Uni<java.util.List<Entry>> entries(Tx tx, String pool, UUID after, int limit);
+
   Uni<Void> claimed(Tx tx, String pool, UUID recordId, String username);
 
   /** Takes a transaction-scoped lock on a pool's recycling; false when another node holds it. */

@@ -41,6 +41,21 @@ public class PgPoolStore implements PoolStore {
   }
 
   @Override
+  public Uni<java.util.List<Entry>> entries(Tx tx, String pool, UUID after, int limit) {
+    String from = after == null ? "" : " AND (entered_at, record_id) > (SELECT entered_at, record_id FROM tessera_pool_entry"
+        + " WHERE record_id = $2)";
+    Tuple args = after == null ? Tuple.of(pool, limit) : Tuple.of(pool, after, limit);
+    return sql.query(tx, "SELECT " + COLUMNS + " FROM tessera_pool_entry WHERE pool = $1" + from
+        + " ORDER BY entered_at, record_id LIMIT $" + (after == null ? 2 : 3), args).map(rows -> {
+          java.util.List<Entry> out = new java.util.ArrayList<>();
+          for (Row r : rows) {
+            out.add(entry(r));
+          }
+          return out;
+        });
+  }
+
+  @Override
   public Uni<Void> claimed(Tx tx, String pool, UUID recordId, String username) {
     return sql.query(tx, "INSERT INTO tessera_pool_claim (pool, record_id, username) VALUES ($1, $2, $3)",
         Tuple.of(pool, recordId, username)).replaceWithVoid();
@@ -62,7 +77,10 @@ public class PgPoolStore implements PoolStore {
     if (!rows.iterator().hasNext()) {
       return null;
     }
-    Row r = rows.iterator().next();
+    return entry(rows.iterator().next());
+  }
+
+  private static Entry entry(Row r) {
     return new Entry(r.getUUID(0), r.getString(1), r.getString(2), r.getOffsetDateTime(3), r.getString(4));
   }
 }

@@ -159,6 +159,30 @@ class PoolComponentTest {
   }
 
   @Test
+  void aPoolListsItsRecordsLongestWaitingFirstPageByPage() {
+    String p = Gql.unique("listed");
+    Map<String, Object> def = new LinkedHashMap<>(Map.of("kind", "pool", "name", p, "label", label("列表公海", "Listed pool"),
+        "entity", lead));
+    assertTrue(Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied } }", Map.of("d", List.of(def)))
+        .getBoolean("data.publishDefinitions.applied"));
+    List<String> released = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String id = Gql.ok("mutation { create" + Lead + "(input: {name: \"direct\"}) { id } }").getString("data.create" + Lead + ".id");
+      String owner = Gql.unique("o");
+      pools.claim(capped, UUID.fromString(id), new Actor(owner)).await().indefinitely();
+      as(owner, "mutation { releaseRecord(pool: \"" + p + "\", id: \"" + id + "\") { id } }");
+      released.add(id);
+    }
+    JsonPath page1 = Gql.ok("{ poolRecords(pool: \"" + p + "\", first: 2) }");
+    assertEquals(released.subList(0, 2), page1.getList("data.poolRecords.id"), page1.prettify());
+    assertEquals("direct", page1.getString("data.poolRecords[0].values.name"));
+    assertTrue(page1.getString("data.poolRecords[0].previousOwner") != null);
+    JsonPath page2 = Gql.ok("{ poolRecords(pool: \"" + p + "\", first: 2, after: \"" + released.get(1) + "\") }");
+    assertEquals(released.subList(2, 3), page2.getList("data.poolRecords.id"), page2.prettify());
+    assertEquals("NOT_FOUND", Gql.post("{ poolRecords(pool: \"nosuchpool\") }").getString("errors[0].extensions.code"));
+  }
+
+  @Test
   void theDailyCapRefusesTheThirdClaim() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

@@ -37,7 +37,7 @@ public final class Identifiers {
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
       "publishDefinitions", "restoreMetadataVersion", "assignmentTrace",
-      "claimRecord", "releaseRecord", "runAssignment", "recyclePool",
+      "claimRecord", "releaseRecord", "runAssignment", "recyclePool", "poolRecords",
       "duplicateReports", "mergeRecords", "undoMerge", "mergeHistory", "notifications", "markNotificationsRead");
 
   private static final List<String> TYPE_SUFFIXES = List.of("", "Connection", "Edge", "Filter", "OrderBy", "Input",
