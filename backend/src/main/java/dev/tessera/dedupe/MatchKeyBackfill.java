@@ -66,8 +66,12 @@ public class MatchKeyBackfill implements PublishStep {
   private static Set<String> matchedFields(List<JsonNode> rules) {
     Set<String> out = new TreeSet<>();
     for (JsonNode rule : rules) {
+      String pair = MatchKeys.pairField(rule);
+      if (pair != null) {
+        out.add("pair:" + pair);
+      }
       rule.path("criteria").forEach(c -> {
-        out.add(c.path("match").asText() + ":" + c.path("field").asText());
+        out.add(c.path("match").asText() + ":" + c.path("field").asText() + ":" + MatchKeys.compareAs(c));
       });
     }
     return out;

@@ -2,6 +2,7 @@ package dev.tessera.graphql;
 
 import dev.tessera.assignment.AssignmentService;
 import dev.tessera.assignment.AssignmentStore;
+import dev.tessera.dedupe.DuplicateMatcher;
 import dev.tessera.dedupe.DuplicateStore;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataService;
@@ -30,10 +31,12 @@ public class SchemaFactory {
   private final AssignmentService assignment;
   private final PoolRecycler recycler;
   private final DuplicateStore duplicates;
+  private final DuplicateMatcher matcher;
 
   public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
       MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment,
-      PoolRecycler recycler, DuplicateStore duplicates) {
+      PoolRecycler recycler, DuplicateStore duplicates, DuplicateMatcher matcher) {
+    this.matcher = matcher;
     this.recycler = recycler;
     this.duplicates = duplicates;
     this.assignment = assignment;
@@ -58,7 +61,7 @@ public class SchemaFactory {
     assigning.queries().forEach(query::field);
     assigning.mutations().forEach(mutation::field);
     new PoolApi(pools, recycler, code).mutations().forEach(mutation::field);
-    new DuplicateApi(duplicates, tx, code).queries().forEach(query::field);
+    new DuplicateApi(duplicates, matcher, snap, tx, code).queries().forEach(query::field);
     RecordFetchers fetchers = new RecordFetchers(snap, store, records, tx);
     for (EntityDefinition e : snap.entities().values()) {
       EntitySchema es = new EntitySchema(snap, e, fetchers, code);

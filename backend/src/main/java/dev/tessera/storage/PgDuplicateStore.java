@@ -25,14 +25,14 @@ public class PgDuplicateStore implements DuplicateStore {
   }
 
   @Override
-  public Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self) {
+  public Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self, int limit) {
     // one equality lookup per key: with "key = ANY($3)" PostgreSQL's generic plan (prepared statements)
     // scans every key of the field instead of seeking, measured 6 ms at 6,000 keys
     Set<UUID> out = new HashSet<>();
     Uni<Void> chain = Uni.createFrom().voidItem();
     for (String key : keys) {
       chain = chain.chain(() -> sql.query(tx, "SELECT record_id FROM tessera_match_key WHERE entity = $1 AND field = $2"
-          + " AND key = $3 AND record_id <> $4 LIMIT 100", Tuple.of(entity, field, key, self))
+          + " AND key = $3 AND record_id <> $4 LIMIT $5", Tuple.of(entity, field, key, self, limit))
           .invoke(rows -> rows.forEach(r -> out.add(r.getUUID(0)))).replaceWithVoid());
     }
     return chain.map(v -> out);
