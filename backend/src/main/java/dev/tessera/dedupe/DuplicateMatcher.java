@@ -22,7 +22,8 @@ import java.util.UUID;
  * The records a matching rule finds for a record's values, best first. Candidates come from index
  * seeks only, so a check costs the same at a thousand records as at a million: records sharing an
  * exact key (at most {@value #EXACT_CANDIDATES} per key) or a blocking key of a name (at most {@value #BLOCK_CANDIDATES} per
- * key), and the most similar texts by the trigram index ({@value #FUZZY_CANDIDATES} per criterion).
+ * key), and the most similar texts by the trigram index ({@value #FUZZY_CANDIDATES} per fuzzy criterion
+ * comparing text).
  * Each candidate is then scored in Java: matched weight over the weight of the criteria at least one
  * of the two records has a value for.
  */

@@ -26,6 +26,12 @@ public interface DuplicateStore {
   Uni<Void> replaceKeys(Tx tx, String entity, UUID recordId, Map<String, Set<String>> keys, Map<String, String> texts,
       boolean fresh);
 
+  /** The keys and texts of one record ({@link MatchKeys#exactKeys}, {@link MatchKeys#fuzzyTexts}). */
+  record RecordKeys(UUID recordId, Map<String, Set<String>> keys, Map<String, String> texts) {}
+
+  /** Adds the keys and texts of records that have none yet, a page at a time (a rebuild at publish). */
+  Uni<Void> addKeys(Tx tx, String entity, List<RecordKeys> records);
+
   /** Records other than {@code self} whose text of {@code field} is at least {@code minSimilarity} similar, most similar first. */
   Uni<Set<UUID>> similar(Tx tx, String entity, String field, String text, double minSimilarity, UUID self, int limit);
 

@@ -114,12 +114,18 @@ final class MatchKeys {
     }
   }
 
-  /** For every fuzzy criterion of the entity's active matching rules: field to the record's normalized text. */
+  /**
+   * For every fuzzy criterion of the entity's active matching rules that compares text by trigrams:
+   * field to the record's normalized text. Names compared as names are found by their blocking keys:
+   * trigrams of a legal suffix (有限公司) or of a common family name match most rows, so a trigram
+   * lookup of them reads a large part of the index (measured 3 ms at 30,000 companies).
+   */
   static Map<String, String> fuzzyTexts(EntityDefinition e, List<JsonNode> rules, Map<String, Object> data) {
     Map<String, String> out = new LinkedHashMap<>();
     for (JsonNode rule : rules) {
       for (JsonNode c : rule.path("criteria")) {
-        FieldDefinition f = "fuzzy".equals(c.path("match").asText()) ? e.field(c.path("field").asText()).orElse(null) : null;
+        boolean trigrams = "fuzzy".equals(c.path("match").asText()) && "text".equals(compareAs(c));
+        FieldDefinition f = trigrams ? e.field(c.path("field").asText()).orElse(null) : null;
         String k = f == null ? null : key(f, data.get(f.name()));
         if (k != null) {
           out.put(f.name(), k);

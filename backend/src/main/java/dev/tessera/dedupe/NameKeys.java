@@ -1,11 +1,13 @@
 package dev.tessera.dedupe;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.sourceforge.pinyin4j.PinyinHelper;
 
 /**
@@ -25,11 +27,14 @@ final class NameKeys {
       "宁波", "无锡", "东莞", "佛山", "沈阳", "大连", "哈尔滨", "长春", "昆明", "贵阳", "南宁", "南昌", "太原", "石家庄",
       "兰州", "海口", "广东", "浙江", "江苏", "山东", "河南", "河北", "湖北", "湖南", "四川", "福建", "安徽", "江西",
       "广西", "云南", "贵州", "山西", "陕西", "辽宁", "吉林", "甘肃", "海南", "新疆", "西藏", "宁夏", "青海", "香港");
-  /** Longest first, so that 股份有限公司 goes before 有限公司. */
-  private static final List<String> SUFFIXES = List.of("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "分公司",
-      "总公司", "公司", "集团", "股份", "控股", "科技", "技术", "信息", "网络", "软件", "实业", "贸易", "商贸", "发展",
-      "咨询", "服务", "工作室", "corporation", "technologies", "technology", "limited", "company", "group", "corp",
-      "tech", "gmbh", "ltd", "llc", "inc", "co");
+  /** Legal forms and trade words people leave out or vary; longest first, so that 股份有限公司 goes before 有限公司. */
+  private static final List<String> SUFFIXES = Stream.of("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "分公司",
+      "总公司", "公司", "集团", "股份", "控股", "科技", "技术", "信息", "网络", "软件", "电子商务", "电子", "商务", "实业",
+      "贸易", "商贸", "发展", "咨询", "服务", "管理", "文化传媒", "传媒", "文化", "教育", "广告", "设计", "工程", "建筑",
+      "物流", "供应链", "医疗", "器械", "餐饮", "食品", "投资", "金融", "物业", "置业", "地产", "房地产", "汽车", "装饰",
+      "环保", "能源", "生物", "工作室", "国际", "corporation", "technologies", "technology", "limited", "company",
+      "group", "corp", "tech", "gmbh", "ltd", "llc", "inc", "co")
+      .sorted(Comparator.comparingInt(String::length).reversed()).toList();
   /** Pinyin of common family names: which end of a three-word latin name is the family name. */
   private static final Set<String> SURNAME_PINYIN = Set.of("wang", "li", "zhang", "liu", "chen", "yang", "huang",
       "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie",
@@ -133,8 +138,8 @@ final class NameKeys {
     return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
   }
 
-  /** [family, given] of a Chinese name; the words of a latin one, given names joined when the family name leads or ends. */
-  private static List<String> familyAndGiven(String name) {
+  /** [family, given] of a Chinese name in pinyin; the words of a latin one, given names joined when the family name leads or ends. */
+  static List<String> familyAndGiven(String name) {
     String han = han(name);
     List<String> out = new ArrayList<>();
     if (!han.isEmpty()) {

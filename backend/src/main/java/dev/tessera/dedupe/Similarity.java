@@ -1,14 +1,15 @@
 package dev.tessera.dedupe;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * How alike two normalized values of a fuzzy criterion are, in [0, 1]. Plain text compares trigram
  * sets, as PostgreSQL's pg_trgm does. Person names ({@code compareAs: personName}) also count the
- * same pinyin in any order as nearly equal (王晓明 / 王小明 / "Xiaoming Wang": 0.9) and one typed,
+ * same pinyin in any order as nearly equal (王晓明 / 王小明 / "Xiaoming Wang": 0.9), one typed,
  * dropped or added character of a Chinese name by edit distance (王小明 / 王少明: 0.67, where trigrams
- * give 0.14). Company names ({@code compareAs: companyName}) compare their cores, without place and
+ * give 0.14), and pinyin names part by part. Company names ({@code compareAs: companyName}) compare their cores, without place and
  * legal suffix (字节跳动科技有限公司 / 北京字节跳动: 0.95).
  */
 final class Similarity {
@@ -37,9 +38,23 @@ final class Similarity {
     }
     String ha = NameKeys.han(a);
     String hb = NameKeys.han(b);
-    double edit = !ha.isEmpty() && !hb.isEmpty() ? editSimilarity(ha, hb)
-        : editSimilarity(pa == null ? a : pa, pb == null ? b : pb);
+    double edit = !ha.isEmpty() && !hb.isEmpty() ? editSimilarity(ha, hb) : partsSimilarity(a, b);
     return Math.max(trigram(a, b), Math.min(edit, SAME_KEY - 0.05));
+  }
+
+  /**
+   * Family and given name in pinyin compared one by one, in the order that fits best, the worse of the
+   * two counting: "Wang Xiaomin" / 王小明 0.88, but "Zhang Shi" / 张平 0 (only the family name is shared).
+   */
+  private static double partsSimilarity(String a, String b) {
+    List<String> x = NameKeys.familyAndGiven(a);
+    List<String> y = NameKeys.familyAndGiven(b);
+    if (x.size() != 2 || y.size() != 2) {
+      return editSimilarity(String.join(" ", x), String.join(" ", y));
+    }
+    double straight = Math.min(editSimilarity(x.get(0), y.get(0)), editSimilarity(x.get(1), y.get(1)));
+    double crossed = Math.min(editSimilarity(x.get(0), y.get(1)), editSimilarity(x.get(1), y.get(0)));
+    return Math.max(straight, crossed);
   }
 
   static double company(String a, String b) {

@@ -67,6 +67,8 @@ class NameKeysTest {
     assertNotEquals(NameKeys.pinyinKey("李小明"), NameKeys.pinyinKey("王小明"));
     assertNotEquals(NameKeys.pinyinKey("王明"), NameKeys.pinyinKey("王小明"));
     assertTrue(Similarity.personName("王小明", "李大伟") < 0.3);
+    assertTrue(Similarity.personName("zhang shi", "张平") < 0.3, "only the family name is shared");
+    assertTrue(Similarity.personName("wang xiaomin", "王小明") > 0.8, "one letter short");
     assertEquals(0.67, Similarity.personName("王小明", "王少明"), 0.01);
   }
 
