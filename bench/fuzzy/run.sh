@@ -16,9 +16,8 @@ N=${N:-1000000}
 PORT=${PORT:-18092}
 DB=${DB:-bench_fuzzy}
 PEER_DB=${PEER_DB:-peer_pipeline}
-PEERS=${PEERS:-$(cd "$here/../../../shared/peers" 2>/dev/null && pwd || echo /work/shared/peers)}
 OUT=${OUT:-$here/results/$(date +%Y%m%d-%H%M%S)}
-export PGHOST=127.0.0.1 PGUSER=postgres
+. "$here/../lib.sh"
 url="http://127.0.0.1:$PORT/graphql"
 mkdir -p "$OUT"
 cd "$OUT"
@@ -26,11 +25,7 @@ cd "$OUT"
 if [ "${KEEP_DB:-0}" != 1 ]; then
   dropdb --if-exists "$DB" && createdb "$DB"
 fi
-TESSERA_DB_URL="postgresql://127.0.0.1:5432/$DB" TESSERA_DB_USER=postgres PORT=$PORT \
-  TESSERA_STARTER_INSTALL=false QUARKUS_LOG_LEVEL=WARN nohup java -jar "$JAR" > tessera.log 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"query":"{__typename}"}' "$url" && break; sleep 0.5; done
+start_tessera "$JAR" "$DB" "$PORT" tessera.log
 
 if [ "${KEEP_DB:-0}" != 1 ]; then
   python3 "$here/measure.py" publish "$url" "$here/definitions.json" --entity-only
@@ -47,11 +42,12 @@ if [ "${KEEP_DB:-0}" != 1 ]; then
     | sed 's/^/key and text tables: /' | tee -a seed.log
 else
   [ -f cases.jsonl ] || python3 "$here/gen.py" "$N" cases.jsonl > /dev/null
+  python3 "$here/measure.py" publish "$url" "$here/definitions.json"
 fi
 
 echo "== Tessera duplicateCandidates, 1 connection"
 python3 "$here/measure.py" run "$url" cases.jsonl . | tee tessera.txt
-kill $pid; wait $pid 2>/dev/null || true
+kill $tessera_pid; wait $tessera_pid 2>/dev/null || true
 
 echo "== pg_trgm alone (peer style) on the same customers and cases"
 python3 - <<'PY'

@@ -19,7 +19,8 @@ import java.util.Set;
  * Duplicate prevention (撞单) in the before-save lane, before assignment: each active matching rule of
  * the entity finds the records most like the one being written ({@link DuplicateMatcher}: normalized
  * and blocking keys, similar text by the trigram index; exact criteria count fully, fuzzy ones by
- * similarity; criteria both records leave blank do not count) and, at or above the threshold, blocks
+ * similarity; criteria both records leave blank do not count, those only one has count half against)
+ * and, at or above the threshold, blocks
  * the write, or lets it through with a warning or a link. Every duplicate found is reported with both owners, a blocked one too.
  */
 @ApplicationScoped

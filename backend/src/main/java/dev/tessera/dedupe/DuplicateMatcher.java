@@ -24,8 +24,8 @@ import java.util.UUID;
  * exact key (at most {@value #EXACT_CANDIDATES} per key) or a blocking key of a name (at most {@value #BLOCK_CANDIDATES} per
  * key), and the most similar texts by the trigram index ({@value #FUZZY_CANDIDATES} per fuzzy criterion
  * comparing text).
- * Each candidate is then scored in Java: matched weight over the weight of the criteria at least one
- * of the two records has a value for.
+ * Each candidate is then scored in Java ({@link #score}); the best come first, more matched fields
+ * first among equal scores.
  */
 @ApplicationScoped
 public class DuplicateMatcher {
@@ -35,6 +35,14 @@ public class DuplicateMatcher {
   static final int FUZZY_CANDIDATES = 20;
   /** Most records one blocking key brings in (a common name at no company is not a lead on its own). */
   static final int BLOCK_CANDIDATES = 50;
+
+  /**
+   * Share of its weight a criterion only one of the two records has a value for counts against them:
+   * an unknown value is weaker evidence than a different one, so a lead typed with name and phone only
+   * still matches the full record with that phone better than a namesake whose phone differs, yet a
+   * similar name alone stays below the threshold.
+   */
+  static final double ONE_SIDED = 0.5;
 
   /** A record the rule matched, with its score and the fields that matched ("name~90%" for fuzzy ones). */
   public record Match(DataRecord record, double score, List<String> matched) {}
@@ -87,7 +95,7 @@ public class DuplicateMatcher {
               out.add(new Match(other, score, matched));
             }
           }
-          out.sort(Comparator.comparingDouble(Match::score).reversed());
+          out.sort(Comparator.comparingDouble(Match::score).thenComparingInt(m -> m.matched().size()).reversed());
           return out;
         });
   }
@@ -133,8 +141,9 @@ public class DuplicateMatcher {
   }
 
   /**
-   * Matched weight over the weight of the criteria at least one record has a value for (a phone only
-   * one of them has counts against the match; a field both leave blank counts for nothing); 0 when none.
+   * Matched weight over the weight of the criteria at least one record has a value for; 0 when none. A
+   * criterion only one record has a value for counts {@value #ONE_SIDED} of its weight against the match,
+   * one both leave blank nothing.
    */
   static double score(EntityDefinition e, JsonNode rule, Map<String, Object> mine, Map<String, Object> theirs,
       List<String> matched) {
@@ -146,7 +155,7 @@ public class DuplicateMatcher {
       String b = f == null ? null : MatchKeys.key(f, theirs.get(f.name()));
       double weight = c.path("weight").asDouble(1);
       if (a == null || b == null) {
-        total += a == null && b == null ? 0 : weight;
+        total += a == null && b == null ? 0 : weight * ONE_SIDED;
         continue;
       }
       total += weight;

@@ -27,14 +27,19 @@ final class NameKeys {
       "宁波", "无锡", "东莞", "佛山", "沈阳", "大连", "哈尔滨", "长春", "昆明", "贵阳", "南宁", "南昌", "太原", "石家庄",
       "兰州", "海口", "广东", "浙江", "江苏", "山东", "河南", "河北", "湖北", "湖南", "四川", "福建", "安徽", "江西",
       "广西", "云南", "贵州", "山西", "陕西", "辽宁", "吉林", "甘肃", "海南", "新疆", "西藏", "宁夏", "青海", "香港");
-  /** Legal forms and trade words people leave out or vary; longest first, so that 股份有限公司 goes before 有限公司. */
-  private static final List<String> SUFFIXES = Stream.of("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "分公司",
-      "总公司", "公司", "集团", "股份", "控股", "科技", "技术", "信息", "网络", "软件", "电子商务", "电子", "商务", "实业",
-      "贸易", "商贸", "发展", "咨询", "服务", "管理", "文化传媒", "传媒", "文化", "教育", "广告", "设计", "工程", "建筑",
-      "物流", "供应链", "医疗", "器械", "餐饮", "食品", "投资", "金融", "物业", "置业", "地产", "房地产", "汽车", "装饰",
-      "环保", "能源", "生物", "工作室", "国际", "corporation", "technologies", "technology", "limited", "company",
-      "group", "corp", "tech", "gmbh", "ltd", "llc", "inc", "co")
-      .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+  /**
+   * Lines of business: a company may be written with or without one, but two names with different ones
+   * (盛通咨询 / 盛通软件) are two companies that share a brand.
+   */
+  private static final Set<String> TRADES = Set.of("软件", "电子商务", "电子", "商务", "实业", "贸易", "商贸", "咨询",
+      "管理", "文化传媒", "传媒", "文化", "教育", "广告", "设计", "工程", "建筑", "物流", "供应链", "医疗", "器械", "餐饮",
+      "食品", "投资", "金融", "物业", "置业", "地产", "房地产", "汽车", "装饰", "环保", "能源", "生物");
+  /** Legal forms, generic words (科技, 网络) and trades; longest first, so that 股份有限公司 goes before 有限公司. */
+  private static final List<String> SUFFIXES = Stream.concat(TRADES.stream(), Stream.of("股份有限公司", "有限责任公司",
+      "集团有限公司", "有限公司", "分公司", "总公司", "公司", "集团", "股份", "控股", "科技", "技术", "信息", "网络", "发展",
+      "服务", "工作室", "国际", "corporation", "technologies", "technology", "limited", "company", "group", "corp",
+      "tech", "gmbh", "ltd", "llc", "inc", "co"))
+      .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder())).toList();
   /** Pinyin of common family names: which end of a three-word latin name is the family name. */
   private static final Set<String> SURNAME_PINYIN = Set.of("wang", "li", "zhang", "liu", "chen", "yang", "huang",
       "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie",
@@ -87,30 +92,60 @@ final class NameKeys {
     return out;
   }
 
+  /** A company name taken apart: its distinctive core and the lines of business it names. */
+  record CompanyName(String core, Set<String> trades) {
+    /** Both name a line of business, and not the same one. */
+    boolean tradesDiffer(CompanyName other) {
+      return !trades.isEmpty() && !other.trades.isEmpty() && java.util.Collections.disjoint(trades, other.trades);
+    }
+  }
+
   /** The distinctive part of a company name, or null when it has no letters. */
   static String companyCore(String company) {
+    CompanyName c = company(company);
+    return c == null ? null : c.core();
+  }
+
+  /** The company name without bracketed place, leading place, legal form and trade words; null when it has no letters. */
+  static CompanyName company(String company) {
     String s = NOT_WORD.matcher(BRACKETED.matcher(company).replaceAll("")).replaceAll("");
     if (s.isEmpty()) {
       return null;
     }
-    boolean cut = true;
-    while (cut) {
-      cut = false;
-      for (String place : PLACES) {
-        if (s.startsWith(place) && s.length() - place.length() >= 2) {
-          s = s.substring(place.length());
-          s = s.startsWith("省") || s.startsWith("市") ? s.substring(1) : s;
-          cut = true;
-        }
-      }
-      for (String suffix : SUFFIXES) {
-        if (s.endsWith(suffix) && s.length() - suffix.length() >= 2) {
-          s = s.substring(0, s.length() - suffix.length());
-          cut = true;
+    Set<String> trades = new LinkedHashSet<>();
+    String before = null;
+    while (!s.equals(before)) {
+      before = s;
+      s = withoutPlace(s);
+      String suffix = longestSuffix(s);
+      if (suffix != null) {
+        s = s.substring(0, s.length() - suffix.length());
+        if (TRADES.contains(suffix)) {
+          trades.add(suffix);
         }
       }
     }
+    return new CompanyName(s, trades);
+  }
+
+  private static String withoutPlace(String s) {
+    for (String place : PLACES) {
+      if (s.startsWith(place) && s.length() - place.length() >= 2) {
+        String rest = s.substring(place.length());
+        return rest.startsWith("省") || rest.startsWith("市") ? rest.substring(1) : rest;
+      }
+    }
     return s;
+  }
+
+  /** The longest suffix the name ends with, leaving at least two characters; null when none. */
+  private static String longestSuffix(String s) {
+    for (String suffix : SUFFIXES) {
+      if (s.endsWith(suffix) && s.length() - suffix.length() >= 2) {
+        return suffix;
+      }
+    }
+    return null;
   }
 
   /** A name's Chinese characters, in order (empty when it has none). */

@@ -9,12 +9,15 @@ import java.util.Set;
  * sets, as PostgreSQL's pg_trgm does. Person names ({@code compareAs: personName}) also count the
  * same pinyin in any order as nearly equal (王晓明 / 王小明 / "Xiaoming Wang": 0.9), one typed,
  * dropped or added character of a Chinese name by edit distance (王小明 / 王少明: 0.67, where trigrams
- * give 0.14), and pinyin names part by part. Company names ({@code compareAs: companyName}) compare their cores, without place and
- * legal suffix (字节跳动科技有限公司 / 北京字节跳动: 0.95).
+ * give 0.14), and pinyin names part by part. Company names ({@code compareAs: companyName}) compare
+ * their cores, without place, legal form and trade (字节跳动科技有限公司 / 北京字节跳动: 0.95), unless
+ * both name a different trade.
  */
 final class Similarity {
   /** The same pinyin, or the same company core, written differently. */
   static final double SAME_KEY = 0.9;
+  /** One brand in two lines of business (盛通咨询 / 盛通软件): related, rarely the same company. */
+  static final double OTHER_TRADE = 0.5;
 
   private Similarity() {}
 
@@ -43,8 +46,8 @@ final class Similarity {
   }
 
   /**
-   * Family and given name in pinyin compared one by one, in the order that fits best, the worse of the
-   * two counting: "Wang Xiaomin" / 王小明 0.88, but "Zhang Shi" / 张平 0 (only the family name is shared).
+   * Family and given name in pinyin, in the order that fits best: one of them the same, the other by
+   * edit distance ("Wang Xiaomin" / 王小明 0.88; "Zhang Shi" / 张平 0, "Zhang Rui" / 王桂 0).
    */
   private static double partsSimilarity(String a, String b) {
     List<String> x = NameKeys.familyAndGiven(a);
@@ -52,21 +55,24 @@ final class Similarity {
     if (x.size() != 2 || y.size() != 2) {
       return editSimilarity(String.join(" ", x), String.join(" ", y));
     }
-    double straight = Math.min(editSimilarity(x.get(0), y.get(0)), editSimilarity(x.get(1), y.get(1)));
-    double crossed = Math.min(editSimilarity(x.get(0), y.get(1)), editSimilarity(x.get(1), y.get(0)));
+    double straight = x.get(0).equals(y.get(0)) ? editSimilarity(x.get(1), y.get(1))
+        : x.get(1).equals(y.get(1)) ? editSimilarity(x.get(0), y.get(0)) : 0;
+    double crossed = x.get(0).equals(y.get(1)) ? editSimilarity(x.get(1), y.get(0))
+        : x.get(1).equals(y.get(0)) ? editSimilarity(x.get(0), y.get(1)) : 0;
     return Math.max(straight, crossed);
   }
 
   static double company(String a, String b) {
-    String ca = NameKeys.companyCore(a);
-    String cb = NameKeys.companyCore(b);
+    NameKeys.CompanyName ca = NameKeys.company(a);
+    NameKeys.CompanyName cb = NameKeys.company(b);
     if (ca == null || cb == null) {
       return trigram(a, b);
     }
-    if (ca.equals(cb)) {
-      return 0.95;
+    if (ca.core().equals(cb.core())) {
+      return ca.tradesDiffer(cb) ? OTHER_TRADE : 0.95;
     }
-    return Math.max(trigram(a, b), Math.min(Math.max(trigram(ca, cb), editSimilarity(ca, cb)), SAME_KEY - 0.05));
+    double core = Math.max(trigram(ca.core(), cb.core()), editSimilarity(ca.core(), cb.core()));
+    return Math.max(trigram(a, b), Math.min(ca.tradesDiffer(cb) ? core * OTHER_TRADE : core, SAME_KEY - 0.05));
   }
 
   /** 1 minus the Levenshtein distance over code points, relative to the longer text. */

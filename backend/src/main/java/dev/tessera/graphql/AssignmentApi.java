@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.assignment.AssignmentService;
 import dev.tessera.assignment.AssignmentStore;
 import dev.tessera.metamodel.json.MetamodelJson;
-import dev.tessera.platform.ErrorCode;
-import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.TxRunner;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
@@ -53,13 +51,7 @@ final class AssignmentApi {
 
   List<GraphQLFieldDefinition> queries() {
     DataFetcher<?> traces = env -> {
-      String id = env.getArgument("id");
-      UUID uuid;
-      try {
-        uuid = UUID.fromString(id);
-      } catch (IllegalArgumentException e) {
-        throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + id + "\" is not a record id", "id");
-      }
+      UUID uuid = Ids.argument(env.getArgument("id"));
       return tx.withConnection(t -> store.traces(t, uuid)).subscribeAsCompletionStage();
     };
     code.dataFetcher(FieldCoordinates.coordinates("Query", "assignmentTrace"), traces);

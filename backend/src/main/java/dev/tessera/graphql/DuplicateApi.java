@@ -54,7 +54,7 @@ final class DuplicateApi {
       if ((id == null) == (owner == null)) {
         throw new PlatformException(ErrorCode.BAD_REQUEST, "Give either a record id or an owner", "id");
       }
-      UUID recordId = id == null ? null : uuid(id);
+      UUID recordId = id == null ? null : Ids.argument(id);
       return tx.withConnection(t -> store.reports(t, recordId, owner)).subscribeAsCompletionStage();
     });
     code.dataFetcher(FieldCoordinates.coordinates("Query", "duplicateCandidates"), (DataFetcher<?>) this::candidates);
@@ -71,7 +71,7 @@ final class DuplicateApi {
     EntityDefinition e = meta.entity(env.getArgument("entity"));
     Map<String, Object> data = RecordValidator.merge(e, null, env.getArgument("data"), true);
     String id = env.getArgument("id");
-    UUID self = id == null ? NO_RECORD : uuid(id);
+    UUID self = id == null ? NO_RECORD : Ids.argument(id);
     return tx.withConnection(t -> matcher.candidates(t, meta, e, data, self)).map(found -> found.stream().map(c -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rule", c.rule());
@@ -94,13 +94,5 @@ final class DuplicateApi {
             .description("Field values as for create"))
         .argument(GraphQLArgument.newArgument().name("id").type(GraphQLID).description("The record being edited, left out"))
         .build();
-  }
-
-  private static UUID uuid(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + id + "\" is not a record id", "id");
-    }
   }
 }

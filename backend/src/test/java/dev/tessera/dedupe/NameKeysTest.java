@@ -68,6 +68,7 @@ class NameKeysTest {
     assertNotEquals(NameKeys.pinyinKey("王明"), NameKeys.pinyinKey("王小明"));
     assertTrue(Similarity.personName("王小明", "李大伟") < 0.3);
     assertTrue(Similarity.personName("zhang shi", "张平") < 0.3, "only the family name is shared");
+    assertTrue(Similarity.personName("zhang rui", "王桂") < 0.3, "pinyin that only looks alike");
     assertTrue(Similarity.personName("wang xiaomin", "王小明") > 0.8, "one letter short");
     assertEquals(0.67, Similarity.personName("王小明", "王少明"), 0.01);
   }
@@ -84,6 +85,9 @@ class NameKeysTest {
     assertEquals("公司", NameKeys.companyCore("公司"), "nothing left to strip");
     assertTrue(Similarity.company("北京字节跳动科技有限公司", "字节跳动（北京）有限公司") > 0.9);
     assertTrue(Similarity.company("北京字节跳动科技有限公司", "北京百度网讯科技有限公司") < 0.5);
+    assertEquals(Similarity.OTHER_TRADE, Similarity.company("武汉盛通咨询有限公司", "武汉盛通软件有限公司"), "one brand, two trades");
+    assertTrue(Similarity.company("盛通咨询有限公司", "盛通科技有限公司") > 0.9, "科技 is no trade");
+    assertTrue(Similarity.company("苏州盛节云米文化传媒有限公司", "盛节云米文化传媒") > 0.9, "the longest suffix goes first");
   }
 
   @Test
