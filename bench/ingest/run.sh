@@ -18,9 +18,8 @@ CONNS=${CONNS:-"1 4"}
 PORT=${PORT:-18091}
 DB=${DB:-bench_ingest}
 PEER_DB=${PEER_DB:-peer_pipeline}
-PEERS=${PEERS:-$(cd "$here/../../../shared/peers" 2>/dev/null && pwd || echo /work/shared/peers)}
 OUT=${OUT:-$here/results/$(date +%Y%m%d-%H%M%S)}
-export PGHOST=127.0.0.1 PGUSER=postgres
+. "$here/../lib.sh"
 url="http://127.0.0.1:$PORT/graphql"
 mkdir -p "$OUT"
 
@@ -32,11 +31,7 @@ fi
 
 # --- Tessera ---
 dropdb --if-exists "$DB" && createdb "$DB"
-TESSERA_DB_URL="postgresql://127.0.0.1:5432/$DB" TESSERA_DB_USER=postgres PORT=$PORT \
-  TESSERA_STARTER_INSTALL=false QUARKUS_LOG_LEVEL=WARN nohup java -jar "$JAR" > "$OUT/tessera.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"query":"{__typename}"}' "$url" && break; sleep 0.5; done
+start_tessera "$JAR" "$DB" "$PORT" "$OUT/tessera.log"
 python3 "$here/seed.py" "$url" "$here/definitions.json" "$SEED" | tee "$OUT/seed.log"
 
 # steady state: the JVM compiles the hot paths during a warm-up that is not measured

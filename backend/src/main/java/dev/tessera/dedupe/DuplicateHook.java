@@ -3,44 +3,37 @@ package dev.tessera.dedupe;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
-import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.platform.PlatformException.FieldError;
 import dev.tessera.platform.TxRunner;
 import dev.tessera.record.BeforeSaveHook;
 import dev.tessera.record.DataRecord;
 import dev.tessera.record.RecordChanged.Operation;
-import dev.tessera.record.RecordStore;
 import dev.tessera.record.SaveContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Duplicate prevention (撞单) in the before-save lane, before assignment: each active matching rule of
- * the entity looks up the records sharing a normalized key with the record being written, or similar
- * text by the trigram index (at most 20 per fuzzy criterion), scores
- * them (exact criteria count fully, fuzzy ones by trigram similarity; criteria both records leave blank
- * do not count) and, at or above the threshold, blocks the write, or lets it through with a
- * warning or a link; on import, the rule's import action applies, and {@code skip} leaves the row out.
- * Every duplicate found is reported with both owners, a blocked or skipped one too.
+ * the entity finds the records most like the one being written ({@link DuplicateMatcher}: normalized
+ * and blocking keys, similar text by the trigram index; exact criteria count fully, fuzzy ones by
+ * similarity; criteria both records leave blank do not count, those only one has count half against)
+ * and, at or above the threshold, blocks the write, or lets it through with a warning or a link; on
+ * import, the rule's import action applies, and {@code skip} leaves the row out. Every duplicate found
+ * is reported with both owners, a blocked or skipped one too.
  */
 @ApplicationScoped
 public class DuplicateHook implements BeforeSaveHook {
-  /** Most similar records a fuzzy criterion brings in as candidates. */
-  static final int FUZZY_CANDIDATES = 20;
-
   private final DuplicateStore store;
-  private final RecordStore records;
+  private final DuplicateMatcher matcher;
   private final TxRunner tx;
   private final CollisionNotices notices;
 
-  public DuplicateHook(DuplicateStore store, RecordStore records, TxRunner tx, CollisionNotices notices) {
+  public DuplicateHook(DuplicateStore store, DuplicateMatcher matcher, TxRunner tx, CollisionNotices notices) {
     this.store = store;
-    this.records = records;
+    this.matcher = matcher;
     this.tx = tx;
     this.notices = notices;
   }
@@ -82,34 +75,11 @@ public class DuplicateHook implements BeforeSaveHook {
 
   private Uni<Void> check(SaveContext ctx, JsonNode rule, Map<String, Set<String>> keys, Map<String, String> texts) {
     EntityDefinition e = ctx.entity();
-    Set<java.util.UUID> candidates = new HashSet<>();
-    Uni<Void> lookups = Uni.createFrom().voidItem();
-    for (JsonNode c : rule.path("criteria")) {
-      String field = c.path("field").asText();
-      if ("exact".equals(c.path("match").asText()) && keys.containsKey(field)) {
-        lookups = lookups.chain(() -> store.sharing(ctx.tx(), e.name(), field, keys.get(field), ctx.id())
-            .invoke(candidates::addAll).replaceWithVoid());
-      } else if ("fuzzy".equals(c.path("match").asText()) && texts.containsKey(field)) {
-        double min = Math.max(0.1, c.path("minSimilarity").asDouble(0.3));
-        lookups = lookups.chain(() -> store.similar(ctx.tx(), e.name(), field, texts.get(field), min, ctx.id(), FUZZY_CANDIDATES)
-            .invoke(candidates::addAll).replaceWithVoid());
-      }
-    }
-    return lookups.chain(() -> candidates.isEmpty() ? Uni.createFrom().item(List.<DataRecord>of())
-            : records.findByIds(ctx.tx(), e, candidates))
+    return matcher.matches(ctx.tx(), e, rule, ctx.data(), keys, texts, ctx.id())
         .chain(found -> {
-          DataRecord best = null;
-          double bestScore = 0;
-          List<String> bestMatched = List.of();
-          for (DataRecord other : found) {
-            List<String> matched = new ArrayList<>();
-            double score = score(e, rule, ctx.data(), other.data(), matched);
-            if (score > bestScore) {
-              best = other;
-              bestScore = score;
-              bestMatched = matched;
-            }
-          }
+          DataRecord best = found.isEmpty() ? null : found.get(0).record();
+          double bestScore = found.isEmpty() ? 0 : found.get(0).score();
+          List<String> bestMatched = found.isEmpty() ? List.of() : found.get(0).matched();
           if (best == null || bestScore + 1e-9 < rule.path("threshold").asDouble(1)) {
             return Uni.createFrom().voidItem();
           }
@@ -130,42 +100,6 @@ public class DuplicateHook implements BeforeSaveHook {
   /** Both owners hear of the collision, unless the rule says not to ({@code notifyOwners: false}). */
   private Uni<Void> notify(dev.tessera.platform.Tx t, EntityDefinition e, JsonNode rule, DuplicateStore.Found report) {
     return rule.path("notifyOwners").asBoolean(true) ? notices.notify(t, e, report) : Uni.createFrom().voidItem();
-  }
-
-  /**
-   * Matched weight over the weight of the criteria at least one record has a value for (a phone only
-   * one of them has counts against the match; a field both leave blank counts for nothing); 0 when none.
-   */
-  private static double score(EntityDefinition e, JsonNode rule, Map<String, Object> mine, Map<String, Object> theirs,
-      List<String> matched) {
-    double total = 0;
-    double got = 0;
-    for (JsonNode c : rule.path("criteria")) {
-      FieldDefinition f = e.field(c.path("field").asText()).orElse(null);
-      String a = f == null ? null : MatchKeys.key(f, mine.get(f.name()));
-      String b = f == null ? null : MatchKeys.key(f, theirs.get(f.name()));
-      double weight = c.path("weight").asDouble(1);
-      if (a == null || b == null) {
-        total += a == null && b == null ? 0 : weight;
-        continue;
-      }
-      total += weight;
-      if ("exact".equals(c.path("match").asText())) {
-        if (a.equals(b)) {
-          got += weight;
-          matched.add(f.name());
-        }
-      } else {
-        double sim = MatchKeys.similarity(a, b);
-        if (sim >= c.path("minSimilarity").asDouble(0)) {
-          got += weight * sim;
-          if (sim > 0) {
-            matched.add(f.name() + "~" + Math.round(sim * 100) + "%");
-          }
-        }
-      }
-    }
-    return total == 0 ? 0 : got / total;
   }
 
   /** The problem a blocked write (or, on import, a skipped row: code DUPLICATE_SKIPPED) reports. */

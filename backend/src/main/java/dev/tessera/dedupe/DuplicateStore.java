@@ -14,12 +14,23 @@ public interface DuplicateStore {
   record Found(String rule, String entity, UUID recordId, UUID duplicateOf, String owner, String otherOwner,
       String action, double score, List<String> matched) {}
 
-  /** Records other than {@code self} having one of the keys of {@code field}. */
-  Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self);
+  /** Records other than {@code self} having one of the keys of {@code field} (at most 100 per key). */
+  default Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self) {
+    return sharing(tx, entity, field, keys, self, 100);
+  }
+
+  /** Records other than {@code self} having one of the keys of {@code field}, at most {@code limit} per key. */
+  Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self, int limit);
 
   /** Replaces a record's exact keys (field to keys) and fuzzy texts (field to normalized text); {@code fresh}: it has none yet. */
   Uni<Void> replaceKeys(Tx tx, String entity, UUID recordId, Map<String, Set<String>> keys, Map<String, String> texts,
       boolean fresh);
+
+  /** The keys and texts of one record ({@link MatchKeys#exactKeys}, {@link MatchKeys#fuzzyTexts}). */
+  record RecordKeys(UUID recordId, Map<String, Set<String>> keys, Map<String, String> texts) {}
+
+  /** Adds the keys and texts of records that have none yet, a page at a time (a rebuild at publish). */
+  Uni<Void> addKeys(Tx tx, String entity, List<RecordKeys> records);
 
   /** Records other than {@code self} whose text of {@code field} is at least {@code minSimilarity} similar, most similar first. */
   Uni<Set<UUID>> similar(Tx tx, String entity, String field, String text, double minSimilarity, UUID self, int limit);

@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MatchKeyBackfill implements PublishStep {
-  private static final int PAGE = 500;
+  private static final int PAGE = 1000;
 
   private final DuplicateStore store;
   private final RecordStore records;
@@ -51,23 +51,27 @@ public class MatchKeyBackfill implements PublishStep {
 
   private Uni<Void> page(Tx tx, EntityDefinition e, List<JsonNode> rules, UUID after, int[] count) {
     return records.scan(tx, e, after, PAGE).chain(rows -> {
-      Uni<Void> chain = Uni.createFrom().voidItem();
+      List<DuplicateStore.RecordKeys> keys = new ArrayList<>();
       for (DataRecord r : rows) {
         if (r.deletedAt() == null) {
-          count[0]++;
-          chain = chain.chain(() -> store.replaceKeys(tx, e.name(), r.id(), MatchKeys.exactKeys(e, rules, r.data()),
-              MatchKeys.fuzzyTexts(e, rules, r.data()), true));
+          keys.add(new DuplicateStore.RecordKeys(r.id(), MatchKeys.exactKeys(e, rules, r.data()), MatchKeys.fuzzyTexts(e, rules, r.data())));
         }
       }
-      return rows.size() < PAGE ? chain : chain.chain(() -> page(tx, e, rules, rows.get(rows.size() - 1).id(), count));
+      count[0] += keys.size();
+      Uni<Void> added = store.addKeys(tx, e.name(), keys);
+      return rows.size() < PAGE ? added : added.chain(() -> page(tx, e, rules, rows.get(rows.size() - 1).id(), count));
     });
   }
 
   private static Set<String> matchedFields(List<JsonNode> rules) {
     Set<String> out = new TreeSet<>();
     for (JsonNode rule : rules) {
+      String pair = MatchKeys.pairField(rule);
+      if (pair != null) {
+        out.add("pair:" + pair);
+      }
       rule.path("criteria").forEach(c -> {
-        out.add(c.path("match").asText() + ":" + c.path("field").asText());
+        out.add(c.path("match").asText() + ":" + c.path("field").asText() + ":" + MatchKeys.compareAs(c));
       });
     }
     return out;

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.assignment.AssignmentService;
 import dev.tessera.assignment.AssignmentStore;
 import dev.tessera.metamodel.json.MetamodelJson;
-import dev.tessera.platform.ErrorCode;
-import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.TxRunner;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
@@ -43,11 +41,7 @@ final class AssignmentApi {
       if (given != null) {
         ids = new java.util.ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
-          try {
-            ids.add(UUID.fromString(given.get(i)));
-          } catch (IllegalArgumentException x) {
-            throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + given.get(i) + "\" is not a record id", "ids[" + i + "]");
-          }
+          ids.add(Ids.argument(given.get(i), "ids[" + i + "]"));
         }
       }
       return service.run(env.getArgument("entity"), c, ids, dry, RequestContext.of(env).actor())
@@ -67,13 +61,7 @@ final class AssignmentApi {
 
   List<GraphQLFieldDefinition> queries() {
     DataFetcher<?> traces = env -> {
-      String id = env.getArgument("id");
-      UUID uuid;
-      try {
-        uuid = UUID.fromString(id);
-      } catch (IllegalArgumentException e) {
-        throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + id + "\" is not a record id", "id");
-      }
+      UUID uuid = Ids.argument(env.getArgument("id"));
       return tx.withConnection(t -> store.traces(t, uuid)).subscribeAsCompletionStage();
     };
     code.dataFetcher(FieldCoordinates.coordinates("Query", "assignmentTrace"), traces);

@@ -5,26 +5,44 @@ import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
+import dev.tessera.dedupe.DuplicateMatcher;
 import dev.tessera.dedupe.DuplicateStore;
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.TxRunner;
+import dev.tessera.record.RecordValidator;
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Duplicates found (撞单), for a record or for an owner on either side, newest first. */
+/**
+ * Duplicates found (撞单), for a record or for an owner on either side, newest first; and the duplicates
+ * a record would be, checked before saving it (a form can warn while the user types).
+ */
 final class DuplicateApi {
+  /** Excluded from the candidates of a record not yet created: no record has it. */
+  private static final UUID NO_RECORD = new UUID(0, 0);
+
   private final DuplicateStore store;
+  private final DuplicateMatcher matcher;
+  private final MetadataSnapshot meta;
   private final TxRunner tx;
   private final GraphQLCodeRegistry.Builder code;
 
-  DuplicateApi(DuplicateStore store, TxRunner tx, GraphQLCodeRegistry.Builder code) {
+  DuplicateApi(DuplicateStore store, DuplicateMatcher matcher, MetadataSnapshot meta, TxRunner tx,
+      GraphQLCodeRegistry.Builder code) {
     this.store = store;
+    this.matcher = matcher;
+    this.meta = meta;
     this.tx = tx;
     this.code = code;
   }
@@ -36,23 +54,45 @@ final class DuplicateApi {
       if ((id == null) == (owner == null)) {
         throw new PlatformException(ErrorCode.BAD_REQUEST, "Give either a record id or an owner", "id");
       }
-      UUID uuid = null;
-      if (id != null) {
-        try {
-          uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-          throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + id + "\" is not a record id", "id");
-        }
-      }
-      UUID recordId = uuid;
+      UUID recordId = id == null ? null : Ids.argument(id);
       return tx.withConnection(t -> store.reports(t, recordId, owner)).subscribeAsCompletionStage();
     });
-    return List.of(GraphQLFieldDefinition.newFieldDefinition().name("duplicateReports")
+    code.dataFetcher(FieldCoordinates.coordinates("Query", "duplicateCandidates"), (DataFetcher<?>) this::candidates);
+    return List.of(candidatesField(), GraphQLFieldDefinition.newFieldDefinition().name("duplicateReports")
         .description("Duplicates found for a record, or reported to an owner (the writer's or the existing record's): "
             + "rule, both records, both owners, action (block, warn, link), score and matched fields")
         .type(nonNull(list(nonNull(Scalars.JSON))))
         .argument(GraphQLArgument.newArgument().name("id").type(GraphQLID))
         .argument(GraphQLArgument.newArgument().name("owner").type(GraphQLString))
         .build());
+  }
+
+  private Object candidates(DataFetchingEnvironment env) {
+    EntityDefinition e = meta.entity(env.getArgument("entity"));
+    Map<String, Object> data = RecordValidator.merge(e, null, env.getArgument("data"), true);
+    String id = env.getArgument("id");
+    UUID self = id == null ? NO_RECORD : Ids.argument(id);
+    return tx.withConnection(t -> matcher.candidates(t, meta, e, data, self)).map(found -> found.stream().map(c -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("rule", c.rule());
+      m.put("action", c.action());
+      m.put("id", c.match().record().id().toString());
+      m.put("ownerId", c.match().record().ownerId());
+      m.put("score", Math.round(c.match().score() * 1000) / 1000.0);
+      m.put("matched", c.match().matched());
+      return m;
+    }).toList()).subscribeAsCompletionStage();
+  }
+
+  private static GraphQLFieldDefinition candidatesField() {
+    return GraphQLFieldDefinition.newFieldDefinition().name("duplicateCandidates")
+        .description("The records that saving these values would be a duplicate of, by the entity's active matching rules,"
+            + " without saving: rule, action, id, ownerId, score and matched fields, best first (at most 5 per rule)")
+        .type(nonNull(list(nonNull(Scalars.JSON))))
+        .argument(GraphQLArgument.newArgument().name("entity").type(nonNull(GraphQLString)))
+        .argument(GraphQLArgument.newArgument().name("data").type(nonNull(Scalars.JSON))
+            .description("Field values as for create"))
+        .argument(GraphQLArgument.newArgument().name("id").type(GraphQLID).description("The record being edited, left out"))
+        .build();
   }
 }

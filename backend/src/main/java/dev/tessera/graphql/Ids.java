@@ -22,6 +22,15 @@ final class Ids {
     }
   }
 
+  /** The UUID of an id argument; a value that is not an id is a bad request. */
+  static UUID argument(String id) {
+    UUID uuid = parse(id);
+    if (uuid == null) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + id + "\" is not a record id", "id");
+    }
+    return uuid;
+  }
+
   static UUID require(Object value, EntityDefinition e) {
     UUID id = parse(value);
     if (id == null) {

@@ -4,8 +4,6 @@ import static graphql.Scalars.GraphQLID;
 import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
-import dev.tessera.platform.ErrorCode;
-import dev.tessera.platform.PlatformException;
 import dev.tessera.pool.PoolRecycler;
 import dev.tessera.pool.PoolService;
 import dev.tessera.record.DataRecord;
@@ -18,7 +16,6 @@ import graphql.schema.GraphQLObjectType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Public pools over GraphQL: claim a record (exactly one of simultaneous claims wins) or give one back. */
 final class PoolApi {
@@ -49,10 +46,10 @@ final class PoolApi {
             .argument(GraphQLArgument.newArgument().name("pool").type(nonNull(GraphQLString))).build(),
         mutation("claimRecord", "Takes a record from a pool: you become its owner, unless someone was first "
             + "(ALREADY_CLAIMED) or the pool's limits refuse (CLAIM_REFUSED)",
-            env -> pools.claim(env.getArgument("pool"), id(env.getArgument("id")), RequestContext.of(env).actor())
+            env -> pools.claim(env.getArgument("pool"), Ids.argument(env.getArgument("id")), RequestContext.of(env).actor())
                 .map(PoolApi::result).subscribeAsCompletionStage()),
         mutation("releaseRecord", "Gives a record you own back to a pool",
-            env -> pools.release(env.getArgument("pool"), id(env.getArgument("id")), RequestContext.of(env).actor())
+            env -> pools.release(env.getArgument("pool"), Ids.argument(env.getArgument("id")), RequestContext.of(env).actor())
                 .map(PoolApi::result).subscribeAsCompletionStage()));
   }
 
@@ -60,7 +57,7 @@ final class PoolApi {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "poolRecords"), (DataFetcher<?>) env -> {
       String after = env.getArgument("after");
       Integer first = env.getArgument("first");
-      return pools.waiting(env.getArgument("pool"), after == null ? null : id(after), first == null ? 20 : first)
+      return pools.waiting(env.getArgument("pool"), after == null ? null : Ids.argument(after, "after"), first == null ? 20 : first)
           .subscribeAsCompletionStage();
     });
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("poolRecords")
@@ -79,14 +76,6 @@ final class PoolApi {
         .argument(GraphQLArgument.newArgument().name("pool").type(nonNull(GraphQLString)))
         .argument(GraphQLArgument.newArgument().name("id").type(nonNull(GraphQLID)))
         .build();
-  }
-
-  private static UUID id(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + id + "\" is not a record id", "id");
-    }
   }
 
   private static Map<String, Object> result(DataRecord r) {

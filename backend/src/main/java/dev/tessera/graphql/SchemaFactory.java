@@ -2,6 +2,7 @@ package dev.tessera.graphql;
 
 import dev.tessera.assignment.AssignmentService;
 import dev.tessera.assignment.AssignmentStore;
+import dev.tessera.dedupe.DuplicateMatcher;
 import dev.tessera.dedupe.DuplicateStore;
 import dev.tessera.dedupe.MergeService;
 import dev.tessera.dedupe.MergeUndoService;
@@ -36,11 +37,13 @@ public class SchemaFactory {
   private final MergeService merges;
   private final MergeUndoService undos;
   private final NotificationStore inbox;
+  private final DuplicateMatcher matcher;
 
   public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
       MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment,
       PoolRecycler recycler, DuplicateStore duplicates, MergeService merges, MergeUndoService undos,
-      NotificationStore inbox) {
+      NotificationStore inbox, DuplicateMatcher matcher) {
+    this.matcher = matcher;
     this.merges = merges;
     this.undos = undos;
     this.inbox = inbox;
@@ -70,7 +73,7 @@ public class SchemaFactory {
     PoolApi pooling = new PoolApi(pools, recycler, code);
     pooling.queries().forEach(query::field);
     pooling.mutations().forEach(mutation::field);
-    new DuplicateApi(duplicates, tx, code).queries().forEach(query::field);
+    new DuplicateApi(duplicates, matcher, snap, tx, code).queries().forEach(query::field);
     MergeApi merging = new MergeApi(merges, undos, code);
     merging.queries().forEach(query::field);
     merging.mutations().forEach(mutation::field);

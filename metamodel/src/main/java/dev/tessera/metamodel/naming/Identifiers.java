@@ -38,7 +38,8 @@ public final class Identifiers {
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
       "publishDefinitions", "restoreMetadataVersion", "assignmentTrace",
       "claimRecord", "releaseRecord", "runAssignment", "recyclePool", "poolRecords",
-      "duplicateReports", "mergeRecords", "undoMerge", "mergeHistory", "notifications", "markNotificationsRead");
+      "duplicateReports", "duplicateCandidates", "mergeRecords", "undoMerge", "mergeHistory", "notifications",
+      "markNotificationsRead");
 
   private static final List<String> TYPE_SUFFIXES = List.of("", "Connection", "Edge", "Filter", "OrderBy", "Input",
       "Patch", "GroupBy", "Aggregate", "Numbers", "Group");

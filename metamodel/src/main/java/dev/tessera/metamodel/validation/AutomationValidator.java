@@ -194,6 +194,9 @@ final class AutomationValidator {
       if (c.has("minSimilarity") && !"fuzzy".equals(c.path("match").asText())) {
         add(ProblemCode.INVALID_OPTION, at + ".minSimilarity", "只有模糊匹配（fuzzy）才有最低相似度", "Only a fuzzy criterion has a minimum similarity");
       }
+      if (c.has("compareAs") && !"fuzzy".equals(c.path("match").asText())) {
+        add(ProblemCode.INVALID_OPTION, at + ".compareAs", "只有模糊匹配（fuzzy）才能按人名或公司名比较", "Only a fuzzy criterion compares as a person or company name");
+      }
     }
   }
 
