@@ -67,16 +67,13 @@ public class DuplicateMatcher {
    */
   public Uni<List<Match>> matches(Tx tx, EntityDefinition e, JsonNode rule, Map<String, Object> data,
       Map<String, Set<String>> keys, Map<String, String> texts, UUID self) {
+    List<DuplicateStore.Seek> seeks = new ArrayList<>();
+    seekFields(rule).forEach((field, limit) -> keys.getOrDefault(field, Set.of())
+        .forEach(k -> seeks.add(new DuplicateStore.Seek(field, k, limit))));
+    Map<UUID, DataRecord> found = new LinkedHashMap<>();
     Set<UUID> candidates = new LinkedHashSet<>();
-    Uni<Void> lookups = Uni.createFrom().voidItem();
-    for (Map.Entry<String, Integer> seek : seekFields(rule).entrySet()) {
-      String field = seek.getKey();
-      Set<String> ks = keys.get(field);
-      int limit = seek.getValue();
-      if (ks != null) {
-        lookups = lookups.chain(() -> store.sharing(tx, e.name(), field, ks, self, limit).invoke(candidates::addAll).replaceWithVoid());
-      }
-    }
+    Uni<Void> lookups = seeks.isEmpty() ? Uni.createFrom().voidItem()
+        : store.sharing(tx, e, seeks, self).invoke(rs -> rs.forEach(r -> found.put(r.id(), r))).replaceWithVoid();
     for (JsonNode c : rule.path("criteria")) {
       String field = c.path("field").asText();
       if ("fuzzy".equals(c.path("match").asText()) && texts.containsKey(field)) {
@@ -85,10 +82,13 @@ public class DuplicateMatcher {
             .invoke(candidates::addAll).replaceWithVoid());
       }
     }
-    return lookups.chain(() -> candidates.isEmpty() ? Uni.createFrom().item(List.<DataRecord>of())
-        : records.findByIds(tx, e, candidates)).map(found -> {
+    return lookups.chain(() -> {
+      candidates.removeAll(found.keySet());
+      return candidates.isEmpty() ? Uni.createFrom().item(List.<DataRecord>of()) : records.findByIds(tx, e, candidates);
+    }).map(similar -> {
+          similar.forEach(r -> found.put(r.id(), r));
           List<Match> out = new ArrayList<>();
-          for (DataRecord other : found) {
+          for (DataRecord other : found.values()) {
             List<String> matched = new ArrayList<>();
             double score = score(e, rule, data, other.data(), matched);
             if (score > 0) {

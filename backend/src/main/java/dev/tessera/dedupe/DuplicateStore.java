@@ -1,6 +1,8 @@
 package dev.tessera.dedupe;
 
 import dev.tessera.platform.Tx;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.record.DataRecord;
 import io.smallrye.mutiny.Uni;
 import java.util.Collection;
 import java.util.List;
@@ -14,13 +16,14 @@ public interface DuplicateStore {
   record Found(String rule, String entity, UUID recordId, UUID duplicateOf, String owner, String otherOwner,
       String action, double score, List<String> matched) {}
 
-  /** Records other than {@code self} having one of the keys of {@code field} (at most 100 per key). */
-  default Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self) {
-    return sharing(tx, entity, field, keys, self, 100);
-  }
+  /** One key lookup: the records with {@code key} under {@code field}, at most {@code limit} of them. */
+  record Seek(String field, String key, int limit) {}
 
-  /** Records other than {@code self} having one of the keys of {@code field}, at most {@code limit} per key. */
-  Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self, int limit);
+  /**
+   * The live records of {@code entity} other than {@code self} found by any of the seeks (index seeks,
+   * at most each seek's limit), read with their values in one statement.
+   */
+  Uni<List<DataRecord>> sharing(Tx tx, EntityDefinition entity, List<Seek> seeks, UUID self);
 
   /** Replaces a record's exact keys (field to keys) and fuzzy texts (field to normalized text); {@code fresh}: it has none yet. */
   Uni<Void> replaceKeys(Tx tx, String entity, UUID recordId, Map<String, Set<String>> keys, Map<String, String> texts,

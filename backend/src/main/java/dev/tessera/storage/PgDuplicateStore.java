@@ -1,6 +1,8 @@
 package dev.tessera.storage;
 
 import dev.tessera.dedupe.DuplicateStore;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.record.DataRecord;
 import dev.tessera.platform.Tx;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,17 +27,22 @@ public class PgDuplicateStore implements DuplicateStore {
   }
 
   @Override
-  public Uni<Set<UUID>> sharing(Tx tx, String entity, String field, Collection<String> keys, UUID self, int limit) {
-    // one equality lookup per key: with "key = ANY($3)" PostgreSQL's generic plan (prepared statements)
-    // scans every key of the field instead of seeking, measured 6 ms at 6,000 keys
-    Set<UUID> out = new HashSet<>();
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (String key : keys) {
-      chain = chain.chain(() -> sql.query(tx, "SELECT record_id FROM tessera_match_key WHERE entity = $1 AND field = $2"
-          + " AND key = $3 AND record_id <> $4 LIMIT $5", Tuple.of(entity, field, key, self, limit))
-          .invoke(rows -> rows.forEach(r -> out.add(r.getUUID(0)))).replaceWithVoid());
+  public Uni<List<DataRecord>> sharing(Tx tx, EntityDefinition entity, List<Seek> seeks, UUID self) {
+    // one statement: a bounded equality seek per key (with "key = ANY(...)" the generic plan of a prepared
+    // statement scans every key of the field, measured 6 ms at 6,000 keys), the records read alongside
+    List<Object> args = new ArrayList<>(List.of(entity.name(), self));
+    StringBuilder ids = new StringBuilder();
+    for (Seek seek : seeks) {
+      if (ids.length() > 0) {
+        ids.append(" UNION ALL ");
+      }
+      int n = args.size();
+      ids.append("(SELECT record_id FROM tessera_match_key WHERE entity = $1 AND field = $").append(n + 1)
+          .append(" AND key = $").append(n + 2).append(" AND record_id <> $2 LIMIT $").append(n + 3).append(')');
+      args.addAll(List.of(seek.field(), seek.key(), seek.limit()));
     }
-    return chain.map(v -> out);
+    return sql.query(tx, "SELECT " + RecordSql.COLUMNS + " FROM " + EntitySql.table(entity) + " WHERE id IN (" + ids
+        + ") AND deleted_at IS NULL", Tuple.from(args)).map(PgRecordStore::all);
   }
 
   @Override
