@@ -23,16 +23,7 @@ import java.util.UUID;
 final class People {
   /** A user who could get the record; {@code why} says why not when {@code available} is false. */
   record Person(String username, String name, boolean available, String why, java.math.BigDecimal weight,
-      java.math.BigDecimal capacity, List<String> skills) {
-    Person(String username, String name, boolean available, String why, java.math.BigDecimal weight,
-        java.math.BigDecimal capacity) {
-      this(username, name, available, why, weight, capacity, List.of());
-    }
-
-    Person withSkills(List<String> skills) {
-      return new Person(username, name, available, why, weight, capacity, skills);
-    }
-  }
+      java.math.BigDecimal capacity, List<String> skills) {}
 
   private static final int MAX_MEMBERS = 1000;
   private static final String[] DAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -40,9 +31,41 @@ final class People {
   /** How long a team's members are reused before they are read again (other app nodes' changes show by then). */
   static final long TTL_MS = 5_000;
 
-  /** A team's member users, their weights and skills, as read at {@code readAt} for one metadata version. */
-  private record Members(int version, long readAt, List<DataRecord> users, Map<UUID, java.math.BigDecimal> weights,
-      Map<UUID, List<String>> skills) {}
+  /** A team's members, read at {@code readAt} for one metadata version. */
+  private record Members(int version, long readAt, List<Profile> profiles) {}
+
+  /**
+   * What decides whether a user can take work, parsed once when the team is read: status, working
+   * days and hours, capacity, and the membership's weight and skills.
+   */
+  private record Profile(String username, String name, String status, List<String> days, LocalTime start, LocalTime end,
+      java.math.BigDecimal capacity, java.math.BigDecimal weight, List<String> skills) {
+    @SuppressWarnings("unchecked")
+    static Profile of(DataRecord u, java.math.BigDecimal weight, List<String> skills) {
+      Map<String, Object> d = u.data();
+      String start = (String) d.get("workStart");
+      String end = (String) d.get("workEnd");
+      return new Profile((String) d.get("username"), (String) d.get("name"), (String) d.getOrDefault("status", "active"),
+          d.get("workingDays") instanceof List<?> l ? (List<String>) l : null, start == null ? null : LocalTime.parse(start),
+          end == null || end.equals("24:00") ? null : LocalTime.parse(end),
+          d.get("capacity") instanceof java.math.BigDecimal c ? c : null, weight, skills);
+    }
+
+    /** The person as of {@code now} (China time). */
+    Person at(OffsetDateTime now) {
+      if (!"active".equals(status)) {
+        return new Person(username, name, false, "onLeave".equals(status) ? "on leave" : "inactive", weight, capacity, skills);
+      }
+      if (days != null && !days.contains(DAYS[now.getDayOfWeek().getValue() - 1])) {
+        return new Person(username, name, false, "not a working day", weight, capacity, skills);
+      }
+      LocalTime t = now.toLocalTime();
+      if (start != null && t.isBefore(start) || end != null && !t.isBefore(end)) {
+        return new Person(username, name, false, "outside working hours", weight, capacity, skills);
+      }
+      return new Person(username, name, true, null, weight, capacity, skills);
+    }
+  }
 
   private final RecordStore store;
   private final Map<String, Members> teams = new java.util.concurrent.ConcurrentHashMap<>();
@@ -59,7 +82,7 @@ final class People {
   Uni<Person> user(Tx tx, MetadataSnapshot meta, String username, EvalContext clock) {
     EntityDefinition users = meta.entity("user");
     return store.find(tx, RecordQuery.byField(users, "username", username, 1))
-        .map(rows -> rows.isEmpty() ? null : person(rows.get(0), java.math.BigDecimal.ONE, clock));
+        .map(rows -> rows.isEmpty() ? null : Profile.of(rows.get(0), java.math.BigDecimal.ONE, List.of()).at(now(clock)));
   }
 
   /**
@@ -73,13 +96,17 @@ final class People {
         && System.currentTimeMillis() - cached.readAt() < TTL_MS ? Uni.createFrom().item(cached)
         : read(tx, meta, code).invoke(m -> teams.put(code, m));
     return members.map(m -> {
-      List<Person> out = new ArrayList<>();
-      for (DataRecord u : m.users()) {
-        out.add(person(u, m.weights().get(u.id()), clock).withSkills(m.skills().getOrDefault(u.id(), List.of())));
+      OffsetDateTime now = now(clock);
+      List<Person> out = new ArrayList<>(m.profiles().size());
+      for (Profile p : m.profiles()) {
+        out.add(p.at(now));
       }
-      out.sort(Comparator.comparing(Person::username));
       return out;
     });
+  }
+
+  private static OffsetDateTime now(EvalContext clock) {
+    return clock.now().atZoneSameInstant(clock.zone()).toOffsetDateTime();
   }
 
   private Uni<Members> read(Tx tx, MetadataSnapshot meta, String code) {
@@ -89,7 +116,7 @@ final class People {
     long now = System.currentTimeMillis();
     return store.find(tx, RecordQuery.byField(teamEntity, "code", code, 1)).chain(found -> {
       if (found.isEmpty()) {
-        return Uni.createFrom().item(new Members(meta.version(), now, List.of(), Map.of(), Map.of()));
+        return Uni.createFrom().item(new Members(meta.version(), now, List.of()));
       }
       return store.find(tx, RecordQuery.byField(members, "team", found.get(0).id().toString(), MAX_MEMBERS)).chain(rows -> {
         Map<UUID, java.math.BigDecimal> weights = new java.util.HashMap<>();
@@ -102,32 +129,10 @@ final class People {
             skills.put(member, l.stream().map(String::valueOf).toList());
           }
         }
-        return store.findByIds(tx, users, weights.keySet()).map(us -> new Members(meta.version(), now, us, weights, skills));
+        return store.findByIds(tx, users, weights.keySet()).map(us -> new Members(meta.version(), now, us.stream()
+            .map(u -> Profile.of(u, weights.get(u.id()), skills.getOrDefault(u.id(), List.of())))
+            .sorted(Comparator.comparing(Profile::username)).toList()));
       });
     });
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Person person(DataRecord u, java.math.BigDecimal weight, EvalContext clock) {
-    Map<String, Object> d = u.data();
-    String username = (String) d.get("username");
-    String name = (String) d.get("name");
-    java.math.BigDecimal capacity = d.get("capacity") instanceof java.math.BigDecimal c ? c : null;
-    String status = (String) d.getOrDefault("status", "active");
-    if (!"active".equals(status)) {
-      return new Person(username, name, false, "onLeave".equals(status) ? "on leave" : "inactive", weight, capacity);
-    }
-    OffsetDateTime now = clock.now().atZoneSameInstant(clock.zone()).toOffsetDateTime();
-    List<String> days = d.get("workingDays") instanceof List<?> l ? (List<String>) l : null;
-    if (days != null && !days.contains(DAYS[now.getDayOfWeek().getValue() - 1])) {
-      return new Person(username, name, false, "not a working day", weight, capacity);
-    }
-    String start = (String) d.get("workStart");
-    String end = (String) d.get("workEnd");
-    LocalTime t = now.toLocalTime();
-    if (start != null && t.isBefore(LocalTime.parse(start)) || end != null && !end.equals("24:00") && !t.isBefore(LocalTime.parse(end))) {
-      return new Person(username, name, false, "outside working hours", weight, capacity);
-    }
-    return new Person(username, name, true, null, weight, capacity);
   }
 }
