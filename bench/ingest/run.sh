@@ -40,9 +40,12 @@ wrk -t1 -c4 -d"${WARM}s" -s "$here/lead.lua" "$url" -- "$SEED" > "$OUT/warmup.tx
 
 for c in $CONNS; do
   psql -q "$PEER_DB" -c "VACUUM ANALYZE dd_customer" >/dev/null
+  psql -q "$PEER_DB" -c "CHECKPOINT" >/dev/null
   echo "== SQL pipeline, $c connection(s)"
   pgbench -h 127.0.0.1 -U postgres -n -c "$c" -j "$c" -T "$DUR" -f "$PEERS/sql-pipeline/pipe_exact.sql" "$PEER_DB" \
     | tee "$OUT/peer-c$c.txt" | grep -E "^tps|latency average"
+  # each side starts without a checkpoint pending from the other's WAL (a checkpoint's writes slow every fsync)
+  psql -q "$DB" -c "CHECKPOINT" >/dev/null
   echo "== Tessera, $c connection(s)"
   wrk -t1 -c"$c" -d"${DUR}s" --latency -s "$here/lead.lua" "$url" -- "$SEED" | tee "$OUT/tessera-c$c.txt" | grep RESULT
 done
