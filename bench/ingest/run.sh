@@ -46,6 +46,11 @@ for c in $CONNS; do
     | tee "$OUT/peer-c$c.txt" | grep -E "^tps|latency average"
   # each side starts without a checkpoint pending from the other's WAL (a checkpoint's writes slow every fsync)
   psql -q "$DB" -c "CHECKPOINT" >/dev/null
+  # fresh database connections, as pgbench opens for each run: on this kernel (BBR on loopback) a pooled
+  # connection busy for a while can fall into spurious retransmissions that add ~10 ms per round trip
+  psql -q "$DB" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()
+    AND pid <> pg_backend_pid()" >/dev/null
+  sleep 1
   echo "== Tessera, $c connection(s)"
   wrk -t1 -c"$c" -d"${DUR}s" --latency -s "$here/lead.lua" "$url" -- "$SEED" | tee "$OUT/tessera-c$c.txt" | grep RESULT
 done
