@@ -40,6 +40,9 @@ public interface DuplicateStore {
 
   Uni<Void> dropKeys(Tx tx, String entity);
 
+  /** Drops the keys and texts of these records (merged away: they must not be found any more). */
+  Uni<Void> dropKeysOf(Tx tx, String entity, List<UUID> recordIds);
+
   Uni<Void> found(Tx tx, Found f);
 
   /** Duplicates involving a record, or reported to an owner (either side), newest first. */

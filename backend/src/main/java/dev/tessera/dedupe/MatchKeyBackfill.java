@@ -54,7 +54,7 @@ public class MatchKeyBackfill implements PublishStep {
       List<DuplicateStore.RecordKeys> keys = new ArrayList<>();
       for (DataRecord r : rows) {
         if (r.deletedAt() == null) {
-          keys.add(new DuplicateStore.RecordKeys(r.id(), MatchKeys.exactKeys(e, rules, r.data()), MatchKeys.fuzzyTexts(e, rules, r.data())));
+          keys.add(MatchKeys.of(e, rules, r));
         }
       }
       count[0] += keys.size();

@@ -134,4 +134,9 @@ final class MatchKeys {
     }
     return out;
   }
+
+  /** A stored record's keys and texts under the rules, as the key tables hold them. */
+  static DuplicateStore.RecordKeys of(EntityDefinition e, List<JsonNode> rules, dev.tessera.record.DataRecord r) {
+    return new DuplicateStore.RecordKeys(r.id(), exactKeys(e, rules, r.data()), fuzzyTexts(e, rules, r.data()));
+  }
 }

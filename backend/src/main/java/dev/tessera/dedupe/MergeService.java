@@ -33,7 +33,10 @@ public class MergeService {
   private final PoolStore pools;
   private final TxRunner tx;
 
-  public MergeService(RecordService records, MergeStore merges, PoolStore pools, TxRunner tx) {
+  private final DuplicateStore keys;
+
+  public MergeService(RecordService records, MergeStore merges, PoolStore pools, TxRunner tx, DuplicateStore keys) {
+    this.keys = keys;
     this.records = records;
     this.merges = merges;
     this.pools = pools;
@@ -56,6 +59,7 @@ public class MergeService {
       List<PoolStore.Entry> pooled = new ArrayList<>();
       return takeFromPools(t, merged, pooled)
           .chain(() -> merges.remove(t, e, req.mergedIds()))
+          .chain(() -> keys.dropKeysOf(t, e.name(), req.mergedIds()))
           .invoke(() -> merged.forEach(m -> events.add(RecordChanged.of(e.name(), Operation.DELETE, m, null, actor))))
           .chain(() -> records.update(t, meta, e, survivor.id(), survivor.version(), plan.patch(), null, actor, events))
           .chain(after -> repointAll(t, meta, e, req, actor, events).chain(repointed -> {

@@ -38,7 +38,10 @@ public class MergeUndoService {
   private final MergeStore merges;
   private final PoolStore pools;
 
-  public MergeUndoService(RecordService records, MergeStore merges, PoolStore pools) {
+  private final DuplicateStore keys;
+
+  public MergeUndoService(RecordService records, MergeStore merges, PoolStore pools, DuplicateStore keys) {
+    this.keys = keys;
     this.records = records;
     this.merges = merges;
     this.pools = pools;
@@ -63,6 +66,8 @@ public class MergeUndoService {
             return (patch.isEmpty() ? Uni.createFrom().item(current)
                 : records.update(t, meta, e, current.id(), current.version(), patch, null, actor, events))
                 .chain(survivor -> merges.reinsert(t, e, m.merged())
+                    .call(() -> keys.addKeys(t, e.name(), m.merged().stream()
+                        .map(r -> MatchKeys.of(e, DuplicateHook.rules(meta, e.name()), r)).toList()))
                     .invoke(() -> m.merged().forEach(r -> events.add(RecordChanged.of(e.name(), Operation.RESTORE, null, r, actor))))
                     .chain(() -> pointBack(t, meta, m, actor, events))
                     .call(() -> reenterPools(t, m))

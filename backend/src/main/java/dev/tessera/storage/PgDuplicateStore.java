@@ -87,6 +87,14 @@ public class PgDuplicateStore implements DuplicateStore {
   }
 
   @Override
+  public Uni<Void> dropKeysOf(Tx tx, String entity, List<UUID> recordIds) {
+    Tuple args = Tuple.of(entity, recordIds.toArray(UUID[]::new));
+    return sql.query(tx, "DELETE FROM tessera_match_key WHERE entity = $1 AND record_id = ANY($2)", args)
+        .chain(() -> sql.query(tx, "DELETE FROM tessera_match_text WHERE entity = $1 AND record_id = ANY($2)", args))
+        .replaceWithVoid();
+  }
+
+  @Override
   public Uni<Void> found(Tx tx, Found f) {
     return sql.query(tx, "INSERT INTO tessera_duplicate (rule, entity, record_id, duplicate_of, owner, other_owner, action, score,"
         + " matched) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb)", Tuple.from(new Object[] {f.rule(), f.entity(),

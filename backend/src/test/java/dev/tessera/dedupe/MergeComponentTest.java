@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -235,6 +236,28 @@ class MergeComponentTest {
     assertEquals("S", after.getString("data.r.name"), "unchanged since the merge: restored");
     assertNull(after.get("data.r.email"), "unchanged since the merge: restored to blank");
     assertEquals("M", client(m, dup).getString("data.r.name"));
+  }
+
+  long keys(String recordId) {
+    return pool.preparedQuery("SELECT count(*) FROM tessera_match_key WHERE record_id = $1")
+        .execute(Tuple.of(UUID.fromString(recordId))).await().indefinitely().iterator().next().getLong(0);
+  }
+
+  @Test
+  void aMergedRecordLeavesTheDuplicateKeysAndAnUndoBringsThemBack() {
+    Model m = publish();
+    Map<String, Object> rule = new LinkedHashMap<>(Map.of("kind", "matchingRule", "name", Gql.unique("sameMail"),
+        "label", label("同邮箱", "Same email"), "entity", m.client(), "action", "warn", "threshold", 1,
+        "criteria", List.of(Map.of("field", "email", "match", "exact"))));
+    assertTrue(Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied } }", Map.of("d", List.of(rule)))
+        .getBoolean("data.publishDefinitions.applied"));
+    String keep = create(m.client(), "name: \"钱一\", email: \"qian@example.com\"");
+    String gone = create(m.client(), "name: \"钱一\", email: \"QIAN@example.com\"");
+    assertTrue(keys(gone) > 0);
+    String mergeId = ok(merge(m, keep, List.of(gone), List.of())).getString("data.mergeRecords.mergeId");
+    assertEquals(0, keys(gone), "a merged-away record is no candidate any more");
+    ok(undo("boss", "en", mergeId));
+    assertTrue(keys(gone) > 0, "the undone record is found again");
   }
 
   @Test
