@@ -20,7 +20,11 @@ import dev.tessera.record.SystemColumn;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -101,7 +105,7 @@ public class PoolService {
    * The records waiting in a pool or queue, longest waiting first: each with when it entered, its
    * previous owner and its values; {@code after} is the last id of the previous page.
    */
-  public Uni<List<java.util.Map<String, Object>>> waiting(String poolName, UUID after, int first) {
+  public Uni<List<Map<String, Object>>> waiting(String poolName, UUID after, int first) {
     MetadataSnapshot meta = registry.current();
     if (!poolName.startsWith(QUEUE)) {
       pool(meta, poolName);
@@ -111,16 +115,16 @@ public class PoolService {
           "每页条数须在 1 到 " + PAGE_MAX + " 之间", "first", List.of());
     }
     return tx.withConnection(t -> pools.entries(t, poolName, after, first).chain(entries -> {
-      java.util.Map<String, List<UUID>> byEntity = new java.util.LinkedHashMap<>();
-      entries.forEach(en -> byEntity.computeIfAbsent(en.entity(), x -> new java.util.ArrayList<>()).add(en.recordId()));
-      java.util.Map<UUID, DataRecord> found = new java.util.HashMap<>();
+      Map<String, List<UUID>> byEntity = new LinkedHashMap<>();
+      entries.forEach(en -> byEntity.computeIfAbsent(en.entity(), x -> new ArrayList<>()).add(en.recordId()));
+      Map<UUID, DataRecord> found = new HashMap<>();
       Uni<Void> chain = Uni.createFrom().voidItem();
       for (var group : byEntity.entrySet()) {
         chain = chain.chain(() -> records.findByIds(t, meta.entity(group.getKey()), group.getValue())
             .invoke(rs -> rs.forEach(r -> found.put(r.id(), r))).replaceWithVoid());
       }
       return chain.map(v -> entries.stream().filter(en -> found.containsKey(en.recordId())).map(en -> {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", en.recordId().toString());
         m.put("entity", en.entity());
         m.put("enteredAt", en.enteredAt().toString());
@@ -173,7 +177,7 @@ public class PoolService {
 
   private Uni<Void> limits(Tx t, MetadataSnapshot meta, JsonNode pool, EntityDefinition e, String user) {
     JsonNode caps = pool.path("claimLimits");
-    List<String> teams = new java.util.ArrayList<>();
+    List<String> teams = new ArrayList<>();
     pool.path("teams").forEach(x -> teams.add(x.asText()));
     Uni<Void> chain = eligible(t, meta, teams, user);
     if (caps.has("perDay")) {
