@@ -88,10 +88,11 @@ public class DuplicateHook implements BeforeSaveHook {
           DuplicateStore.Found report = new DuplicateStore.Found(rule.path("name").asText(), e.name(), ctx.id(), best.id(),
               ctx.owner(), best.ownerId(), action, bestScore, bestMatched);
           if (!"block".equals(action) && !"skip".equals(action)) {
+            ctx.warnings().add(finding(e, rule, best, bestMatched, "link".equals(action) ? "DUPLICATE_LINKED" : "DUPLICATE_WARNING"));
             ctx.writeWithRecord(store.found(ctx.tx(), report).chain(() -> notify(ctx.tx(), e, rule, report)));
             return Uni.createFrom().voidItem();
           }
-          ctx.problems().add(blocked(e, rule, best, bestMatched, "skip".equals(action)));
+          ctx.problems().add(finding(e, rule, best, bestMatched, "skip".equals(action) ? "DUPLICATE_SKIPPED" : "DUPLICATE"));
           // the write rolls back; the collision is still reported to both owners, in its own transaction
           return tx.inTransaction(t -> store.found(t, report).chain(() -> notify(t, e, rule, report)));
         });
@@ -102,14 +103,18 @@ public class DuplicateHook implements BeforeSaveHook {
     return rule.path("notifyOwners").asBoolean(true) ? notices.notify(t, e, report) : Uni.createFrom().voidItem();
   }
 
-  /** The problem a blocked write (or, on import, a skipped row: code DUPLICATE_SKIPPED) reports. */
-  private static FieldError blocked(EntityDefinition e, JsonNode rule, DataRecord other, List<String> matched,
-      boolean skipped) {
+  /**
+   * What a duplicate found says, naming the record, its owner and the matching fields: the problem of
+   * a blocked write (DUPLICATE) or a skipped import row (DUPLICATE_SKIPPED), or the warning of a write
+   * let through (DUPLICATE_WARNING, DUPLICATE_LINKED).
+   */
+  private static FieldError finding(EntityDefinition e, JsonNode rule, DataRecord other, List<String> matched,
+      String code) {
     String fields = String.join(", ", matched);
     String owner = other.ownerId() == null ? "nobody (it is in a pool)" : other.ownerId();
     String ownerZh = other.ownerId() == null ? "无人（在公海池中）" : other.ownerId();
     String first = matched.isEmpty() ? null : matched.get(0).replaceAll("~.*", "");
-    return new FieldError(first, skipped ? "DUPLICATE_SKIPPED" : "DUPLICATE",
+    return new FieldError(first, code,
         "This looks like " + e.name() + " " + other.id() + ", owned by " + owner + " (same " + fields + ") [rule "
             + rule.path("name").asText() + "]",
         "疑似重复（撞单）：与已有记录 " + other.id() + " 相同（" + fields + "），负责人 " + ownerZh + "【规则 "

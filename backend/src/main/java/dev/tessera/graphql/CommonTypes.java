@@ -59,6 +59,8 @@ final class CommonTypes {
       .field(f -> f.name("status").type(nonNull(GraphQLString)))
       .field(f -> f.name("id").type(GraphQLID))
       .field(f -> f.name("problems").type(nonNull(list(nonNull(GraphQLTypeReference.typeRef("Problem"))))))
+      .field(f -> f.name("warnings").type(nonNull(list(nonNull(GraphQLTypeReference.typeRef("Problem")))))
+          .description("For a created row: what did not stop it, e.g. DUPLICATE_WARNING naming the record it resembles"))
       .build();
   static final GraphQLObjectType IMPORT_RESULT = GraphQLObjectType.newObject().name("ImportResult")
       .field(f -> f.name("created").type(nonNull(GraphQLInt)))

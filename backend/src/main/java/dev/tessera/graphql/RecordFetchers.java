@@ -181,11 +181,16 @@ final class RecordFetchers {
       m.put("row", r.row());
       m.put("status", r.status().name());
       m.put("id", r.id() == null ? null : r.id().toString());
-      m.put("problems", r.problems().stream().map(p -> new Problem(p.code(), p.field() == null ? "" : p.field(),
-          LocalizedText.of(p.messageZh() != null ? p.messageZh() : p.message(), p.message()))).toList());
+      m.put("problems", problems(r.problems()));
+      m.put("warnings", problems(r.warnings()));
       return m;
     }).toList());
     return out;
+  }
+
+  private static List<Problem> problems(List<dev.tessera.platform.PlatformException.FieldError> errors) {
+    return errors.stream().map(p -> new Problem(p.code(), p.field() == null ? "" : p.field(),
+        LocalizedText.of(p.messageZh() != null ? p.messageZh() : p.message(), p.message()))).toList();
   }
 
   DataFetcher<Object> update(EntityDefinition e) {

@@ -93,9 +93,10 @@ public class RecordService {
       int row = i + 1;
       Map<String, Object> input = new LinkedHashMap<>(inputs.get(i));
       String owner = (String) input.remove("ownerId");
-      chain = chain.chain(() -> commit(t -> create(t, meta, e, input, owner, actor, true)
+      List<PlatformException.FieldError> warnings = new ArrayList<>();
+      chain = chain.chain(() -> commit(t -> create(t, meta, e, input, owner, actor, warnings)
               .map(r -> new Written<>(r, List.of(event(entity, Operation.CREATE, null, r, actor)))))
-          .map(r -> new ImportRow(row, ImportRow.Status.CREATED, r.id(), List.of()))
+          .map(r -> new ImportRow(row, ImportRow.Status.CREATED, r.id(), List.of(), List.copyOf(warnings)))
           .onFailure(PlatformException.class).recoverWithItem(x -> refused(row, (PlatformException) x))
           .invoke(out::add).replaceWithVoid());
     }
@@ -108,7 +109,7 @@ public class RecordService {
         ? List.of(new PlatformException.FieldError(x.field(), x.code().name(), x.getMessage(), x.message("zh")))
         : x.details();
     boolean skipped = problems.stream().allMatch(p -> "DUPLICATE_SKIPPED".equals(p.code()));
-    return new ImportRow(row, skipped ? ImportRow.Status.SKIPPED : ImportRow.Status.FAILED, null, problems);
+    return new ImportRow(row, skipped ? ImportRow.Status.SKIPPED : ImportRow.Status.FAILED, null, problems, List.of());
   }
 
   public Uni<DataRecord> update(MetadataSnapshot meta, String entity, UUID id, int version,
@@ -194,18 +195,25 @@ public class RecordService {
 
   private Uni<DataRecord> create(Tx t, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> input,
       String ownerId, Actor actor) {
-    return create(t, meta, e, input, ownerId, actor, false);
+    return create(t, meta, e, input, ownerId, actor, null);
   }
 
+  /** A create; {@code importWarnings} non-null for a row of an import, which gets the lane's warnings. */
   private Uni<DataRecord> create(Tx t, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> input,
-      String ownerId, Actor actor, boolean importing) {
+      String ownerId, Actor actor, List<PlatformException.FieldError> importWarnings) {
+    boolean importing = importWarnings != null;
     Map<String, Object> data = RecordValidator.merge(e, null, input, true);
     applyLiteralDefaults(e, data, input);
     SaveContext ctx = new SaveContext(meta, e, Operation.CREATE, Uuids.v7(), null, data,
         ownerId != null ? ownerId : actor.userId(), ownerId != null, actor, t).importing(importing);
     return autoNumbers(t, e, data).chain(() -> beforeSave(ctx))
         .chain(() -> ctx.withQueuedWrites(store.insert(t, e, new DataRecord(ctx.id(), data, ctx.owner(), 1, null, null,
-            actor.userId(), actor.userId(), null))));
+            actor.userId(), actor.userId(), null))))
+        .invoke(() -> {
+          if (importing) {
+            importWarnings.addAll(ctx.warnings());
+          }
+        });
   }
 
   private static void applyLiteralDefaults(EntityDefinition e, Map<String, Object> data, Map<String, Object> input) {

@@ -27,6 +27,7 @@ public final class SaveContext {
   private final Actor actor;
   private final Tx tx;
   private final List<FieldError> problems = new ArrayList<>();
+  private final List<FieldError> warnings = new ArrayList<>();
   private final List<Uni<?>> queued = new ArrayList<>();
   private final boolean ownerGiven;
   private String owner;
@@ -94,6 +95,11 @@ public final class SaveContext {
 
   public void owner(String owner) {
     this.owner = owner;
+  }
+
+  /** What a hook found that does not stop the write, e.g. a duplicate warned about or linked. */
+  public List<FieldError> warnings() {
+    return warnings;
   }
 
   /** True for a row of an import: duplicate rules then act by their import action. */

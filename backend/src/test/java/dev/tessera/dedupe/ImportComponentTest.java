@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class ImportComponentTest {
-  static final String ROWS = "rows { row status id problems { code path message } }";
+  static final String ROWS = "rows { row status id problems { code path message } warnings { code path message } }";
 
   /** An entity with a required name and a phone rule acting {@code action}, on import {@code importAction}. */
   static String publish(String action, String importAction) {
@@ -98,6 +98,10 @@ class ImportComponentTest {
     JsonPath r = importRows(e, List.of(Map.of("name", "丙", "phone", "13700000001"), Map.of("name", "丁", "phone", "13700000001")));
     assertEquals(List.of("CREATED", "CREATED"), r.getList("data.import" + plural(e) + ".rows.status"), r.prettify());
     String second = r.getString("data.import" + plural(e) + ".rows[1].id");
+    assertEquals("DUPLICATE_WARNING", r.getString("data.import" + plural(e) + ".rows[1].warnings[0].code"), r.prettify());
+    assertTrue(r.getString("data.import" + plural(e) + ".rows[1].warnings[0].message")
+        .contains(r.getString("data.import" + plural(e) + ".rows[0].id")), "the warning names the record it resembles");
+    assertEquals(List.of(), r.getList("data.import" + plural(e) + ".rows[0].warnings"));
     assertEquals("warn", Gql.ok("{ duplicateReports(id: \"" + second + "\") }").getString("data.duplicateReports[0].action"));
   }
 
