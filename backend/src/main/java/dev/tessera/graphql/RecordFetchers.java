@@ -152,7 +152,9 @@ final class RecordFetchers {
     return env -> {
       Map<String, Object> input = new LinkedHashMap<>(env.getArgument("input"));
       String owner = (String) input.remove("ownerId");
-      return service.create(meta, e.name(), input, owner, RequestContext.of(env).actor()).subscribeAsCompletionStage();
+      List<dev.tessera.platform.PlatformException.FieldError> warnings = new ArrayList<>();
+      return service.create(meta, e.name(), input, owner, RequestContext.of(env).actor(), warnings)
+          .map(r -> warned(env, r, warnings)).subscribeAsCompletionStage();
     };
   }
 
@@ -188,6 +190,28 @@ final class RecordFetchers {
     return out;
   }
 
+  /**
+   * The written record, with what the lane warned of (e.g. a duplicate a warn rule found) in the
+   * response's {@code extensions.warnings}: path, code, field and a message in the caller's language.
+   */
+  private static Object warned(DataFetchingEnvironment env, DataRecord r,
+      List<dev.tessera.platform.PlatformException.FieldError> warnings) {
+    if (warnings.isEmpty()) {
+      return r;
+    }
+    String locale = RequestContext.of(env).locale();
+    List<Object> list = new ArrayList<>();
+    for (var w : warnings) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("path", env.getExecutionStepInfo().getPath().toList());
+      m.put("code", w.code());
+      m.put("field", w.field());
+      m.put("message", w.message(locale));
+      list.add(m);
+    }
+    return graphql.execution.DataFetcherResult.newResult().data(r).extensions(Map.of("warnings", list)).build();
+  }
+
   private static List<Problem> problems(List<dev.tessera.platform.PlatformException.FieldError> errors) {
     return errors.stream().map(p -> new Problem(p.code(), p.field() == null ? "" : p.field(),
         LocalizedText.of(p.messageZh() != null ? p.messageZh() : p.message(), p.message()))).toList();
@@ -199,8 +223,9 @@ final class RecordFetchers {
       String owner = (String) patch.remove("ownerId");
       UUID id = Ids.require(env.getArgument("id"), e);
       int version = env.getArgument("version");
-      return service.update(meta, e.name(), id, version, patch, owner, RequestContext.of(env).actor())
-          .subscribeAsCompletionStage();
+      List<dev.tessera.platform.PlatformException.FieldError> warnings = new ArrayList<>();
+      return service.update(meta, e.name(), id, version, patch, owner, RequestContext.of(env).actor(), warnings)
+          .map(r -> warned(env, r, warnings)).subscribeAsCompletionStage();
     };
   }
 

@@ -52,7 +52,13 @@ public class RecordService {
 
   public Uni<DataRecord> create(MetadataSnapshot meta, String entity, Map<String, Object> input, String ownerId,
       Actor actor) {
-    return commit(t -> create(t, meta, meta.entity(entity), input, ownerId, actor)
+    return create(meta, entity, input, ownerId, actor, new ArrayList<>());
+  }
+
+  /** As {@link #create(MetadataSnapshot, String, Map, String, Actor)}; {@code warnings} gets what the lane warned of. */
+  public Uni<DataRecord> create(MetadataSnapshot meta, String entity, Map<String, Object> input, String ownerId,
+      Actor actor, List<PlatformException.FieldError> warnings) {
+    return commit(t -> create(t, meta, meta.entity(entity), input, ownerId, actor, false, warnings)
         .map(r -> new Written<>(r, List.of(event(entity, Operation.CREATE, null, r, actor)))));
   }
 
@@ -94,7 +100,7 @@ public class RecordService {
       Map<String, Object> input = new LinkedHashMap<>(inputs.get(i));
       String owner = (String) input.remove("ownerId");
       List<PlatformException.FieldError> warnings = new ArrayList<>();
-      chain = chain.chain(() -> commit(t -> create(t, meta, e, input, owner, actor, warnings)
+      chain = chain.chain(() -> commit(t -> create(t, meta, e, input, owner, actor, true, warnings)
               .map(r -> new Written<>(r, List.of(event(entity, Operation.CREATE, null, r, actor)))))
           .map(r -> new ImportRow(row, ImportRow.Status.CREATED, r.id(), List.of(), List.copyOf(warnings)))
           .onFailure(PlatformException.class).recoverWithItem(x -> refused(row, (PlatformException) x))
@@ -114,10 +120,17 @@ public class RecordService {
 
   public Uni<DataRecord> update(MetadataSnapshot meta, String entity, UUID id, int version,
       Map<String, Object> patch, String ownerId, Actor actor) {
+    return update(meta, entity, id, version, patch, ownerId, actor, new ArrayList<>());
+  }
+
+  /** As {@link #update(MetadataSnapshot, String, UUID, int, Map, String, Actor)}; {@code warnings} gets what the lane warned of. */
+  public Uni<DataRecord> update(MetadataSnapshot meta, String entity, UUID id, int version,
+      Map<String, Object> patch, String ownerId, Actor actor, List<PlatformException.FieldError> warnings) {
     EntityDefinition e = meta.entity(entity);
     return commit(t -> {
       List<RecordChanged> events = new ArrayList<>();
-      return update(t, meta, e, id, version, patch, ownerId, actor, events).map(after -> new Written<>(after, events));
+      return update(t, meta, e, id, version, patch, ownerId, actor, events, warnings)
+          .map(after -> new Written<>(after, events));
     });
   }
 
@@ -150,6 +163,12 @@ public class RecordService {
   /** An update inside {@link #inOneTransaction}: the same checks and before-save lane as any update. */
   public Uni<DataRecord> update(Tx t, MetadataSnapshot meta, EntityDefinition e, UUID id, int version,
       Map<String, Object> patch, String ownerId, Actor actor, List<RecordChanged> events) {
+    return update(t, meta, e, id, version, patch, ownerId, actor, events, new ArrayList<>());
+  }
+
+  private Uni<DataRecord> update(Tx t, MetadataSnapshot meta, EntityDefinition e, UUID id, int version,
+      Map<String, Object> patch, String ownerId, Actor actor, List<RecordChanged> events,
+      List<PlatformException.FieldError> warnings) {
     return store.findById(t, e, id, false).chain(before -> {
       if (before == null) {
         throw RecordValidator.notFound(e, id);
@@ -166,6 +185,7 @@ public class RecordService {
               throw conflict(e, id, version, -1);
             }
             events.add(event(e.name(), Operation.UPDATE, before, after, actor));
+            warnings.addAll(ctx.warnings());
           });
     });
   }
@@ -193,15 +213,15 @@ public class RecordService {
     return registry.current();
   }
 
+  /** A create in a batch; what the lane warns of is not reported (the batch returns records only). */
   private Uni<DataRecord> create(Tx t, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> input,
       String ownerId, Actor actor) {
-    return create(t, meta, e, input, ownerId, actor, null);
+    return create(t, meta, e, input, ownerId, actor, false, new ArrayList<>());
   }
 
-  /** A create; {@code importWarnings} non-null for a row of an import, which gets the lane's warnings. */
+  /** A create ({@code importing}: a row of an import); {@code warnings} gets what the lane warned of. */
   private Uni<DataRecord> create(Tx t, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> input,
-      String ownerId, Actor actor, List<PlatformException.FieldError> importWarnings) {
-    boolean importing = importWarnings != null;
+      String ownerId, Actor actor, boolean importing, List<PlatformException.FieldError> warnings) {
     Map<String, Object> data = RecordValidator.merge(e, null, input, true);
     applyLiteralDefaults(e, data, input);
     SaveContext ctx = new SaveContext(meta, e, Operation.CREATE, Uuids.v7(), null, data,
@@ -209,11 +229,7 @@ public class RecordService {
     return autoNumbers(t, e, data).chain(() -> beforeSave(ctx))
         .chain(() -> ctx.withQueuedWrites(store.insert(t, e, new DataRecord(ctx.id(), data, ctx.owner(), 1, null, null,
             actor.userId(), actor.userId(), null))))
-        .invoke(() -> {
-          if (importing) {
-            importWarnings.addAll(ctx.warnings());
-          }
-        });
+        .invoke(() -> warnings.addAll(ctx.warnings()));
   }
 
   private static void applyLiteralDefaults(EntityDefinition e, Map<String, Object> data, Map<String, Object> input) {

@@ -100,6 +100,10 @@ class DuplicateComponentTest {
       String first = create(e, "name: \"赵六\", phone: \"13512345678\", ownerId: \"zhao\"").getString("data.create" + E + ".id");
       JsonPath second = create(e, "name: \"赵六\", phone: \"135 1234 5678\", ownerId: \"qian\"");
       assertNull(second.get("errors"), second.prettify());
+      assertEquals("warn".equals(action) ? "DUPLICATE_WARNING" : "DUPLICATE_LINKED",
+          second.getString("extensions.warnings[0].code"), "the writer is told at once: " + second.prettify());
+      assertTrue(second.getString("extensions.warnings[0].message").contains(first), second.prettify());
+      assertEquals(List.of("create" + E), second.getList("extensions.warnings[0].path"));
       String id = second.getString("data.create" + E + ".id");
       JsonPath reports = Gql.ok("{ duplicateReports(id: \"" + id + "\") }");
       assertEquals(first, reports.getString("data.duplicateReports[0].duplicateOf"));
