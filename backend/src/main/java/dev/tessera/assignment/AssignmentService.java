@@ -64,11 +64,7 @@ public class AssignmentService {
     this.engine = engine;
   }
 
-  public Uni<List<Outcome>> run(String entity, JsonNode conditions, boolean dryRun, Actor actor) {
-    return run(entity, conditions, null, dryRun, actor);
-  }
-
-  /** As {@link #run(String, JsonNode, boolean, Actor)}, limited to the records with these ids when given. */
+  /** Re-runs (or with {@code dryRun} previews) the rule over the records matching the conditions, and the ids when given. */
   public Uni<List<Outcome>> run(String entity, JsonNode conditions, List<java.util.UUID> ids, boolean dryRun, Actor actor) {
     MetadataSnapshot meta = registry.current();
     EntityDefinition e = meta.entity(entity);

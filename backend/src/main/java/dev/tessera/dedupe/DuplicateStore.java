@@ -4,7 +4,6 @@ import dev.tessera.platform.Tx;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.record.DataRecord;
 import io.smallrye.mutiny.Uni;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -159,6 +159,10 @@ public class PoolService {
 
   /** The owner gives a record back to the pool; it is unowned until someone claims it. */
   public Uni<DataRecord> release(String poolName, UUID id, Actor actor) {
+    if (poolName.startsWith(QUEUE)) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST, "A record taken from a queue is not given back to it;"
+          + " give it to a colleague by changing its owner", "从队列领取的记录不能退回队列，如需转交请修改负责人", "pool", List.of());
+    }
     MetadataSnapshot meta = registry.current();
     JsonNode pool = pool(meta, poolName);
     EntityDefinition e = meta.entity(pool.path("entity").asText());

@@ -8,7 +8,6 @@ import dev.tessera.platform.PlatformException.FieldError;
 import dev.tessera.platform.Tx;
 import dev.tessera.record.AggregateRequest;
 import dev.tessera.record.AggregateRow;
-import dev.tessera.record.Column;
 import dev.tessera.record.DataRecord;
 import dev.tessera.record.Filter;
 import dev.tessera.record.Page;

@@ -124,6 +124,9 @@ class PoolComponentTest {
         "only members of the team take from its queue");
     assertEquals(member, as(member, take).getString("data.claimRecord.ownerId"));
     assertEquals("ALREADY_CLAIMED", as(member + "b", take).getString("errors[0].extensions.code"));
+    JsonPath back = as(member, "mutation { releaseRecord(pool: \"queue:" + team + "\", id: \"" + id + "\") { id } }");
+    assertEquals("BAD_REQUEST", back.getString("errors[0].extensions.code"), "a queue takes no releases, and says so");
+    assertTrue(back.getString("errors[0].message").contains("owner"), back.prettify());
   }
 
   /** Owner changes seen by the async lane. */
