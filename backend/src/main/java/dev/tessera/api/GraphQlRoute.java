@@ -60,7 +60,7 @@ public class GraphQlRoute {
       return;
     }
     Locale locale = locale(ctx.request().getHeader("Accept-Language"));
-    RequestContext rc = new RequestContext(new Actor(ctx.request().getHeader("X-Tessera-User")),
+    RequestContext rc = new RequestContext(new Actor(ctx.request().getHeader("X-Tessera-User"), "graphql"),
         locale.toLanguageTag().startsWith("zh") ? "zh-CN" : "en");
     GraphQlProvider.Request req = new GraphQlProvider.Request(q, (Map<String, Object>) body.get("variables"),
         (String) body.get("operationName"), ctx.request().method() == HttpMethod.GET, rc, locale);

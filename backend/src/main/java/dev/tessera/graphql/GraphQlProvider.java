@@ -64,6 +64,7 @@ public class GraphQlProvider implements PublishParticipant {
     GraphQL graphQL = GraphQL.newGraphQL(schema)
         .queryExecutionStrategy(new AsyncExecutionStrategy(new ErrorMapper()))
         .mutationExecutionStrategy(new graphql.execution.AsyncSerialExecutionStrategy(new ErrorMapper()))
+        .subscriptionExecutionStrategy(new graphql.execution.SubscriptionExecutionStrategy(new ErrorMapper()))
         .preparsedDocumentProvider((input, parse) -> CompletableFuture.completedFuture(
             ((Engine) input.getGraphQLContext().get(Engine.class)).documents().get(input.getQuery())))
         .build();
@@ -90,8 +91,20 @@ public class GraphQlProvider implements PublishParticipant {
    * error, never with a failed future.
    */
   public CompletableFuture<Map<String, Object>> execute(Request r) {
+    return execute(r, false);
+  }
+
+  /**
+   * As {@link #execute(Request)} over a WebSocket, where subscriptions may run: a subscription's
+   * {@code data} is then the stream of its events (a reactive-streams publisher of results).
+   */
+  public CompletableFuture<Map<String, Object>> executeOverSocket(Request r) {
+    return execute(r, true);
+  }
+
+  private CompletableFuture<Map<String, Object>> execute(Request r, boolean socket) {
     try {
-      return run(r).handle((result, err) -> err == null ? result : refused(err));
+      return run(r, socket).handle((result, err) -> err == null ? result : refused(err));
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(refused(e));
     }
@@ -109,7 +122,7 @@ public class GraphQlProvider implements PublishParticipant {
     throw cause instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(cause);
   }
 
-  private CompletableFuture<Map<String, Object>> run(Request r) {
+  private CompletableFuture<Map<String, Object>> run(Request r, boolean socket) {
     Engine engine = current();
     PreparsedDocumentEntry doc = document(engine, r.query(), r.locale());
     if (doc.hasErrors()) {
@@ -119,6 +132,9 @@ public class GraphQlProvider implements PublishParticipant {
       OperationDefinition op = operation(doc.getDocument(), r.operationName());
       if (r.queryOnly() && op.getOperation() != OperationDefinition.Operation.QUERY) {
         throw new PlatformException(ErrorCode.BAD_REQUEST, "GET requests may only run queries; use POST for mutations");
+      }
+      if (!socket && op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+        throw new PlatformException(ErrorCode.BAD_REQUEST, "Subscriptions run over WebSocket (graphql-transport-ws) on /graphql");
       }
       QueryLimits.check(engine.schema(), doc.getDocument(), op, r.variables());
     } catch (PlatformException e) {

@@ -38,11 +38,20 @@ public class SchemaFactory {
   private final MergeUndoService undos;
   private final NotificationStore inbox;
   private final DuplicateMatcher matcher;
+  private final dev.tessera.change.AuditTrail audit;
+  private final dev.tessera.change.ChangeDispatcher dispatcher;
+  private final dev.tessera.job.JobRunner jobs;
+  private final dev.tessera.change.ChangeTail tail;
 
   public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
       MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment,
       PoolRecycler recycler, DuplicateStore duplicates, MergeService merges, MergeUndoService undos,
-      NotificationStore inbox, DuplicateMatcher matcher) {
+      NotificationStore inbox, DuplicateMatcher matcher, dev.tessera.change.AuditTrail audit,
+      dev.tessera.change.ChangeDispatcher dispatcher, dev.tessera.job.JobRunner jobs, dev.tessera.change.ChangeTail tail) {
+    this.tail = tail;
+    this.jobs = jobs;
+    this.audit = audit;
+    this.dispatcher = dispatcher;
     this.matcher = matcher;
     this.merges = merges;
     this.undos = undos;
@@ -80,6 +89,8 @@ public class SchemaFactory {
     NotificationApi notifications = new NotificationApi(inbox, tx, code);
     notifications.queries().forEach(query::field);
     notifications.mutations().forEach(mutation::field);
+    new ChangeFeedApi(audit, dispatcher, snap, code).queries().forEach(query::field);
+    new JobApi(jobs, code).queries().forEach(query::field);
     RecordFetchers fetchers = new RecordFetchers(snap, store, records, tx);
     for (EntityDefinition e : snap.entities().values()) {
       EntitySchema es = new EntitySchema(snap, e, fetchers, code);
@@ -87,6 +98,7 @@ public class SchemaFactory {
       es.queries().forEach(query::field);
       es.mutations().forEach(mutation::field);
     }
-    return schema.query(query).mutation(mutation).codeRegistry(code.build()).build();
+    GraphQLObjectType subscription = new SubscriptionApi(tail, snap, code).type();
+    return schema.query(query).mutation(mutation).subscription(subscription).codeRegistry(code.build()).build();
   }
 }

@@ -32,14 +32,16 @@ public final class Identifiers {
       "Float", "Boolean", "ID", "JSON", "Decimal", "Date", "DateTime", "SortDirection", "PageInfo", "Problem",
       "PublishResult", "MetadataVersion", "BooleanFilter", "ListFilter", "JSONFilter", "StringFilter", "IntFilter",
       "FloatFilter", "DecimalFilter", "DateFilter", "DateTimeFilter", "IDFilter", "PoolClaim", "ImportResult",
-      "ImportRow", "MergeFieldChoice", "MergeResult", "Notification");
+      "ImportRow", "MergeFieldChoice", "MergeResult", "Notification", "RecordChange", "ChangeSubscriberState",
+      "ChangeFeedStatus", "BackgroundJob", "RecordChangeFilter");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
       "publishDefinitions", "restoreMetadataVersion", "assignmentTrace",
       "claimRecord", "releaseRecord", "runAssignment", "recyclePool", "poolRecords",
       "duplicateReports", "duplicateCandidates", "mergeRecords", "undoMerge", "mergeHistory", "notifications",
-      "markNotificationsRead");
+      "markNotificationsRead", "recordHistory", "changeFeed", "backgroundJobs",
+      "backgroundJob");
 
   private static final List<String> TYPE_SUFFIXES = List.of("", "Connection", "Edge", "Filter", "OrderBy", "Input",
       "Patch", "GroupBy", "Aggregate", "Numbers", "Group");
