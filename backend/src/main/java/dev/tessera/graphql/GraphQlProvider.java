@@ -64,6 +64,7 @@ public class GraphQlProvider implements PublishParticipant {
     GraphQL graphQL = GraphQL.newGraphQL(schema)
         .queryExecutionStrategy(new AsyncExecutionStrategy(new ErrorMapper()))
         .mutationExecutionStrategy(new graphql.execution.AsyncSerialExecutionStrategy(new ErrorMapper()))
+        .instrumentation(OperationMetrics.instrumentation())
         .preparsedDocumentProvider((input, parse) -> CompletableFuture.completedFuture(
             ((Engine) input.getGraphQLContext().get(Engine.class)).documents().get(input.getQuery())))
         .build();
