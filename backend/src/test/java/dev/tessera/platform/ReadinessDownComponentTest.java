@@ -3,6 +3,7 @@ package dev.tessera.platform;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
+import dev.tessera.support.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -11,6 +12,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,8 +49,10 @@ class ReadinessDownComponentTest {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + cluster.getPort() + "/postgres",
-          "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres");
+      Map<String, String> config = new HashMap<>(TestDatabase.urls(cluster.getPort(), "postgres"));
+      config.put("quarkus.datasource.username", "postgres");
+      config.put("quarkus.datasource.password", "postgres");
+      return config;
     }
 
     @Override
