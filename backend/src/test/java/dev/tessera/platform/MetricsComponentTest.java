@@ -43,6 +43,17 @@ class MetricsComponentTest {
   }
 
   @Test
+  void userInterfacePathsShareOneSeries() {
+    given().when().get("/designer/entity/customer-" + System.nanoTime());
+    given().when().get("/workspace/customer/" + System.nanoTime());
+    String m = metrics();
+    assertHas(m, "uri=\"/ui\"");
+    if (m.contains("uri=\"/designer") || m.contains("uri=\"/workspace")) {
+      throw new AssertionError("a UI path got a series of its own:\n" + m);
+    }
+  }
+
+  @Test
   void theDatabasePoolIsReported() {
     post("{ definitions { kind } }");
     assertHas(metrics(), "sql_pool");
