@@ -36,9 +36,13 @@ public class ChangeFeedLagGauges {
   }
 
   /** Adds gauges for new subscribers and removes those of subscribers no longer reported. */
-  public synchronized void refresh() {
+  public void refresh() {
+    refresh(sources);
+  }
+
+  synchronized void refresh(Iterable<? extends ChangeFeedLag> lags) {
     Set<String> seen = new HashSet<>();
-    for (ChangeFeedLag source : sources) {
+    for (ChangeFeedLag source : lags) {
       for (String subscriber : source.subscribers()) {
         seen.add(subscriber);
         registered.computeIfAbsent(subscriber, s -> Set.of(
