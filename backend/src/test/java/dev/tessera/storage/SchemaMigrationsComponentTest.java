@@ -30,6 +30,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,22 @@ import org.junit.jupiter.api.Test;
 class SchemaMigrationsComponentTest {
   @Inject
   Flyway appFlyway;
+
+  @AfterAll
+  static void dropScratchDatabases() throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(jdbc("postgres"), "postgres", "");
+        Statement st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + TestDatabase.NAME + "\\_mig\\_%'")) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+      for (String db : names) {
+        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      }
+    }
+  }
 
   @Test
   void theAppDatabaseIsMigratedAtStart() {

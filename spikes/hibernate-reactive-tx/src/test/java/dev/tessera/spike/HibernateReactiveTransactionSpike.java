@@ -70,6 +70,9 @@ class HibernateReactiveTransactionSpike {
   static void stop() throws Exception {
     sessions.close();
     await(pool.close());
+    SqlClient admin = PgBuilder.client().connectingTo(options("postgres")).using(vertx).build();
+    await(admin.query("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)").execute());
+    await(admin.close());
     await(vertx.close());
   }
 
