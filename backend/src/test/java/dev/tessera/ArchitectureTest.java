@@ -16,7 +16,7 @@ class ArchitectureTest {
   void onlyStorageTalksSql() {
     noClasses().that().resideOutsideOfPackage("dev.tessera.storage..")
         .should().dependOnClassesThat().resideInAnyPackage("io.vertx.mutiny.sqlclient..", "io.vertx.sqlclient..",
-            "io.vertx.pgclient..", "org.hibernate.reactive..")
+            "io.vertx.pgclient..", "org.hibernate.reactive..", "org.flywaydb..")
         .check(MAIN);
   }
 

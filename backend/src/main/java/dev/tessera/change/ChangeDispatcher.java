@@ -35,6 +35,7 @@ public class ChangeDispatcher {
 
   private final ChangeFeedStore store;
   private final ChangeTail tail;
+  private final ChangeFeedFigures figures;
   private final TxRunner tx;
   private final List<ChangeSubscriber> subscribers;
   private final Vertx vertx;
@@ -47,13 +48,14 @@ public class ChangeDispatcher {
   private volatile Instant lastPrune = Instant.EPOCH;
   private volatile long timer = -1;
 
-  public ChangeDispatcher(ChangeFeedStore store, ChangeTail tail, TxRunner tx, Instance<ChangeSubscriber> subscribers, Vertx vertx,
+  public ChangeDispatcher(ChangeFeedStore store, ChangeTail tail, ChangeFeedFigures figures, TxRunner tx, Instance<ChangeSubscriber> subscribers, Vertx vertx,
       @ConfigProperty(name = "tessera.changes.dispatch.enabled", defaultValue = "true") boolean enabled,
       @ConfigProperty(name = "tessera.changes.dispatch.interval", defaultValue = "1S") Duration interval,
       @ConfigProperty(name = "tessera.changes.retention", defaultValue = "P7D") Duration retention,
       @ConfigProperty(name = "tessera.changes.batch", defaultValue = "500") int batch) {
     this.store = store;
     this.tail = tail;
+    this.figures = figures;
     this.tx = tx;
     this.subscribers = subscribers.stream().toList();
     this.vertx = vertx;
@@ -105,7 +107,8 @@ public class ChangeDispatcher {
 
   /** One full round now: sequence, deliver every subscriber's backlog, prune when due. For tests and operators. */
   public Uni<Void> round() {
-    return sequenceAll().chain(tail::poll).chain(() -> Sequence.each(subscribers, this::serve)).chain(this::pruneIfDue);
+    return sequenceAll().chain(tail::poll).chain(() -> Sequence.each(subscribers, this::serve)).chain(this::pruneIfDue)
+        .chain(() -> status().invoke(figures::update).replaceWithVoid());
   }
 
   private Uni<Void> sequenceAll() {

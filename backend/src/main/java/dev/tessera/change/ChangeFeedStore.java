@@ -32,9 +32,12 @@ public interface ChangeFeedStore {
    */
   Uni<Integer> prune(Tx tx, Duration retention);
 
-  /** A subscriber's state: where it stands, how far behind the head it is. */
+  /**
+   * A subscriber's state: where it stands, how far behind the head it is, and when the oldest change it
+   * has not taken yet committed (null when caught up).
+   */
   record SubscriberState(String name, long position, long lag, long delivered, OffsetDateTime updatedAt,
-      String lastError) {}
+      String lastError, OffsetDateTime oldestPending) {}
 
   /** The head position and every subscriber's state. */
   record Status(long head, long unpositioned, List<SubscriberState> subscribers) {}

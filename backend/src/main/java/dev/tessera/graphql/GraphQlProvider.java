@@ -65,6 +65,7 @@ public class GraphQlProvider implements PublishParticipant {
         .queryExecutionStrategy(new AsyncExecutionStrategy(new ErrorMapper()))
         .mutationExecutionStrategy(new graphql.execution.AsyncSerialExecutionStrategy(new ErrorMapper()))
         .subscriptionExecutionStrategy(new graphql.execution.SubscriptionExecutionStrategy(new ErrorMapper()))
+        .instrumentation(OperationMetrics.instrumentation())
         .preparsedDocumentProvider((input, parse) -> CompletableFuture.completedFuture(
             ((Engine) input.getGraphQLContext().get(Engine.class)).documents().get(input.getQuery())))
         .build();

@@ -35,7 +35,9 @@ final class ChangeSql {
       SELECT (SELECT coalesce(max(position), 0) FROM tessera_change) AS head,
              (SELECT count(*) FROM tessera_change WHERE position IS NULL) AS unpositioned""";
   static final String SUBSCRIBERS = """
-      SELECT name, position, delivered, updated_at, last_error FROM tessera_change_subscriber ORDER BY name""";
+      SELECT s.name, s.position, s.delivered, s.updated_at, s.last_error,
+             (SELECT c.committed_at FROM tessera_change c WHERE c.position > s.position ORDER BY c.position LIMIT 1) AS oldest
+      FROM tessera_change_subscriber s ORDER BY s.name""";
   static final String AUDIT = """
       INSERT INTO tessera_audit(position, entity, record_id, operation, version, changes, owner_before, owner_after,
                                 actor, source, committed_at)

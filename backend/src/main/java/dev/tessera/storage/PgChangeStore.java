@@ -83,7 +83,7 @@ public class PgChangeStore implements ChangeLog, ChangeFeedStore, AuditStore {
         for (Row r : rows) {
           long p = r.getLong("position");
           out.add(new SubscriberState(r.getString("name"), p, Math.max(0, top - p), r.getLong("delivered"),
-              r.getOffsetDateTime("updated_at"), r.getString("last_error")));
+              r.getOffsetDateTime("updated_at"), r.getString("last_error"), r.getOffsetDateTime("oldest")));
         }
         return new Status(top, head.getLong("unpositioned"), out);
       });

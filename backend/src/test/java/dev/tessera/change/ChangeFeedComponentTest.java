@@ -90,6 +90,9 @@ class ChangeFeedComponentTest {
     assertEquals(7, ((Number) amount.get("after")).intValue());
     assertEquals(1, ((Map<?, ?>) changes.get(1).get("changes")).size(), "only the changed field");
     assertTrue(Long.parseLong((String) changes.get(0).get("position")) > Long.parseLong((String) changes.get(1).get("position")));
+    String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+    assertTrue(metrics.lines().anyMatch(l -> l.startsWith("tessera_changefeed_pending_changes{") && l.contains("subscriber=\"audit\"")),
+        "the audit subscriber's lag is a metric");
   }
 
   @Test
