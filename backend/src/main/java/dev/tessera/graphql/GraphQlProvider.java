@@ -14,7 +14,9 @@ import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import graphql.language.SourceLocation;
 import graphql.schema.GraphQLSchema;
+import graphql.validation.GoodFaithIntrospectionExceeded;
 import graphql.validation.ValidationError;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -100,20 +102,20 @@ public class GraphQlProvider implements PublishParticipant {
   private static Map<String, Object> refused(Throwable err) {
     Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
         ? err.getCause() : err;
-    if (cause instanceof graphql.validation.GoodFaithIntrospectionExceeded bad) {
-      return errors(List.of(bad.toBadFaithError()));
+    if (cause instanceof GoodFaithIntrospectionExceeded bad) {
+      return RequestErrors.response(List.of(bad.toBadFaithError()));
     }
     if (cause instanceof GraphQLError g) {
-      return errors(List.of(g));
+      return RequestErrors.response(List.of(g));
     }
     throw cause instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(cause);
   }
 
   private CompletableFuture<Map<String, Object>> run(Request r) {
     Engine engine = current();
-    PreparsedDocumentEntry doc = document(engine, r.query(), r.locale());
+    PreparsedDocumentEntry doc = document(engine, r.query(), r.locale(), r.context().locale());
     if (doc.hasErrors()) {
-      return CompletableFuture.completedFuture(errors(doc.getErrors()));
+      return CompletableFuture.completedFuture(RequestErrors.response(doc.getErrors()));
     }
     try {
       OperationDefinition op = operation(doc.getDocument(), r.operationName());
@@ -122,7 +124,9 @@ public class GraphQlProvider implements PublishParticipant {
       }
       QueryLimits.check(engine.schema(), doc.getDocument(), op, r.variables());
     } catch (PlatformException e) {
-      return CompletableFuture.completedFuture(errors(List.of(ErrorMapper.error(e, null, null, r.context().locale()))));
+      SourceLocation at = e instanceof QueryLimits.Exceeded x ? x.location() : null;
+      return CompletableFuture.completedFuture(
+          RequestErrors.response(List.of(ErrorMapper.error(e, null, at, r.context().locale()))));
     }
     ExecutionInput input = ExecutionInput.newExecutionInput().query(r.query())
         .variables(r.variables() == null ? Map.of() : r.variables())
@@ -130,10 +134,19 @@ public class GraphQlProvider implements PublishParticipant {
         .graphQLContext(Map.of(RequestContext.KEY, r.context(), Engine.class, engine))
         .dataLoaderRegistry(new DataLoaderRegistry())
         .build();
-    return engine.graphQL().executeAsync(input).thenApply(ExecutionResult::toSpecification);
+    return engine.graphQL().executeAsync(input).thenApply(GraphQlProvider::specification);
   }
 
-  private static PreparsedDocumentEntry document(Engine engine, String query, Locale locale) {
+  /** The response map; errors graphql-java raised itself (e.g. a variable that does not coerce) get a code too. */
+  private static Map<String, Object> specification(ExecutionResult result) {
+    Map<String, Object> spec = new java.util.LinkedHashMap<>(result.toSpecification());
+    if (!result.getErrors().isEmpty()) {
+      spec.put("errors", result.getErrors().stream().map(RequestErrors::entry).toList());
+    }
+    return spec;
+  }
+
+  private static PreparsedDocumentEntry document(Engine engine, String query, Locale locale, String language) {
     PreparsedDocumentEntry cached = engine.documents().get(query);
     if (cached != null) {
       return cached;
@@ -144,7 +157,12 @@ public class GraphQlProvider implements PublishParticipant {
     if (parsed.isFailure()) {
       entry = new PreparsedDocumentEntry(parsed.getSyntaxException().toInvalidSyntaxError());
     } else {
-      List<ValidationError> invalid = ParseAndValidate.validate(engine.schema(), parsed.getDocument(), locale);
+      List<ValidationError> invalid;
+      try {
+        invalid = ParseAndValidate.validate(engine.schema(), parsed.getDocument(), locale);
+      } catch (GoodFaithIntrospectionExceeded bad) {
+        return new PreparsedDocumentEntry(located(engine.schema(), parsed.getDocument(), bad, language));
+      }
       entry = invalid.isEmpty() ? new PreparsedDocumentEntry(parsed.getDocument())
           : new PreparsedDocumentEntry(List.copyOf(invalid));
     }
@@ -153,6 +171,22 @@ public class GraphQlProvider implements PublishParticipant {
     }
     engine.documents().put(query, entry);
     return entry;
+  }
+
+  /**
+   * graphql-java's own guard refused an introspection query (without saying where); the same walk as
+   * for every query finds the field and its location. Not cached: such a request is no client's.
+   */
+  private static GraphQLError located(GraphQLSchema schema, Document doc, GoodFaithIntrospectionExceeded bad,
+      String language) {
+    for (OperationDefinition op : doc.getDefinitionsOfType(OperationDefinition.class)) {
+      try {
+        QueryLimits.check(schema, doc, op, Map.of());
+      } catch (QueryLimits.Exceeded x) {
+        return ErrorMapper.error(x, null, x.location(), language);
+      }
+    }
+    return bad.toBadFaithError();
   }
 
   private static OperationDefinition operation(Document doc, String name) {
@@ -165,33 +199,5 @@ public class GraphQlProvider implements PublishParticipant {
     }
     return ops.stream().filter(o -> name.equals(o.getName())).findFirst().orElseThrow(() ->
         new PlatformException(ErrorCode.BAD_REQUEST, "no operation named " + name));
-  }
-
-  private static String code(GraphQLError e) {
-    if (e instanceof ValidationError) {
-      return "GRAPHQL_VALIDATION_FAILED";
-    }
-    if (e instanceof graphql.InvalidSyntaxError) {
-      return "GRAPHQL_PARSE_FAILED";
-    }
-    if (e instanceof graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError
-        || e instanceof graphql.execution.AbortExecutionException) {
-      return "QUERY_TOO_COMPLEX";
-    }
-    return "BAD_REQUEST";
-  }
-
-  private static Map<String, Object> errors(List<? extends GraphQLError> errors) {
-    List<Map<String, Object>> list = errors.stream().map(e -> {
-      Map<String, Object> spec = new java.util.LinkedHashMap<>(e.toSpecification());
-      Map<String, Object> ext = new java.util.LinkedHashMap<>();
-      if (spec.get("extensions") instanceof Map<?, ?> given) {
-        given.forEach((k, v) -> ext.put(String.valueOf(k), v));
-      }
-      ext.putIfAbsent("code", code(e));
-      spec.put("extensions", ext);
-      return (Map<String, Object>) spec;
-    }).toList();
-    return Map.of("errors", list);
   }
 }

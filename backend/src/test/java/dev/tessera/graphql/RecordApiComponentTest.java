@@ -149,13 +149,21 @@ class RecordApiComponentTest {
     assertEquals("QUERY_TOO_COMPLEX", many.getString("errors[0].extensions.code"));
     String fanOut = "{ " + co + "s(first: 100) { nodes { " + cu + "sByFirm(first: 100) { nodes { firm { " + cu
         + "sByFirm(first: 100) { totalCount } } } } } } }";
-    assertEquals("QUERY_TOO_COMPLEX", Gql.post(fanOut).getString("errors[0].extensions.code"));
+    JsonPath tooMany = Gql.post(fanOut);
+    assertEquals("QUERY_TOO_COMPLEX", tooMany.getString("errors[0].extensions.code"));
+    assertEquals(fanOut.lastIndexOf(cu + "sByFirm") + 1, tooMany.getInt("errors[0].locations[0].column"), tooMany.prettify());
     StringBuilder deep = new StringBuilder("{ " + cu + "s { nodes { ");
     for (int i = 0; i < 6; i++) {
       deep.append("firm { " + cu + "sByFirm(first: 1) { nodes { ");
     }
     deep.append("id").append(" } } }".repeat(6)).append(" } } }");
-    assertEquals("QUERY_TOO_DEEP", Gql.post(deep.toString()).getString("errors[0].extensions.code"));
+    JsonPath tooDeep = Gql.post(deep.toString());
+    assertEquals("QUERY_TOO_DEEP", tooDeep.getString("errors[0].extensions.code"));
+    String refused = tooDeep.getString("errors[0].extensions.field");
+    int column = tooDeep.getInt("errors[0].locations[0].column");
+    assertTrue(deep.substring(column - 1).startsWith(refused + " {"), tooDeep.prettify());
+    assertTrue(column > deep.length() / 3, "the nested field, not the root: " + tooDeep.prettify());
+    assertEquals(1, tooDeep.getInt("errors[0].locations[0].line"), tooDeep.prettify());
   }
 
   @Test
