@@ -86,16 +86,33 @@ public class GraphQlProvider implements PublishParticipant {
   public record Request(String query, Map<String, Object> variables, String operationName, boolean queryOnly,
       RequestContext context, Locale locale) {}
 
+  /** How a request ended, for the HTTP status: ran (data present), refused before running, or a mutation over GET. */
+  public enum Outcome { EXECUTED, REFUSED, MUTATION_OVER_GET }
+
+  /** The GraphQL response map (data, errors, extensions) and how the request ended. */
+  public record Response(Map<String, Object> body, Outcome outcome) {
+    static Response of(Map<String, Object> body) {
+      return new Response(body, body.containsKey("data") ? Outcome.EXECUTED : Outcome.REFUSED);
+    }
+  }
+
+  /** A GET request naming a mutation: the specification asks for 405, not an error inside a 200. */
+  private static final class MutationOverGet extends PlatformException {
+    MutationOverGet() {
+      super(ErrorCode.BAD_REQUEST, "GET requests may only run queries; use POST for mutations",
+          "GET 请求只能执行查询，变更请使用 POST", null, List.of());
+    }
+  }
+
   /**
-   * Runs a request; the result is the GraphQL response map (data, errors). A request graphql-java
-   * refuses with an error of its own (e.g. a bad-faith introspection query) is answered with that
-   * error, never with a failed future.
+   * Runs a request. A request graphql-java refuses with an error of its own (e.g. a bad-faith
+   * introspection query) is answered with that error, never with a failed future.
    */
-  public CompletableFuture<Map<String, Object>> execute(Request r) {
+  public CompletableFuture<Response> execute(Request r) {
     try {
-      return run(r).handle((result, err) -> err == null ? result : refused(err));
+      return run(r).handle((result, err) -> err == null ? result : Response.of(refused(err)));
     } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(refused(e));
+      return CompletableFuture.completedFuture(Response.of(refused(e)));
     }
   }
 
@@ -111,22 +128,23 @@ public class GraphQlProvider implements PublishParticipant {
     throw cause instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(cause);
   }
 
-  private CompletableFuture<Map<String, Object>> run(Request r) {
+  private CompletableFuture<Response> run(Request r) {
     Engine engine = current();
     PreparsedDocumentEntry doc = document(engine, r.query(), r.locale(), r.context().locale());
     if (doc.hasErrors()) {
-      return CompletableFuture.completedFuture(RequestErrors.response(doc.getErrors()));
+      return CompletableFuture.completedFuture(Response.of(RequestErrors.response(doc.getErrors())));
     }
     try {
       OperationDefinition op = operation(doc.getDocument(), r.operationName());
       if (r.queryOnly() && op.getOperation() != OperationDefinition.Operation.QUERY) {
-        throw new PlatformException(ErrorCode.BAD_REQUEST, "GET requests may only run queries; use POST for mutations");
+        throw new MutationOverGet();
       }
       QueryLimits.check(engine.schema(), doc.getDocument(), op, r.variables());
     } catch (PlatformException e) {
       SourceLocation at = e instanceof QueryLimits.Exceeded x ? x.location() : null;
+      Map<String, Object> body = RequestErrors.response(List.of(ErrorMapper.error(e, null, at, r.context().locale())));
       return CompletableFuture.completedFuture(
-          RequestErrors.response(List.of(ErrorMapper.error(e, null, at, r.context().locale()))));
+          new Response(body, e instanceof MutationOverGet ? Outcome.MUTATION_OVER_GET : Outcome.REFUSED));
     }
     ExecutionInput input = ExecutionInput.newExecutionInput().query(r.query())
         .variables(r.variables() == null ? Map.of() : r.variables())
@@ -134,7 +152,7 @@ public class GraphQlProvider implements PublishParticipant {
         .graphQLContext(Map.of(RequestContext.KEY, r.context(), Engine.class, engine))
         .dataLoaderRegistry(new DataLoaderRegistry())
         .build();
-    return engine.graphQL().executeAsync(input).thenApply(GraphQlProvider::specification);
+    return engine.graphQL().executeAsync(input).thenApply(result -> Response.of(specification(result)));
   }
 
   /** The response map; errors graphql-java raised itself (e.g. a variable that does not coerce) get a code too. */
