@@ -221,8 +221,7 @@ final class EntitySchema {
     GraphQLObjectType.Builder b = GraphQLObjectType.newObject().name(type + "Numbers")
         .field(f -> f.name("_").type(GraphQLString).description("placeholder when an entity has no numbers"));
     for (FieldDefinition fd : RecordFetchers.measured(e)) {
-      b.field(f -> f.name(fd.name()).type(fd.valueType() == FieldType.MONEY ? Scalars.DECIMAL
-          : graphql.Scalars.GraphQLFloat));
+      b.field(f -> f.name(fd.name()).type(Scalars.DECIMAL));
     }
     return b.build();
   }

@@ -159,7 +159,7 @@ class ExpressionsComponentTest {
   @Test
   void formulasCannotBeWrittenByClients() {
     JsonPath c = create("title: \"x\", level: \"VIP\"");
-    assertEquals("GRAPHQL_VALIDATION_FAILED", c.getString("errors[0].extensions.code"), "not in the input type: " + c.prettify());
+    assertEquals("BAD_USER_INPUT", c.getString("errors[0].extensions.code"), "not in the input type: " + c.prettify());
   }
 
   @Test

@@ -75,7 +75,8 @@ public final class MetamodelJson {
         transitions, text(f, "target"),
         OnDelete.fromJson(text(f, "onDelete"))
             .orElse(FieldType.REFERENCE.jsonName().equals(text(f, "type")) ? OnDelete.SET_NULL : null),
-        text(f, "expression"), FieldType.fromJson(text(f, "resultType")).orElse(null), text(f, "format"));
+        text(f, "expression"), FieldType.fromJson(text(f, "resultType")).orElse(null), text(f, "format"),
+        f.path("integer").asBoolean(false));
   }
 
   /** Reads a map of locale to text; null when absent or not an object. */
