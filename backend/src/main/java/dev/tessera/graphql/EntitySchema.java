@@ -12,6 +12,7 @@ import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
 import dev.tessera.metamodel.naming.Identifiers;
+import dev.tessera.record.RequiredValues;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
@@ -80,8 +81,9 @@ final class EntitySchema {
         field("Mutation", "update" + type, nonNull(typeRef(type)), fetchers.update(e))
             .argument(arg("id", nonNull(GraphQLID))).argument(arg("version", nonNull(GraphQLInt)))
             .argument(arg("patch", nonNull(typeRef(type + "Patch")))).build(),
-        field("Mutation", "delete" + type, nonNull(GraphQLID), fetchers.delete(e))
-            .description("Moves the record to the recycle bin").argument(arg("id", nonNull(GraphQLID))).build(),
+        field("Mutation", "delete" + type, nonNull(typeRef(type)), fetchers.delete(e))
+            .description("Moves the record to the recycle bin; returns it as it is there (deletedAt set)")
+            .argument(arg("id", nonNull(GraphQLID))).build(),
         field("Mutation", "restore" + type, nonNull(typeRef(type)), fetchers.restore(e))
             .argument(arg("id", nonNull(GraphQLID))).build());
   }
@@ -104,7 +106,8 @@ final class EntitySchema {
           b.field(field(type, f.name() + "Id", GraphQLID, fetchers.value(f)).build());
         }
       } else {
-        b.field(field(type, f.name(), CommonTypes.output(f), fetchers.value(f))
+        graphql.schema.GraphQLOutputType t = CommonTypes.output(f);
+        b.field(field(type, f.name(), RequiredValues.guaranteed(f) ? nonNull(t) : t, fetchers.value(f))
             .description(f.label() == null ? null : f.label().get("en")).build());
       }
     }

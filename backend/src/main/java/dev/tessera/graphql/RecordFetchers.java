@@ -232,8 +232,8 @@ final class RecordFetchers {
   DataFetcher<Object> delete(EntityDefinition e) {
     return env -> {
       UUID id = Ids.require(env.getArgument("id"), e);
-      return service.delete(meta, e.name(), id, RequestContext.of(env).actor()).map(ok -> id.toString())
-          .subscribeAsCompletionStage();
+      return service.delete(meta, e.name(), id, RequestContext.of(env).actor())
+          .chain(ok -> tx.withConnection(t -> store.findById(t, e, id, true))).subscribeAsCompletionStage();
     };
   }
 

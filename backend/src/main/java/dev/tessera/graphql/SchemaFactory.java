@@ -17,6 +17,8 @@ import dev.tessera.platform.TxRunner;
 import dev.tessera.record.RecordService;
 import dev.tessera.record.RecordStore;
 import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,6 +89,19 @@ public class SchemaFactory {
       es.queries().forEach(query::field);
       es.mutations().forEach(mutation::field);
     }
-    return schema.query(query).mutation(mutation).codeRegistry(code.build()).build();
+    return schema.query(nullable(query.build())).mutation(nullable(mutation.build())).codeRegistry(code.build()).build();
+  }
+
+  /**
+   * Root fields are nullable, whatever their builders say: an error in one field then nulls only that
+   * field, not {@code data} with every sibling (a failed third mutation must not hide the two that ran).
+   */
+  private static GraphQLObjectType nullable(GraphQLObjectType root) {
+    return root.transform(b -> {
+      b.clearFields();
+      for (GraphQLFieldDefinition f : root.getFieldDefinitions()) {
+        b.field(f.transform(fb -> fb.type((graphql.schema.GraphQLOutputType) GraphQLTypeUtil.unwrapNonNull(f.getType()))));
+      }
+    });
   }
 }

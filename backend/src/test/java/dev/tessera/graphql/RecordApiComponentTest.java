@@ -102,7 +102,7 @@ class RecordApiComponentTest {
   @Test
   void softDeleteGoesToRecycleBinAndRestores() {
     String id = Gql.ok("mutation { create" + Cu + "(input: {name: \"bin\"}) { id } }").getString("data.create" + Cu + ".id");
-    Gql.ok("mutation { delete" + Cu + "(id: \"" + id + "\") }");
+    Gql.ok("mutation { delete" + Cu + "(id: \"" + id + "\") { id } }");
     assertNull(Gql.ok("{ " + cu + "(id: \"" + id + "\") { id } }").get("data." + cu));
     JsonPath bin = Gql.ok("{ deleted" + Cu + "s(first: 100) { nodes { id deletedAt } } }");
     assertTrue(bin.getList("data.deleted" + Cu + "s.nodes.id").contains(id));
@@ -179,7 +179,7 @@ class RecordApiComponentTest {
     String ok = RestAssured.given().queryParam("query", "{ metadataVersion }").get("/graphql").then().statusCode(200)
         .extract().asString();
     assertTrue(ok.contains("metadataVersion"));
-    JsonPath m = RestAssured.given().queryParam("query", "mutation { delete" + Cu + "(id: \"x\") }").get("/graphql")
+    JsonPath m = RestAssured.given().queryParam("query", "mutation { delete" + Cu + "(id: \"x\") { id } }").get("/graphql")
         .then().statusCode(405).extract().jsonPath();
     assertNotNull(m.get("errors"));
     assertEquals("BAD_REQUEST", m.getString("errors[0].extensions.code"));
