@@ -41,6 +41,20 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage("dev.tessera.record..").check(MAIN);
   }
 
+  /**
+   * One guarded path: the GraphQL and HTTP layers read records through the RecordReader and the
+   * capabilities' read services, and write through the services; they never reach a persistence port
+   * or open a connection themselves, so the permissions the reader will apply cannot be skipped.
+   */
+  @Test
+  void graphQlNeverTouchesStoragePortsOrConnections() {
+    noClasses().that().resideInAnyPackage("dev.tessera.graphql..", "dev.tessera.api..")
+        .should().dependOnClassesThat().haveSimpleNameEndingWith("Store")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.tessera.platform.TxRunner")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.tessera.platform.Tx")
+        .check(MAIN);
+  }
+
   @Test
   void graphQlIsAnAdapterOverEngines() {
     noClasses().that().resideInAPackage("dev.tessera.graphql..")

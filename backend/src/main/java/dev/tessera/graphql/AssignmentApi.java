@@ -6,9 +6,8 @@ import static graphql.schema.GraphQLNonNull.nonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.assignment.AssignmentService;
-import dev.tessera.assignment.AssignmentStore;
+import dev.tessera.assignment.AssignmentTraces;
 import dev.tessera.metamodel.json.MetamodelJson;
-import dev.tessera.platform.TxRunner;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
@@ -19,15 +18,13 @@ import java.util.UUID;
 
 /** "Why this owner?": the assignment traces of a record, newest first. */
 final class AssignmentApi {
-  private final AssignmentStore store;
+  private final AssignmentTraces traces;
   private final AssignmentService service;
-  private final TxRunner tx;
   private final GraphQLCodeRegistry.Builder code;
 
-  AssignmentApi(AssignmentStore store, AssignmentService service, TxRunner tx, GraphQLCodeRegistry.Builder code) {
-    this.store = store;
+  AssignmentApi(AssignmentTraces traces, AssignmentService service, GraphQLCodeRegistry.Builder code) {
+    this.traces = traces;
     this.service = service;
-    this.tx = tx;
     this.code = code;
   }
 
@@ -60,11 +57,9 @@ final class AssignmentApi {
   }
 
   List<GraphQLFieldDefinition> queries() {
-    DataFetcher<?> traces = env -> {
-      UUID uuid = Ids.argument(env.getArgument("id"));
-      return tx.withConnection(t -> store.traces(t, uuid)).subscribeAsCompletionStage();
-    };
-    code.dataFetcher(FieldCoordinates.coordinates("Query", "assignmentTrace"), traces);
+    DataFetcher<?> fetcher = env -> traces.of(RequestContext.of(env).actor(), Ids.argument(env.getArgument("id")))
+        .subscribeAsCompletionStage();
+    code.dataFetcher(FieldCoordinates.coordinates("Query", "assignmentTrace"), fetcher);
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("assignmentTrace")
         .description("Why a record has its owner: each assignment's rule, entry, strategy, the people considered "
             + "and why others were skipped, newest first")

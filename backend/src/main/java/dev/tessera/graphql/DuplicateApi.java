@@ -5,13 +5,11 @@ import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
-import dev.tessera.dedupe.DuplicateMatcher;
-import dev.tessera.dedupe.DuplicateStore;
+import dev.tessera.dedupe.DuplicateQueries;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
-import dev.tessera.platform.TxRunner;
 import dev.tessera.record.RecordValidator;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -32,18 +30,13 @@ final class DuplicateApi {
   /** Excluded from the candidates of a record not yet created: no record has it. */
   private static final UUID NO_RECORD = new UUID(0, 0);
 
-  private final DuplicateStore store;
-  private final DuplicateMatcher matcher;
+  private final DuplicateQueries queries;
   private final MetadataSnapshot meta;
-  private final TxRunner tx;
   private final GraphQLCodeRegistry.Builder code;
 
-  DuplicateApi(DuplicateStore store, DuplicateMatcher matcher, MetadataSnapshot meta, TxRunner tx,
-      GraphQLCodeRegistry.Builder code) {
-    this.store = store;
-    this.matcher = matcher;
+  DuplicateApi(DuplicateQueries queries, MetadataSnapshot meta, GraphQLCodeRegistry.Builder code) {
+    this.queries = queries;
     this.meta = meta;
-    this.tx = tx;
     this.code = code;
   }
 
@@ -55,7 +48,7 @@ final class DuplicateApi {
         throw new PlatformException(ErrorCode.BAD_REQUEST, "Give either a record id or an owner", "id");
       }
       UUID recordId = id == null ? null : Ids.argument(id);
-      return tx.withConnection(t -> store.reports(t, recordId, owner)).subscribeAsCompletionStage();
+      return queries.reports(RequestContext.of(env).actor(), recordId, owner).subscribeAsCompletionStage();
     });
     code.dataFetcher(FieldCoordinates.coordinates("Query", "duplicateCandidates"), (DataFetcher<?>) this::candidates);
     return List.of(candidatesField(), GraphQLFieldDefinition.newFieldDefinition().name("duplicateReports")
@@ -72,7 +65,7 @@ final class DuplicateApi {
     Map<String, Object> data = RecordValidator.merge(e, null, env.getArgument("data"), true);
     String id = env.getArgument("id");
     UUID self = id == null ? NO_RECORD : Ids.argument(id);
-    return tx.withConnection(t -> matcher.candidates(t, meta, e, data, self)).map(found -> found.stream().map(c -> {
+    return queries.candidates(RequestContext.of(env).actor(), meta, e, data, self).map(found -> found.stream().map(c -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rule", c.rule());
       m.put("action", c.action());

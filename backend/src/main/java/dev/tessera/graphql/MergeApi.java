@@ -7,11 +7,13 @@ import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
+import dev.tessera.dedupe.DuplicateQueries;
 import dev.tessera.dedupe.MergeEntry;
 import dev.tessera.dedupe.MergeOutcome;
 import dev.tessera.dedupe.MergeRequest;
 import dev.tessera.dedupe.MergeService;
 import dev.tessera.dedupe.MergeUndoService;
+import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.record.DataRecord;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -50,11 +52,16 @@ final class MergeApi {
 
   private final MergeService merges;
   private final MergeUndoService undos;
+  private final DuplicateQueries queries;
+  private final MetadataSnapshot meta;
   private final GraphQLCodeRegistry.Builder code;
 
-  MergeApi(MergeService merges, MergeUndoService undos, GraphQLCodeRegistry.Builder code) {
+  MergeApi(MergeService merges, MergeUndoService undos, DuplicateQueries queries, MetadataSnapshot meta,
+      GraphQLCodeRegistry.Builder code) {
     this.merges = merges;
     this.undos = undos;
+    this.queries = queries;
+    this.meta = meta;
     this.code = code;
   }
 
@@ -86,7 +93,7 @@ final class MergeApi {
 
   List<GraphQLFieldDefinition> queries() {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "mergeHistory"), (DataFetcher<?>) env ->
-        merges.history(Ids.argument(env.getArgument("id"), "id"))
+        queries.mergeHistory(RequestContext.of(env).actor(), meta, Ids.argument(env.getArgument("id"), "id"))
             .map(list -> list.stream().map(MergeApi::history).toList()).subscribeAsCompletionStage());
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("mergeHistory")
         .description("Merges a record took part in (as survivor or merged), newest first: who merged when, the changes "

@@ -8,10 +8,9 @@ import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
 import dev.tessera.notification.Notification;
-import dev.tessera.notification.NotificationStore;
+import dev.tessera.notification.Inbox;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
-import dev.tessera.platform.TxRunner;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
@@ -37,13 +36,11 @@ final class NotificationApi {
       .field(f -> f.name("createdAt").type(nonNull(Scalars.DATETIME)))
       .build();
 
-  private final NotificationStore store;
-  private final TxRunner tx;
+  private final Inbox inbox;
   private final GraphQLCodeRegistry.Builder code;
 
-  NotificationApi(NotificationStore store, TxRunner tx, GraphQLCodeRegistry.Builder code) {
-    this.store = store;
-    this.tx = tx;
+  NotificationApi(Inbox inbox, GraphQLCodeRegistry.Builder code) {
+    this.inbox = inbox;
     this.code = code;
   }
 
@@ -51,7 +48,7 @@ final class NotificationApi {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "notifications"), (DataFetcher<?>) env -> {
       RequestContext rc = RequestContext.of(env);
       boolean unread = Boolean.TRUE.equals(env.getArgument("unreadOnly"));
-      return tx.withConnection(t -> store.list(t, rc.actor().userId(), unread, LIMIT))
+      return inbox.list(rc.actor(), unread, LIMIT)
           .map(list -> list.stream().map(n -> json(n, rc.locale())).toList()).subscribeAsCompletionStage();
     });
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("notifications")
@@ -68,8 +65,7 @@ final class NotificationApi {
       for (int i = 0; i < ids.size(); i++) {
         numbers.add(number(ids.get(i), "ids[" + i + "]"));
       }
-      String me = RequestContext.of(env).actor().userId();
-      return tx.inTransaction(t -> store.markRead(t, me, numbers)).subscribeAsCompletionStage();
+      return inbox.markRead(RequestContext.of(env).actor(), numbers).subscribeAsCompletionStage();
     });
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("markNotificationsRead")
         .description("Marks your notifications of these ids as read (others' are left alone); returns how many were unread")

@@ -4,6 +4,7 @@ import static graphql.Scalars.GraphQLID;
 import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
+import dev.tessera.pool.PoolListing;
 import dev.tessera.pool.PoolRecycler;
 import dev.tessera.pool.PoolService;
 import dev.tessera.record.DataRecord;
@@ -26,11 +27,13 @@ final class PoolApi {
       .build();
 
   private final PoolService pools;
+  private final PoolListing listing;
   private final PoolRecycler recycler;
   private final GraphQLCodeRegistry.Builder code;
 
-  PoolApi(PoolService pools, PoolRecycler recycler, GraphQLCodeRegistry.Builder code) {
+  PoolApi(PoolService pools, PoolListing listing, PoolRecycler recycler, GraphQLCodeRegistry.Builder code) {
     this.pools = pools;
+    this.listing = listing;
     this.recycler = recycler;
     this.code = code;
   }
@@ -57,8 +60,9 @@ final class PoolApi {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "poolRecords"), (DataFetcher<?>) env -> {
       String after = env.getArgument("after");
       Integer first = env.getArgument("first");
-      return pools.waiting(env.getArgument("pool"), after == null ? null : Ids.argument(after, "after"), first == null ? 20 : first)
-          .subscribeAsCompletionStage();
+      return listing.waiting(RequestContext.of(env).actor(), env.getArgument("pool"),
+          after == null ? null : Ids.argument(after, "after"), first == null ? 20 : first)
+          .map(page -> page.stream().map(PoolApi::waiting).toList()).subscribeAsCompletionStage();
     });
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("poolRecords")
         .description("The records waiting in a pool (or a team's queue, \"queue:<team>\"), longest waiting first:"
@@ -76,6 +80,16 @@ final class PoolApi {
         .argument(GraphQLArgument.newArgument().name("pool").type(nonNull(GraphQLString)))
         .argument(GraphQLArgument.newArgument().name("id").type(nonNull(GraphQLID)))
         .build();
+  }
+
+  private static Map<String, Object> waiting(PoolListing.Waiting w) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", w.record().id().toString());
+    m.put("entity", w.entry().entity());
+    m.put("enteredAt", w.entry().enteredAt().toString());
+    m.put("previousOwner", w.entry().previousOwner());
+    m.put("values", w.record().data());
+    return m;
   }
 
   private static Map<String, Object> result(DataRecord r) {

@@ -1,21 +1,20 @@
 package dev.tessera.graphql;
 
 import dev.tessera.assignment.AssignmentService;
-import dev.tessera.assignment.AssignmentStore;
-import dev.tessera.dedupe.DuplicateMatcher;
-import dev.tessera.dedupe.DuplicateStore;
+import dev.tessera.assignment.AssignmentTraces;
+import dev.tessera.dedupe.DuplicateQueries;
 import dev.tessera.dedupe.MergeService;
 import dev.tessera.dedupe.MergeUndoService;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataService;
-import dev.tessera.pool.PoolRecycler;
-import dev.tessera.pool.PoolService;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
-import dev.tessera.notification.NotificationStore;
-import dev.tessera.platform.TxRunner;
+import dev.tessera.notification.Inbox;
+import dev.tessera.pool.PoolListing;
+import dev.tessera.pool.PoolRecycler;
+import dev.tessera.pool.PoolService;
+import dev.tessera.record.RecordReader;
 import dev.tessera.record.RecordService;
-import dev.tessera.record.RecordStore;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLTypeUtil;
@@ -26,39 +25,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Builds the whole GraphQL schema of one metadata snapshot. */
 @ApplicationScoped
 public class SchemaFactory {
-  private final RecordStore store;
+  private final RecordReader reader;
   private final RecordService records;
-  private final TxRunner tx;
   private final MetadataRegistry registry;
   private final MetadataService metadata;
-  private final AssignmentStore assignments;
+  private final AssignmentTraces traces;
   private final PoolService pools;
+  private final PoolListing listing;
   private final AssignmentService assignment;
   private final PoolRecycler recycler;
-  private final DuplicateStore duplicates;
+  private final DuplicateQueries duplicates;
   private final MergeService merges;
   private final MergeUndoService undos;
-  private final NotificationStore inbox;
-  private final DuplicateMatcher matcher;
+  private final Inbox inbox;
 
-  public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
-      MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment,
-      PoolRecycler recycler, DuplicateStore duplicates, MergeService merges, MergeUndoService undos,
-      NotificationStore inbox, DuplicateMatcher matcher) {
-    this.matcher = matcher;
+  public SchemaFactory(RecordReader reader, RecordService records, MetadataRegistry registry, MetadataService metadata,
+      AssignmentTraces traces, PoolService pools, PoolListing listing, AssignmentService assignment,
+      PoolRecycler recycler, DuplicateQueries duplicates, MergeService merges, MergeUndoService undos, Inbox inbox) {
+    this.reader = reader;
+    this.records = records;
+    this.registry = registry;
+    this.metadata = metadata;
+    this.traces = traces;
+    this.pools = pools;
+    this.listing = listing;
+    this.assignment = assignment;
+    this.recycler = recycler;
+    this.duplicates = duplicates;
     this.merges = merges;
     this.undos = undos;
     this.inbox = inbox;
-    this.recycler = recycler;
-    this.duplicates = duplicates;
-    this.assignment = assignment;
-    this.assignments = assignments;
-    this.pools = pools;
-    this.store = store;
-    this.records = records;
-    this.tx = tx;
-    this.registry = registry;
-    this.metadata = metadata;
   }
 
   public GraphQLSchema build(MetadataSnapshot snap) {
@@ -69,20 +65,20 @@ public class SchemaFactory {
     MetadataApi api = new MetadataApi(registry, metadata, code);
     api.queries().forEach(query::field);
     api.mutations().forEach(mutation::field);
-    AssignmentApi assigning = new AssignmentApi(assignments, assignment, tx, code);
+    AssignmentApi assigning = new AssignmentApi(traces, assignment, code);
     assigning.queries().forEach(query::field);
     assigning.mutations().forEach(mutation::field);
-    PoolApi pooling = new PoolApi(pools, recycler, code);
+    PoolApi pooling = new PoolApi(pools, listing, recycler, code);
     pooling.queries().forEach(query::field);
     pooling.mutations().forEach(mutation::field);
-    new DuplicateApi(duplicates, matcher, snap, tx, code).queries().forEach(query::field);
-    MergeApi merging = new MergeApi(merges, undos, code);
+    new DuplicateApi(duplicates, snap, code).queries().forEach(query::field);
+    MergeApi merging = new MergeApi(merges, undos, duplicates, snap, code);
     merging.queries().forEach(query::field);
     merging.mutations().forEach(mutation::field);
-    NotificationApi notifications = new NotificationApi(inbox, tx, code);
+    NotificationApi notifications = new NotificationApi(inbox, code);
     notifications.queries().forEach(query::field);
     notifications.mutations().forEach(mutation::field);
-    RecordFetchers fetchers = new RecordFetchers(snap, store, records, tx);
+    RecordFetchers fetchers = new RecordFetchers(snap, reader, records);
     for (EntityDefinition e : snap.entities().values()) {
       EntitySchema es = new EntitySchema(snap, e, fetchers, code);
       es.types().forEach(schema::additionalType);
