@@ -1,6 +1,9 @@
 package dev.tessera.graphql;
 
+import static graphql.Scalars.GraphQLBoolean;
 import static graphql.Scalars.GraphQLID;
+import static graphql.Scalars.GraphQLInt;
+import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
@@ -13,11 +16,47 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** "Why this owner?": the assignment traces of a record, newest first. */
+/** "Why this owner?": the assignment traces of a record, newest first; and re-running assignment. */
 final class AssignmentApi {
+  static final GraphQLObjectType TARGET = GraphQLObjectType.newObject().name("AssignmentTarget")
+      .field(f -> f.name("type").type(nonNull(GraphQLString)).description("user, team, queue or pool"))
+      .field(f -> f.name("key").type(nonNull(GraphQLString)))
+      .build();
+  static final GraphQLObjectType CANDIDATE = GraphQLObjectType.newObject().name("AssignmentCandidate")
+      .description("A person a team rotation considered")
+      .field(f -> f.name("user").type(nonNull(GraphQLString)))
+      .field(f -> f.name("available").type(nonNull(GraphQLBoolean)))
+      .field(f -> f.name("why").type(GraphQLString).description("Why not, when not available"))
+      .field(f -> f.name("load").type(GraphQLInt).description("Open records held (leastLoaded)"))
+      .field(f -> f.name("capacity").type(GraphQLInt))
+      .build();
+  static final GraphQLObjectType SKIP = GraphQLObjectType.newObject().name("AssignmentSkip")
+      .description("An entry whose criteria matched but which could not assign, and why")
+      .field(f -> f.name("entry").type(nonNull(GraphQLString)))
+      .field(f -> f.name("why").type(GraphQLString))
+      .build();
+  static final GraphQLObjectType TRACE = GraphQLObjectType.newObject().name("AssignmentTrace")
+      .description("One assignment: the rule and entry that decided, the strategy, the target, the owner and why")
+      .field(f -> f.name("assignedAt").type(Scalars.DATETIME))
+      .field(f -> f.name("rule").type(nonNull(GraphQLString)))
+      .field(f -> f.name("entry").type(GraphQLString).description("The entry that assigned; null for the fallback"))
+      .field(f -> f.name("pickedBy").type(GraphQLString))
+      .field(f -> f.name("strategy").type(GraphQLString))
+      .field(f -> f.name("target").type(TARGET))
+      .field(f -> f.name("owner").type(GraphQLString))
+      .field(f -> f.name("turn").type(GraphQLInt))
+      .field(f -> f.name("why").type(GraphQLString))
+      .field(f -> f.name("skills").type(list(nonNull(GraphQLString))))
+      .field(f -> f.name("considered").type(nonNull(list(nonNull(CANDIDATE)))))
+      .field(f -> f.name("skipped").type(nonNull(list(nonNull(SKIP)))))
+      .field(f -> f.name("details").type(nonNull(Scalars.JSON)).description("The whole trace as stored"))
+      .build();
+
   private final AssignmentTraces traces;
   private final AssignmentService service;
   private final GraphQLCodeRegistry.Builder code;
@@ -60,10 +99,15 @@ final class AssignmentApi {
     DataFetcher<?> fetcher = env -> traces.of(RequestContext.of(env).actor(), Ids.argument(env.getArgument("id")))
         .subscribeAsCompletionStage();
     code.dataFetcher(FieldCoordinates.coordinates("Query", "assignmentTrace"), fetcher);
+    code.dataFetcher(FieldCoordinates.coordinates("AssignmentTrace", "considered"),
+        SourceFetcher.<Map<String, Object>>of(m -> m.getOrDefault("considered", List.of())));
+    code.dataFetcher(FieldCoordinates.coordinates("AssignmentTrace", "skipped"),
+        SourceFetcher.<Map<String, Object>>of(m -> m.getOrDefault("skipped", List.of())));
+    code.dataFetcher(FieldCoordinates.coordinates("AssignmentTrace", "details"), SourceFetcher.<Object>of(m -> m));
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("assignmentTrace")
         .description("Why a record has its owner: each assignment's rule, entry, strategy, the people considered "
             + "and why others were skipped, newest first")
-        .type(nonNull(list(nonNull(Scalars.JSON))))
+        .type(nonNull(list(nonNull(TRACE))))
         .argument(GraphQLArgument.newArgument().name("id").type(nonNull(GraphQLID)))
         .build());
   }

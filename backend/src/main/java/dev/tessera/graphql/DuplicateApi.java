@@ -17,6 +17,8 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLTypeReference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,17 @@ import java.util.UUID;
  * a record would be, checked before saving it (a form can warn while the user types).
  */
 final class DuplicateApi {
+  static final GraphQLObjectType CANDIDATE = GraphQLObjectType.newObject().name("DuplicateCandidate")
+      .description("A record that saving the values would duplicate, by one matching rule")
+      .field(f -> f.name("rule").type(nonNull(GraphQLString)))
+      .field(f -> f.name("action").type(nonNull(GraphQLString)).description("block, warn or link"))
+      .field(f -> f.name("id").type(nonNull(GraphQLID)))
+      .field(f -> f.name("ownerId").type(GraphQLString))
+      .field(f -> f.name("score").type(nonNull(graphql.Scalars.GraphQLFloat)).description("0 to 1"))
+      .field(f -> f.name("matched").type(nonNull(list(nonNull(GraphQLString)))).description("The fields that matched"))
+      .field(f -> f.name("record").type(nonNull(GraphQLTypeReference.typeRef(Nodes.NAME))))
+      .build();
+
   /** Excluded from the candidates of a record not yet created: no record has it. */
   private static final UUID NO_RECORD = new UUID(0, 0);
 
@@ -73,6 +86,7 @@ final class DuplicateApi {
       m.put("ownerId", c.match().record().ownerId());
       m.put("score", Math.round(c.match().score() * 1000) / 1000.0);
       m.put("matched", c.match().matched());
+      m.put("record", Nodes.of(c.match().record(), e.name()));
       return m;
     }).toList()).subscribeAsCompletionStage();
   }
@@ -80,8 +94,8 @@ final class DuplicateApi {
   private static GraphQLFieldDefinition candidatesField() {
     return GraphQLFieldDefinition.newFieldDefinition().name("duplicateCandidates")
         .description("The records that saving these values would be a duplicate of, by the entity's active matching rules,"
-            + " without saving: rule, action, id, ownerId, score and matched fields, best first (at most 5 per rule)")
-        .type(nonNull(list(nonNull(Scalars.JSON))))
+            + " without saving: rule, action, the record, score and matched fields, best first (at most 5 per rule)")
+        .type(nonNull(list(nonNull(CANDIDATE))))
         .argument(GraphQLArgument.newArgument().name("entity").type(nonNull(GraphQLString)))
         .argument(GraphQLArgument.newArgument().name("data").type(nonNull(Scalars.JSON))
             .description("Field values as for create"))

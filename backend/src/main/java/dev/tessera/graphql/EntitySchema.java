@@ -89,7 +89,8 @@ final class EntitySchema {
   }
 
   private GraphQLObjectType object() {
-    GraphQLObjectType.Builder b = GraphQLObjectType.newObject().name(type).description(e.label().get("en"));
+    GraphQLObjectType.Builder b = GraphQLObjectType.newObject().name(type).description(e.label().get("en"))
+        .withInterface(typeRef(Nodes.NAME));
     b.field(sys("id", nonNull(GraphQLID)));
     b.field(sys("version", nonNull(GraphQLInt)));
     b.field(sys("createdAt", nonNull(Scalars.DATETIME)));

@@ -23,6 +23,7 @@ import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLTypeReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,38 @@ final class MergeApi {
       .field(f -> f.name("undone").type(nonNull(GraphQLBoolean)))
       .field(f -> f.name("keptFields").type(nonNull(list(nonNull(GraphQLString))))
           .description("Undo only: survivor fields changed since the merge, left as they are"))
+      .build();
+
+  static final GraphQLObjectType CHANGE = GraphQLObjectType.newObject().name("MergeChange")
+      .description("A survivor field the merge changed: before, after, and the record the value came from")
+      .field(f -> f.name("field").type(nonNull(GraphQLString)))
+      .field(f -> f.name("before").type(Scalars.JSON))
+      .field(f -> f.name("after").type(Scalars.JSON))
+      .field(f -> f.name("fromId").type(GraphQLID))
+      .build();
+  static final GraphQLObjectType REPOINTED = GraphQLObjectType.newObject().name("RepointedReference")
+      .description("A reference the merge moved: entity.field of recordId held from, a merged record")
+      .field(f -> f.name("entity").type(nonNull(GraphQLString)))
+      .field(f -> f.name("field").type(nonNull(GraphQLString)))
+      .field(f -> f.name("recordId").type(nonNull(GraphQLID)))
+      .field(f -> f.name("from").type(nonNull(GraphQLID)))
+      .build();
+  static final GraphQLObjectType HISTORY = GraphQLObjectType.newObject().name("MergeHistoryEntry")
+      .field(f -> f.name("mergeId").type(nonNull(GraphQLID)))
+      .field(f -> f.name("entity").type(nonNull(GraphQLString)))
+      .field(f -> f.name("survivorId").type(nonNull(GraphQLID)))
+      .field(f -> f.name("mergedIds").type(nonNull(list(nonNull(GraphQLID)))))
+      .field(f -> f.name("mergedBy").type(GraphQLString))
+      .field(f -> f.name("mergedAt").type(nonNull(Scalars.DATETIME)))
+      .field(f -> f.name("undone").type(nonNull(GraphQLBoolean)))
+      .field(f -> f.name("undoneBy").type(GraphQLString))
+      .field(f -> f.name("undoneAt").type(Scalars.DATETIME))
+      .field(f -> f.name("changes").type(nonNull(list(nonNull(CHANGE)))))
+      .field(f -> f.name("survivorBefore").type(GraphQLTypeReference.typeRef(Nodes.NAME))
+          .description("The survivor as it was before the merge (null if it no longer fits its entity's type)"))
+      .field(f -> f.name("merged").type(nonNull(list(GraphQLTypeReference.typeRef(Nodes.NAME))))
+          .description("The merged records as they were, all columns"))
+      .field(f -> f.name("repointed").type(nonNull(list(nonNull(REPOINTED)))))
       .build();
 
   private final MergeService merges;
@@ -98,7 +131,7 @@ final class MergeApi {
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("mergeHistory")
         .description("Merges a record took part in (as survivor or merged), newest first: who merged when, the changes "
             + "to the survivor and where each value came from, the merged records as they were, the references re-pointed")
-        .type(nonNull(list(nonNull(Scalars.JSON))))
+        .type(nonNull(list(nonNull(HISTORY))))
         .argument(GraphQLArgument.newArgument().name("id").type(nonNull(GraphQLID)))
         .build());
   }
@@ -141,13 +174,13 @@ final class MergeApi {
     m.put("survivorId", e.survivorId().toString());
     m.put("mergedIds", e.mergedIds().stream().map(UUID::toString).toList());
     m.put("mergedBy", e.mergedBy());
-    m.put("mergedAt", text(e.mergedAt()));
+    m.put("mergedAt", e.mergedAt());
     m.put("undone", e.undone());
     m.put("undoneBy", e.undoneBy());
-    m.put("undoneAt", text(e.undoneAt()));
+    m.put("undoneAt", e.undoneAt());
     m.put("changes", changes(e));
-    m.put("survivorBefore", row(e.survivorBefore()));
-    m.put("merged", e.merged().stream().map(MergeApi::row).toList());
+    m.put("survivorBefore", Nodes.of(e.survivorBefore(), e.entity()));
+    m.put("merged", Nodes.of(e.merged(), e.entity()));
     m.put("repointed", e.repointed().stream().map(r -> Map.of("entity", r.entity(), "field", r.field(),
         "recordId", r.recordId().toString(), "from", r.from().toString())).toList());
     return m;

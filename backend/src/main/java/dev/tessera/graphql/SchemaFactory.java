@@ -61,7 +61,8 @@ public class SchemaFactory {
     GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
     GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query");
     GraphQLObjectType.Builder mutation = GraphQLObjectType.newObject().name("Mutation");
-    GraphQLSchema.Builder schema = GraphQLSchema.newSchema();
+    GraphQLSchema.Builder schema = GraphQLSchema.newSchema().additionalType(Nodes.NODE);
+    Nodes.register(code);
     MetadataApi api = new MetadataApi(registry, metadata, code);
     api.queries().forEach(query::field);
     api.mutations().forEach(mutation::field);

@@ -114,7 +114,7 @@ class AssignmentComponentTest {
     assertEquals("byProvince", trace.get("entry"));
     assertEquals(sales.get(0), trace.get("owner"));
     assertTrue(trace.get("considered").toString().contains("on leave"), trace.toString());
-    JsonPath why = Gql.ok("{ assignmentTrace(id: \"" + zj.getString("data.create" + Lead + ".id") + "\") }");
+    JsonPath why = Gql.ok("{ assignmentTrace(id: \"" + zj.getString("data.create" + Lead + ".id") + "\") { entry pickedBy strategy } }");
     assertEquals("byProvince", why.getString("data.assignmentTrace[0].entry"), why.prettify());
     assertEquals("fieldMap", why.getString("data.assignmentTrace[0].pickedBy"), why.prettify());
     assertEquals("roundRobin", why.getString("data.assignmentTrace[0].strategy"), why.prettify());
