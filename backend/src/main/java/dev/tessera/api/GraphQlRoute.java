@@ -1,10 +1,10 @@
 package dev.tessera.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.graphql.GraphQlProvider;
 import dev.tessera.graphql.RequestContext;
+import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.platform.Actor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -30,8 +30,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class GraphQlRoute {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper MAPPER = MetamodelJson.mapper();
   private final GraphQlProvider provider;
 
   public GraphQlRoute(GraphQlProvider provider) {

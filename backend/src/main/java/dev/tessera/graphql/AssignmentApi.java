@@ -16,13 +16,15 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
 import graphql.schema.GraphQLObjectType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** "Why this owner?": the assignment traces of a record, newest first; and re-running assignment. */
-final class AssignmentApi {
+@ApplicationScoped
+class AssignmentApi implements SchemaContributor {
   static final GraphQLObjectType TARGET = GraphQLObjectType.newObject().name("AssignmentTarget")
       .field(f -> f.name("type").type(nonNull(GraphQLString)).description("user, team, queue or pool"))
       .field(f -> f.name("key").type(nonNull(GraphQLString)))
@@ -59,15 +61,19 @@ final class AssignmentApi {
 
   private final AssignmentTraces traces;
   private final AssignmentService service;
-  private final GraphQLCodeRegistry.Builder code;
 
-  AssignmentApi(AssignmentTraces traces, AssignmentService service, GraphQLCodeRegistry.Builder code) {
+  AssignmentApi(AssignmentTraces traces, AssignmentService service) {
     this.traces = traces;
     this.service = service;
-    this.code = code;
+  }
+  @Override
+  public void contribute(SchemaParts parts) {
+    queries(parts.code()).forEach(parts::query);
+    mutations(parts.code()).forEach(parts::mutation);
   }
 
-  List<GraphQLFieldDefinition> mutations() {
+
+  private List<GraphQLFieldDefinition> mutations(GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", "runAssignment"), (DataFetcher<?>) env -> {
       Object conditions = env.getArgument("conditions");
       JsonNode c = conditions == null ? null : MetamodelJson.mapper().valueToTree(conditions);
@@ -95,7 +101,7 @@ final class AssignmentApi {
         .build());
   }
 
-  List<GraphQLFieldDefinition> queries() {
+  private List<GraphQLFieldDefinition> queries(GraphQLCodeRegistry.Builder code) {
     DataFetcher<?> fetcher = env -> traces.of(RequestContext.of(env).actor(), Ids.argument(env.getArgument("id")))
         .subscribeAsCompletionStage();
     code.dataFetcher(FieldCoordinates.coordinates("Query", "assignmentTrace"), fetcher);

@@ -17,6 +17,7 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeReference;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ import java.util.UUID;
  * Duplicates found (撞单), for a record or for an owner on either side, newest first; and the duplicates
  * a record would be, checked before saving it (a form can warn while the user types).
  */
-final class DuplicateApi {
+@ApplicationScoped
+class DuplicateApi implements SchemaContributor {
   static final GraphQLObjectType CANDIDATE = GraphQLObjectType.newObject().name("DuplicateCandidate")
       .description("A record that saving the values would duplicate, by one matching rule")
       .field(f -> f.name("rule").type(nonNull(GraphQLString)))
@@ -44,16 +46,17 @@ final class DuplicateApi {
   private static final UUID NO_RECORD = new UUID(0, 0);
 
   private final DuplicateQueries queries;
-  private final MetadataSnapshot meta;
-  private final GraphQLCodeRegistry.Builder code;
 
-  DuplicateApi(DuplicateQueries queries, MetadataSnapshot meta, GraphQLCodeRegistry.Builder code) {
+  DuplicateApi(DuplicateQueries queries) {
     this.queries = queries;
-    this.meta = meta;
-    this.code = code;
+  }
+  @Override
+  public void contribute(SchemaParts parts) {
+    queries(parts.code(), parts.snapshot()).forEach(parts::query);
   }
 
-  List<GraphQLFieldDefinition> queries() {
+
+  private List<GraphQLFieldDefinition> queries(GraphQLCodeRegistry.Builder code, MetadataSnapshot meta) {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "duplicateReports"), (DataFetcher<?>) env -> {
       String id = env.getArgument("id");
       String owner = env.getArgument("owner");
@@ -63,7 +66,7 @@ final class DuplicateApi {
       UUID recordId = id == null ? null : Ids.argument(id);
       return queries.reports(RequestContext.of(env).actor(), recordId, owner).subscribeAsCompletionStage();
     });
-    code.dataFetcher(FieldCoordinates.coordinates("Query", "duplicateCandidates"), (DataFetcher<?>) this::candidates);
+    code.dataFetcher(FieldCoordinates.coordinates("Query", "duplicateCandidates"), (DataFetcher<?>) env -> candidates(env, meta));
     return List.of(candidatesField(), GraphQLFieldDefinition.newFieldDefinition().name("duplicateReports")
         .description("Duplicates found for a record, or reported to an owner (the writer's or the existing record's): "
             + "rule, both records, both owners, action (block, warn, link), score and matched fields")
@@ -73,7 +76,7 @@ final class DuplicateApi {
         .build());
   }
 
-  private Object candidates(DataFetchingEnvironment env) {
+  private Object candidates(DataFetchingEnvironment env, MetadataSnapshot meta) {
     EntityDefinition e = meta.entity(env.getArgument("entity"));
     Map<String, Object> data = RecordValidator.merge(e, null, env.getArgument("data"), true);
     String id = env.getArgument("id");

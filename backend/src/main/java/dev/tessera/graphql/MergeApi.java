@@ -21,6 +21,7 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeReference;
@@ -32,7 +33,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Merging duplicates over GraphQL: merge with per-field choices, undo, and the history of a record's merges. */
-final class MergeApi {
+@ApplicationScoped
+class MergeApi implements SchemaContributor {
   static final GraphQLInputObjectType CHOICE = GraphQLInputObjectType.newInputObject().name("MergeFieldChoice")
       .description("Take this field's value from this record (the survivor or one of the merged records)")
       .field(f -> f.name("field").type(nonNull(GraphQLString)))
@@ -86,19 +88,20 @@ final class MergeApi {
   private final MergeService merges;
   private final MergeUndoService undos;
   private final DuplicateQueries queries;
-  private final MetadataSnapshot meta;
-  private final GraphQLCodeRegistry.Builder code;
 
-  MergeApi(MergeService merges, MergeUndoService undos, DuplicateQueries queries, MetadataSnapshot meta,
-      GraphQLCodeRegistry.Builder code) {
+  MergeApi(MergeService merges, MergeUndoService undos, DuplicateQueries queries) {
     this.merges = merges;
     this.undos = undos;
     this.queries = queries;
-    this.meta = meta;
-    this.code = code;
+  }
+  @Override
+  public void contribute(SchemaParts parts) {
+    queries(parts.code(), parts.snapshot()).forEach(parts::query);
+    mutations(parts.code()).forEach(parts::mutation);
   }
 
-  List<GraphQLFieldDefinition> mutations() {
+
+  private List<GraphQLFieldDefinition> mutations(GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", "mergeRecords"), (DataFetcher<?>) env ->
         merges.merge(request(env), RequestContext.of(env).actor()).map(MergeApi::result).subscribeAsCompletionStage());
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", "undoMerge"), (DataFetcher<?>) env ->
@@ -124,7 +127,7 @@ final class MergeApi {
             .build());
   }
 
-  List<GraphQLFieldDefinition> queries() {
+  private List<GraphQLFieldDefinition> queries(GraphQLCodeRegistry.Builder code, MetadataSnapshot meta) {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "mergeHistory"), (DataFetcher<?>) env ->
         queries.mergeHistory(RequestContext.of(env).actor(), meta, Ids.argument(env.getArgument("id"), "id"))
             .map(list -> list.stream().map(MergeApi::history).toList()).subscribeAsCompletionStage());

@@ -16,6 +16,7 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
 import graphql.schema.GraphQLObjectType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The calling user's inbox: their notifications, newest first, and marking them read. */
-final class NotificationApi {
+@ApplicationScoped
+class NotificationApi implements SchemaContributor {
   static final int LIMIT = 200;
   static final GraphQLObjectType NOTIFICATION = GraphQLObjectType.newObject().name("Notification")
       .field(f -> f.name("id").type(nonNull(GraphQLID)))
@@ -37,14 +39,18 @@ final class NotificationApi {
       .build();
 
   private final Inbox inbox;
-  private final GraphQLCodeRegistry.Builder code;
 
-  NotificationApi(Inbox inbox, GraphQLCodeRegistry.Builder code) {
+  NotificationApi(Inbox inbox) {
     this.inbox = inbox;
-    this.code = code;
+  }
+  @Override
+  public void contribute(SchemaParts parts) {
+    queries(parts.code()).forEach(parts::query);
+    mutations(parts.code()).forEach(parts::mutation);
   }
 
-  List<GraphQLFieldDefinition> queries() {
+
+  private List<GraphQLFieldDefinition> queries(GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "notifications"), (DataFetcher<?>) env -> {
       RequestContext rc = RequestContext.of(env);
       boolean unread = Boolean.TRUE.equals(env.getArgument("unreadOnly"));
@@ -58,7 +64,7 @@ final class NotificationApi {
         .build());
   }
 
-  List<GraphQLFieldDefinition> mutations() {
+  private List<GraphQLFieldDefinition> mutations(GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", "markNotificationsRead"), (DataFetcher<?>) env -> {
       List<String> ids = env.getArgument("ids");
       List<Long> numbers = new ArrayList<>();

@@ -12,13 +12,15 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeReference;
 import java.util.List;
 import java.util.UUID;
 
 /** Public pools over GraphQL: claim a record (exactly one of simultaneous claims wins) or give one back. */
-final class PoolApi {
+@ApplicationScoped
+class PoolApi implements SchemaContributor {
   static final GraphQLObjectType WAITING = GraphQLObjectType.newObject().name("PoolRecord")
       .description("A record waiting in a pool or queue")
       .field(f -> f.name("id").type(nonNull(GraphQLID)))
@@ -33,16 +35,20 @@ final class PoolApi {
   private final PoolService pools;
   private final PoolListing listing;
   private final PoolRecycler recycler;
-  private final GraphQLCodeRegistry.Builder code;
 
-  PoolApi(PoolService pools, PoolListing listing, PoolRecycler recycler, GraphQLCodeRegistry.Builder code) {
+  PoolApi(PoolService pools, PoolListing listing, PoolRecycler recycler) {
     this.pools = pools;
     this.listing = listing;
     this.recycler = recycler;
-    this.code = code;
+  }
+  @Override
+  public void contribute(SchemaParts parts) {
+    queries(parts.code()).forEach(parts::query);
+    mutations(parts.code()).forEach(parts::mutation);
   }
 
-  List<GraphQLFieldDefinition> mutations() {
+
+  private List<GraphQLFieldDefinition> mutations(GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", "recyclePool"),
         (DataFetcher<?>) env -> recycler.recycle(env.getArgument("pool")).subscribeAsCompletionStage());
     return List.of(
@@ -51,13 +57,13 @@ final class PoolApi {
                 + "this every checkEveryMinutes); returns how many")
             .type(nonNull(graphql.Scalars.GraphQLInt))
             .argument(GraphQLArgument.newArgument().name("pool").type(nonNull(GraphQLString))).build(),
-        mutation("claimRecord", "Takes a record from a pool: you become its owner, unless someone was first "
+        mutation(code, "claimRecord", "Takes a record from a pool: you become its owner, unless someone was first "
             + "(ALREADY_CLAIMED) or the pool's limits refuse (CLAIM_REFUSED); returns the claimed record", env -> {
               UUID id = Ids.argument(env.getArgument("id"));
               return listing.entry(id).chain(entry -> pools.claim(env.getArgument("pool"), id, RequestContext.of(env).actor())
                   .map(r -> Nodes.of(r, entry == null ? null : entry.entity()))).subscribeAsCompletionStage();
             }),
-        mutation("releaseRecord", "Gives a record you own back to a pool; returns the released record", env -> {
+        mutation(code, "releaseRecord", "Gives a record you own back to a pool; returns the released record", env -> {
           UUID id = Ids.argument(env.getArgument("id"));
           return pools.release(env.getArgument("pool"), id, RequestContext.of(env).actor())
               .chain(r -> listing.entry(id).map(entry -> Nodes.of(r, entry == null ? null : entry.entity())))
@@ -65,7 +71,7 @@ final class PoolApi {
         }));
   }
 
-  List<GraphQLFieldDefinition> queries() {
+  private List<GraphQLFieldDefinition> queries(GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("PoolRecord", "id"), SourceFetcher.<PoolListing.Waiting>of(w -> w.record().id()));
     code.dataFetcher(FieldCoordinates.coordinates("PoolRecord", "entity"), SourceFetcher.<PoolListing.Waiting>of(w -> w.entry().entity()));
     code.dataFetcher(FieldCoordinates.coordinates("PoolRecord", "enteredAt"),
@@ -92,7 +98,8 @@ final class PoolApi {
         .build());
   }
 
-  private GraphQLFieldDefinition mutation(String name, String description, DataFetcher<?> df) {
+  private static GraphQLFieldDefinition mutation(GraphQLCodeRegistry.Builder code, String name, String description,
+      DataFetcher<?> df) {
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", name), df);
     return GraphQLFieldDefinition.newFieldDefinition().name(name).description(description)
         .type(nonNull(GraphQLTypeReference.typeRef(Nodes.NAME)))
