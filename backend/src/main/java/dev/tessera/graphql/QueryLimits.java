@@ -34,13 +34,17 @@ import java.util.Set;
  * {@code ofType} nine levels under {@code fields.args.type}, deeper than records may nest. Its cost
  * is not depth but fan-out: the list fields ({@code types}, {@code fields}, {@code args}, ...) each
  * multiply by the schema's size. So inside introspection a list field may not repeat along one path
- * (no {@code fields { type { fields ...} } } cycles), depth stays within {@link #MAX_INTROSPECTION_DEPTH},
+ * (no {@code fields { type { fields ...} } } cycles), at most {@link #MAX_INTROSPECTION_FAN_OUT} of them
+ * nest along a path (so no {@code types.interfaces.possibleTypes.fields} products either), depth stays
+ * within {@link #MAX_INTROSPECTION_DEPTH},
  * {@code __schema} and {@code __type} appear once each, and the field count counts as everywhere.
  * Every refusal names the field and its line and column.
  */
 final class QueryLimits {
   static final int MAX_DEPTH = 10;
   static final int MAX_INTROSPECTION_DEPTH = 20;
+  /** Lists inside lists along one introspection path: the standard query's deepest is types.fields.args. */
+  static final int MAX_INTROSPECTION_FAN_OUT = 3;
   static final int MAX_FIELDS = 500;
   static final long MAX_NODES = 50_000;
   /** Introspection fields returning lists: each multiplies the result by a part of the schema. */
@@ -177,6 +181,11 @@ final class QueryLimits {
     if (at.introspection().contains(coordinate)) {
       throw tooComplex("introspection repeats " + coordinate + " inside itself; ask for it once per path",
           "内省查询在 " + coordinate + " 内部再次请求它自身", f);
+    }
+    if (at.introspection().size() >= MAX_INTROSPECTION_FAN_OUT) {
+      throw tooComplex("introspection nests more than " + MAX_INTROSPECTION_FAN_OUT + " lists (" + String.join(" > ",
+          at.introspection()) + " > " + coordinate + "); the standard query needs at most types > fields > args",
+          "内省查询嵌套的列表超过 " + MAX_INTROSPECTION_FAN_OUT + " 层（" + coordinate + "）", f);
     }
     return java.util.stream.Stream.concat(at.introspection().stream(), java.util.stream.Stream.of(coordinate)).toList();
   }

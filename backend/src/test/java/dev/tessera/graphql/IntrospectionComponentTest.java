@@ -66,6 +66,15 @@ class IntrospectionComponentTest {
   }
 
   @Test
+  void listsNestedBeyondTheStandardQueryAreRefused() {
+    String q = "{ __schema { types { interfaces { possibleTypes { fields { name } } } } } }";
+    JsonPath r = Gql.post(q);
+    assertEquals("QUERY_TOO_COMPLEX", r.getString("errors[0].extensions.code"), r.prettify());
+    assertEquals(q.indexOf("fields") + 1, r.getInt("errors[0].locations[0].column"), r.prettify());
+    assertNull(Gql.post("{ __schema { types { interfaces { possibleTypes { name } } } } }").get("errors"));
+  }
+
+  @Test
   void endlessOfTypeIsTooDeep() {
     String q = "{ __type(name: \"Query\") { " + "ofType { ".repeat(25) + "name" + " }".repeat(25) + " } }";
     JsonPath r = Gql.post(q);
