@@ -58,6 +58,13 @@ class AssignmentApi implements SchemaContributor {
       .field(f -> f.name("skipped").type(nonNull(list(nonNull(SKIP)))))
       .field(f -> f.name("details").type(nonNull(Scalars.JSON)).description("The whole trace as stored"))
       .build();
+  static final GraphQLObjectType OUTCOME = GraphQLObjectType.newObject().name("AssignmentOutcome")
+      .description("What a re-run did (or, in a dry run, would do) to one record")
+      .field(f -> f.name("id").type(nonNull(GraphQLID)))
+      .field(f -> f.name("ownerBefore").type(GraphQLString))
+      .field(f -> f.name("owner").type(GraphQLString))
+      .field(f -> f.name("trace").type(nonNull(TRACE)))
+      .build();
 
   private final AssignmentTraces traces;
   private final AssignmentService service;
@@ -92,7 +99,7 @@ class AssignmentApi implements SchemaContributor {
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("runAssignment")
         .description("Runs the entity's active assignment rule again over its records matching the conditions and ids "
             + "(structured conditions, at most 1,000 records); with dryRun, shows who would get what and changes nothing")
-        .type(nonNull(list(nonNull(Scalars.JSON))))
+        .type(nonNull(list(nonNull(OUTCOME))))
         .argument(GraphQLArgument.newArgument().name("entity").type(nonNull(graphql.Scalars.GraphQLString)))
         .argument(GraphQLArgument.newArgument().name("conditions").type(Scalars.JSON))
         .argument(GraphQLArgument.newArgument().name("ids").type(list(nonNull(GraphQLID)))
