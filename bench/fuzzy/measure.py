@@ -16,7 +16,7 @@ import time
 import urllib.parse
 from collections import defaultdict
 
-QUERY = "query C($d: JSON!) { duplicateCandidates(entity: \"customer\", data: $d) }"
+QUERY = "query C($d: JSON!) { duplicateCandidates(entity: \"customer\", data: $d) { id score } }"
 
 
 class Client:

@@ -118,6 +118,42 @@ const CHECKS = [
       expect(!text.includes('"errors"'), `the sample list query failed: ${text}`);
     },
   },
+  {
+    name: "GraphiQL's documentation explorer loads the schema (standard introspection passes the limits)",
+    run: async (page) => {
+      await page.goto(`${BASE_URL}/graphiql`);
+      await waitForQueryEditor(page);
+      await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+      const explorer = page.locator('.graphiql-doc-explorer');
+      await explorer.getByText('Root Types').waitFor({ timeout: STEP_TIMEOUT_MS });
+      const text = await explorer.innerText();
+      expect(!text.includes('Error fetching schema'), `the docs pane could not load the schema: ${text}`);
+      expect(/query\s*:\s*Query/.test(text), `the docs pane shows no Query root type: ${text}`);
+    },
+  },
+  {
+    name: 'graphql-js builds the client schema from introspection, as code generators and Apollo do',
+    run: async () => {
+      const { getIntrospectionQuery, buildClientSchema, printSchema } = await import('graphql');
+      const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true,
+        schemaDescription: true, inputValueDeprecation: true });
+      const response = await fetch(`${BASE_URL}/graphql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query }),
+      });
+      const type = response.headers.get('content-type') ?? '';
+      expect(response.status === 200 && type.startsWith('application/graphql-response+json'),
+        `introspection answered ${response.status} ${type}`);
+      const body = await response.json();
+      expect(!body.errors, `introspection failed: ${JSON.stringify(body.errors)}`);
+      const sdl = printSchema(buildClientSchema(body.data));
+      expect(/scalar Decimal\s+@specifiedBy/.test(sdl), 'Decimal carries no @specifiedBy');
+      expect(/scalar DateTime\s+@specifiedBy/.test(sdl), 'DateTime carries no @specifiedBy');
+      expect(/type Customer implements Node/.test(sdl), 'Customer does not implement Node');
+      expect(/employees: Int\b/.test(sdl), 'an integer number field is not an Int');
+    },
+  },
 ];
 
 /** @param {Page} page @param {number} index */

@@ -42,6 +42,40 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage("dev.tessera.record..").check(MAIN);
   }
 
+  /**
+   * One guarded path: the GraphQL and HTTP layers read records through the RecordReader and the
+   * capabilities' read services, and write through the services; they never reach a persistence port
+   * or open a connection themselves, so the permissions the reader will apply cannot be skipped.
+   */
+  @Test
+  void graphQlNeverTouchesStoragePortsOrConnections() {
+    noClasses().that().resideInAnyPackage("dev.tessera.graphql..", "dev.tessera.api..")
+        .should().dependOnClassesThat().haveSimpleNameEndingWith("Store")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.tessera.platform.TxRunner")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.tessera.platform.Tx")
+        .check(MAIN);
+  }
+
+  /** One configured ObjectMapper (MetamodelJson.mapper()): decimals are read the same everywhere. */
+  @Test
+  void oneObjectMapper() {
+    noClasses().that().resideOutsideOfPackage("dev.tessera.metamodel.json..")
+        .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                    com.fasterxml.jackson.databind.ObjectMapper.class))))
+        .check(MAIN);
+  }
+
+  /** Capabilities add to the schema through SchemaContributor; the factory depends on no capability. */
+  @Test
+  void schemaFactoryKnowsNoCapability() {
+    noClasses().that().haveFullyQualifiedName("dev.tessera.graphql.SchemaFactory")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.tessera.record..", "dev.tessera.pool..",
+            "dev.tessera.dedupe..", "dev.tessera.assignment..", "dev.tessera.notification..")
+        .check(MAIN);
+  }
+
   @Test
   void graphQlIsAnAdapterOverEngines() {
     noClasses().that().resideInAPackage("dev.tessera.graphql..")

@@ -1,11 +1,12 @@
 package dev.tessera.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.graphql.GraphQlProvider;
 import dev.tessera.graphql.RequestContext;
+import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.platform.Actor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,16 +17,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * GraphQL over HTTP on /graphql: POST with a JSON body {query, variables, operationName}, or GET with
- * query parameters (queries only). The caller is named by the X-Tessera-User header until sign-in
- * arrives; the locale of messages follows Accept-Language.
+ * GraphQL over HTTP on /graphql, as the GraphQL-over-HTTP specification says: POST with a JSON body
+ * {query, variables, operationName, extensions}, or GET with those as query parameters (queries only;
+ * a mutation over GET is 405). The response is {@code application/graphql-response+json} when the
+ * client accepts it (a request that did not run, e.g. a parse, validation or variable error, is 4xx),
+ * else legacy {@code application/json} (200 for every well-formed request); 406 when the client
+ * accepts neither, 415 for a POST body that is not JSON, 400 for malformed parameters. The caller is
+ * named by the X-Tessera-User header until sign-in arrives; messages follow Accept-Language.
  */
 @ApplicationScoped
 public class GraphQlRoute {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper MAPPER = MetamodelJson.mapper();
   private final GraphQlProvider provider;
 
   public GraphQlRoute(GraphQlProvider provider) {
@@ -37,58 +42,100 @@ public class GraphQlRoute {
     router.get("/graphql").handler(this::handle);
   }
 
-  @SuppressWarnings("unchecked")
   private void handle(RoutingContext ctx) {
-    Map<String, Object> body;
+    String locale = language(ctx.request().getHeader("Accept-Language"));
+    Optional<ResponseMediaType> media = ResponseMediaType.negotiate(ctx.request().getHeader("Accept"));
+    if (media.isEmpty()) {
+      reply(ctx, 406, ResponseMediaType.JSON, error("NOT_ACCEPTABLE", locale.startsWith("zh")
+          ? "无法以客户端接受的类型应答；请接受 application/graphql-response+json 或 application/json"
+          : "Accept application/graphql-response+json or application/json"));
+      return;
+    }
+    boolean get = ctx.request().method() == HttpMethod.GET;
+    if (!get && !json(ctx.request().getHeader("Content-Type"))) {
+      reply(ctx, 415, media.get(), error("UNSUPPORTED_MEDIA_TYPE", locale.startsWith("zh")
+          ? "请求体须为 JSON（Content-Type: application/json）" : "Send the request as Content-Type: application/json"));
+      return;
+    }
+    GraphQlParameters params;
     try {
-      if (ctx.request().method() == HttpMethod.GET) {
-        body = new LinkedHashMap<>();
-        body.put("query", ctx.request().getParam("query"));
-        body.put("operationName", ctx.request().getParam("operationName"));
-        String vars = ctx.request().getParam("variables");
-        body.put("variables", vars == null || vars.isBlank() ? null : MAPPER.readValue(vars, Map.class));
-      } else {
-        body = MAPPER.readValue(ctx.body().buffer() == null ? "" : ctx.body().asString(), Map.class);
-      }
-    } catch (JsonProcessingException | ClassCastException e) {
-      reply(ctx, 400, error("BAD_REQUEST", "The request body must be JSON: {\"query\": \"...\", \"variables\": {...}}"));
+      params = GraphQlParameters.of(get ? query(ctx) : MAPPER.readValue(body(ctx), Object.class));
+    } catch (JsonProcessingException e) {
+      reply(ctx, 400, media.get(), error("BAD_REQUEST", locale.startsWith("zh")
+          ? "请求不是有效的 JSON：" + e.getOriginalMessage() : "The request is not valid JSON: " + e.getOriginalMessage()));
+      return;
+    } catch (GraphQlParameters.Malformed e) {
+      reply(ctx, 400, media.get(), error("BAD_REQUEST", e.message(locale)));
       return;
     }
-    Object query = body.get("query");
-    if (!(query instanceof String q) || q.isBlank()) {
-      reply(ctx, 400, error("BAD_REQUEST", "Missing \"query\""));
-      return;
+    execute(ctx, params, get, locale, media.get());
+  }
+
+  private void execute(RoutingContext ctx, GraphQlParameters p, boolean get, String locale, ResponseMediaType media) {
+    Locale requested = locale(ctx.request().getHeader("Accept-Language"));
+    RequestContext rc = new RequestContext(new Actor(ctx.request().getHeader("X-Tessera-User"), "graphql"), locale);
+    provider.execute(new GraphQlProvider.Request(p.query(), p.variables(), p.operationName(), get, rc, requested))
+        .whenComplete((response, err) -> {
+          if (err != null) {
+            reply(ctx, 500, media, error("INTERNAL_ERROR", "Internal error"));
+          } else if (response.outcome() == GraphQlProvider.Outcome.MUTATION_OVER_GET) {
+            ctx.response().putHeader("Allow", "POST");
+            reply(ctx, 405, media, response.body());
+          } else {
+            boolean refused = response.outcome() == GraphQlProvider.Outcome.REFUSED;
+            reply(ctx, refused && media == ResponseMediaType.GRAPHQL_RESPONSE_JSON ? 400 : 200, media, response.body());
+          }
+        });
+  }
+
+  /** GET's parameters; variables and extensions arrive JSON-encoded. */
+  private static Map<String, Object> query(RoutingContext ctx) throws JsonProcessingException {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("query", ctx.request().getParam("query"));
+    params.put("operationName", ctx.request().getParam("operationName"));
+    for (String p : new String[] {"variables", "extensions"}) {
+      String text = ctx.request().getParam(p);
+      params.put(p, text == null || text.isBlank() ? null : MAPPER.readValue(text, Object.class));
     }
-    Locale locale = locale(ctx.request().getHeader("Accept-Language"));
-    RequestContext rc = new RequestContext(new Actor(ctx.request().getHeader("X-Tessera-User"), "graphql"),
-        locale.toLanguageTag().startsWith("zh") ? "zh-CN" : "en");
-    GraphQlProvider.Request req = new GraphQlProvider.Request(q, (Map<String, Object>) body.get("variables"),
-        (String) body.get("operationName"), ctx.request().method() == HttpMethod.GET, rc, locale);
-    provider.execute(req).whenComplete((result, err) -> {
-      if (err != null) {
-        reply(ctx, 500, error("INTERNAL_ERROR", "Internal error"));
-      } else {
-        reply(ctx, 200, result);
-      }
-    });
+    return params;
+  }
+
+  private static String body(RoutingContext ctx) {
+    return ctx.body().buffer() == null ? "" : ctx.body().asString();
+  }
+
+  private static boolean json(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    return type.equals("application/json") || type.equals("application/graphql-response+json");
   }
 
   private static Locale locale(String header) {
     if (header == null || header.isBlank()) {
       return Locale.ENGLISH;
     }
-    List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
-    return ranges.isEmpty() ? Locale.ENGLISH : Locale.forLanguageTag(ranges.get(0).getRange());
+    try {
+      List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
+      return ranges.isEmpty() ? Locale.ENGLISH : Locale.forLanguageTag(ranges.get(0).getRange());
+    } catch (IllegalArgumentException e) {
+      return Locale.ENGLISH;
+    }
+  }
+
+  private static String language(String header) {
+    return locale(header).toLanguageTag().startsWith("zh") ? "zh-CN" : "en";
   }
 
   private static Map<String, Object> error(String code, String message) {
     return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))));
   }
 
-  private static void reply(RoutingContext ctx, int status, Object body) {
+  private static void reply(RoutingContext ctx, int status, ResponseMediaType media, Object body) {
     try {
-      ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-          .end(io.vertx.core.buffer.Buffer.buffer(MAPPER.writeValueAsBytes(body)));
+      ctx.response().setStatusCode(status).putHeader("Content-Type", media.contentType())
+          .end(Buffer.buffer(MAPPER.writeValueAsBytes(body)));
     } catch (JsonProcessingException e) {
       ctx.response().setStatusCode(500).end();
     }

@@ -1,7 +1,6 @@
 package dev.tessera.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.graphql.GraphQlProvider;
 import dev.tessera.graphql.RequestContext;
@@ -27,7 +26,7 @@ final class GraphQlSocketSession {
   static final int MAX_MESSAGE = 1_000_000;
   /** Bytes a socket may have waiting to be written before its subscriptions stop pulling events. */
   static final int WRITE_QUEUE = 256 * 1024;
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper MAPPER = dev.tessera.metamodel.json.MetamodelJson.mapper();
 
   private final ServerWebSocket ws;
   private final GraphQlProvider provider;
@@ -126,7 +125,7 @@ final class GraphQlSocketSession {
     GraphQlProvider.Request req = new GraphQlProvider.Request(query, vars instanceof Map<?, ?> v ? (Map<String, Object>) v : null,
         payload.get("operationName") instanceof String n ? n : null, false, context, locale);
     running.put(id, Placeholder.INSTANCE);
-    provider.executeOverSocket(req).whenComplete((result, err) -> {
+    provider.executeOverSocket(req).thenApply(GraphQlProvider.Response::body).whenComplete((result, err) -> {
       if (err != null || result == null) {
         running.remove(id);
         send(Map.of("type", "error", "id", id, "payload", List.of(Map.of("message", "Internal error",

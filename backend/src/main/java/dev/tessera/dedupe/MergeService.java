@@ -25,7 +25,7 @@ import java.util.UUID;
  * record service (so formulas, rules and field checks run, and a failing rule fails the merge),
  * re-points every reference to a merged record at the survivor, and keeps it all as history that
  * {@link MergeUndoService} can put back. Duplicate reports and assignment traces stay as written: they
- * are the history of the ids they name, and {@link #history} finds the merge from either id.
+ * are the history of the ids they name, and {@link DuplicateQueries#mergeHistory} finds the merge from either id.
  */
 @ApplicationScoped
 public class MergeService {
@@ -73,10 +73,6 @@ public class MergeService {
   }
 
   /** Merges a record took part in, as survivor or merged, newest first. */
-  public Uni<List<MergeEntry>> history(UUID recordId) {
-    return tx.withConnection(t -> merges.involving(t, recordId));
-  }
-
   private Uni<Void> takeFromPools(Tx t, List<DataRecord> merged, List<PoolStore.Entry> pooled) {
     return Sequence.each(merged, m -> pools.find(t, m.id()).chain(entry -> entry == null ? Uni.createFrom().voidItem()
         : pools.take(t, entry.pool(), m.id()).invoke(pooled::add)));

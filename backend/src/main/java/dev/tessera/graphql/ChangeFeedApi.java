@@ -25,7 +25,8 @@ import java.util.Map;
  * A record's history (the audit trail kept from the change feed: what changed, from what to what, who,
  * when and through which path) and the change feed's state (each subscriber's checkpoint and lag).
  */
-final class ChangeFeedApi {
+@jakarta.enterprise.context.ApplicationScoped
+class ChangeFeedApi implements SchemaContributor {
   static final GraphQLObjectType RECORD_CHANGE = GraphQLObjectType.newObject().name("RecordChange")
       .description("One change of a record, as the change feed recorded it")
       .field(f -> f.name("position").type(nonNull(GraphQLString)).description("Commit order in the change feed (a 64-bit number as text)"))
@@ -58,17 +59,18 @@ final class ChangeFeedApi {
 
   private final AuditTrail audit;
   private final ChangeDispatcher dispatcher;
-  private final MetadataSnapshot snap;
-  private final GraphQLCodeRegistry.Builder code;
 
-  ChangeFeedApi(AuditTrail audit, ChangeDispatcher dispatcher, MetadataSnapshot snap, GraphQLCodeRegistry.Builder code) {
+  ChangeFeedApi(AuditTrail audit, ChangeDispatcher dispatcher) {
     this.audit = audit;
     this.dispatcher = dispatcher;
-    this.snap = snap;
-    this.code = code;
   }
 
-  List<GraphQLFieldDefinition> queries() {
+  @Override
+  public void contribute(SchemaParts parts) {
+    queries(parts.snapshot(), parts.code()).forEach(parts::query);
+  }
+
+  private List<GraphQLFieldDefinition> queries(MetadataSnapshot snap, GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "recordHistory"), (DataFetcher<?>) env -> {
       String entity = snap.entity(env.getArgument("entity")).name();
       Integer first = env.getArgument("first");

@@ -1,7 +1,6 @@
 package dev.tessera.graphql;
 
 import static graphql.Scalars.GraphQLBoolean;
-import static graphql.Scalars.GraphQLFloat;
 import static graphql.Scalars.GraphQLID;
 import static graphql.Scalars.GraphQLInt;
 import static graphql.Scalars.GraphQLString;
@@ -30,7 +29,6 @@ final class CommonTypes {
       .build();
   static final GraphQLInputObjectType STRING_FILTER = comparable("StringFilter", GraphQLString, true);
   static final GraphQLInputObjectType ID_FILTER = comparable("IDFilter", GraphQLID, false);
-  static final GraphQLInputObjectType FLOAT_FILTER = comparable("FloatFilter", GraphQLFloat, false);
   static final GraphQLInputObjectType INT_FILTER = comparable("IntFilter", GraphQLInt, false);
   static final GraphQLInputObjectType DECIMAL_FILTER = comparable("DecimalFilter", Scalars.DECIMAL, false);
   static final GraphQLInputObjectType DATE_FILTER = comparable("DateFilter", Scalars.DATE, false);
@@ -86,11 +84,14 @@ final class CommonTypes {
     return b.build();
   }
 
-  /** The GraphQL scalar a field's value is read and written as. */
+  /** The GraphQL scalar a field's value is read and written as: integer numbers as Int, other numbers exact. */
+  static GraphQLScalarType scalar(FieldDefinition f) {
+    return f.integer() ? GraphQLInt : scalar(f.valueType());
+  }
+
   static GraphQLScalarType scalar(FieldType t) {
     return switch (t) {
-      case NUMBER, PERCENT -> GraphQLFloat;
-      case MONEY -> Scalars.DECIMAL;
+      case NUMBER, PERCENT, MONEY -> Scalars.DECIMAL;
       case BOOL -> GraphQLBoolean;
       case DATE -> Scalars.DATE;
       case DATETIME -> Scalars.DATETIME;
@@ -105,7 +106,7 @@ final class CommonTypes {
     if (t.storage() == FieldType.Storage.ARRAY) {
       return list(nonNull(GraphQLString));
     }
-    return scalar(t);
+    return scalar(f);
   }
 
   static GraphQLInputType input(FieldDefinition f) {
@@ -113,7 +114,7 @@ final class CommonTypes {
     if (t.storage() == FieldType.Storage.ARRAY) {
       return list(nonNull(GraphQLString));
     }
-    return scalar(t);
+    return scalar(f);
   }
 
   static GraphQLInputObjectType filter(FieldDefinition f) {
@@ -124,7 +125,7 @@ final class CommonTypes {
       case BOOLEAN -> BOOLEAN_FILTER;
       case DATE -> DATE_FILTER;
       case TIMESTAMP -> DATETIME_FILTER;
-      case NUMERIC -> t == FieldType.MONEY ? DECIMAL_FILTER : FLOAT_FILTER;
+      case NUMERIC -> f.integer() ? INT_FILTER : DECIMAL_FILTER;
       case TEXT -> t == FieldType.REFERENCE ? ID_FILTER : STRING_FILTER;
     };
   }

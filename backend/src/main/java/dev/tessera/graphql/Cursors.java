@@ -2,6 +2,7 @@ package dev.tessera.graphql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
 import dev.tessera.record.Column;
@@ -9,14 +10,13 @@ import dev.tessera.record.DataRecord;
 import dev.tessera.record.OrderKey;
 import dev.tessera.record.SystemColumn;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /** Opaque Relay cursors: base64url of the JSON array of a row's order-key values (as text). */
 final class Cursors {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = MetamodelJson.mapper();
 
   private Cursors() {}
 

@@ -5,13 +5,11 @@ import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
-import dev.tessera.dedupe.DuplicateMatcher;
-import dev.tessera.dedupe.DuplicateStore;
+import dev.tessera.dedupe.DuplicateQueries;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
-import dev.tessera.platform.TxRunner;
 import dev.tessera.record.RecordValidator;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -19,6 +17,9 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLTypeReference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,26 +29,34 @@ import java.util.UUID;
  * Duplicates found (撞单), for a record or for an owner on either side, newest first; and the duplicates
  * a record would be, checked before saving it (a form can warn while the user types).
  */
-final class DuplicateApi {
+@ApplicationScoped
+class DuplicateApi implements SchemaContributor {
+  static final GraphQLObjectType CANDIDATE = GraphQLObjectType.newObject().name("DuplicateCandidate")
+      .description("A record that saving the values would duplicate, by one matching rule")
+      .field(f -> f.name("rule").type(nonNull(GraphQLString)))
+      .field(f -> f.name("action").type(nonNull(GraphQLString)).description("block, warn or link"))
+      .field(f -> f.name("id").type(nonNull(GraphQLID)))
+      .field(f -> f.name("ownerId").type(GraphQLString))
+      .field(f -> f.name("score").type(nonNull(graphql.Scalars.GraphQLFloat)).description("0 to 1"))
+      .field(f -> f.name("matched").type(nonNull(list(nonNull(GraphQLString)))).description("The fields that matched"))
+      .field(f -> f.name("record").type(nonNull(GraphQLTypeReference.typeRef(Nodes.NAME))))
+      .build();
+
   /** Excluded from the candidates of a record not yet created: no record has it. */
   private static final UUID NO_RECORD = new UUID(0, 0);
 
-  private final DuplicateStore store;
-  private final DuplicateMatcher matcher;
-  private final MetadataSnapshot meta;
-  private final TxRunner tx;
-  private final GraphQLCodeRegistry.Builder code;
+  private final DuplicateQueries queries;
 
-  DuplicateApi(DuplicateStore store, DuplicateMatcher matcher, MetadataSnapshot meta, TxRunner tx,
-      GraphQLCodeRegistry.Builder code) {
-    this.store = store;
-    this.matcher = matcher;
-    this.meta = meta;
-    this.tx = tx;
-    this.code = code;
+  DuplicateApi(DuplicateQueries queries) {
+    this.queries = queries;
+  }
+  @Override
+  public void contribute(SchemaParts parts) {
+    queries(parts.code(), parts.snapshot()).forEach(parts::query);
   }
 
-  List<GraphQLFieldDefinition> queries() {
+
+  private List<GraphQLFieldDefinition> queries(GraphQLCodeRegistry.Builder code, MetadataSnapshot meta) {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "duplicateReports"), (DataFetcher<?>) env -> {
       String id = env.getArgument("id");
       String owner = env.getArgument("owner");
@@ -55,9 +64,9 @@ final class DuplicateApi {
         throw new PlatformException(ErrorCode.BAD_REQUEST, "Give either a record id or an owner", "id");
       }
       UUID recordId = id == null ? null : Ids.argument(id);
-      return tx.withConnection(t -> store.reports(t, recordId, owner)).subscribeAsCompletionStage();
+      return queries.reports(RequestContext.of(env).actor(), recordId, owner).subscribeAsCompletionStage();
     });
-    code.dataFetcher(FieldCoordinates.coordinates("Query", "duplicateCandidates"), (DataFetcher<?>) this::candidates);
+    code.dataFetcher(FieldCoordinates.coordinates("Query", "duplicateCandidates"), (DataFetcher<?>) env -> candidates(env, meta));
     return List.of(candidatesField(), GraphQLFieldDefinition.newFieldDefinition().name("duplicateReports")
         .description("Duplicates found for a record, or reported to an owner (the writer's or the existing record's): "
             + "rule, both records, both owners, action (block, warn, link), score and matched fields")
@@ -67,12 +76,12 @@ final class DuplicateApi {
         .build());
   }
 
-  private Object candidates(DataFetchingEnvironment env) {
+  private Object candidates(DataFetchingEnvironment env, MetadataSnapshot meta) {
     EntityDefinition e = meta.entity(env.getArgument("entity"));
     Map<String, Object> data = RecordValidator.merge(e, null, env.getArgument("data"), true);
     String id = env.getArgument("id");
     UUID self = id == null ? NO_RECORD : Ids.argument(id);
-    return tx.withConnection(t -> matcher.candidates(t, meta, e, data, self)).map(found -> found.stream().map(c -> {
+    return queries.candidates(RequestContext.of(env).actor(), meta, e, data, self).map(found -> found.stream().map(c -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rule", c.rule());
       m.put("action", c.action());
@@ -80,6 +89,7 @@ final class DuplicateApi {
       m.put("ownerId", c.match().record().ownerId());
       m.put("score", Math.round(c.match().score() * 1000) / 1000.0);
       m.put("matched", c.match().matched());
+      m.put("record", Nodes.of(c.match().record(), e.name()));
       return m;
     }).toList()).subscribeAsCompletionStage();
   }
@@ -87,8 +97,8 @@ final class DuplicateApi {
   private static GraphQLFieldDefinition candidatesField() {
     return GraphQLFieldDefinition.newFieldDefinition().name("duplicateCandidates")
         .description("The records that saving these values would be a duplicate of, by the entity's active matching rules,"
-            + " without saving: rule, action, id, ownerId, score and matched fields, best first (at most 5 per rule)")
-        .type(nonNull(list(nonNull(Scalars.JSON))))
+            + " without saving: rule, action, the record, score and matched fields, best first (at most 5 per rule)")
+        .type(nonNull(list(nonNull(CANDIDATE))))
         .argument(GraphQLArgument.newArgument().name("entity").type(nonNull(GraphQLString)))
         .argument(GraphQLArgument.newArgument().name("data").type(nonNull(Scalars.JSON))
             .description("Field values as for create"))

@@ -12,6 +12,7 @@ import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
 import dev.tessera.metamodel.naming.Identifiers;
+import dev.tessera.record.RequiredValues;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
@@ -80,14 +81,16 @@ final class EntitySchema {
         field("Mutation", "update" + type, nonNull(typeRef(type)), fetchers.update(e))
             .argument(arg("id", nonNull(GraphQLID))).argument(arg("version", nonNull(GraphQLInt)))
             .argument(arg("patch", nonNull(typeRef(type + "Patch")))).build(),
-        field("Mutation", "delete" + type, nonNull(GraphQLID), fetchers.delete(e))
-            .description("Moves the record to the recycle bin").argument(arg("id", nonNull(GraphQLID))).build(),
+        field("Mutation", "delete" + type, nonNull(typeRef(type)), fetchers.delete(e))
+            .description("Moves the record to the recycle bin; returns it as it is there (deletedAt set)")
+            .argument(arg("id", nonNull(GraphQLID))).build(),
         field("Mutation", "restore" + type, nonNull(typeRef(type)), fetchers.restore(e))
             .argument(arg("id", nonNull(GraphQLID))).build());
   }
 
   private GraphQLObjectType object() {
-    GraphQLObjectType.Builder b = GraphQLObjectType.newObject().name(type).description(e.label().get("en"));
+    GraphQLObjectType.Builder b = GraphQLObjectType.newObject().name(type).description(e.label().get("en"))
+        .withInterface(typeRef(Nodes.NAME));
     b.field(sys("id", nonNull(GraphQLID)));
     b.field(sys("version", nonNull(GraphQLInt)));
     b.field(sys("createdAt", nonNull(Scalars.DATETIME)));
@@ -104,7 +107,8 @@ final class EntitySchema {
           b.field(field(type, f.name() + "Id", GraphQLID, fetchers.value(f)).build());
         }
       } else {
-        b.field(field(type, f.name(), CommonTypes.output(f), fetchers.value(f))
+        graphql.schema.GraphQLOutputType t = CommonTypes.output(f);
+        b.field(field(type, f.name(), RequiredValues.guaranteed(f) ? nonNull(t) : t, fetchers.value(f))
             .description(f.label() == null ? null : f.label().get("en")).build());
       }
     }
@@ -221,8 +225,7 @@ final class EntitySchema {
     GraphQLObjectType.Builder b = GraphQLObjectType.newObject().name(type + "Numbers")
         .field(f -> f.name("_").type(GraphQLString).description("placeholder when an entity has no numbers"));
     for (FieldDefinition fd : RecordFetchers.measured(e)) {
-      b.field(f -> f.name(fd.name()).type(fd.valueType() == FieldType.MONEY ? Scalars.DECIMAL
-          : graphql.Scalars.GraphQLFloat));
+      b.field(f -> f.name(fd.name()).type(Scalars.DECIMAL));
     }
     return b.build();
   }

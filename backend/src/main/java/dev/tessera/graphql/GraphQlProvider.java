@@ -14,7 +14,9 @@ import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import graphql.language.SourceLocation;
 import graphql.schema.GraphQLSchema;
+import graphql.validation.GoodFaithIntrospectionExceeded;
 import graphql.validation.ValidationError;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -86,12 +88,29 @@ public class GraphQlProvider implements PublishParticipant {
   public record Request(String query, Map<String, Object> variables, String operationName, boolean queryOnly,
       RequestContext context, Locale locale) {}
 
+  /** How a request ended, for the HTTP status: ran (data present), refused before running, or a mutation over GET. */
+  public enum Outcome { EXECUTED, REFUSED, MUTATION_OVER_GET }
+
+  /** The GraphQL response map (data, errors, extensions) and how the request ended. */
+  public record Response(Map<String, Object> body, Outcome outcome) {
+    static Response of(Map<String, Object> body) {
+      return new Response(body, body.containsKey("data") ? Outcome.EXECUTED : Outcome.REFUSED);
+    }
+  }
+
+  /** A GET request naming a mutation: the specification asks for 405, not an error inside a 200. */
+  private static final class MutationOverGet extends PlatformException {
+    MutationOverGet() {
+      super(ErrorCode.BAD_REQUEST, "GET requests may only run queries; use POST for mutations",
+          "GET 请求只能执行查询，变更请使用 POST", null, List.of());
+    }
+  }
+
   /**
-   * Runs a request; the result is the GraphQL response map (data, errors). A request graphql-java
-   * refuses with an error of its own (e.g. a bad-faith introspection query) is answered with that
-   * error, never with a failed future.
+   * Runs a request. A request graphql-java refuses with an error of its own (e.g. a bad-faith
+   * introspection query) is answered with that error, never with a failed future.
    */
-  public CompletableFuture<Map<String, Object>> execute(Request r) {
+  public CompletableFuture<Response> execute(Request r) {
     return execute(r, false);
   }
 
@@ -99,47 +118,50 @@ public class GraphQlProvider implements PublishParticipant {
    * As {@link #execute(Request)} over a WebSocket, where subscriptions may run: a subscription's
    * {@code data} is then the stream of its events (a reactive-streams publisher of results).
    */
-  public CompletableFuture<Map<String, Object>> executeOverSocket(Request r) {
+  public CompletableFuture<Response> executeOverSocket(Request r) {
     return execute(r, true);
   }
 
-  private CompletableFuture<Map<String, Object>> execute(Request r, boolean socket) {
+  private CompletableFuture<Response> execute(Request r, boolean socket) {
     try {
-      return run(r, socket).handle((result, err) -> err == null ? result : refused(err));
+      return run(r, socket).handle((result, err) -> err == null ? result : Response.of(refused(err)));
     } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(refused(e));
+      return CompletableFuture.completedFuture(Response.of(refused(e)));
     }
   }
 
   private static Map<String, Object> refused(Throwable err) {
     Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
         ? err.getCause() : err;
-    if (cause instanceof graphql.validation.GoodFaithIntrospectionExceeded bad) {
-      return errors(List.of(bad.toBadFaithError()));
+    if (cause instanceof GoodFaithIntrospectionExceeded bad) {
+      return RequestErrors.response(List.of(bad.toBadFaithError()));
     }
     if (cause instanceof GraphQLError g) {
-      return errors(List.of(g));
+      return RequestErrors.response(List.of(g));
     }
     throw cause instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(cause);
   }
 
-  private CompletableFuture<Map<String, Object>> run(Request r, boolean socket) {
+  private CompletableFuture<Response> run(Request r, boolean socket) {
     Engine engine = current();
-    PreparsedDocumentEntry doc = document(engine, r.query(), r.locale());
+    PreparsedDocumentEntry doc = document(engine, r.query(), r.locale(), r.context().locale());
     if (doc.hasErrors()) {
-      return CompletableFuture.completedFuture(errors(doc.getErrors()));
+      return CompletableFuture.completedFuture(Response.of(RequestErrors.response(doc.getErrors())));
     }
     try {
       OperationDefinition op = operation(doc.getDocument(), r.operationName());
       if (r.queryOnly() && op.getOperation() != OperationDefinition.Operation.QUERY) {
-        throw new PlatformException(ErrorCode.BAD_REQUEST, "GET requests may only run queries; use POST for mutations");
+        throw new MutationOverGet();
       }
       if (!socket && op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
         throw new PlatformException(ErrorCode.BAD_REQUEST, "Subscriptions run over WebSocket (graphql-transport-ws) on /graphql");
       }
       QueryLimits.check(engine.schema(), doc.getDocument(), op, r.variables());
     } catch (PlatformException e) {
-      return CompletableFuture.completedFuture(errors(List.of(ErrorMapper.error(e, null, null, r.context().locale()))));
+      SourceLocation at = e instanceof QueryLimits.Exceeded x ? x.location() : null;
+      Map<String, Object> body = RequestErrors.response(List.of(ErrorMapper.error(e, null, at, r.context().locale())));
+      return CompletableFuture.completedFuture(
+          new Response(body, e instanceof MutationOverGet ? Outcome.MUTATION_OVER_GET : Outcome.REFUSED));
     }
     ExecutionInput input = ExecutionInput.newExecutionInput().query(r.query())
         .variables(r.variables() == null ? Map.of() : r.variables())
@@ -147,10 +169,19 @@ public class GraphQlProvider implements PublishParticipant {
         .graphQLContext(Map.of(RequestContext.KEY, r.context(), Engine.class, engine))
         .dataLoaderRegistry(new DataLoaderRegistry())
         .build();
-    return engine.graphQL().executeAsync(input).thenApply(ExecutionResult::toSpecification);
+    return engine.graphQL().executeAsync(input).thenApply(result -> Response.of(specification(result)));
   }
 
-  private static PreparsedDocumentEntry document(Engine engine, String query, Locale locale) {
+  /** The response map; errors graphql-java raised itself (e.g. a variable that does not coerce) get a code too. */
+  private static Map<String, Object> specification(ExecutionResult result) {
+    Map<String, Object> spec = new java.util.LinkedHashMap<>(result.toSpecification());
+    if (!result.getErrors().isEmpty()) {
+      spec.put("errors", result.getErrors().stream().map(RequestErrors::entry).toList());
+    }
+    return spec;
+  }
+
+  private static PreparsedDocumentEntry document(Engine engine, String query, Locale locale, String language) {
     PreparsedDocumentEntry cached = engine.documents().get(query);
     if (cached != null) {
       return cached;
@@ -161,7 +192,12 @@ public class GraphQlProvider implements PublishParticipant {
     if (parsed.isFailure()) {
       entry = new PreparsedDocumentEntry(parsed.getSyntaxException().toInvalidSyntaxError());
     } else {
-      List<ValidationError> invalid = ParseAndValidate.validate(engine.schema(), parsed.getDocument(), locale);
+      List<ValidationError> invalid;
+      try {
+        invalid = ParseAndValidate.validate(engine.schema(), parsed.getDocument(), locale);
+      } catch (GoodFaithIntrospectionExceeded bad) {
+        return new PreparsedDocumentEntry(located(engine.schema(), parsed.getDocument(), bad, language));
+      }
       entry = invalid.isEmpty() ? new PreparsedDocumentEntry(parsed.getDocument())
           : new PreparsedDocumentEntry(List.copyOf(invalid));
     }
@@ -170,6 +206,22 @@ public class GraphQlProvider implements PublishParticipant {
     }
     engine.documents().put(query, entry);
     return entry;
+  }
+
+  /**
+   * graphql-java's own guard refused an introspection query (without saying where); the same walk as
+   * for every query finds the field and its location. Not cached: such a request is no client's.
+   */
+  private static GraphQLError located(GraphQLSchema schema, Document doc, GoodFaithIntrospectionExceeded bad,
+      String language) {
+    for (OperationDefinition op : doc.getDefinitionsOfType(OperationDefinition.class)) {
+      try {
+        QueryLimits.check(schema, doc, op, Map.of());
+      } catch (QueryLimits.Exceeded x) {
+        return ErrorMapper.error(x, null, x.location(), language);
+      }
+    }
+    return bad.toBadFaithError();
   }
 
   private static OperationDefinition operation(Document doc, String name) {
@@ -182,33 +234,5 @@ public class GraphQlProvider implements PublishParticipant {
     }
     return ops.stream().filter(o -> name.equals(o.getName())).findFirst().orElseThrow(() ->
         new PlatformException(ErrorCode.BAD_REQUEST, "no operation named " + name));
-  }
-
-  private static String code(GraphQLError e) {
-    if (e instanceof ValidationError) {
-      return "GRAPHQL_VALIDATION_FAILED";
-    }
-    if (e instanceof graphql.InvalidSyntaxError) {
-      return "GRAPHQL_PARSE_FAILED";
-    }
-    if (e instanceof graphql.introspection.GoodFaithIntrospection.BadFaithIntrospectionError
-        || e instanceof graphql.execution.AbortExecutionException) {
-      return "QUERY_TOO_COMPLEX";
-    }
-    return "BAD_REQUEST";
-  }
-
-  private static Map<String, Object> errors(List<? extends GraphQLError> errors) {
-    List<Map<String, Object>> list = errors.stream().map(e -> {
-      Map<String, Object> spec = new java.util.LinkedHashMap<>(e.toSpecification());
-      Map<String, Object> ext = new java.util.LinkedHashMap<>();
-      if (spec.get("extensions") instanceof Map<?, ?> given) {
-        given.forEach((k, v) -> ext.put(String.valueOf(k), v));
-      }
-      ext.putIfAbsent("code", code(e));
-      spec.put("extensions", ext);
-      return (Map<String, Object>) spec;
-    }).toList();
-    return Map.of("errors", list);
   }
 }

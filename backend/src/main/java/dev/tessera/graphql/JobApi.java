@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Background jobs (e.g. rebuilding duplicate keys after a publish) and their progress. */
-final class JobApi {
+@jakarta.enterprise.context.ApplicationScoped
+class JobApi implements SchemaContributor {
   static final int LIMIT = 100;
   static final GraphQLObjectType JOB = GraphQLObjectType.newObject().name("BackgroundJob")
       .description("Work a publish (or an operator) started that runs in the background, with its progress")
@@ -40,14 +41,17 @@ final class JobApi {
       .build();
 
   private final JobRunner jobs;
-  private final GraphQLCodeRegistry.Builder code;
 
-  JobApi(JobRunner jobs, GraphQLCodeRegistry.Builder code) {
+  JobApi(JobRunner jobs) {
     this.jobs = jobs;
-    this.code = code;
   }
 
-  List<GraphQLFieldDefinition> queries() {
+  @Override
+  public void contribute(SchemaParts parts) {
+    queries(parts.code()).forEach(parts::query);
+  }
+
+  private List<GraphQLFieldDefinition> queries(GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "backgroundJobs"), (DataFetcher<?>) env -> {
       Integer first = env.getArgument("first");
       int n = first == null ? 20 : first;

@@ -2,11 +2,10 @@ package dev.tessera.graphql;
 
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
-import dev.tessera.platform.TxRunner;
 import dev.tessera.record.DataRecord;
 import dev.tessera.record.Filter;
 import dev.tessera.record.Page;
-import dev.tessera.record.RecordStore;
+import dev.tessera.record.RecordReader;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.HashMap;
 import java.util.List;
@@ -20,17 +19,15 @@ import org.dataloader.DataLoaderFactory;
  * nested query costs one statement per level instead of one per parent.
  */
 final class Loaders {
-  private final RecordStore store;
-  private final TxRunner tx;
+  private final RecordReader reader;
 
-  Loaders(RecordStore store, TxRunner tx) {
-    this.store = store;
-    this.tx = tx;
+  Loaders(RecordReader reader) {
+    this.reader = reader;
   }
 
   DataLoader<UUID, DataRecord> byId(DataFetchingEnvironment env, EntityDefinition e) {
     return env.getDataLoaderRegistry().computeIfAbsent("id:" + e.name(), k -> DataLoaderFactory.newMappedDataLoader(
-        (java.util.Set<UUID> ids) -> tx.withConnection(t -> store.findByIds(t, e, ids)).map(rows -> {
+        (java.util.Set<UUID> ids) -> reader.byIds(RequestContext.of(env).actor(), e, ids).map(rows -> {
           Map<UUID, DataRecord> out = new HashMap<>();
           rows.forEach(r -> out.put(r.id(), r));
           return out;
@@ -41,7 +38,7 @@ final class Loaders {
       FieldDefinition f, Filter filter, Page page) {
     String name = "rev:" + source.name() + "." + f.name() + ":" + filter + ":" + page;
     return env.getDataLoaderRegistry().computeIfAbsent(name, k -> DataLoaderFactory.newMappedDataLoader(
-        (java.util.Set<String> keys) -> tx.withConnection(t -> store.findByReference(t, source, f, keys, filter, page))
+        (java.util.Set<String> keys) -> reader.byReference(RequestContext.of(env).actor(), source, f, keys, filter, page)
             .map(found -> {
               Map<String, List<DataRecord>> out = new HashMap<>(found);
               keys.forEach(key -> out.putIfAbsent(key, List.of()));
@@ -53,7 +50,7 @@ final class Loaders {
       Filter filter) {
     String name = "revcount:" + source.name() + "." + f.name() + ":" + filter;
     return env.getDataLoaderRegistry().computeIfAbsent(name, k -> DataLoaderFactory.newMappedDataLoader(
-        (java.util.Set<String> keys) -> tx.withConnection(t -> store.countByReference(t, source, f, keys, filter))
+        (java.util.Set<String> keys) -> reader.countByReference(RequestContext.of(env).actor(), source, f, keys, filter)
             .map(found -> {
               Map<String, Long> out = new HashMap<>(found);
               keys.forEach(key -> out.putIfAbsent(key, 0L));

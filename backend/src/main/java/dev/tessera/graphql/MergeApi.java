@@ -7,11 +7,13 @@ import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
+import dev.tessera.dedupe.DuplicateQueries;
 import dev.tessera.dedupe.MergeEntry;
 import dev.tessera.dedupe.MergeOutcome;
 import dev.tessera.dedupe.MergeRequest;
 import dev.tessera.dedupe.MergeService;
 import dev.tessera.dedupe.MergeUndoService;
+import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.record.DataRecord;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -19,8 +21,10 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLTypeReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +33,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Merging duplicates over GraphQL: merge with per-field choices, undo, and the history of a record's merges. */
-final class MergeApi {
+@ApplicationScoped
+class MergeApi implements SchemaContributor {
   static final GraphQLInputObjectType CHOICE = GraphQLInputObjectType.newInputObject().name("MergeFieldChoice")
       .description("Take this field's value from this record (the survivor or one of the merged records)")
       .field(f -> f.name("field").type(nonNull(GraphQLString)))
@@ -48,17 +53,55 @@ final class MergeApi {
           .description("Undo only: survivor fields changed since the merge, left as they are"))
       .build();
 
+  static final GraphQLObjectType CHANGE = GraphQLObjectType.newObject().name("MergeChange")
+      .description("A survivor field the merge changed: before, after, and the record the value came from")
+      .field(f -> f.name("field").type(nonNull(GraphQLString)))
+      .field(f -> f.name("before").type(Scalars.JSON))
+      .field(f -> f.name("after").type(Scalars.JSON))
+      .field(f -> f.name("fromId").type(GraphQLID))
+      .build();
+  static final GraphQLObjectType REPOINTED = GraphQLObjectType.newObject().name("RepointedReference")
+      .description("A reference the merge moved: entity.field of recordId held from, a merged record")
+      .field(f -> f.name("entity").type(nonNull(GraphQLString)))
+      .field(f -> f.name("field").type(nonNull(GraphQLString)))
+      .field(f -> f.name("recordId").type(nonNull(GraphQLID)))
+      .field(f -> f.name("from").type(nonNull(GraphQLID)))
+      .build();
+  static final GraphQLObjectType HISTORY = GraphQLObjectType.newObject().name("MergeHistoryEntry")
+      .field(f -> f.name("mergeId").type(nonNull(GraphQLID)))
+      .field(f -> f.name("entity").type(nonNull(GraphQLString)))
+      .field(f -> f.name("survivorId").type(nonNull(GraphQLID)))
+      .field(f -> f.name("mergedIds").type(nonNull(list(nonNull(GraphQLID)))))
+      .field(f -> f.name("mergedBy").type(GraphQLString))
+      .field(f -> f.name("mergedAt").type(nonNull(Scalars.DATETIME)))
+      .field(f -> f.name("undone").type(nonNull(GraphQLBoolean)))
+      .field(f -> f.name("undoneBy").type(GraphQLString))
+      .field(f -> f.name("undoneAt").type(Scalars.DATETIME))
+      .field(f -> f.name("changes").type(nonNull(list(nonNull(CHANGE)))))
+      .field(f -> f.name("survivorBefore").type(GraphQLTypeReference.typeRef(Nodes.NAME))
+          .description("The survivor as it was before the merge (null if it no longer fits its entity's type)"))
+      .field(f -> f.name("merged").type(nonNull(list(GraphQLTypeReference.typeRef(Nodes.NAME))))
+          .description("The merged records as they were, all columns"))
+      .field(f -> f.name("repointed").type(nonNull(list(nonNull(REPOINTED)))))
+      .build();
+
   private final MergeService merges;
   private final MergeUndoService undos;
-  private final GraphQLCodeRegistry.Builder code;
+  private final DuplicateQueries queries;
 
-  MergeApi(MergeService merges, MergeUndoService undos, GraphQLCodeRegistry.Builder code) {
+  MergeApi(MergeService merges, MergeUndoService undos, DuplicateQueries queries) {
     this.merges = merges;
     this.undos = undos;
-    this.code = code;
+    this.queries = queries;
+  }
+  @Override
+  public void contribute(SchemaParts parts) {
+    queries(parts.code(), parts.snapshot()).forEach(parts::query);
+    mutations(parts.code()).forEach(parts::mutation);
   }
 
-  List<GraphQLFieldDefinition> mutations() {
+
+  private List<GraphQLFieldDefinition> mutations(GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", "mergeRecords"), (DataFetcher<?>) env ->
         merges.merge(request(env), RequestContext.of(env).actor()).map(MergeApi::result).subscribeAsCompletionStage());
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", "undoMerge"), (DataFetcher<?>) env ->
@@ -84,14 +127,14 @@ final class MergeApi {
             .build());
   }
 
-  List<GraphQLFieldDefinition> queries() {
+  private List<GraphQLFieldDefinition> queries(GraphQLCodeRegistry.Builder code, MetadataSnapshot meta) {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "mergeHistory"), (DataFetcher<?>) env ->
-        merges.history(Ids.argument(env.getArgument("id"), "id"))
+        queries.mergeHistory(RequestContext.of(env).actor(), meta, Ids.argument(env.getArgument("id"), "id"))
             .map(list -> list.stream().map(MergeApi::history).toList()).subscribeAsCompletionStage());
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("mergeHistory")
         .description("Merges a record took part in (as survivor or merged), newest first: who merged when, the changes "
             + "to the survivor and where each value came from, the merged records as they were, the references re-pointed")
-        .type(nonNull(list(nonNull(Scalars.JSON))))
+        .type(nonNull(list(nonNull(HISTORY))))
         .argument(GraphQLArgument.newArgument().name("id").type(nonNull(GraphQLID)))
         .build());
   }
@@ -134,13 +177,13 @@ final class MergeApi {
     m.put("survivorId", e.survivorId().toString());
     m.put("mergedIds", e.mergedIds().stream().map(UUID::toString).toList());
     m.put("mergedBy", e.mergedBy());
-    m.put("mergedAt", text(e.mergedAt()));
+    m.put("mergedAt", e.mergedAt());
     m.put("undone", e.undone());
     m.put("undoneBy", e.undoneBy());
-    m.put("undoneAt", text(e.undoneAt()));
+    m.put("undoneAt", e.undoneAt());
     m.put("changes", changes(e));
-    m.put("survivorBefore", row(e.survivorBefore()));
-    m.put("merged", e.merged().stream().map(MergeApi::row).toList());
+    m.put("survivorBefore", Nodes.of(e.survivorBefore(), e.entity()));
+    m.put("merged", Nodes.of(e.merged(), e.entity()));
     m.put("repointed", e.repointed().stream().map(r -> Map.of("entity", r.entity(), "field", r.field(),
         "recordId", r.recordId().toString(), "from", r.from().toString())).toList());
     return m;

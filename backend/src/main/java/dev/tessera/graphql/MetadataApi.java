@@ -17,6 +17,7 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLOutputType;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The metadata part of the graph: definitions, versions, publishDefinitions, restoreMetadataVersion. */
-final class MetadataApi {
+@ApplicationScoped
+class MetadataApi implements SchemaContributor {
   static final GraphQLObjectType PROBLEM = GraphQLObjectType.newObject().name("Problem")
       .field(f -> f.name("code").type(nonNull(GraphQLString)))
       .field(f -> f.name("path").type(nonNull(GraphQLString)).description("JSON path into the definitions sent"))
@@ -51,22 +53,27 @@ final class MetadataApi {
 
   private final MetadataRegistry registry;
   private final MetadataService service;
-  private final GraphQLCodeRegistry.Builder code;
 
-  MetadataApi(MetadataRegistry registry, MetadataService service, GraphQLCodeRegistry.Builder code) {
+  MetadataApi(MetadataRegistry registry, MetadataService service) {
     this.registry = registry;
     this.service = service;
-    this.code = code;
+  }
+
+  @Override
+  public void contribute(SchemaParts parts) {
+    GraphQLCodeRegistry.Builder code = parts.code();
     code.dataFetcher(FieldCoordinates.coordinates("Problem", "message"), (DataFetcher<Object>) env -> {
       Problem p = env.getSource();
       String locale = env.getArgument("locale");
       return p.message(locale != null ? locale : RequestContext.of(env).locale());
     });
+    queries(code).forEach(parts::query);
+    mutations(code).forEach(parts::mutation);
   }
 
-  List<GraphQLFieldDefinition> queries() {
+  private List<GraphQLFieldDefinition> queries(GraphQLCodeRegistry.Builder code) {
     return List.of(
-        field("Query", "definitions", nonNull(list(nonNull(Scalars.JSON))), env -> {
+        field(code, "Query", "definitions", nonNull(list(nonNull(Scalars.JSON))), env -> {
           String kind = env.getArgument("kind");
           List<Object> out = new ArrayList<>();
           for (JsonNode d : kind == null ? registry.current().definitions() : registry.current().definitions(kind)) {
@@ -74,14 +81,14 @@ final class MetadataApi {
           }
           return out;
         }).argument(arg("kind", GraphQLString)).build(),
-        field("Query", "metadataVersion", nonNull(GraphQLInt), env -> registry.current().version()).build(),
-        field("Query", "metadataVersions", nonNull(list(nonNull(VERSION))),
+        field(code, "Query", "metadataVersion", nonNull(GraphQLInt), env -> registry.current().version()).build(),
+        field(code, "Query", "metadataVersions", nonNull(list(nonNull(VERSION))),
             env -> service.history().subscribeAsCompletionStage()).build());
   }
 
-  List<GraphQLFieldDefinition> mutations() {
+  private List<GraphQLFieldDefinition> mutations(GraphQLCodeRegistry.Builder code) {
     return List.of(
-        field("Mutation", "publishDefinitions", nonNull(PUBLISH_RESULT), env -> {
+        field(code, "Mutation", "publishDefinitions", nonNull(PUBLISH_RESULT), env -> {
           List<Object> defs = env.getArgument("definitions");
           List<JsonNode> nodes = defs.stream().map(d -> (JsonNode) MetamodelJson.mapper().valueToTree(d)).toList();
           boolean dry = Boolean.TRUE.equals(env.getArgument("dryRun"));
@@ -92,7 +99,7 @@ final class MetadataApi {
             .argument(arg("definitions", nonNull(list(nonNull(Scalars.JSON)))))
             .argument(GraphQLArgument.newArgument().name("dryRun").type(GraphQLBoolean).defaultValueProgrammatic(false))
             .build(),
-        field("Mutation", "restoreMetadataVersion", nonNull(PUBLISH_RESULT), env -> {
+        field(code, "Mutation", "restoreMetadataVersion", nonNull(PUBLISH_RESULT), env -> {
           int version = env.getArgument("version");
           return service.restore(version, RequestContext.of(env).actor()).map(MetadataApi::result)
               .subscribeAsCompletionStage();
@@ -109,7 +116,8 @@ final class MetadataApi {
     return m;
   }
 
-  private GraphQLFieldDefinition.Builder field(String parent, String name, GraphQLOutputType t, DataFetcher<?> df) {
+  private static GraphQLFieldDefinition.Builder field(GraphQLCodeRegistry.Builder code, String parent, String name,
+      GraphQLOutputType t, DataFetcher<?> df) {
     code.dataFetcher(FieldCoordinates.coordinates(parent, name), df);
     return GraphQLFieldDefinition.newFieldDefinition().name(name).type(t);
   }

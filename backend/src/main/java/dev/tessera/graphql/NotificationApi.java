@@ -8,15 +8,15 @@ import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
 import dev.tessera.notification.Notification;
-import dev.tessera.notification.NotificationStore;
+import dev.tessera.notification.Inbox;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
-import dev.tessera.platform.TxRunner;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
 import graphql.schema.GraphQLObjectType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The calling user's inbox: their notifications, newest first, and marking them read. */
-final class NotificationApi {
+@ApplicationScoped
+class NotificationApi implements SchemaContributor {
   static final int LIMIT = 200;
   static final GraphQLObjectType NOTIFICATION = GraphQLObjectType.newObject().name("Notification")
       .field(f -> f.name("id").type(nonNull(GraphQLID)))
@@ -37,21 +38,23 @@ final class NotificationApi {
       .field(f -> f.name("createdAt").type(nonNull(Scalars.DATETIME)))
       .build();
 
-  private final NotificationStore store;
-  private final TxRunner tx;
-  private final GraphQLCodeRegistry.Builder code;
+  private final Inbox inbox;
 
-  NotificationApi(NotificationStore store, TxRunner tx, GraphQLCodeRegistry.Builder code) {
-    this.store = store;
-    this.tx = tx;
-    this.code = code;
+  NotificationApi(Inbox inbox) {
+    this.inbox = inbox;
+  }
+  @Override
+  public void contribute(SchemaParts parts) {
+    queries(parts.code()).forEach(parts::query);
+    mutations(parts.code()).forEach(parts::mutation);
   }
 
-  List<GraphQLFieldDefinition> queries() {
+
+  private List<GraphQLFieldDefinition> queries(GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "notifications"), (DataFetcher<?>) env -> {
       RequestContext rc = RequestContext.of(env);
       boolean unread = Boolean.TRUE.equals(env.getArgument("unreadOnly"));
-      return tx.withConnection(t -> store.list(t, rc.actor().userId(), unread, LIMIT))
+      return inbox.list(rc.actor(), unread, LIMIT)
           .map(list -> list.stream().map(n -> json(n, rc.locale())).toList()).subscribeAsCompletionStage();
     });
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("notifications")
@@ -61,15 +64,14 @@ final class NotificationApi {
         .build());
   }
 
-  List<GraphQLFieldDefinition> mutations() {
+  private List<GraphQLFieldDefinition> mutations(GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", "markNotificationsRead"), (DataFetcher<?>) env -> {
       List<String> ids = env.getArgument("ids");
       List<Long> numbers = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {
         numbers.add(number(ids.get(i), "ids[" + i + "]"));
       }
-      String me = RequestContext.of(env).actor().userId();
-      return tx.inTransaction(t -> store.markRead(t, me, numbers)).subscribeAsCompletionStage();
+      return inbox.markRead(RequestContext.of(env).actor(), numbers).subscribeAsCompletionStage();
     });
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("markNotificationsRead")
         .description("Marks your notifications of these ids as read (others' are left alone); returns how many were unread")

@@ -4,38 +4,51 @@ import static graphql.Scalars.GraphQLID;
 import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
+import dev.tessera.pool.PoolListing;
 import dev.tessera.pool.PoolRecycler;
 import dev.tessera.pool.PoolService;
-import dev.tessera.record.DataRecord;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
 import graphql.schema.GraphQLObjectType;
-import java.util.LinkedHashMap;
+import graphql.schema.GraphQLTypeReference;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
 /** Public pools over GraphQL: claim a record (exactly one of simultaneous claims wins) or give one back. */
-final class PoolApi {
-  static final GraphQLObjectType CLAIM = GraphQLObjectType.newObject().name("PoolClaim")
+@ApplicationScoped
+class PoolApi implements SchemaContributor {
+  static final GraphQLObjectType WAITING = GraphQLObjectType.newObject().name("PoolRecord")
+      .description("A record waiting in a pool or queue")
       .field(f -> f.name("id").type(nonNull(GraphQLID)))
-      .field(f -> f.name("ownerId").type(GraphQLString))
-      .field(f -> f.name("version").type(nonNull(graphql.Scalars.GraphQLInt)))
+      .field(f -> f.name("entity").type(nonNull(GraphQLString)))
+      .field(f -> f.name("enteredAt").type(nonNull(Scalars.DATETIME)))
+      .field(f -> f.name("previousOwner").type(GraphQLString))
+      .field(f -> f.name("record").type(nonNull(GraphQLTypeReference.typeRef(Nodes.NAME)))
+          .description("The record, typed: ... on Customer { name }"))
+      .field(f -> f.name("values").type(nonNull(Scalars.JSON)).description("The record's field values as JSON"))
       .build();
 
   private final PoolService pools;
+  private final PoolListing listing;
   private final PoolRecycler recycler;
-  private final GraphQLCodeRegistry.Builder code;
 
-  PoolApi(PoolService pools, PoolRecycler recycler, GraphQLCodeRegistry.Builder code) {
+  PoolApi(PoolService pools, PoolListing listing, PoolRecycler recycler) {
     this.pools = pools;
+    this.listing = listing;
     this.recycler = recycler;
-    this.code = code;
+  }
+  @Override
+  public void contribute(SchemaParts parts) {
+    queries(parts.code()).forEach(parts::query);
+    mutations(parts.code()).forEach(parts::mutation);
   }
 
-  List<GraphQLFieldDefinition> mutations() {
+
+  private List<GraphQLFieldDefinition> mutations(GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", "recyclePool"),
         (DataFetcher<?>) env -> recycler.recycle(env.getArgument("pool")).subscribeAsCompletionStage());
     return List.of(
@@ -44,45 +57,54 @@ final class PoolApi {
                 + "this every checkEveryMinutes); returns how many")
             .type(nonNull(graphql.Scalars.GraphQLInt))
             .argument(GraphQLArgument.newArgument().name("pool").type(nonNull(GraphQLString))).build(),
-        mutation("claimRecord", "Takes a record from a pool: you become its owner, unless someone was first "
-            + "(ALREADY_CLAIMED) or the pool's limits refuse (CLAIM_REFUSED)",
-            env -> pools.claim(env.getArgument("pool"), Ids.argument(env.getArgument("id")), RequestContext.of(env).actor())
-                .map(PoolApi::result).subscribeAsCompletionStage()),
-        mutation("releaseRecord", "Gives a record you own back to a pool",
-            env -> pools.release(env.getArgument("pool"), Ids.argument(env.getArgument("id")), RequestContext.of(env).actor())
-                .map(PoolApi::result).subscribeAsCompletionStage()));
+        mutation(code, "claimRecord", "Takes a record from a pool: you become its owner, unless someone was first "
+            + "(ALREADY_CLAIMED) or the pool's limits refuse (CLAIM_REFUSED); returns the claimed record", env -> {
+              UUID id = Ids.argument(env.getArgument("id"));
+              return listing.entry(id).chain(entry -> pools.claim(env.getArgument("pool"), id, RequestContext.of(env).actor())
+                  .map(r -> Nodes.of(r, entry == null ? null : entry.entity()))).subscribeAsCompletionStage();
+            }),
+        mutation(code, "releaseRecord", "Gives a record you own back to a pool; returns the released record", env -> {
+          UUID id = Ids.argument(env.getArgument("id"));
+          return pools.release(env.getArgument("pool"), id, RequestContext.of(env).actor())
+              .chain(r -> listing.entry(id).map(entry -> Nodes.of(r, entry == null ? null : entry.entity())))
+              .subscribeAsCompletionStage();
+        }));
   }
 
-  List<GraphQLFieldDefinition> queries() {
+  private List<GraphQLFieldDefinition> queries(GraphQLCodeRegistry.Builder code) {
+    code.dataFetcher(FieldCoordinates.coordinates("PoolRecord", "id"), SourceFetcher.<PoolListing.Waiting>of(w -> w.record().id()));
+    code.dataFetcher(FieldCoordinates.coordinates("PoolRecord", "entity"), SourceFetcher.<PoolListing.Waiting>of(w -> w.entry().entity()));
+    code.dataFetcher(FieldCoordinates.coordinates("PoolRecord", "enteredAt"),
+        SourceFetcher.<PoolListing.Waiting>of(w -> w.entry().enteredAt()));
+    code.dataFetcher(FieldCoordinates.coordinates("PoolRecord", "previousOwner"),
+        SourceFetcher.<PoolListing.Waiting>of(w -> w.entry().previousOwner()));
+    code.dataFetcher(FieldCoordinates.coordinates("PoolRecord", "record"),
+        SourceFetcher.<PoolListing.Waiting>of(w -> Nodes.of(w.record(), w.entry().entity())));
+    code.dataFetcher(FieldCoordinates.coordinates("PoolRecord", "values"), SourceFetcher.<PoolListing.Waiting>of(w -> w.record().data()));
     code.dataFetcher(FieldCoordinates.coordinates("Query", "poolRecords"), (DataFetcher<?>) env -> {
       String after = env.getArgument("after");
       Integer first = env.getArgument("first");
-      return pools.waiting(env.getArgument("pool"), after == null ? null : Ids.argument(after, "after"), first == null ? 20 : first)
+      return listing.waiting(RequestContext.of(env).actor(), env.getArgument("pool"),
+          after == null ? null : Ids.argument(after, "after"), first == null ? 20 : first)
           .subscribeAsCompletionStage();
     });
     return List.of(GraphQLFieldDefinition.newFieldDefinition().name("poolRecords")
         .description("The records waiting in a pool (or a team's queue, \"queue:<team>\"), longest waiting first:"
             + " id, entity, enteredAt, previousOwner and values; page with first (at most 100) and after (the last id seen)")
-        .type(nonNull(graphql.schema.GraphQLList.list(nonNull(dev.tessera.graphql.Scalars.JSON))))
+        .type(nonNull(graphql.schema.GraphQLList.list(nonNull(WAITING))))
         .argument(GraphQLArgument.newArgument().name("pool").type(nonNull(GraphQLString)))
         .argument(GraphQLArgument.newArgument().name("first").type(graphql.Scalars.GraphQLInt))
         .argument(GraphQLArgument.newArgument().name("after").type(GraphQLID))
         .build());
   }
 
-  private GraphQLFieldDefinition mutation(String name, String description, DataFetcher<?> df) {
+  private static GraphQLFieldDefinition mutation(GraphQLCodeRegistry.Builder code, String name, String description,
+      DataFetcher<?> df) {
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", name), df);
-    return GraphQLFieldDefinition.newFieldDefinition().name(name).description(description).type(nonNull(CLAIM))
+    return GraphQLFieldDefinition.newFieldDefinition().name(name).description(description)
+        .type(nonNull(GraphQLTypeReference.typeRef(Nodes.NAME)))
         .argument(GraphQLArgument.newArgument().name("pool").type(nonNull(GraphQLString)))
         .argument(GraphQLArgument.newArgument().name("id").type(nonNull(GraphQLID)))
         .build();
-  }
-
-  private static Map<String, Object> result(DataRecord r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.id().toString());
-    m.put("ownerId", r.ownerId());
-    m.put("version", r.version());
-    return m;
   }
 }

@@ -12,29 +12,77 @@ import graphql.language.IntValue;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.language.SourceLocation;
 import graphql.language.VariableReference;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a validated query against the limits before anything runs: depth, number of fields and
  * aliases, and a node budget that multiplies page sizes down nested connections (as GitHub does).
+ *
+ * <p>Introspection ({@code __schema}, {@code __type}) has its own bound, because the standard query of
+ * every client (graphql-js {@code getIntrospectionQuery()}: GraphiQL, codegen, Apollo, urql) nests
+ * {@code ofType} nine levels under {@code fields.args.type}, deeper than records may nest. Its cost
+ * is not depth but fan-out: the list fields ({@code types}, {@code fields}, {@code args}, ...) each
+ * multiply by the schema's size. So inside introspection a list field may not repeat along one path
+ * (no {@code fields { type { fields ...} } } cycles), at most {@link #MAX_INTROSPECTION_FAN_OUT} of them
+ * nest along a path (so no {@code types.interfaces.possibleTypes.fields} products either), depth stays
+ * within {@link #MAX_INTROSPECTION_DEPTH},
+ * {@code __schema} and {@code __type} appear once each, and the field count counts as everywhere.
+ * Every refusal names the field and its line and column.
  */
 final class QueryLimits {
   static final int MAX_DEPTH = 10;
+  static final int MAX_INTROSPECTION_DEPTH = 20;
+  /** Lists inside lists along one introspection path: the standard query's deepest is types.fields.args. */
+  static final int MAX_INTROSPECTION_FAN_OUT = 3;
   static final int MAX_FIELDS = 500;
   static final long MAX_NODES = 50_000;
+  /** Introspection fields returning lists: each multiplies the result by a part of the schema. */
+  private static final Set<String> FAN_OUT = Set.of("__Schema.types", "__Schema.directives", "__Type.fields",
+      "__Type.inputFields", "__Type.interfaces", "__Type.possibleTypes", "__Type.enumValues", "__Field.args",
+      "__Directive.args");
 
   private final GraphQLSchema schema;
   private final Map<String, FragmentDefinition> fragments = new HashMap<>();
   private final Map<String, Object> variables;
+  private final Map<String, Integer> introspectionRoots = new HashMap<>();
   private int fields;
   private long nodes;
+
+  /** A refused request: the code, the field and where it is in the document. */
+  static final class Exceeded extends PlatformException {
+    private final transient SourceLocation location;
+
+    Exceeded(ErrorCode code, String en, String zh, Field f) {
+      this(code, en, zh, f.getName(), f.getSourceLocation());
+    }
+
+    Exceeded(ErrorCode code, String en, String zh, String field, SourceLocation location) {
+      super(code, en, zh, field, List.of());
+      this.location = location;
+    }
+
+    SourceLocation location() {
+      return location;
+    }
+  }
+
+  /** Where the walk is: depth, page-size product, fragment nesting, and the introspection path. */
+  private record Level(int depth, long multiplier, int fragmentDepth, List<String> introspection) {
+    boolean introspecting() {
+      return introspection != null;
+    }
+  }
 
   private QueryLimits(GraphQLSchema schema, Document doc, Map<String, Object> variables) {
     this.schema = schema;
@@ -46,58 +94,100 @@ final class QueryLimits {
     QueryLimits l = new QueryLimits(schema, doc, variables);
     GraphQLType root = op.getOperation() == OperationDefinition.Operation.MUTATION ? schema.getMutationType()
         : schema.getQueryType();
-    l.walk(op.getSelectionSet(), root, 1, 1, 0);
+    l.walk(op.getSelectionSet(), root, new Level(1, 1, 0, null));
   }
 
-  private void walk(SelectionSet set, GraphQLType parent, int depth, long multiplier, int fragmentDepth) {
+  private void walk(SelectionSet set, GraphQLType parent, Level at) {
     if (set == null) {
       return;
     }
-    if (fragmentDepth > MAX_DEPTH) {
-      throw tooComplex("fragments are nested too deeply");
-    }
     for (Selection<?> s : set.getSelections()) {
       if (s instanceof Field f) {
-        field(f, parent, depth, multiplier, fragmentDepth);
+        field(f, parent, at);
       } else if (s instanceof InlineFragment i) {
         GraphQLType t = i.getTypeCondition() == null ? parent : schema.getType(i.getTypeCondition().getName());
-        walk(i.getSelectionSet(), t, depth, multiplier, fragmentDepth + 1);
-      } else if (s instanceof FragmentSpread sp) {
+        walk(i.getSelectionSet(), t, fragment(at, i));
+      } else if (s instanceof FragmentSpread sp && fragments.get(sp.getName()) != null) {
         FragmentDefinition fd = fragments.get(sp.getName());
-        if (fd != null) {
-          walk(fd.getSelectionSet(), schema.getType(fd.getTypeCondition().getName()), depth, multiplier,
-              fragmentDepth + 1);
-        }
+        walk(fd.getSelectionSet(), schema.getType(fd.getTypeCondition().getName()), fragment(at, sp));
       }
     }
   }
 
-  private void field(Field f, GraphQLType parent, int depth, long multiplier, int fragmentDepth) {
+  private static Level fragment(Level at, Selection<?> spread) {
+    if (at.fragmentDepth() >= MAX_INTROSPECTION_DEPTH) {
+      throw new Exceeded(ErrorCode.QUERY_TOO_COMPLEX, "fragments are nested more than " + MAX_INTROSPECTION_DEPTH
+          + " levels deep", "片段嵌套超过 " + MAX_INTROSPECTION_DEPTH + " 层", null, spread.getSourceLocation());
+    }
+    return new Level(at.depth(), at.multiplier(), at.fragmentDepth() + 1, at.introspection());
+  }
+
+  private void field(Field f, GraphQLType parent, Level at) {
     if (++fields > MAX_FIELDS) {
-      throw tooComplex("the query selects more than " + MAX_FIELDS + " fields and aliases");
+      throw tooComplex("the query selects more than " + MAX_FIELDS + " fields and aliases",
+          "查询选择的字段和别名超过 " + MAX_FIELDS + " 个", f);
     }
     if (f.getSelectionSet() == null) {
       return;
     }
-    if (depth > MAX_DEPTH) {
-      throw new PlatformException(ErrorCode.QUERY_TOO_DEEP,
-          "the query nests deeper than " + MAX_DEPTH + " levels (at " + f.getName() + ")", f.getName());
+    GraphQLType type = type(f, parent);
+    List<String> introspection = introspection(f, parent, at);
+    int limit = introspection != null ? MAX_INTROSPECTION_DEPTH : MAX_DEPTH;
+    if (at.depth() > limit) {
+      throw new Exceeded(ErrorCode.QUERY_TOO_DEEP, "the query nests deeper than " + limit + " levels (at "
+          + f.getName() + ")", "查询嵌套超过 " + limit + " 层（在 " + f.getName() + " 处）", f);
     }
-    GraphQLType type = null;
-    long m = multiplier;
-    if (parent instanceof GraphQLFieldsContainer c && c.getFieldDefinition(f.getName()) != null) {
-      GraphQLFieldDefinition def = c.getFieldDefinition(f.getName());
-      type = GraphQLTypeUtil.unwrapAll(def.getType());
-      if (((graphql.schema.GraphQLNamedType) type).getName().endsWith("Connection")) {
-        m = multiplier * pageSize(f);
-        nodes += m;
-        if (nodes > MAX_NODES) {
-          throw tooComplex("the query could return more than " + MAX_NODES
-              + " records (page sizes multiply down nested lists); ask for smaller pages");
-        }
+    long m = at.multiplier();
+    if (type instanceof GraphQLNamedType named && named.getName().endsWith("Connection")) {
+      m = at.multiplier() * pageSize(f);
+      nodes += m;
+      if (nodes > MAX_NODES) {
+        throw tooComplex("the query could return more than " + MAX_NODES
+            + " records (page sizes multiply down nested lists); ask for smaller pages",
+            "查询可能返回超过 " + MAX_NODES + " 条记录（嵌套列表的分页大小相乘），请减小分页", f);
       }
     }
-    walk(f.getSelectionSet(), type, depth + 1, m, fragmentDepth);
+    walk(f.getSelectionSet(), type, new Level(at.depth() + 1, m, at.fragmentDepth(), introspection));
+  }
+
+  /** The type a field's selection is of; introspection's root fields are not fields of Query. */
+  private GraphQLType type(Field f, GraphQLType parent) {
+    if (f.getName().equals("__schema")) {
+      return schema.getIntrospectionSchemaType();
+    }
+    if (f.getName().equals("__type")) {
+      return schema.getType("__Type");
+    }
+    GraphQLFieldDefinition def = parent instanceof GraphQLFieldsContainer c ? c.getFieldDefinition(f.getName()) : null;
+    return def == null ? null : GraphQLTypeUtil.unwrapAll(def.getType());
+  }
+
+  /** The introspection path below this field (null outside introspection); refuses a repeated fan-out. */
+  private List<String> introspection(Field f, GraphQLType parent, Level at) {
+    if (!at.introspecting()) {
+      if (!f.getName().equals("__schema") && !f.getName().equals("__type")) {
+        return null;
+      }
+      if (introspectionRoots.merge(f.getName(), 1, Integer::sum) > 1) {
+        throw tooComplex("introspection asks for " + f.getName() + " more than once",
+            "内省查询多次请求 " + f.getName(), f);
+      }
+      return List.of();
+    }
+    String coordinate = (parent instanceof GraphQLNamedType n ? n.getName() : "?") + "." + f.getName();
+    if (!FAN_OUT.contains(coordinate)) {
+      return at.introspection();
+    }
+    if (at.introspection().contains(coordinate)) {
+      throw tooComplex("introspection repeats " + coordinate + " inside itself; ask for it once per path",
+          "内省查询在 " + coordinate + " 内部再次请求它自身", f);
+    }
+    if (at.introspection().size() >= MAX_INTROSPECTION_FAN_OUT) {
+      throw tooComplex("introspection nests more than " + MAX_INTROSPECTION_FAN_OUT + " lists (" + String.join(" > ",
+          at.introspection()) + " > " + coordinate + "); the standard query needs at most types > fields > args",
+          "内省查询嵌套的列表超过 " + MAX_INTROSPECTION_FAN_OUT + " 层（" + coordinate + "）", f);
+    }
+    return java.util.stream.Stream.concat(at.introspection().stream(), java.util.stream.Stream.of(coordinate)).toList();
   }
 
   private long pageSize(Field f) {
@@ -113,7 +203,7 @@ final class QueryLimits {
     return QueryArgs.DEFAULT_PAGE;
   }
 
-  private static PlatformException tooComplex(String why) {
-    return new PlatformException(ErrorCode.QUERY_TOO_COMPLEX, why);
+  private static Exceeded tooComplex(String en, String zh, Field f) {
+    return new Exceeded(ErrorCode.QUERY_TOO_COMPLEX, en, zh, f);
   }
 }

@@ -6,7 +6,7 @@ import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
 import dev.tessera.metamodel.model.LocalizedText;
 import dev.tessera.metamodel.validation.Problem;
-import dev.tessera.platform.TxRunner;
+import dev.tessera.platform.Actor;
 import dev.tessera.record.AggregateRequest;
 import dev.tessera.record.AggregateRow;
 import dev.tessera.record.Column;
@@ -17,7 +17,7 @@ import dev.tessera.record.OrderKey;
 import dev.tessera.record.Page;
 import dev.tessera.record.RecordQuery;
 import dev.tessera.record.RecordService;
-import dev.tessera.record.RecordStore;
+import dev.tessera.record.RecordReader;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Data fetchers for generated entity fields: thin adapters over the record store and service. */
+/** Data fetchers for generated entity fields: thin adapters over the record reader and service. */
 final class RecordFetchers {
   static final DataFetcher<Object> EDGES = SourceFetcher.<Conn>of(
       c -> c.rows().stream().map(r -> new Conn.Edge(r, c.order())).toList());
@@ -44,17 +44,19 @@ final class RecordFetchers {
   });
 
   private final MetadataSnapshot meta;
-  private final RecordStore store;
+  private final RecordReader reader;
   private final RecordService service;
-  private final TxRunner tx;
   private final Loaders loaders;
 
-  RecordFetchers(MetadataSnapshot meta, RecordStore store, RecordService service, TxRunner tx) {
+  RecordFetchers(MetadataSnapshot meta, RecordReader reader, RecordService service) {
     this.meta = meta;
-    this.store = store;
+    this.reader = reader;
     this.service = service;
-    this.tx = tx;
-    this.loaders = new Loaders(store, tx);
+    this.loaders = new Loaders(reader);
+  }
+
+  private static Actor actor(DataFetchingEnvironment env) {
+    return RequestContext.of(env).actor();
   }
 
   DataFetcher<Object> system(String name) {
@@ -79,7 +81,7 @@ final class RecordFetchers {
   DataFetcher<Object> byId(EntityDefinition e) {
     return env -> {
       UUID id = Ids.parse(env.getArgument("id"));
-      return id == null ? null : tx.withConnection(t -> store.findById(t, e, id, false)).subscribeAsCompletionStage();
+      return id == null ? null : reader.byId(actor(env), e, id, false).subscribeAsCompletionStage();
     };
   }
 
@@ -91,9 +93,9 @@ final class RecordFetchers {
       Page page = QueryArgs.page(order, env.getArgument("first"), env.getArgument("after"),
           env.getArgument("last"), env.getArgument("before"));
       RecordQuery q = new RecordQuery(e, filter, page, deleted);
-      return tx.withConnection(t -> store.find(t, q)).map(rows -> Conn.of(rows, page,
-          () -> tx.withConnection(t -> store.count(t, e, filter, deleted)).subscribeAsCompletionStage()))
-          .subscribeAsCompletionStage();
+      Actor actor = actor(env);
+      return reader.find(actor, q).map(rows -> Conn.of(rows, page,
+          () -> reader.count(actor, e, filter, deleted).subscribeAsCompletionStage())).subscribeAsCompletionStage();
     };
   }
 
@@ -128,7 +130,7 @@ final class RecordFetchers {
         groupBy.forEach(g -> groups.add(QueryArgs.resolve(e, g)));
       }
       AggregateRequest req = new AggregateRequest(e, filter, groups, measured(e));
-      return tx.withConnection(t -> store.aggregate(t, req)).map(rows -> rows.stream().map(RecordFetchers::row).toList())
+      return reader.aggregate(actor(env), req).map(rows -> rows.stream().map(RecordFetchers::row).toList())
           .subscribeAsCompletionStage();
     };
   }
@@ -232,8 +234,8 @@ final class RecordFetchers {
   DataFetcher<Object> delete(EntityDefinition e) {
     return env -> {
       UUID id = Ids.require(env.getArgument("id"), e);
-      return service.delete(meta, e.name(), id, RequestContext.of(env).actor()).map(ok -> id.toString())
-          .subscribeAsCompletionStage();
+      return service.delete(meta, e.name(), id, RequestContext.of(env).actor())
+          .chain(ok -> reader.byId(actor(env), e, id, true)).subscribeAsCompletionStage();
     };
   }
 

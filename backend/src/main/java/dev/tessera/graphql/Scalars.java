@@ -12,60 +12,93 @@ import graphql.language.VariableReference;
 import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Custom scalars: JSON (any value), Decimal (exact, for money), Date and DateTime (ISO-8601 text). */
+/**
+ * Custom scalars, each with {@code @specifiedBy} so code generators map them without guessing.
+ * Decimal travels as a string (as PostGraphile's BigFloat), because JavaScript's numbers round money
+ * ({@code 9007199254740993.01}); it is accepted as a string or a number. DateTime is RFC 3339 with
+ * seconds always present (Go's and Swift's parsers refuse {@code 02:00Z}).
+ */
 final class Scalars {
   static final GraphQLScalarType JSON = GraphQLScalarType.newScalar().name("JSON")
-      .description("Any JSON value").coercing(new JsonCoercing()).build();
+      .description("Any JSON value").specifiedByUrl("https://www.rfc-editor.org/rfc/rfc8259")
+      .coercing(new JsonCoercing()).build();
   static final GraphQLScalarType DECIMAL = GraphQLScalarType.newScalar().name("Decimal")
-      .description("An exact decimal number (money); accepts a number or a numeric string")
+      .description("An exact decimal number (money, number, percent), as a string such as \"1234.50\"; "
+          + "accepts a string or a number")
+      .specifiedByUrl("https://www.rfc-editor.org/rfc/rfc8259#section-6")
       .coercing(new DecimalCoercing()).build();
-  static final GraphQLScalarType DATE = text("Date", "A calendar date, YYYY-MM-DD");
-  static final GraphQLScalarType DATETIME = text("DateTime", "An instant, ISO-8601 with offset");
+  static final GraphQLScalarType DATE = text("Date", "A calendar date, YYYY-MM-DD",
+      "https://scalars.graphql.org/andimarek/local-date.html", Object::toString);
+  static final GraphQLScalarType DATETIME = text("DateTime",
+      "An instant, RFC 3339 with seconds and offset, e.g. 2026-01-31T01:30:00Z",
+      "https://scalars.graphql.org/andimarek/date-time.html", Scalars::instant);
 
   private Scalars() {}
 
-  private static GraphQLScalarType text(String name, String description) {
-    return GraphQLScalarType.newScalar().name(name).description(description).coercing(new Coercing<String, String>() {
-      @Override
-      public String serialize(Object o) {
-        return o.toString();
-      }
-
-      @Override
-      public String parseValue(Object o) {
-        if (!(o instanceof String s)) {
-          throw new CoercingParseValueException(name + " must be text, e.g. " + description);
-        }
-        return s;
-      }
-
-      @Override
-      public String parseLiteral(Object o) {
-        if (!(o instanceof StringValue s)) {
-          throw new CoercingParseLiteralException(name + " must be text, e.g. " + description);
-        }
-        return s.getValue();
-      }
-    }).build();
+  /** An instant as RFC 3339 text with seconds (OffsetDateTime.toString() leaves them out when zero). */
+  static String instant(Object o) {
+    OffsetDateTime t = o instanceof OffsetDateTime odt ? odt : OffsetDateTime.parse(o.toString());
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
   }
 
-  private static final class DecimalCoercing implements Coercing<BigDecimal, BigDecimal> {
+  private static GraphQLScalarType text(String name, String description, String specifiedBy,
+      Function<Object, String> out) {
+    return GraphQLScalarType.newScalar().name(name).description(description).specifiedByUrl(specifiedBy)
+        .coercing(new Coercing<String, String>() {
+          @Override
+          public String serialize(Object o) {
+            try {
+              return out.apply(o);
+            } catch (DateTimeException e) {
+              throw new CoercingSerializeException(name + " value \"" + o + "\" cannot be written", e);
+            }
+          }
+
+          @Override
+          public String parseValue(Object o) {
+            if (!(o instanceof String s)) {
+              throw new CoercingParseValueException(name + " must be text: " + description);
+            }
+            return s;
+          }
+
+          @Override
+          public String parseLiteral(Object o) {
+            if (!(o instanceof StringValue s)) {
+              throw new CoercingParseLiteralException(name + " must be text: " + description);
+            }
+            return s.getValue();
+          }
+        }).build();
+  }
+
+  /** Out as a plain string; in from a string or any number, never through a double. */
+  private static final class DecimalCoercing implements Coercing<BigDecimal, String> {
     @Override
-    public BigDecimal serialize(Object o) {
-      return o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
+    public String serialize(Object o) {
+      BigDecimal b = o instanceof BigDecimal d ? d : new BigDecimal(o.toString());
+      return b.toPlainString();
     }
 
     @Override
     public BigDecimal parseValue(Object o) {
+      if (!(o instanceof String) && !(o instanceof Number)) {
+        throw new CoercingParseValueException("a Decimal is a number or a numeric string, not " + o);
+      }
       try {
-        return o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
+        return o instanceof BigDecimal b ? b : new BigDecimal(o.toString().trim());
       } catch (NumberFormatException e) {
         throw new CoercingParseValueException("\"" + o + "\" is not a decimal number");
       }
@@ -80,9 +113,13 @@ final class Scalars {
         return f.getValue();
       }
       if (o instanceof StringValue s) {
-        return parseValue(s.getValue());
+        try {
+          return new BigDecimal(s.getValue().trim());
+        } catch (NumberFormatException e) {
+          throw new CoercingParseLiteralException("\"" + s.getValue() + "\" is not a decimal number");
+        }
       }
-      throw new CoercingParseLiteralException("expected a decimal number");
+      throw new CoercingParseLiteralException("a Decimal is a number or a numeric string");
     }
   }
 

@@ -1,104 +1,34 @@
 package dev.tessera.graphql;
 
-import dev.tessera.assignment.AssignmentService;
-import dev.tessera.assignment.AssignmentStore;
-import dev.tessera.dedupe.DuplicateMatcher;
-import dev.tessera.dedupe.DuplicateStore;
-import dev.tessera.dedupe.MergeService;
-import dev.tessera.dedupe.MergeUndoService;
-import dev.tessera.metadata.MetadataRegistry;
-import dev.tessera.metadata.MetadataService;
-import dev.tessera.pool.PoolRecycler;
-import dev.tessera.pool.PoolService;
 import dev.tessera.metadata.MetadataSnapshot;
-import dev.tessera.metamodel.model.EntityDefinition;
-import dev.tessera.notification.NotificationStore;
-import dev.tessera.platform.TxRunner;
-import dev.tessera.record.RecordService;
-import dev.tessera.record.RecordStore;
-import graphql.schema.GraphQLCodeRegistry;
-import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.Comparator;
+import java.util.List;
 
-/** Builds the whole GraphQL schema of one metadata snapshot. */
+/**
+ * Builds the whole GraphQL schema of one metadata snapshot from what every {@link SchemaContributor}
+ * adds, in a stable order (by contributor name), so the generated schema does not change between starts.
+ */
 @ApplicationScoped
 public class SchemaFactory {
-  private final RecordStore store;
-  private final RecordService records;
-  private final TxRunner tx;
-  private final MetadataRegistry registry;
-  private final MetadataService metadata;
-  private final AssignmentStore assignments;
-  private final PoolService pools;
-  private final AssignmentService assignment;
-  private final PoolRecycler recycler;
-  private final DuplicateStore duplicates;
-  private final MergeService merges;
-  private final MergeUndoService undos;
-  private final NotificationStore inbox;
-  private final DuplicateMatcher matcher;
-  private final dev.tessera.change.AuditTrail audit;
-  private final dev.tessera.change.ChangeDispatcher dispatcher;
-  private final dev.tessera.job.JobRunner jobs;
-  private final dev.tessera.change.ChangeTail tail;
+  private final List<SchemaContributor> contributors;
 
-  public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
-      MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment,
-      PoolRecycler recycler, DuplicateStore duplicates, MergeService merges, MergeUndoService undos,
-      NotificationStore inbox, DuplicateMatcher matcher, dev.tessera.change.AuditTrail audit,
-      dev.tessera.change.ChangeDispatcher dispatcher, dev.tessera.job.JobRunner jobs, dev.tessera.change.ChangeTail tail) {
-    this.tail = tail;
-    this.jobs = jobs;
-    this.audit = audit;
-    this.dispatcher = dispatcher;
-    this.matcher = matcher;
-    this.merges = merges;
-    this.undos = undos;
-    this.inbox = inbox;
-    this.recycler = recycler;
-    this.duplicates = duplicates;
-    this.assignment = assignment;
-    this.assignments = assignments;
-    this.pools = pools;
-    this.store = store;
-    this.records = records;
-    this.tx = tx;
-    this.registry = registry;
-    this.metadata = metadata;
+  public SchemaFactory(Instance<SchemaContributor> contributors) {
+    this.contributors = contributors.stream()
+        .sorted(Comparator.comparing(SchemaFactory::name)).toList();
+  }
+
+  private static String name(SchemaContributor c) {
+    String n = c.getClass().getSimpleName();
+    int proxy = n.indexOf('_');
+    return proxy > 0 ? n.substring(0, proxy) : n;
   }
 
   public GraphQLSchema build(MetadataSnapshot snap) {
-    GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
-    GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query");
-    GraphQLObjectType.Builder mutation = GraphQLObjectType.newObject().name("Mutation");
-    GraphQLSchema.Builder schema = GraphQLSchema.newSchema();
-    MetadataApi api = new MetadataApi(registry, metadata, code);
-    api.queries().forEach(query::field);
-    api.mutations().forEach(mutation::field);
-    AssignmentApi assigning = new AssignmentApi(assignments, assignment, tx, code);
-    assigning.queries().forEach(query::field);
-    assigning.mutations().forEach(mutation::field);
-    PoolApi pooling = new PoolApi(pools, recycler, code);
-    pooling.queries().forEach(query::field);
-    pooling.mutations().forEach(mutation::field);
-    new DuplicateApi(duplicates, matcher, snap, tx, code).queries().forEach(query::field);
-    MergeApi merging = new MergeApi(merges, undos, code);
-    merging.queries().forEach(query::field);
-    merging.mutations().forEach(mutation::field);
-    NotificationApi notifications = new NotificationApi(inbox, tx, code);
-    notifications.queries().forEach(query::field);
-    notifications.mutations().forEach(mutation::field);
-    new ChangeFeedApi(audit, dispatcher, snap, code).queries().forEach(query::field);
-    new JobApi(jobs, code).queries().forEach(query::field);
-    RecordFetchers fetchers = new RecordFetchers(snap, store, records, tx);
-    for (EntityDefinition e : snap.entities().values()) {
-      EntitySchema es = new EntitySchema(snap, e, fetchers, code);
-      es.types().forEach(schema::additionalType);
-      es.queries().forEach(query::field);
-      es.mutations().forEach(mutation::field);
-    }
-    GraphQLObjectType subscription = new SubscriptionApi(tail, snap, code).type();
-    return schema.query(query).mutation(mutation).subscription(subscription).codeRegistry(code.build()).build();
+    SchemaParts parts = new SchemaParts(snap);
+    contributors.forEach(c -> c.contribute(parts));
+    return parts.build();
   }
 }

@@ -17,7 +17,6 @@ import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
-import graphql.schema.GraphQLObjectType;
 import io.smallrye.mutiny.Multi;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,8 @@ import java.util.Set;
  * Each subscription holds at most {@link #BUFFER} undelivered changes: a client that falls further
  * behind is dropped with {@code SUBSCRIPTION_OVERFLOW} rather than growing the server's memory.
  */
-final class SubscriptionApi {
+@jakarta.enterprise.context.ApplicationScoped
+class SubscriptionApi implements SchemaContributor {
   static final int BUFFER = 256;
   static final GraphQLInputObjectType FILTER = GraphQLInputObjectType.newInputObject().name("RecordChangeFilter")
       .description("Which changes to receive; every given list must match (an empty filter takes all)")
@@ -43,17 +43,17 @@ final class SubscriptionApi {
       .build();
 
   private final ChangeTail tail;
-  private final MetadataSnapshot snap;
-  private final GraphQLCodeRegistry.Builder code;
 
-  SubscriptionApi(ChangeTail tail, MetadataSnapshot snap, GraphQLCodeRegistry.Builder code) {
+  SubscriptionApi(ChangeTail tail) {
     this.tail = tail;
-    this.snap = snap;
-    this.code = code;
   }
 
-  /** The Subscription root type. */
-  GraphQLObjectType type() {
+  @Override
+  public void contribute(SchemaParts parts) {
+    parts.subscription(recordChanged(parts.snapshot(), parts.code()));
+  }
+
+  private GraphQLFieldDefinition recordChanged(MetadataSnapshot snap, GraphQLCodeRegistry.Builder code) {
     code.dataFetcher(FieldCoordinates.coordinates("Subscription", "recordChanged"), (DataFetcher<?>) env -> {
       String entity = snap.entity(env.getArgument("entity")).name();
       Map<String, Object> f = env.getArgument("filter");
@@ -71,13 +71,11 @@ final class SubscriptionApi {
               "待推送的变更超过 " + BUFFER + " 条，订阅已断开；请重新订阅，并用 recordHistory 补读错过的变更", "recordChanged", List.of()))
           .map(ChangeFeedApi::json);
     });
-    return GraphQLObjectType.newObject().name("Subscription")
-        .field(GraphQLFieldDefinition.newFieldDefinition().name("recordChanged")
-            .description("An entity's changes as they commit (over WebSocket, protocol graphql-transport-ws)")
-            .type(nonNull(ChangeFeedApi.RECORD_CHANGE))
-            .argument(GraphQLArgument.newArgument().name("entity").type(nonNull(GraphQLString)))
-            .argument(GraphQLArgument.newArgument().name("filter").type(FILTER)))
-        .build();
+    return GraphQLFieldDefinition.newFieldDefinition().name("recordChanged")
+        .description("An entity's changes as they commit (over WebSocket, protocol graphql-transport-ws)")
+        .type(nonNull(ChangeFeedApi.RECORD_CHANGE))
+        .argument(GraphQLArgument.newArgument().name("entity").type(nonNull(GraphQLString)))
+        .argument(GraphQLArgument.newArgument().name("filter").type(FILTER)).build();
   }
 
   @SuppressWarnings("unchecked")

@@ -127,7 +127,9 @@ public class MetadataService {
       throw pe;
     }
     String path = pe.field() == null ? "$" : pe.field();
-    Problem p = new Problem("PUBLISH_FAILED", path, LocalizedText.of("发布失败：" + pe.getMessage(), pe.getMessage()));
+    String zh = pe.message("zh-CN");
+    Problem p = new Problem("PUBLISH_FAILED", path,
+        LocalizedText.of(zh.equals(pe.getMessage()) ? "发布失败：" + pe.getMessage() : zh, pe.getMessage()));
     return new PublishResult(null, false, List.of(p), List.of());
   }
 

@@ -24,8 +24,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,38 +108,6 @@ public class PoolService {
     return service.inOneTransaction((t, events) -> eligible(t, meta, List.of(queue.substring(QUEUE.length())), user, where)
         .chain(() -> taken(t, queue, id, M.text("ALREADY_TAKEN", Map.of("pool", where))))
         .chain(entry -> own(t, meta.entity(entry.entity()), queue, id, user, events)));
-  }
-
-  /** Most records one page of a pool's listing shows. */
-  public static final int PAGE_MAX = 100;
-
-  /**
-   * The records waiting in a pool or queue, longest waiting first: each with when it entered, its
-   * previous owner and its values; {@code after} is the last id of the previous page.
-   */
-  public Uni<List<Map<String, Object>>> waiting(String poolName, UUID after, int first) {
-    MetadataSnapshot meta = registry.current();
-    if (!poolName.startsWith(QUEUE)) {
-      pool(meta, poolName);
-    }
-    if (first < 1 || first > PAGE_MAX) {
-      throw new PlatformException(ErrorCode.PAGE_SIZE_EXCEEDED, M.text("PAGE_SIZE", Map.of("max", PAGE_MAX)), "first");
-    }
-    return tx.withConnection(t -> pools.entries(t, poolName, after, first).chain(entries -> {
-      Map<String, List<UUID>> byEntity = new LinkedHashMap<>();
-      entries.forEach(en -> byEntity.computeIfAbsent(en.entity(), x -> new ArrayList<>()).add(en.recordId()));
-      Map<UUID, DataRecord> found = new HashMap<>();
-      return Sequence.each(byEntity.entrySet(), group -> records.findByIds(t, meta.entity(group.getKey()), group.getValue())
-          .invoke(rs -> rs.forEach(r -> found.put(r.id(), r)))).map(v -> entries.stream().filter(en -> found.containsKey(en.recordId())).map(en -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", en.recordId().toString());
-        m.put("entity", en.entity());
-        m.put("enteredAt", en.enteredAt().toString());
-        m.put("previousOwner", en.previousOwner());
-        m.put("values", found.get(en.recordId()).data());
-        return m;
-      }).toList());
-    }));
   }
 
   /** Takes the record out of the pool or queue; ALREADY_CLAIMED when it is not there (another claim won). */

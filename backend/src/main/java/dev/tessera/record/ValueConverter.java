@@ -40,7 +40,22 @@ public final class ValueConverter {
 
   /** The stored value for {@code raw} (never null for non-null input). */
   public static Object convert(FieldDefinition field, Object raw) {
-    return convert(field.valueType(), raw);
+    Object v = convert(field.valueType(), raw);
+    if (field.integer() && v instanceof BigDecimal b) {
+      return whole(b);
+    }
+    return v;
+  }
+
+  /** An integer field's value: whole, within GraphQL's 32-bit Int (so every client reads it exactly). */
+  private static BigDecimal whole(BigDecimal b) {
+    BigDecimal s = b.stripTrailingZeros();
+    if (s.scale() > 0 || s.compareTo(FieldDefinition.INT_MIN) < 0 || s.compareTo(FieldDefinition.INT_MAX) > 0) {
+      throw new BadValue(b.toPlainString() + " is not a whole number from " + FieldDefinition.INT_MIN + " to "
+          + FieldDefinition.INT_MAX, b.toPlainString() + " 不是 " + FieldDefinition.INT_MIN + " 到 "
+          + FieldDefinition.INT_MAX + " 之间的整数");
+    }
+    return s.setScale(0);
   }
 
   public static Object convert(FieldType type, Object raw) {

@@ -2,19 +2,18 @@ package dev.tessera.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.tessera.metamodel.json.MetamodelJson;
 import java.util.Map;
 
 /**
- * JSON text to and from Java values for JSONB columns. Decimals stay BigDecimal both ways, so money
- * never passes through a double.
+ * JSON text to and from Java values for JSONB columns, with the one configured mapper
+ * ({@link MetamodelJson#mapper()}): decimals stay BigDecimal both ways, so money never passes through a double.
  */
 final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper MAPPER = MetamodelJson.mapper();
   private static final ObjectReader MAP_READER = MAPPER.readerFor(new TypeReference<Map<String, Object>>() {});
 
   private Json() {}

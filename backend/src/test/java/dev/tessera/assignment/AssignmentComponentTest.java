@@ -114,7 +114,7 @@ class AssignmentComponentTest {
     assertEquals("byProvince", trace.get("entry"));
     assertEquals(sales.get(0), trace.get("owner"));
     assertTrue(trace.get("considered").toString().contains("on leave"), trace.toString());
-    JsonPath why = Gql.ok("{ assignmentTrace(id: \"" + zj.getString("data.create" + Lead + ".id") + "\") }");
+    JsonPath why = Gql.ok("{ assignmentTrace(id: \"" + zj.getString("data.create" + Lead + ".id") + "\") { entry pickedBy strategy } }");
     assertEquals("byProvince", why.getString("data.assignmentTrace[0].entry"), why.prettify());
     assertEquals("fieldMap", why.getString("data.assignmentTrace[0].pickedBy"), why.prettify());
     assertEquals("roundRobin", why.getString("data.assignmentTrace[0].strategy"), why.prettify());
@@ -126,7 +126,7 @@ class AssignmentComponentTest {
   void aDryRunShowsWhoWouldGetWhatAndChangesNothing() {
     String id = create("name: \"rerun\", ownerId: \"manual\", province: \"浙江\"").getString("data.create" + Lead + ".id");
     String conditions = "[{\"field\": \"name\", \"op\": \"eq\", \"value\": \"rerun\"}]";
-    JsonPath dry = Gql.ok("mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c, dryRun: true) }",
+    JsonPath dry = Gql.ok("mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c, dryRun: true) { id ownerBefore owner trace { entry } } }",
         Map.of("c", new io.vertx.core.json.JsonArray(conditions).getList()));
     assertEquals(List.of(id), dry.getList("data.runAssignment.id"));
     assertEquals("manual", dry.getString("data.runAssignment[0].ownerBefore"));
@@ -134,7 +134,7 @@ class AssignmentComponentTest {
     assertEquals("byProvince", dry.getString("data.runAssignment[0].trace.entry"));
     assertEquals("manual", Gql.ok("{ " + lead + "(id: \"" + id + "\") { ownerId } }").getString("data." + lead + ".ownerId"),
         "a dry run changes nothing");
-    Gql.ok("mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c) }",
+    Gql.ok("mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c) { id owner } }",
         Map.of("c", new io.vertx.core.json.JsonArray(conditions).getList()));
     assertEquals(sales.get(0), Gql.ok("{ " + lead + "(id: \"" + id + "\") { ownerId } }").getString("data." + lead + ".ownerId"));
   }
@@ -147,15 +147,15 @@ class AssignmentComponentTest {
     }
     Map<String, Object> vars = Map.of("c", List.of(Map.of("field", "name", "op", "in",
         "value", List.of("preview0", "preview1", "preview2"))));
-    String dryRun = "mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c, dryRun: true) }";
+    String dryRun = "mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c, dryRun: true) { id ownerBefore owner trace { entry } } }";
     List<String> first = Gql.ok(dryRun, vars).getList("data.runAssignment.owner");
     List<String> second = Gql.ok(dryRun, vars).getList("data.runAssignment.owner");
     assertEquals(first, second, "a dry run takes no turns, so the next one previews the same owners");
     assertEquals(3, new java.util.HashSet<>(first).size(), "three consecutive turns of a 10-person rotation: " + first);
-    List<String> real = Gql.ok("mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c) }", vars)
+    List<String> real = Gql.ok("mutation R($c: JSON) { runAssignment(entity: \"" + lead + "\", conditions: $c) { id owner } }", vars)
         .getList("data.runAssignment.owner");
     assertEquals(first, real, "the real run gives what the preview showed");
-    JsonPath one = Gql.ok("mutation R($ids: [ID!]) { runAssignment(entity: \"" + lead + "\", ids: $ids, dryRun: true) }",
+    JsonPath one = Gql.ok("mutation R($ids: [ID!]) { runAssignment(entity: \"" + lead + "\", ids: $ids, dryRun: true) { id owner } }",
         Map.of("ids", List.of(ids.get(1))));
     assertEquals(List.of(ids.get(1)), one.getList("data.runAssignment.id"), "re-run on one record: " + one.prettify());
   }

@@ -60,7 +60,7 @@ class SkillsComponentTest {
     assertEquals(Map.of(b, 3, c, 3), phones, "手机 goes to b and c only, in turn");
     JsonPath books = Gql.ok("mutation { create" + Order + "(input: {category: \"图书\"}) { id ownerId } }");
     assertEquals(d, books.getString("data.create" + Order + ".ownerId"), "nobody has the skill: the fallback");
-    JsonPath why = Gql.ok("{ assignmentTrace(id: \"" + books.getString("data.create" + Order + ".id") + "\") }");
+    JsonPath why = Gql.ok("{ assignmentTrace(id: \"" + books.getString("data.create" + Order + ".id") + "\") { skipped { entry why } } }");
     assertTrue(why.getString("data.assignmentTrace[0].skipped[0].why").contains("图书"), why.prettify());
   }
 

@@ -117,7 +117,7 @@ class ChangeFeedComponentTest {
     assertNotNull(id, imported.prettify());
     Gql.post(zhao, "en", "mutation { claimRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id } }", Map.of());
     Gql.ok("mutation { update" + E + "(id: \"" + id + "\", version: 2, patch: {city: \"bj\"}) { id } }");
-    JsonPath rerun = Gql.ok("mutation { runAssignment(entity: \"" + e + "\", ids: [\"" + id + "\"]) }");
+    JsonPath rerun = Gql.ok("mutation { runAssignment(entity: \"" + e + "\", ids: [\"" + id + "\"]) { id owner } }");
     round();
     List<Map<String, Object>> changes = history(e, id);
     assertEquals(List.of("assignment", "graphql", "pool", "import"), changes.stream().map(c -> c.get("source")).toList(),

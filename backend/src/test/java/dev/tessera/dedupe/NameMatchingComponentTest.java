@@ -62,7 +62,11 @@ class NameMatchingComponentTest {
   }
 
   private static List<String> candidates(String e, Map<String, Object> data) {
-    JsonPath r = Gql.ok("query Q($e: String!, $d: JSON!) { duplicateCandidates(entity: $e, data: $d) }", Map.of("e", e, "d", data));
+    JsonPath r = Gql.ok("query Q($e: String!, $d: JSON!) { duplicateCandidates(entity: $e, data: $d) { id rule action score"
+        + " matched record { __typename id } } }", Map.of("e", e, "d", data));
+    assertEquals(r.getList("data.duplicateCandidates.id"), r.getList("data.duplicateCandidates.record.id"), "typed records");
+    List<String> types = r.getList("data.duplicateCandidates.record.__typename");
+    assertTrue(types.stream().allMatch(t -> t.equalsIgnoreCase(e)), types.toString());
     return r.getList("data.duplicateCandidates.id");
   }
 
@@ -121,7 +125,7 @@ class NameMatchingComponentTest {
     JsonPath reports = Gql.ok("{ duplicateReports(id: \"" + second + "\") }");
     assertEquals(original, reports.getString("data.duplicateReports[0].duplicateOf"), reports.prettify());
     assertEquals("warn", reports.getString("data.duplicateReports[0].action"));
-    JsonPath editing = Gql.ok("query Q($e: String!, $d: JSON!, $id: ID) { duplicateCandidates(entity: $e, data: $d, id: $id) }",
+    JsonPath editing = Gql.ok("query Q($e: String!, $d: JSON!, $id: ID) { duplicateCandidates(entity: $e, data: $d, id: $id) { id } }",
         Map.of("e", e, "d", Map.of("name", "陈婧", "company", "腾讯计算机系统有限公司"), "id", second));
     assertEquals(List.of(original), editing.getList("data.duplicateCandidates.id"), "the record being edited is left out");
   }

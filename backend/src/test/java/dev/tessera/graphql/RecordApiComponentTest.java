@@ -102,7 +102,7 @@ class RecordApiComponentTest {
   @Test
   void softDeleteGoesToRecycleBinAndRestores() {
     String id = Gql.ok("mutation { create" + Cu + "(input: {name: \"bin\"}) { id } }").getString("data.create" + Cu + ".id");
-    Gql.ok("mutation { delete" + Cu + "(id: \"" + id + "\") }");
+    Gql.ok("mutation { delete" + Cu + "(id: \"" + id + "\") { id } }");
     assertNull(Gql.ok("{ " + cu + "(id: \"" + id + "\") { id } }").get("data." + cu));
     JsonPath bin = Gql.ok("{ deleted" + Cu + "s(first: 100) { nodes { id deletedAt } } }");
     assertTrue(bin.getList("data.deleted" + Cu + "s.nodes.id").contains(id));
@@ -149,13 +149,21 @@ class RecordApiComponentTest {
     assertEquals("QUERY_TOO_COMPLEX", many.getString("errors[0].extensions.code"));
     String fanOut = "{ " + co + "s(first: 100) { nodes { " + cu + "sByFirm(first: 100) { nodes { firm { " + cu
         + "sByFirm(first: 100) { totalCount } } } } } } }";
-    assertEquals("QUERY_TOO_COMPLEX", Gql.post(fanOut).getString("errors[0].extensions.code"));
+    JsonPath tooMany = Gql.post(fanOut);
+    assertEquals("QUERY_TOO_COMPLEX", tooMany.getString("errors[0].extensions.code"));
+    assertEquals(fanOut.lastIndexOf(cu + "sByFirm") + 1, tooMany.getInt("errors[0].locations[0].column"), tooMany.prettify());
     StringBuilder deep = new StringBuilder("{ " + cu + "s { nodes { ");
     for (int i = 0; i < 6; i++) {
       deep.append("firm { " + cu + "sByFirm(first: 1) { nodes { ");
     }
     deep.append("id").append(" } } }".repeat(6)).append(" } } }");
-    assertEquals("QUERY_TOO_DEEP", Gql.post(deep.toString()).getString("errors[0].extensions.code"));
+    JsonPath tooDeep = Gql.post(deep.toString());
+    assertEquals("QUERY_TOO_DEEP", tooDeep.getString("errors[0].extensions.code"));
+    String refused = tooDeep.getString("errors[0].extensions.field");
+    int column = tooDeep.getInt("errors[0].locations[0].column");
+    assertTrue(deep.substring(column - 1).startsWith(refused + " {"), tooDeep.prettify());
+    assertTrue(column > deep.length() / 3, "the nested field, not the root: " + tooDeep.prettify());
+    assertEquals(1, tooDeep.getInt("errors[0].locations[0].line"), tooDeep.prettify());
   }
 
   @Test
@@ -171,8 +179,8 @@ class RecordApiComponentTest {
     String ok = RestAssured.given().queryParam("query", "{ metadataVersion }").get("/graphql").then().statusCode(200)
         .extract().asString();
     assertTrue(ok.contains("metadataVersion"));
-    JsonPath m = RestAssured.given().queryParam("query", "mutation { delete" + Cu + "(id: \"x\") }").get("/graphql")
-        .then().statusCode(200).extract().jsonPath();
+    JsonPath m = RestAssured.given().queryParam("query", "mutation { delete" + Cu + "(id: \"x\") { id } }").get("/graphql")
+        .then().statusCode(405).extract().jsonPath();
     assertNotNull(m.get("errors"));
     assertEquals("BAD_REQUEST", m.getString("errors[0].extensions.code"));
   }

@@ -85,8 +85,11 @@ class PoolComponentTest {
   @Test
   void claimAndReleaseThroughGraphQl() {
     String id = create("via api");
-    JsonPath won = as("wang", "mutation { claimRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id ownerId } }");
+    JsonPath won = as("wang", "mutation { claimRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id ownerId version"
+        + " __typename ... on " + Lead + " { name } } }");
     assertEquals("wang", won.getString("data.claimRecord.ownerId"), won.prettify());
+    assertEquals(Lead, won.getString("data.claimRecord.__typename"), "the claimed record itself, so a client cache stays fresh");
+    assertTrue(won.getString("data.claimRecord.name") != null, won.prettify());
     JsonPath lost = as("li", "mutation { claimRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id } }");
     assertEquals("ALREADY_CLAIMED", lost.getString("errors[0].extensions.code"), lost.prettify());
     JsonPath notMine = as("li", "mutation { releaseRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id } }");
@@ -176,13 +179,16 @@ class PoolComponentTest {
       as(owner, "mutation { releaseRecord(pool: \"" + p + "\", id: \"" + id + "\") { id } }");
       released.add(id);
     }
-    JsonPath page1 = Gql.ok("{ poolRecords(pool: \"" + p + "\", first: 2) }");
+    JsonPath page1 = Gql.ok("{ poolRecords(pool: \"" + p + "\", first: 2) { id entity previousOwner enteredAt values"
+        + " record { __typename id ... on " + Lead + " { name } } } }");
     assertEquals(released.subList(0, 2), page1.getList("data.poolRecords.id"), page1.prettify());
     assertEquals("direct", page1.getString("data.poolRecords[0].values.name"));
+    assertEquals("direct", page1.getString("data.poolRecords[0].record.name"), "typed as the entity's own type");
+    assertEquals(Lead, page1.getString("data.poolRecords[0].record.__typename"));
     assertTrue(page1.getString("data.poolRecords[0].previousOwner") != null);
-    JsonPath page2 = Gql.ok("{ poolRecords(pool: \"" + p + "\", first: 2, after: \"" + released.get(1) + "\") }");
+    JsonPath page2 = Gql.ok("{ poolRecords(pool: \"" + p + "\", first: 2, after: \"" + released.get(1) + "\") { id } }");
     assertEquals(released.subList(2, 3), page2.getList("data.poolRecords.id"), page2.prettify());
-    assertEquals("NOT_FOUND", Gql.post("{ poolRecords(pool: \"nosuchpool\") }").getString("errors[0].extensions.code"));
+    assertEquals("NOT_FOUND", Gql.post("{ poolRecords(pool: \"nosuchpool\") { id } }").getString("errors[0].extensions.code"));
   }
 
   @Test

@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one configured Jackson mapper of the metamodel, and the readers from definition JSON to model
- * records. Readers assume the document passed {@code MetadataValidator}: they do not report problems,
+ * The one configured Jackson mapper of Tessera (decimals read as BigDecimal, never through a double),
+ * used by the metamodel, the storage layer's JSONB values, GraphQL cursors and the HTTP layer; it
+ * lives here because the metamodel is framework-free and every module depends on it. Also the
+ * readers from definition JSON to model records. Readers assume the document passed {@code MetadataValidator}: they do not report problems,
  * they skip what they cannot read.
  */
 public final class MetamodelJson {
@@ -75,7 +77,8 @@ public final class MetamodelJson {
         transitions, text(f, "target"),
         OnDelete.fromJson(text(f, "onDelete"))
             .orElse(FieldType.REFERENCE.jsonName().equals(text(f, "type")) ? OnDelete.SET_NULL : null),
-        text(f, "expression"), FieldType.fromJson(text(f, "resultType")).orElse(null), text(f, "format"));
+        text(f, "expression"), FieldType.fromJson(text(f, "resultType")).orElse(null), text(f, "format"),
+        f.path("integer").asBoolean(false));
   }
 
   /** Reads a map of locale to text; null when absent or not an object. */

@@ -12,6 +12,8 @@ import java.util.Map;
  * {@code resultType} (formula), {@code format} (autoNumber, e.g. {@code CUS-{0000}}).
  * {@code defaultValue} is a JSON literal; {@code defaultExpression} an expression (evaluated by the
  * expression issue). {@code min}/{@code max} bound numbers, or text length for text-like types.
+ * {@code integer} (number fields only) keeps whole numbers in the 32-bit range, so clients read and
+ * write them as GraphQL {@code Int}; other numbers are exact decimals.
  */
 public record FieldDefinition(
     String id,
@@ -33,7 +35,8 @@ public record FieldDefinition(
     OnDelete onDelete,
     String expression,
     FieldType resultType,
-    String format) {
+    String format,
+    boolean integer) {
 
   public FieldDefinition {
     options = options == null ? List.of() : List.copyOf(options);
@@ -49,6 +52,10 @@ public record FieldDefinition(
   public boolean computed() {
     return type == FieldType.FORMULA || type == FieldType.AUTO_NUMBER;
   }
+
+  /** Smallest and largest value an {@link #integer()} field holds: GraphQL's Int is a signed 32-bit integer. */
+  public static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+  public static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
   public boolean hasOption(String value) {
     return options.stream().anyMatch(o -> o.value().equals(value));

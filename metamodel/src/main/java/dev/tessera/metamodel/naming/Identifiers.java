@@ -32,8 +32,10 @@ public final class Identifiers {
       "Float", "Boolean", "ID", "JSON", "Decimal", "Date", "DateTime", "SortDirection", "PageInfo", "Problem",
       "PublishResult", "MetadataVersion", "BooleanFilter", "ListFilter", "JSONFilter", "StringFilter", "IntFilter",
       "FloatFilter", "DecimalFilter", "DateFilter", "DateTimeFilter", "IDFilter", "PoolClaim", "ImportResult",
-      "ImportRow", "MergeFieldChoice", "MergeResult", "Notification", "RecordChange", "ChangeSubscriberState",
-      "ChangeFeedStatus", "BackgroundJob", "RecordChangeFilter");
+      "ImportRow", "MergeFieldChoice", "MergeResult", "Notification", "Node", "AssignmentTrace", "AssignmentTarget",
+      "AssignmentCandidate", "AssignmentSkip", "PoolRecord", "DuplicateCandidate", "MergeHistoryEntry", "MergeChange",
+      "RepointedReference", "AssignmentOutcome", "RecordChange", "ChangeSubscriberState", "ChangeFeedStatus",
+      "BackgroundJob", "RecordChangeFilter");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",

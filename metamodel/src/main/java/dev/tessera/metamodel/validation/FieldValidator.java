@@ -157,6 +157,7 @@ final class FieldValidator {
     if (f.min() != null && f.max() != null && f.min().compareTo(f.max()) > 0) {
       add(ProblemCode.INVALID_OPTION, ".min", "最小值不能大于最大值", "min must not be greater than max");
     }
+    integer();
     boolean length = f.type() == FieldType.TEXT || f.type() == FieldType.LONG_TEXT;
     if (length && f.min() != null && f.min().signum() < 0) {
       add(ProblemCode.INVALID_OPTION, ".min", "最少字符数不能为负数", "A minimum length cannot be negative");
@@ -174,6 +175,30 @@ final class FieldValidator {
       add(ProblemCode.INVALID_OPTION, ".pattern", "格式不是有效的正则表达式：" + e.getDescription(),
           "The pattern is not a valid regular expression: " + e.getDescription());
     }
+  }
+
+  /** Whole numbers only: on number fields, with whole bounds and default inside GraphQL's 32-bit Int. */
+  private void integer() {
+    if (!f.integer()) {
+      return;
+    }
+    if (f.type() != FieldType.NUMBER) {
+      notFor(".integer", "整数", "the integer option (number fields only)");
+      return;
+    }
+    for (String rel : new String[] {".min", ".max"}) {
+      java.math.BigDecimal v = rel.equals(".min") ? f.min() : f.max();
+      if (v != null && !whole(v)) {
+        add(ProblemCode.INVALID_OPTION, rel, "整数字段的最小/最大值须为 " + FieldDefinition.INT_MIN + " 到 "
+            + FieldDefinition.INT_MAX + " 之间的整数", "An integer field's min/max must be a whole number from "
+            + FieldDefinition.INT_MIN + " to " + FieldDefinition.INT_MAX);
+      }
+    }
+  }
+
+  static boolean whole(java.math.BigDecimal v) {
+    return v.stripTrailingZeros().scale() <= 0 && v.compareTo(FieldDefinition.INT_MIN) >= 0
+        && v.compareTo(FieldDefinition.INT_MAX) <= 0;
   }
 
   private void indexing() {
@@ -207,7 +232,7 @@ final class FieldValidator {
 
   private boolean fits(JsonNode v) {
     return switch (f.type()) {
-      case NUMBER, MONEY, PERCENT -> v.isNumber();
+      case NUMBER, MONEY, PERCENT -> v.isNumber() && (!f.integer() || whole(v.decimalValue()));
       case BOOL -> v.isBoolean();
       case PICKLIST, STAGE -> v.isTextual() && f.hasOption(v.asText());
       case MULTI_PICKLIST -> v.isArray() && allText(v) && allOptions(v);
