@@ -28,10 +28,32 @@ import java.util.concurrent.ConcurrentHashMap;
 public class GraphQlWebSocket implements HttpServerOptionsCustomizer, PublishParticipant {
   static final String PROTOCOL = "graphql-transport-ws";
   private final GraphQlProvider provider;
+  private final List<String> origins;
   private final Set<GraphQlSocketSession> sessions = ConcurrentHashMap.newKeySet();
 
-  public GraphQlWebSocket(GraphQlProvider provider) {
+  public GraphQlWebSocket(GraphQlProvider provider,
+      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.cors.origins")
+      java.util.Optional<List<String>> origins) {
     this.provider = provider;
+    this.origins = origins.orElse(List.of()).stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+  }
+
+  /**
+   * CORS does not cover WebSocket handshakes, so a browser page from another site could open one with
+   * the user's cookies: the same allow-list as CORS ({@code TESSERA_CORS_ORIGINS}, exact or
+   * {@code /regex/}) decides. Same-origin pages and clients that send no Origin (servers, scripts) pass.
+   */
+  boolean originAllowed(String origin, String scheme, String host) {
+    if (origin == null || origin.equals(scheme + "://" + host)) {
+      return true;
+    }
+    for (String allowed : origins) {
+      boolean pattern = allowed.length() > 2 && allowed.startsWith("/") && allowed.endsWith("/");
+      if (pattern ? origin.matches(allowed.substring(1, allowed.length() - 1)) : origin.equals(allowed)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -51,6 +73,10 @@ public class GraphQlWebSocket implements HttpServerOptionsCustomizer, PublishPar
   private void upgrade(RoutingContext ctx) {
     if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
       ctx.next();
+      return;
+    }
+    if (!originAllowed(ctx.request().getHeader("Origin"), ctx.request().scheme(), ctx.request().getHeader("Host"))) {
+      ctx.response().setStatusCode(403).end("This origin may not open a GraphQL WebSocket here (see TESSERA_CORS_ORIGINS)");
       return;
     }
     String user = ctx.request().getHeader("X-Tessera-User");

@@ -171,6 +171,18 @@ class SubscriptionComponentTest {
   }
 
   @Test
+  void aPageFromAnotherSiteMayNotOpenASocket() throws Exception {
+    URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
+    java.util.concurrent.CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+        java.util.concurrent.CompletionException.class, () -> HttpClient.newHttpClient().newWebSocketBuilder()
+            .header("Origin", "https://evil.example").subprotocols("graphql-transport-ws").buildAsync(ws, new Client()).join());
+    assertEquals(403, ((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+    WebSocket same = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", "http://" + http.getAuthority())
+        .subprotocols("graphql-transport-ws").buildAsync(ws, new Client()).get(10, TimeUnit.SECONDS);
+    assertEquals("graphql-transport-ws", same.getSubprotocol(), "a page of this server's own origin may");
+  }
+
+  @Test
   void aSubscriptionOverHttpIsRefused() {
     JsonPath r = Gql.post("subscription { recordChanged(entity: \"user\") { recordId } }");
     assertTrue(r.getString("errors[0].message").contains("WebSocket"), r.prettify());
