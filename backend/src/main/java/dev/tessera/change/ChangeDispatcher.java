@@ -45,6 +45,10 @@ public class ChangeDispatcher {
   private final int batch;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
+  private final AtomicBoolean soon = new AtomicBoolean();
+  private static final long COALESCE_MS = 50;
+  private static final Duration FIGURES_EVERY = Duration.ofSeconds(5);
+  private volatile Instant lastFigures = Instant.EPOCH;
   private volatile Instant lastPrune = Instant.EPOCH;
   private volatile long timer = -1;
 
@@ -79,10 +83,16 @@ public class ChangeDispatcher {
     }
   }
 
-  /** A local commit: deliver now rather than at the next tick. */
+  /**
+   * A local commit: deliver soon rather than at the next tick. Commits within {@link #COALESCE_MS} share
+   * one round, so a stream of writes costs a round per batch, not per write.
+   */
   void onCommit(@ObservesAsync RecordChanged change) {
-    if (enabled) {
-      nudge();
+    if (enabled && soon.compareAndSet(false, true)) {
+      vertx.setTimer(COALESCE_MS, id -> {
+        soon.set(false);
+        nudge();
+      });
     }
   }
 
@@ -108,7 +118,7 @@ public class ChangeDispatcher {
   /** One full round now: sequence, deliver every subscriber's backlog, prune when due. For tests and operators. */
   public Uni<Void> round() {
     return sequenceAll().chain(tail::poll).chain(() -> Sequence.each(subscribers, this::serve)).chain(this::pruneIfDue)
-        .chain(() -> status().invoke(figures::update).replaceWithVoid());
+        .chain(this::figuresIfDue);
   }
 
   private Uni<Void> sequenceAll() {
@@ -132,6 +142,15 @@ public class ChangeDispatcher {
           .onFailure().recoverWithNull();
     }).onFailure().recoverWithItem(0)
         .chain(n -> n == batch ? serve(s) : Uni.createFrom().voidItem());
+  }
+
+  /** The lag figures the metrics report, refreshed at most every {@link #FIGURES_EVERY}. */
+  private Uni<Void> figuresIfDue() {
+    if (Instant.now().isBefore(lastFigures.plus(FIGURES_EVERY))) {
+      return Uni.createFrom().voidItem();
+    }
+    lastFigures = Instant.now();
+    return status().invoke(figures::update).replaceWithVoid();
   }
 
   private Uni<Void> pruneIfDue() {

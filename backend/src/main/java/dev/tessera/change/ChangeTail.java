@@ -18,6 +18,7 @@ public class ChangeTail {
   private final TxRunner tx;
   private final BroadcastProcessor<Change> processor = BroadcastProcessor.create();
   private volatile long seen = -1;
+  private final java.util.concurrent.atomic.AtomicInteger listeners = new java.util.concurrent.atomic.AtomicInteger();
 
   public ChangeTail(ChangeFeedStore store, TxRunner tx) {
     this.store = store;
@@ -26,11 +27,27 @@ public class ChangeTail {
 
   /** Changes from now on; a subscriber that falls behind is dropped by its own overflow bound. */
   public Multi<Change> live() {
-    return processor;
+    return processor.onSubscription().invoke(s -> {
+      if (listeners.incrementAndGet() == 1) {
+        // the first listener: take the head now, so it gets every change positioned from here on
+        tx.withConnection(store::status).subscribe().with(st -> {
+          if (seen < 0) {
+            seen = st.head();
+          }
+        }, e -> { });
+      }
+    }).onTermination().invoke(() -> listeners.decrementAndGet());
   }
 
-  /** Reads what was positioned since the last poll and hands it to the live subscribers. */
+  /**
+   * Reads what was positioned since the last poll and hands it to the live subscribers; with none
+   * listening it reads nothing (the next listener starts from the head then).
+   */
   Uni<Void> poll() {
+    if (listeners.get() <= 0) {
+      seen = -1;
+      return Uni.createFrom().voidItem();
+    }
     if (seen < 0) {
       return tx.withConnection(store::status).invoke(s -> seen = Math.max(seen, s.head())).replaceWithVoid();
     }

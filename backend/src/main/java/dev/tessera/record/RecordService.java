@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -39,6 +40,8 @@ public class RecordService {
   private final Event<RecordChanged> changed;
   private final List<DerivedValues> derived;
   private final ChangeLog feed;
+  /** Per open transaction, the changes already sent with their record's write (entity|id|version). */
+  private final Map<Tx, Set<String>> logged = new java.util.concurrent.ConcurrentHashMap<>();
 
   public RecordService(RecordStore store, TxRunner tx, MetadataRegistry registry, Instance<BeforeSaveHook> hooks,
       Event<RecordChanged> changed, Instance<DerivedValues> derived, ChangeLog feed) {
@@ -173,7 +176,9 @@ public class RecordService {
       Map<String, Object> data = RecordValidator.merge(e, before.data(), patch, false);
       SaveContext ctx = new SaveContext(meta, e, Operation.UPDATE, id, before, data,
           ownerId != null ? ownerId : before.ownerId(), ownerId != null, actor, t);
-      return beforeSave(ctx).chain(() -> ctx.withQueuedWrites(store.update(t, e, id, version, data, ctx.owner(), actor.userId())))
+      return beforeSave(ctx).invoke(() -> logWithRecord(ctx, new RecordChanged(e.name(), id, Operation.UPDATE, before.data(), data,
+              before.version() + 1, actor.userId(), before.ownerId(), ctx.owner(), actor.source())))
+          .chain(() -> ctx.withQueuedWrites(store.update(t, e, id, version, data, ctx.owner(), actor.userId())))
           .invoke(after -> {
             if (after == null) {
               throw conflict(e, id, version, -1);
@@ -221,6 +226,8 @@ public class RecordService {
     SaveContext ctx = new SaveContext(meta, e, Operation.CREATE, Uuids.v7(), null, data,
         ownerId != null ? ownerId : actor.userId(), ownerId != null, actor, t).importing(importing);
     return autoNumbers(t, e, data).chain(() -> beforeSave(ctx))
+        .invoke(() -> logWithRecord(ctx, new RecordChanged(e.name(), ctx.id(), Operation.CREATE, null, data, 1,
+            actor.userId(), null, ctx.owner(), actor.source())))
         .chain(() -> ctx.withQueuedWrites(store.insert(t, e, new DataRecord(ctx.id(), data, ctx.owner(), 1, null, null,
             actor.userId(), actor.userId(), null))))
         .invoke(() -> warnings.addAll(ctx.warnings()));
@@ -294,10 +301,32 @@ public class RecordService {
     });
   }
 
+  /**
+   * Commits {@code work}: its changes go to the change feed in its transaction (those a create or update
+   * already sent with the record's write are not sent again), and are fired for in-process caches
+   * after the commit.
+   */
   private <T> Uni<T> commit(java.util.function.Function<Tx, Uni<Written<T>>> work) {
-    return tx.inTransaction(t -> work.apply(t).call(w -> w.events().isEmpty() ? Uni.createFrom().voidItem()
-            : feed.append(t, w.events())))
+    return tx.inTransaction(t -> work.apply(t).call(w -> {
+      Set<String> sent = logged.get(t);
+      List<RecordChanged> rest = sent == null ? w.events()
+          : w.events().stream().filter(c -> !sent.contains(key(c))).toList();
+      return rest.isEmpty() ? Uni.createFrom().voidItem() : feed.append(t, rest);
+    }).eventually(() -> logged.remove(t)))
         .invoke(w -> w.events().forEach(changed::fireAsync)).map(Written::value);
+  }
+
+  /**
+   * Sends a create's or update's change with the record's write (pipelined on the connection, no
+   * round trip of its own); the commit then leaves it out.
+   */
+  private void logWithRecord(SaveContext ctx, RecordChanged change) {
+    ctx.writeWithRecord(feed.append(ctx.tx(), List.of(change)));
+    logged.computeIfAbsent(ctx.tx(), k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(key(change));
+  }
+
+  private static String key(RecordChanged c) {
+    return c.entity() + "|" + c.id() + "|" + c.version();
   }
 
   private static RecordChanged event(String entity, Operation op, DataRecord before, DataRecord after, Actor actor) {
