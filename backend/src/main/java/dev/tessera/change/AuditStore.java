@@ -10,6 +10,9 @@ public interface AuditStore {
   /** Keeps changes (again delivered ones are ignored: their position is already kept). */
   Uni<Void> record(Tx tx, List<Change> batch);
 
+  /** Keeps the feed's changes of positions {@code (after, upTo]}, copied inside the database. */
+  Uni<Void> recordRange(Tx tx, long after, long upTo);
+
   /** A record's changes, newest first. */
   Uni<List<Change>> history(Tx tx, String entity, UUID id, int limit);
 }

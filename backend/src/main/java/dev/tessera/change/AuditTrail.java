@@ -35,6 +35,12 @@ public class AuditTrail implements ChangeSubscriber {
     return store.record(t, batch);
   }
 
+  /** The trail is a copy inside the database: no change passes through the application. */
+  @Override
+  public RangeDelivery range() {
+    return store::recordRange;
+  }
+
   /** A record's changes, newest first, at most {@code limit} (capped at {@link #MAX_HISTORY}). */
   public Uni<List<Change>> history(String entity, UUID id, int limit) {
     int n = Math.max(1, Math.min(limit, MAX_HISTORY));

@@ -46,7 +46,7 @@ public class ChangeDispatcher {
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean again = new AtomicBoolean();
   private final AtomicBoolean soon = new AtomicBoolean();
-  private static final long COALESCE_MS = 50;
+  private static final long COALESCE_MS = 100;
   private static final Duration FIGURES_EVERY = Duration.ofSeconds(5);
   private volatile Instant lastFigures = Instant.EPOCH;
   private volatile Instant lastPrune = Instant.EPOCH;
@@ -131,6 +131,12 @@ public class ChangeDispatcher {
     return tx.inTransaction(t -> store.lock(t, s.name()).chain(position -> {
       if (position == null) {
         return Uni.createFrom().item(0);
+      }
+      ChangeSubscriber.RangeDelivery range = s.range();
+      if (range != null) {
+        return store.upTo(t, position, batch).chain(upTo -> upTo <= position ? Uni.createFrom().item(0)
+            : range.deliver(t, position, upTo).chain(() -> store.advance(t, s.name(), upTo, (int) (upTo - position)))
+                .replaceWith((int) (upTo - position)));
       }
       return store.after(t, position, batch).chain(changes -> changes.isEmpty() ? Uni.createFrom().item(0)
           : s.deliver(t, changes).chain(() -> store.advance(t, s.name(), changes.get(changes.size() - 1).position(),

@@ -22,6 +22,9 @@ public interface ChangeFeedStore {
 
   Uni<List<Change>> after(Tx tx, long position, int limit);
 
+  /** The position {@code limit} changes after {@code position}, or the head when fewer follow it. */
+  Uni<Long> upTo(Tx tx, long position, int limit);
+
   Uni<Void> advance(Tx tx, String subscriber, long position, int delivered);
 
   Uni<Void> failed(Tx tx, String subscriber, String error);

@@ -16,4 +16,19 @@ public interface ChangeSubscriber {
   String name();
 
   Uni<Void> deliver(Tx tx, List<Change> batch);
+
+  /**
+   * A subscriber that can take a whole range of positions in its own SQL (the audit trail copies rows
+   * inside the database): the dispatcher then hands it {@code (after, upTo]} without reading the rows
+   * into the application. Null when the subscriber takes batches only.
+   */
+  default RangeDelivery range() {
+    return null;
+  }
+
+  /** Delivery of a range of positions, inside the checkpoint's transaction. */
+  @FunctionalInterface
+  interface RangeDelivery {
+    Uni<Void> deliver(Tx tx, long after, long upTo);
+  }
 }

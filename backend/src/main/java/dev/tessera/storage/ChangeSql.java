@@ -42,6 +42,15 @@ final class ChangeSql {
       INSERT INTO tessera_audit(position, entity, record_id, operation, version, changes, owner_before, owner_after,
                                 actor, source, committed_at)
       VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8, $9, $10, $11) ON CONFLICT (position) DO NOTHING""";
+  static final String UP_TO = """
+      SELECT coalesce(max(position), $1) FROM (
+        SELECT position FROM tessera_change WHERE position > $1 ORDER BY position LIMIT $2) t""";
+  static final String AUDIT_RANGE = """
+      INSERT INTO tessera_audit(position, entity, record_id, operation, version, changes, owner_before, owner_after,
+                                actor, source, committed_at)
+      SELECT position, entity, record_id, operation, version, changes, owner_before, owner_after, actor, source, committed_at
+      FROM tessera_change WHERE position > $1 AND position <= $2
+      ON CONFLICT (position) DO NOTHING""";
   static final String HISTORY = """
       SELECT position, entity, record_id, operation, version, changes::text AS changes, owner_before, owner_after,
              actor, source, committed_at

@@ -59,6 +59,16 @@ public class PgChangeStore implements ChangeLog, ChangeFeedStore, AuditStore {
   }
 
   @Override
+  public Uni<Long> upTo(Tx tx, long position, int limit) {
+    return sql.query(tx, ChangeSql.UP_TO, Tuple.of(position, limit)).map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  @Override
+  public Uni<Void> recordRange(Tx tx, long after, long upTo) {
+    return sql.query(tx, ChangeSql.AUDIT_RANGE, Tuple.of(after, upTo)).replaceWithVoid();
+  }
+
+  @Override
   public Uni<Void> advance(Tx tx, String subscriber, long position, int delivered) {
     return sql.query(tx, ChangeSql.ADVANCE, Tuple.of(subscriber, position, delivered)).replaceWithVoid();
   }
