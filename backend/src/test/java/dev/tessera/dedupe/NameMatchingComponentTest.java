@@ -123,7 +123,7 @@ class NameMatchingComponentTest {
     assertTrue(r.getList("data.publishDefinitions.changes").toString().contains("rebuild duplicate-matching keys of " + e + ": 1 record(s)"),
         r.prettify());
     String second = create(e, Map.of("name", "陈婧", "phone", "19811112222", "company", "腾讯计算机系统有限公司"));
-    JsonPath reports = Gql.ok("{ duplicateReports(id: \"" + second + "\") }");
+    JsonPath reports = Gql.ok("{ duplicateReports(id: \"" + second + "\") " + DuplicateComponentTest.REPORT + " }");
     assertEquals(original, reports.getString("data.duplicateReports[0].duplicateOf"), reports.prettify());
     assertEquals("warn", reports.getString("data.duplicateReports[0].action"));
     JsonPath editing = Gql.ok("query Q($e: String!, $d: JSON!, $id: ID) { duplicateCandidates(entity: $e, data: $d, id: $id) { id } }",

@@ -34,7 +34,7 @@ public final class Identifiers {
       "FloatFilter", "DecimalFilter", "DateFilter", "DateTimeFilter", "IDFilter", "PoolClaim", "ImportResult",
       "ImportRow", "MergeFieldChoice", "MergeResult", "Notification", "Node", "AssignmentTrace", "AssignmentTarget",
       "AssignmentCandidate", "AssignmentSkip", "PoolRecord", "DuplicateCandidate", "MergeHistoryEntry", "MergeChange",
-      "RepointedReference", "AssignmentOutcome");
+      "RepointedReference", "AssignmentOutcome", "DuplicateReport");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
