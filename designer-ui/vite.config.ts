@@ -7,7 +7,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
-      '/graphql': { target: backend, changeOrigin: true },
+      // the browser's Origin (the Vite server) would be a foreign origin to Tessera's CORS filter
+      '/graphql': { target: backend, changeOrigin: true, headers: { origin: backend } },
     },
   },
   build: {

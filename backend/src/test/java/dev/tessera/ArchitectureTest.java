@@ -16,7 +16,7 @@ class ArchitectureTest {
   void onlyStorageTalksSql() {
     noClasses().that().resideOutsideOfPackage("dev.tessera.storage..")
         .should().dependOnClassesThat().resideInAnyPackage("io.vertx.mutiny.sqlclient..", "io.vertx.sqlclient..",
-            "io.vertx.pgclient..", "org.hibernate.reactive..")
+            "io.vertx.pgclient..", "org.hibernate.reactive..", "org.flywaydb..")
         .check(MAIN);
   }
 
@@ -29,7 +29,8 @@ class ArchitectureTest {
   @Test
   void enginesDoNotDependOnStorageOrGraphQl() {
     noClasses().that().resideInAnyPackage("dev.tessera.record..", "dev.tessera.metadata..", "dev.tessera.template..",
-            "dev.tessera.expression..", "dev.tessera.assignment..", "dev.tessera.pool..", "dev.tessera.dedupe..")
+            "dev.tessera.expression..", "dev.tessera.assignment..", "dev.tessera.pool..", "dev.tessera.dedupe..",
+            "dev.tessera.change..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.tessera.storage..", "dev.tessera.graphql..",
             "io.vertx.ext.web..", "graphql..")
         .check(MAIN);

@@ -73,7 +73,7 @@ public class GraphQlRoute {
 
   private void execute(RoutingContext ctx, GraphQlParameters p, boolean get, String locale, ResponseMediaType media) {
     Locale requested = locale(ctx.request().getHeader("Accept-Language"));
-    RequestContext rc = new RequestContext(new Actor(ctx.request().getHeader("X-Tessera-User")), locale);
+    RequestContext rc = new RequestContext(new Actor(ctx.request().getHeader("X-Tessera-User"), "graphql"), locale);
     provider.execute(new GraphQlProvider.Request(p.query(), p.variables(), p.operationName(), get, rc, requested))
         .whenComplete((response, err) -> {
           if (err != null) {

@@ -1,10 +1,16 @@
 package dev.tessera.assignment;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.platform.Sequence;
 import dev.tessera.expression.ConditionService;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.expr.Conditions;
 import dev.tessera.metamodel.expr.EvalContext;
+import dev.tessera.metamodel.model.AssignmentRuleDefinition;
+import dev.tessera.metamodel.model.AssignmentRuleDefinition.Entry;
+import dev.tessera.metamodel.model.AssignmentRuleDefinition.Strategy;
+import dev.tessera.metamodel.model.AssignmentRuleDefinition.StrategyType;
+import dev.tessera.metamodel.model.AssignmentRuleDefinition.Tier;
+import dev.tessera.metamodel.model.Target;
 import dev.tessera.pool.PoolService;
 import dev.tessera.record.BeforeSaveHook;
 import dev.tessera.record.RecordChanged.Operation;
@@ -57,7 +63,7 @@ public class AssignmentEngine implements BeforeSaveHook {
 
   @Override
   public Uni<Void> beforeSave(SaveContext ctx) {
-    JsonNode rule = activeRule(ctx.metadata(), ctx.entity().name());
+    AssignmentRuleDefinition rule = activeRule(ctx.metadata(), ctx.entity().name());
     if (rule == null || ctx.ownerGiven() || !ctx.problems().isEmpty() || !runs(rule, ctx)) {
       return Uni.createFrom().voidItem();
     }
@@ -69,108 +75,96 @@ public class AssignmentEngine implements BeforeSaveHook {
    * queues it to be stored with the record's write. Used by the write path and by re-runs over stored
    * records.
    */
-  Uni<Map<String, Object>> assign(SaveContext ctx, JsonNode rule, Turns turns) {
+  Uni<Map<String, Object>> assign(SaveContext ctx, AssignmentRuleDefinition rule, Turns turns) {
     Map<String, Object> trace = new LinkedHashMap<>();
-    trace.put("rule", rule.path("name").asText());
+    trace.put("rule", rule.name());
     List<Object> skipped = new ArrayList<>();
     trace.put("skipped", skipped);
-    return entry(ctx, rule, rule.path("entries"), 0, trace, skipped, turns)
+    return entry(ctx, rule, 0, trace, skipped, turns)
         .chain(decided -> decided ? Uni.createFrom().voidItem() : fallback(ctx, rule, trace, turns))
         .invoke(() -> ctx.writeWithRecord(store.trace(ctx.tx(), ctx.entity().name(), ctx.id(), ctx.owner(), trace)))
         .replaceWith(trace);
   }
 
   /** The entity's active assignment rule (the first by name when several are active), or null. */
-  static JsonNode activeRule(MetadataSnapshot meta, String entity) {
-    return meta.activeFor("assignmentRule", entity).stream()
-        .min(java.util.Comparator.comparing(d -> d.path("name").asText())).orElse(null);
+  static AssignmentRuleDefinition activeRule(MetadataSnapshot meta, String entity) {
+    return meta.firstActive(AssignmentRuleDefinition.class, entity).orElse(null);
   }
 
-  private static boolean runs(JsonNode rule, SaveContext ctx) {
-    JsonNode on = rule.path("runOn");
+  private static boolean runs(AssignmentRuleDefinition rule, SaveContext ctx) {
+    AssignmentRuleDefinition.RunOn on = rule.runOn();
     if (ctx.operation() == Operation.CREATE) {
-      return on.path("create").asBoolean(true);
+      return on.create();
     }
-    if (ctx.operation() != Operation.UPDATE || !on.path("update").asBoolean(false)) {
+    if (ctx.operation() != Operation.UPDATE || !on.update()) {
       return false;
     }
-    JsonNode fields = on.path("updateFields");
-    if (fields.isEmpty()) {
-      return true;
-    }
-    for (JsonNode f : fields) {
-      if (!Objects.equals(ctx.before().data().get(f.asText()), ctx.data().get(f.asText()))) {
-        return true;
-      }
-    }
-    return false;
+    return on.updateFields().isEmpty() || on.updateFields().stream()
+        .anyMatch(f -> !Objects.equals(ctx.before().data().get(f), ctx.data().get(f)));
   }
 
   /** Tries entries from {@code i} on; true once one has decided the owner. */
-  private Uni<Boolean> entry(SaveContext ctx, JsonNode rule, JsonNode entries, int i, Map<String, Object> trace,
+  private Uni<Boolean> entry(SaveContext ctx, AssignmentRuleDefinition rule, int i, Map<String, Object> trace,
       List<Object> skipped, Turns turns) {
-    if (i >= entries.size()) {
+    if (i >= rule.entries().size()) {
       return Uni.createFrom().item(false);
     }
-    JsonNode e = entries.get(i);
-    String condition = Conditions.combine(e.path("when"), e.path("conditions"));
+    Entry e = rule.entries().get(i);
+    String condition = Conditions.combine(e.when(), e.conditions());
     return conditions.test(ctx.tx(), ctx.metadata(), ctx.entity().name(), condition, ctx.data(), ctx.before())
         .chain(matches -> {
           if (!matches) {
-            return entry(ctx, rule, entries, i + 1, trace, skipped, turns);
+            return entry(ctx, rule, i + 1, trace, skipped, turns);
           }
-          JsonNode strategy = e.path("strategy");
-          JsonNode target = pick(strategy, e.path("target"), ctx.data());
-          String picker = strategy.path("type").asText();
-          if (picker.equals("fieldMap") || picker.equals("valueTier")) {
-            trace.put("pickedBy", picker);
+          Strategy strategy = e.strategy();
+          Target target = pick(strategy, e.target(), ctx.data());
+          if (strategy.type() != null && strategy.type().picksTarget()) {
+            trace.put("pickedBy", strategy.type().jsonName());
           } else {
             trace.remove("pickedBy");
           }
           return decide(ctx, rule, e, target, strategy, trace, turns).chain(decided -> {
             if (decided) {
-              trace.put("entry", e.path("name").asText());
+              trace.put("entry", e.name());
               return Uni.createFrom().item(true);
             }
-            skipped.add(Map.of("entry", e.path("name").asText(), "why", trace.remove("why")));
-            return entry(ctx, rule, entries, i + 1, trace, skipped, turns);
+            skipped.add(Map.of("entry", e.name(), "why", trace.remove("why")));
+            return entry(ctx, rule, i + 1, trace, skipped, turns);
           });
         });
   }
 
-  private Uni<Void> fallback(SaveContext ctx, JsonNode rule, Map<String, Object> trace, Turns turns) {
-    JsonNode target = rule.path("fallback");
+  private Uni<Void> fallback(SaveContext ctx, AssignmentRuleDefinition rule, Map<String, Object> trace, Turns turns) {
+    Target target = rule.fallback();
     trace.put("entry", null);
-    if (!target.isObject()) {
+    if (target == null) {
       trace.put("why", "no entry applied and there is no fallback: the owner stays " + ctx.owner());
       return Uni.createFrom().voidItem();
     }
-    return decide(ctx, rule, null, target, null, trace, turns).replaceWithVoid();
+    return decide(ctx, rule, null, target, Strategy.NONE, trace, turns).replaceWithVoid();
   }
 
   /** The target a field-map or value-tier strategy picks from the record, else the entry's own. */
-  private static JsonNode pick(JsonNode strategy, JsonNode target, Map<String, Object> data) {
-    String type = strategy.path("type").asText();
-    if (type.equals("fieldMap")) {
-      Object v = data.get(strategy.path("field").asText());
-      JsonNode mapped = v == null ? null : strategy.path("map").get(String.valueOf(v));
-      return mapped != null ? mapped : strategy.path("default");
+  private static Target pick(Strategy strategy, Target target, Map<String, Object> data) {
+    if (strategy.type() == StrategyType.FIELD_MAP) {
+      Object v = data.get(strategy.field());
+      Target mapped = v == null ? null : strategy.map().get(String.valueOf(v));
+      return mapped != null ? mapped : strategy.defaultTarget();
     }
-    if (type.equals("valueTier")) {
-      Object v = data.get(strategy.path("field").asText());
+    if (strategy.type() == StrategyType.VALUE_TIER) {
+      Object v = data.get(strategy.field());
       if (v instanceof BigDecimal n) {
-        JsonNode best = null;
-        for (JsonNode tier : strategy.path("tiers")) {
-          BigDecimal min = tier.path("min").decimalValue();
-          if (n.compareTo(min) >= 0 && (best == null || min.compareTo(best.path("min").decimalValue()) > 0)) {
+        Tier best = null;
+        for (Tier tier : strategy.tiers()) {
+          if (tier.min() != null && n.compareTo(tier.min()) >= 0 && (best == null || tier.min().compareTo(best.min()) > 0)) {
             best = tier;
           }
         }
         if (best != null) {
-          return best.path("target");
+          return best.target();
         }
       }
-      return strategy.path("default");
+      return strategy.defaultTarget();
     }
     return target;
   }
@@ -179,13 +173,9 @@ public class AssignmentEngine implements BeforeSaveHook {
    * The skills a member must have: the strategy's own, plus the value (or values) of its skill field
    * in the record, e.g. the product category.
    */
-  private static List<String> skills(JsonNode strategy, Map<String, Object> data) {
-    if (strategy == null) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    strategy.path("skills").forEach(x -> out.add(x.asText()));
-    Object v = strategy.hasNonNull("skillField") ? data.get(strategy.get("skillField").asText()) : null;
+  private static List<String> skills(Strategy strategy, Map<String, Object> data) {
+    List<String> out = new ArrayList<>(strategy.skills());
+    Object v = strategy.skillField() != null ? data.get(strategy.skillField()) : null;
     if (v instanceof List<?> l) {
       l.forEach(x -> out.add(String.valueOf(x)));
     } else if (v != null && !String.valueOf(v).isBlank()) {
@@ -198,24 +188,20 @@ public class AssignmentEngine implements BeforeSaveHook {
    * The available member with the least open work (the workload conditions, counted in the database)
    * below their capacity (the user's own, else the strategy's); ties rotate by turn.
    */
-  private Uni<Boolean> leastLoaded(SaveContext ctx, JsonNode strategy, List<People.Person> members, long turn,
+  private Uni<Boolean> leastLoaded(SaveContext ctx, Strategy strategy, List<People.Person> members, long turn,
       Map<String, Object> trace, List<Object> considered) {
-    dev.tessera.record.Filter workload = dev.tessera.record.Filters.conditions(ctx.entity(), strategy.path("workload"));
+    dev.tessera.record.Filter workload = dev.tessera.record.Filters.conditions(ctx.entity(),
+        strategy.workload() == null ? List.of() : strategy.workload());
     Map<String, Long> loads = new LinkedHashMap<>();
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (People.Person p : members) {
-      dev.tessera.record.Filter theirs = new dev.tessera.record.Filter.And(List.of(workload, new dev.tessera.record.Filter.Compare(
-          dev.tessera.record.Column.of(dev.tessera.record.SystemColumn.OWNER_ID), dev.tessera.record.Filter.Op.EQ, p.username())));
-      chain = chain.chain(() -> records.count(ctx.tx(), ctx.entity(), theirs, false).invoke(n -> loads.put(p.username(), n))
-          .replaceWithVoid());
-    }
-    return chain.map(v -> {
+    return Sequence.each(members, p -> records.count(ctx.tx(), ctx.entity(), new dev.tessera.record.Filter.And(List.of(workload,
+        new dev.tessera.record.Filter.Compare(dev.tessera.record.Column.of(dev.tessera.record.SystemColumn.OWNER_ID),
+            dev.tessera.record.Filter.Op.EQ, p.username()))), false).invoke(n -> loads.put(p.username(), n))).map(v -> {
       List<People.Person> lightest = new ArrayList<>();
       long min = Long.MAX_VALUE;
       for (People.Person p : members) {
         long load = loads.get(p.username());
         Long cap = p.capacity() != null ? Long.valueOf(p.capacity().longValue())
-            : strategy.has("capacity") ? Long.valueOf(strategy.get("capacity").asLong()) : null;
+            : strategy.capacity() != null ? Long.valueOf(strategy.capacity()) : null;
         for (Object c : considered) {
           @SuppressWarnings("unchecked")
           Map<String, Object> m = (Map<String, Object>) c;
@@ -250,32 +236,31 @@ public class AssignmentEngine implements BeforeSaveHook {
   }
 
   /** Sets the owner from a target; false (with a reason in the trace) when nobody there can take it. */
-  private Uni<Boolean> decide(SaveContext ctx, JsonNode rule, JsonNode entry, JsonNode target, JsonNode strategy,
+  private Uni<Boolean> decide(SaveContext ctx, AssignmentRuleDefinition rule, Entry entry, Target target, Strategy strategy,
       Map<String, Object> trace, Turns turns) {
-    if (target == null || !target.isObject()) {
+    if (target == null || target.type() == null) {
       trace.put("why", "the strategy picked no target for this record");
       return Uni.createFrom().item(false);
     }
-    String type = target.path("type").asText();
-    String key = target.path("key").asText();
-    trace.put("target", Map.of("type", type, "key", key));
-    boolean skipUnavailable = entry == null || entry.path("skipUnavailable").asBoolean(true);
-    switch (type) {
-      case "pool" -> {
+    String key = target.key();
+    trace.put("target", Map.of("type", target.type().jsonName(), "key", key));
+    boolean skipUnavailable = entry == null || entry.skipUnavailable();
+    switch (target.type()) {
+      case POOL -> {
         String previous = ctx.before() == null ? null : ctx.before().ownerId();
         ctx.owner(null);
         trace.put("owner", null);
         trace.put("why", "sent to the pool " + key);
         return pools.enter(ctx.tx(), key, ctx.entity().name(), ctx.id(), previous).replaceWith(true);
       }
-      case "queue" -> {
+      case QUEUE -> {
         String previous = ctx.before() == null ? null : ctx.before().ownerId();
         ctx.owner(null);
         trace.put("owner", null);
         trace.put("why", "waits in the queue of team " + key + " until one of its members takes it");
         return pools.enter(ctx.tx(), PoolService.QUEUE + key, ctx.entity().name(), ctx.id(), previous).replaceWith(true);
       }
-      case "user" -> {
+      case USER -> {
         return people.user(ctx.tx(), ctx.metadata(), key, clock).map(p -> {
           if (p == null || (!p.available() && skipUnavailable)) {
             trace.put("why", p == null ? "no user " + key : key + " is not available (" + p.why() + ")");
@@ -311,8 +296,8 @@ public class AssignmentEngine implements BeforeSaveHook {
               available.add(p);
             }
           }
-          String asked = strategy == null ? "roundRobin" : strategy.path("type").asText("roundRobin");
-          if (asked.equals("leastLoaded")) {
+          StrategyType sharing = strategy.sharing();
+          if (sharing == StrategyType.LEAST_LOADED) {
             trace.put("considered", considered);
           } else {
             // only who was skipped and why; the available ones are counted (the trace stays small for big teams)
@@ -324,13 +309,12 @@ public class AssignmentEngine implements BeforeSaveHook {
                 + (needed.isEmpty() ? "" : " with the skill " + String.join(", ", needed)));
             return Uni.createFrom().item(false);
           }
-          String strategyType = Rotation.SUPPORTED.contains(asked) || asked.equals("leastLoaded") ? asked : "roundRobin";
-          trace.put("strategy", strategyType);
-          String entryId = entry == null ? "fallback" : entry.path("id").asText(entry.path("name").asText());
-          boolean leastLoaded = strategyType.equals("leastLoaded");
+          trace.put("strategy", sharing.jsonName());
+          String entryId = entry == null ? "fallback" : entry.key();
+          boolean leastLoaded = sharing == StrategyType.LEAST_LOADED;
           // each skill set rotates on its own, so 家电 and 手机 records interleaving stay fair within each group
           String rotation = "team:" + key + (needed.isEmpty() ? "" : "|" + String.join(",", needed.stream().sorted().toList()));
-          Uni<Long> turn = turns.take(ctx.tx(), rule.path("id").asText(rule.path("name").asText()), entryId, rotation,
+          Uni<Long> turn = turns.take(ctx.tx(), rule.id() != null ? rule.id() : rule.name(), entryId, rotation,
               leastLoaded);
           if (leastLoaded) {
             // the turn's row lock serializes assignments to this team, so the counts below include every
@@ -338,7 +322,7 @@ public class AssignmentEngine implements BeforeSaveHook {
             return turn.chain(n -> leastLoaded(ctx, strategy, available, n, trace, considered));
           }
           return turn.map(n -> {
-            People.Person chosen = Rotation.pick(strategyType, available, strategy, n);
+            People.Person chosen = Rotation.pick(sharing, available, strategy, n);
             ctx.owner(chosen.username());
             trace.put("turn", n);
             trace.put("owner", chosen.username());

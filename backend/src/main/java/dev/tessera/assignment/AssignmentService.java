@@ -1,21 +1,26 @@
 package dev.tessera.assignment;
 
+import dev.tessera.platform.Sequence;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metamodel.json.RuleJson;
+import dev.tessera.metamodel.model.AssignmentRuleDefinition;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
-import dev.tessera.platform.TxRunner;
+import dev.tessera.platform.Tx;
 import dev.tessera.record.Column;
 import dev.tessera.record.DataRecord;
 import dev.tessera.record.Filter;
 import dev.tessera.record.Filters;
 import dev.tessera.record.OrderKey;
 import dev.tessera.record.Page;
+import dev.tessera.record.RecordChanged;
 import dev.tessera.record.RecordChanged.Operation;
 import dev.tessera.record.RecordQuery;
+import dev.tessera.record.RecordService;
 import dev.tessera.record.RecordStore;
 import dev.tessera.record.SaveContext;
 import dev.tessera.record.SystemColumn;
@@ -50,16 +55,16 @@ public class AssignmentService {
   }
 
   private final MetadataRegistry registry;
-  private final TxRunner tx;
+  private final RecordService service;
   private final RecordStore records;
   private final AssignmentEngine engine;
   private final AssignmentStore store;
 
-  public AssignmentService(MetadataRegistry registry, TxRunner tx, RecordStore records, AssignmentEngine engine,
+  public AssignmentService(MetadataRegistry registry, RecordService service, RecordStore records, AssignmentEngine engine,
       AssignmentStore store) {
+    this.service = service;
     this.store = store;
     this.registry = registry;
-    this.tx = tx;
     this.records = records;
     this.engine = engine;
   }
@@ -68,14 +73,14 @@ public class AssignmentService {
   public Uni<List<Outcome>> run(String entity, JsonNode conditions, List<java.util.UUID> ids, boolean dryRun, Actor actor) {
     MetadataSnapshot meta = registry.current();
     EntityDefinition e = meta.entity(entity);
-    JsonNode rule = AssignmentEngine.activeRule(meta, entity);
+    AssignmentRuleDefinition rule = AssignmentEngine.activeRule(meta, entity);
     if (rule == null) {
       throw new PlatformException(ErrorCode.NOT_FOUND, entity + " has no active assignment rule",
           e.label().get("zh-CN") + "没有启用的分配规则", "entity", List.of());
     }
     Filter filter;
     try {
-      filter = conditions == null || conditions.isNull() ? Filter.all() : Filters.conditions(e, conditions);
+      filter = conditions == null || conditions.isNull() ? Filter.all() : Filters.conditions(e, RuleJson.conditions(conditions));
     } catch (IllegalArgumentException | dev.tessera.record.ValueConverter.BadValue x) {
       throw new PlatformException(ErrorCode.BAD_REQUEST, "The conditions do not fit " + entity + ": " + x.getMessage(), "filter");
     }
@@ -83,31 +88,34 @@ public class AssignmentService {
         : new Filter.And(List.of(filter, new Filter.Compare(Column.of(SystemColumn.ID), Filter.Op.IN, List.copyOf(ids))));
     Page page = new Page(List.of(new OrderKey(Column.of(SystemColumn.ID), false)), null, false, MAX);
     Turns turns = dryRun ? Turns.simulated(store) : Turns.live(store);
-    Uni<List<Outcome>> work = tx.inTransaction(t -> records.find(t, new RecordQuery(e, chosen, page, false)).chain(rows -> {
-      List<Outcome> out = new ArrayList<>();
-      Uni<Void> chain = Uni.createFrom().voidItem();
-      for (DataRecord r : rows) {
-        chain = chain.chain(() -> {
-          SaveContext ctx = new SaveContext(meta, e, Operation.UPDATE, r.id(), r, new HashMap<>(r.data()), r.ownerId(), false,
-              actor, t);
-          return engine.assign(ctx, rule, turns).chain(trace -> {
-            out.add(new Outcome(r.id().toString(), r.ownerId(), ctx.owner(), trace));
-            if (dryRun || java.util.Objects.equals(ctx.owner(), r.ownerId())) {
-              return ctx.withQueuedWrites(Uni.createFrom().voidItem());
+    Actor assigner = actor.via("assignment");
+    Uni<List<Outcome>> work = service.inOneTransaction((t, events) -> records.find(t, new RecordQuery(e, chosen, page, false))
+        .chain(rows -> {
+          return Sequence.map(rows, r -> reassign(t, meta, e, rule, r, turns, dryRun, assigner, events)).map(out -> {
+            if (dryRun) {
+              throw new DryRun(out);
             }
-            return ctx.withQueuedWrites(records.update(t, e, r.id(), r.version(), r.data(), ctx.owner(), actor.userId()))
-                .replaceWithVoid();
+            return out;
           });
-        });
-      }
-      return chain.map(v -> {
-        if (dryRun) {
-          throw new DryRun(out);
-        }
-        return out;
-      });
-    }));
+        }));
     return work.onFailure(DryRun.class).recoverWithItem(x -> ((DryRun) x).outcomes);
+  }
+
+  /**
+   * Runs the rule for one stored record; a new owner is written through the record service (an owner
+   * change in the change feed, source {@code assignment}), with the trace, unless this is a dry run.
+   */
+  private Uni<Outcome> reassign(Tx t, MetadataSnapshot meta, EntityDefinition e, AssignmentRuleDefinition rule,
+      DataRecord r, Turns turns, boolean dryRun, Actor actor, List<RecordChanged> events) {
+    SaveContext ctx = new SaveContext(meta, e, Operation.UPDATE, r.id(), r, new HashMap<>(r.data()), r.ownerId(), false,
+        actor, t);
+    return engine.assign(ctx, rule, turns).chain(trace -> {
+      Outcome o = new Outcome(r.id().toString(), r.ownerId(), ctx.owner(), trace);
+      if (dryRun || java.util.Objects.equals(ctx.owner(), r.ownerId())) {
+        return ctx.withQueuedWrites(Uni.createFrom().item(o));
+      }
+      return ctx.withQueuedWrites(service.changeOwner(t, e, r, ctx.owner(), actor, events)).replaceWith(o);
+    });
   }
 
   /** An outcome as GraphQL returns it. */

@@ -1,10 +1,10 @@
 package dev.tessera.assignment;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metamodel.model.AssignmentRuleDefinition.Strategy;
+import dev.tessera.metamodel.model.AssignmentRuleDefinition.StrategyType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Rotating strategies over the available members (sorted by username), driven by the rotation's
@@ -13,20 +13,17 @@ import java.util.Set;
  * cycle holds each member exactly weight times.
  */
 final class Rotation {
-  static final Set<String> SUPPORTED = Set.of("roundRobin", "weighted");
-
   private Rotation() {}
 
-  static People.Person pick(String strategy, List<People.Person> members, JsonNode options, long turn) {
+  static People.Person pick(StrategyType strategy, List<People.Person> members, Strategy options, long turn) {
     int n = members.size();
-    if (!"weighted".equals(strategy)) {
+    if (strategy != StrategyType.WEIGHTED) {
       return members.get((int) Math.floorMod(turn - 1, (long) n));
     }
     int[] weights = new int[n];
     int total = 0;
     for (int i = 0; i < n; i++) {
-      JsonNode w = options == null ? null : options.path("weights").get(members.get(i).username());
-      BigDecimal weight = w != null && w.isNumber() ? w.decimalValue() : members.get(i).weight();
+      BigDecimal weight = options.weights().getOrDefault(members.get(i).username(), members.get(i).weight());
       weights[i] = Math.max(1, weight.setScale(0, RoundingMode.HALF_UP).intValue());
       total += weights[i];
     }

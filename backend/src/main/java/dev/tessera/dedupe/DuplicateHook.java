@@ -1,9 +1,8 @@
 package dev.tessera.dedupe;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metamodel.model.MatchingRuleDefinition;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
-import dev.tessera.platform.PlatformException.FieldError;
 import dev.tessera.platform.TxRunner;
 import dev.tessera.record.BeforeSaveHook;
 import dev.tessera.record.DataRecord;
@@ -44,14 +43,14 @@ public class DuplicateHook implements BeforeSaveHook {
   }
 
   /** The entity's active matching rules. */
-  static List<JsonNode> rules(MetadataSnapshot meta, String entity) {
-    return meta.activeFor("matchingRule", entity);
+  static List<MatchingRuleDefinition> rules(MetadataSnapshot meta, String entity) {
+    return meta.activeFor(MatchingRuleDefinition.class, entity);
   }
 
   @Override
   public Uni<Void> beforeSave(SaveContext ctx) {
     EntityDefinition e = ctx.entity();
-    List<JsonNode> rules = rules(ctx.metadata(), e.name());
+    List<MatchingRuleDefinition> rules = rules(ctx.metadata(), e.name());
     if (rules.isEmpty() || !ctx.problems().isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -62,7 +61,7 @@ public class DuplicateHook implements BeforeSaveHook {
         || !texts.equals(MatchKeys.fuzzyTexts(e, rules, ctx.before().data()));
     Uni<Void> checks = Uni.createFrom().voidItem();
     if (changed) {
-      for (JsonNode rule : rules) {
+      for (MatchingRuleDefinition rule : rules) {
         checks = checks.chain(() -> check(ctx, rule, keys, texts));
       }
     }
@@ -73,51 +72,41 @@ public class DuplicateHook implements BeforeSaveHook {
     });
   }
 
-  private Uni<Void> check(SaveContext ctx, JsonNode rule, Map<String, Set<String>> keys, Map<String, String> texts) {
+  private Uni<Void> check(SaveContext ctx, MatchingRuleDefinition rule, Map<String, Set<String>> keys, Map<String, String> texts) {
     EntityDefinition e = ctx.entity();
     return matcher.matches(ctx.tx(), e, rule, ctx.data(), keys, texts, ctx.id())
         .chain(found -> {
           DataRecord best = found.isEmpty() ? null : found.get(0).record();
           double bestScore = found.isEmpty() ? 0 : found.get(0).score();
           List<String> bestMatched = found.isEmpty() ? List.of() : found.get(0).matched();
-          if (best == null || bestScore + 1e-9 < rule.path("threshold").asDouble(1)) {
+          if (best == null || !DuplicateMatcher.reaches(rule, bestScore)) {
             return Uni.createFrom().voidItem();
           }
-          String action = ctx.importing() && rule.hasNonNull("importAction") ? rule.path("importAction").asText()
-              : rule.path("action").asText("block");
-          DuplicateStore.Found report = new DuplicateStore.Found(rule.path("name").asText(), e.name(), ctx.id(), best.id(),
+          String action = (ctx.importing() ? rule.importAction() : rule.action()).jsonName();
+          DuplicateStore.Found report = new DuplicateStore.Found(rule.name(), e.name(), ctx.id(), best.id(),
               ctx.owner(), best.ownerId(), action, bestScore, bestMatched);
           if (!"block".equals(action) && !"skip".equals(action)) {
-            ctx.warnings().add(finding(e, rule, best, bestMatched, "link".equals(action) ? "DUPLICATE_LINKED" : "DUPLICATE_WARNING"));
-            ctx.writeWithRecord(store.found(ctx.tx(), report).chain(() -> notify(ctx.tx(), e, rule, report)));
+            ctx.warnings().add(DuplicateMessages.finding(e, rule, best, bestMatched,
+                "link".equals(action) ? "DUPLICATE_LINKED" : "DUPLICATE_WARNING"));
+            ctx.writeWithRecord(store.found(ctx.tx(), report).chain(() -> notify(ctx.tx(), ctx, rule, report, best)));
             return Uni.createFrom().voidItem();
           }
-          ctx.problems().add(finding(e, rule, best, bestMatched, "skip".equals(action) ? "DUPLICATE_SKIPPED" : "DUPLICATE"));
+          ctx.problems().add(DuplicateMessages.finding(e, rule, best, bestMatched,
+              "skip".equals(action) ? "DUPLICATE_SKIPPED" : "DUPLICATE"));
           // the write rolls back; the collision is still reported to both owners, in its own transaction
-          return tx.inTransaction(t -> store.found(t, report).chain(() -> notify(t, e, rule, report)));
+          return tx.inTransaction(t -> store.found(t, report).chain(() -> notify(t, ctx, rule, report, best)));
         });
   }
 
   /** Both owners hear of the collision, unless the rule says not to ({@code notifyOwners: false}). */
-  private Uni<Void> notify(dev.tessera.platform.Tx t, EntityDefinition e, JsonNode rule, DuplicateStore.Found report) {
-    return rule.path("notifyOwners").asBoolean(true) ? notices.notify(t, e, report) : Uni.createFrom().voidItem();
+  private Uni<Void> notify(dev.tessera.platform.Tx t, SaveContext ctx, MatchingRuleDefinition rule, DuplicateStore.Found report,
+      DataRecord other) {
+    if (!rule.notifyOwners()) {
+      return Uni.createFrom().voidItem();
+    }
+    EntityDefinition e = ctx.entity();
+    return notices.notify(t, e, rule, report, DuplicateMessages.name(e, ctx.data(), ctx.id()),
+        DuplicateMessages.name(e, other.data(), other.id()));
   }
 
-  /**
-   * What a duplicate found says, naming the record, its owner and the matching fields: the problem of
-   * a blocked write (DUPLICATE) or a skipped import row (DUPLICATE_SKIPPED), or the warning of a write
-   * let through (DUPLICATE_WARNING, DUPLICATE_LINKED).
-   */
-  private static FieldError finding(EntityDefinition e, JsonNode rule, DataRecord other, List<String> matched,
-      String code) {
-    String fields = String.join(", ", matched);
-    String owner = other.ownerId() == null ? "nobody (it is in a pool)" : other.ownerId();
-    String ownerZh = other.ownerId() == null ? "无人（在公海池中）" : other.ownerId();
-    String first = matched.isEmpty() ? null : matched.get(0).replaceAll("~.*", "");
-    return new FieldError(first, code,
-        "This looks like " + e.name() + " " + other.id() + ", owned by " + owner + " (same " + fields + ") [rule "
-            + rule.path("name").asText() + "]",
-        "疑似重复（撞单）：与已有记录 " + other.id() + " 相同（" + fields + "），负责人 " + ownerZh + "【规则 "
-            + rule.path("name").asText() + "】", rule.path("name").asText());
-  }
 }

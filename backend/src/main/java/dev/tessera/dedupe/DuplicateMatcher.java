@@ -1,6 +1,9 @@
 package dev.tessera.dedupe;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.platform.Sequence;
+import dev.tessera.metamodel.model.MatchingRuleDefinition.CompareAs;
+import dev.tessera.metamodel.model.MatchingRuleDefinition.Criterion;
+import dev.tessera.metamodel.model.MatchingRuleDefinition;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
@@ -65,7 +68,7 @@ public class DuplicateMatcher {
    * The records other than {@code self} scoring above 0 under {@code rule}, best first; {@code keys}
    * and {@code texts} are the record's ({@link MatchKeys#exactKeys}, {@link MatchKeys#fuzzyTexts}).
    */
-  public Uni<List<Match>> matches(Tx tx, EntityDefinition e, JsonNode rule, Map<String, Object> data,
+  public Uni<List<Match>> matches(Tx tx, EntityDefinition e, MatchingRuleDefinition rule, Map<String, Object> data,
       Map<String, Set<String>> keys, Map<String, String> texts, UUID self) {
     List<DuplicateStore.Seek> seeks = new ArrayList<>();
     seekFields(rule).forEach((field, limit) -> keys.getOrDefault(field, Set.of())
@@ -74,10 +77,10 @@ public class DuplicateMatcher {
     Set<UUID> candidates = new LinkedHashSet<>();
     Uni<Void> lookups = seeks.isEmpty() ? Uni.createFrom().voidItem()
         : store.sharing(tx, e, seeks, self).invoke(rs -> rs.forEach(r -> found.put(r.id(), r))).replaceWithVoid();
-    for (JsonNode c : rule.path("criteria")) {
-      String field = c.path("field").asText();
-      if ("fuzzy".equals(c.path("match").asText()) && texts.containsKey(field)) {
-        double min = Math.max(0.1, c.path("minSimilarity").asDouble(0.3));
+    for (Criterion c : rule.criteria()) {
+      String field = c.field();
+      if (c.fuzzy() && texts.containsKey(field)) {
+        double min = Math.max(0.1, c.minSimilarity() == null ? 0.3 : c.minSimilarity().doubleValue());
         lookups = lookups.chain(() -> store.similar(tx, e.name(), field, texts.get(field), min, self, FUZZY_CANDIDATES)
             .invoke(candidates::addAll).replaceWithVoid());
       }
@@ -107,30 +110,31 @@ public class DuplicateMatcher {
    */
   public Uni<List<Candidate>> candidates(Tx tx, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> data,
       UUID self) {
-    List<JsonNode> rules = DuplicateHook.rules(meta, e.name());
+    List<MatchingRuleDefinition> rules = DuplicateHook.rules(meta, e.name());
     Map<String, Set<String>> keys = MatchKeys.exactKeys(e, rules, data);
     Map<String, String> texts = MatchKeys.fuzzyTexts(e, rules, data);
     List<Candidate> out = new ArrayList<>();
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (JsonNode rule : rules) {
-      chain = chain.chain(() -> matches(tx, e, rule, data, keys, texts, self).invoke(found -> found.stream()
-          .filter(m -> m.score() + 1e-9 >= rule.path("threshold").asDouble(1)).limit(LISTED)
-          .forEach(m -> out.add(new Candidate(rule.path("name").asText(), rule.path("action").asText("block"), m))))
-          .replaceWithVoid());
-    }
-    return chain.map(v -> out);
+    return Sequence.each(rules, rule -> matches(tx, e, rule, data, keys, texts, self).invoke(found -> found.stream()
+        .filter(m -> reaches(rule, m.score())).limit(LISTED)
+        .forEach(m -> out.add(new Candidate(rule.name(), rule.action().jsonName(), m))))).map(v -> out);
   }
 
   /** The key fields a rule looks candidates up by, with the most records one key brings in. */
-  private static Map<String, Integer> seekFields(JsonNode rule) {
+  /** A score at or above the rule's threshold (with room for rounding). */
+  static boolean reaches(MatchingRuleDefinition rule, double score) {
+    return score + 1e-9 >= rule.threshold().doubleValue();
+  }
+
+  private static Map<String, Integer> seekFields(MatchingRuleDefinition rule) {
     Map<String, Integer> out = new LinkedHashMap<>();
-    for (JsonNode c : rule.path("criteria")) {
-      String field = c.path("field").asText();
-      switch ("exact".equals(c.path("match").asText()) ? "exact" : MatchKeys.compareAs(c)) {
-        case "exact" -> out.put(field, EXACT_CANDIDATES);
-        case "personName" -> out.put(field + "#person", BLOCK_CANDIDATES);
-        case "companyName" -> out.put(field + "#company", BLOCK_CANDIDATES);
-        default -> { }
+    for (Criterion c : rule.criteria()) {
+      String field = c.field();
+      if (c.exact()) {
+        out.put(field, EXACT_CANDIDATES);
+      } else if (c.comparedAs() == CompareAs.PERSON_NAME) {
+        out.put(field + "#person", BLOCK_CANDIDATES);
+      } else if (c.comparedAs() == CompareAs.COMPANY_NAME) {
+        out.put(field + "#company", BLOCK_CANDIDATES);
       }
     }
     String pair = MatchKeys.pairField(rule);
@@ -145,28 +149,28 @@ public class DuplicateMatcher {
    * criterion only one record has a value for counts {@value #ONE_SIDED} of its weight against the match,
    * one both leave blank nothing.
    */
-  static double score(EntityDefinition e, JsonNode rule, Map<String, Object> mine, Map<String, Object> theirs,
+  static double score(EntityDefinition e, MatchingRuleDefinition rule, Map<String, Object> mine, Map<String, Object> theirs,
       List<String> matched) {
     double total = 0;
     double got = 0;
-    for (JsonNode c : rule.path("criteria")) {
-      FieldDefinition f = e.field(c.path("field").asText()).orElse(null);
+    for (Criterion c : rule.criteria()) {
+      FieldDefinition f = c.field() == null ? null : e.field(c.field()).orElse(null);
       String a = f == null ? null : MatchKeys.key(f, mine.get(f.name()));
       String b = f == null ? null : MatchKeys.key(f, theirs.get(f.name()));
-      double weight = c.path("weight").asDouble(1);
+      double weight = c.weight().doubleValue();
       if (a == null || b == null) {
         total += a == null && b == null ? 0 : weight * ONE_SIDED;
         continue;
       }
       total += weight;
-      if ("exact".equals(c.path("match").asText())) {
+      if (c.exact()) {
         if (a.equals(b)) {
           got += weight;
           matched.add(f.name());
         }
       } else {
-        double sim = Similarity.of(MatchKeys.compareAs(c), a, b);
-        if (sim >= c.path("minSimilarity").asDouble(0)) {
+        double sim = Similarity.of(c.comparedAs(), a, b);
+        if (c.minSimilarity() == null || sim >= c.minSimilarity().doubleValue()) {
           got += weight * sim;
           if (sim > 0) {
             matched.add(f.name() + "~" + Math.round(sim * 100) + "%");

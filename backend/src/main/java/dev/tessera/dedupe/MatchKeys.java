@@ -1,6 +1,8 @@
 package dev.tessera.dedupe;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metamodel.model.MatchingRuleDefinition.CompareAs;
+import dev.tessera.metamodel.model.MatchingRuleDefinition.Criterion;
+import dev.tessera.metamodel.model.MatchingRuleDefinition;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
@@ -49,24 +51,23 @@ final class MatchKeys {
    * The keys a record is found by: for every exact criterion of the entity's active matching rules,
    * field to the record's normalized value; for every fuzzy one comparing names, its blocking keys.
    */
-  static Map<String, Set<String>> exactKeys(EntityDefinition e, List<JsonNode> rules, Map<String, Object> data) {
+  static Map<String, Set<String>> exactKeys(EntityDefinition e, List<MatchingRuleDefinition> rules, Map<String, Object> data) {
     Map<String, Set<String>> out = new LinkedHashMap<>();
-    for (JsonNode rule : rules) {
+    for (MatchingRuleDefinition rule : rules) {
       String person = null;
       String company = null;
-      for (JsonNode c : rule.path("criteria")) {
-        FieldDefinition f = e.field(c.path("field").asText()).orElse(null);
+      for (Criterion c : rule.criteria()) {
+        FieldDefinition f = c.field() == null ? null : e.field(c.field()).orElse(null);
         String k = f == null ? null : key(f, data.get(f.name()));
         if (k == null) {
           continue;
         }
-        String compareAs = compareAs(c);
-        if ("exact".equals(c.path("match").asText())) {
+        if (c.exact()) {
           add(out, f.name(), k);
-        } else if ("personName".equals(compareAs) && person == null) {
+        } else if (c.comparedAs() == CompareAs.PERSON_NAME && person == null) {
           person = k;
           add(out, f.name() + "#person", NameKeys.pinyinKey(k));
-        } else if ("companyName".equals(compareAs) && company == null) {
+        } else if (c.comparedAs() == CompareAs.COMPANY_NAME && company == null) {
           company = NameKeys.companyCore(k);
           add(out, f.name() + "#company", company);
         }
@@ -77,13 +78,8 @@ final class MatchKeys {
     return out;
   }
 
-  /** The criterion's way of comparing: "text" (trigrams), "personName" or "companyName". */
-  static String compareAs(JsonNode criterion) {
-    return criterion.path("compareAs").asText("text");
-  }
-
   /** A person at a company: every key of the name with the company's core (a typo in the name still meets). */
-  private static void pairKeys(JsonNode rule, String person, String company, Map<String, Set<String>> out) {
+  private static void pairKeys(MatchingRuleDefinition rule, String person, String company, Map<String, Set<String>> out) {
     if (person == null || company == null) {
       return;
     }
@@ -94,14 +90,14 @@ final class MatchKeys {
   }
 
   /** The key field of a rule's person-at-company keys, e.g. {@code name&company}; null when it compares no such pair. */
-  static String pairField(JsonNode rule) {
+  static String pairField(MatchingRuleDefinition rule) {
     String person = null;
     String company = null;
-    for (JsonNode c : rule.path("criteria")) {
-      if ("fuzzy".equals(c.path("match").asText()) && "personName".equals(compareAs(c)) && person == null) {
-        person = c.path("field").asText();
-      } else if ("fuzzy".equals(c.path("match").asText()) && "companyName".equals(compareAs(c)) && company == null) {
-        company = c.path("field").asText();
+    for (Criterion c : rule.criteria()) {
+      if (c.fuzzy() && c.comparedAs() == CompareAs.PERSON_NAME && person == null) {
+        person = c.field();
+      } else if (c.fuzzy() && c.comparedAs() == CompareAs.COMPANY_NAME && company == null) {
+        company = c.field();
       }
     }
     return person == null || company == null ? null : person + "&" + company;
@@ -120,12 +116,12 @@ final class MatchKeys {
    * trigrams of a legal suffix (有限公司) or of a common family name match most rows, so a trigram
    * lookup of them reads a large part of the index (measured 3 ms at 30,000 companies).
    */
-  static Map<String, String> fuzzyTexts(EntityDefinition e, List<JsonNode> rules, Map<String, Object> data) {
+  static Map<String, String> fuzzyTexts(EntityDefinition e, List<MatchingRuleDefinition> rules, Map<String, Object> data) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (JsonNode rule : rules) {
-      for (JsonNode c : rule.path("criteria")) {
-        boolean trigrams = "fuzzy".equals(c.path("match").asText()) && "text".equals(compareAs(c));
-        FieldDefinition f = trigrams ? e.field(c.path("field").asText()).orElse(null) : null;
+    for (MatchingRuleDefinition rule : rules) {
+      for (Criterion c : rule.criteria()) {
+        boolean trigrams = c.fuzzy() && c.comparedAs() == CompareAs.TEXT;
+        FieldDefinition f = trigrams && c.field() != null ? e.field(c.field()).orElse(null) : null;
         String k = f == null ? null : key(f, data.get(f.name()));
         if (k != null) {
           out.put(f.name(), k);
@@ -136,7 +132,7 @@ final class MatchKeys {
   }
 
   /** A stored record's keys and texts under the rules, as the key tables hold them. */
-  static DuplicateStore.RecordKeys of(EntityDefinition e, List<JsonNode> rules, dev.tessera.record.DataRecord r) {
+  static DuplicateStore.RecordKeys of(EntityDefinition e, List<MatchingRuleDefinition> rules, dev.tessera.record.DataRecord r) {
     return new DuplicateStore.RecordKeys(r.id(), exactKeys(e, rules, r.data()), fuzzyTexts(e, rules, r.data()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.dedupe;
 
+import dev.tessera.platform.Sequence;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.Actor;
@@ -43,7 +44,8 @@ public class MergeService {
     this.tx = tx;
   }
 
-  public Uni<MergeOutcome> merge(MergeRequest req, Actor actor) {
+  public Uni<MergeOutcome> merge(MergeRequest req, Actor caller) {
+    Actor actor = caller.via("merge");
     MetadataSnapshot meta = records.metadata();
     EntityDefinition e = MergePlan.entity(meta, req.entity());
     MergePlan.check(e, req);
@@ -72,26 +74,18 @@ public class MergeService {
 
   /** Merges a record took part in, as survivor or merged, newest first. */
   private Uni<Void> takeFromPools(Tx t, List<DataRecord> merged, List<PoolStore.Entry> pooled) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (DataRecord m : merged) {
-      chain = chain.chain(() -> pools.find(t, m.id()).chain(entry -> entry == null ? Uni.createFrom().voidItem()
-          : pools.take(t, entry.pool(), m.id()).invoke(pooled::add).replaceWithVoid()));
-    }
-    return chain;
+    return Sequence.each(merged, m -> pools.find(t, m.id()).chain(entry -> entry == null ? Uni.createFrom().voidItem()
+        : pools.take(t, entry.pool(), m.id()).invoke(pooled::add)));
   }
 
   private Uni<List<Repointed>> repointAll(Tx t, MetadataSnapshot meta, EntityDefinition e, MergeRequest req, Actor actor,
       List<RecordChanged> events) {
     List<Repointed> out = new ArrayList<>();
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (MetadataSnapshot.Reference ref : meta.referencesTo(e.name())) {
-      chain = chain.chain(() -> merges.repoint(t, ref.entity(), ref.field(), req.mergedIds(), req.survivorId(),
-          actor.userId()).invoke(moved -> moved.forEach((r, after) -> {
-            out.add(r);
-            moved(events, r.entity(), r.field(), r.from(), after, actor);
-          })).replaceWithVoid());
-    }
-    return chain.map(v -> out);
+    return Sequence.each(meta.referencesTo(e.name()), ref -> merges.repoint(t, ref.entity(), ref.field(), req.mergedIds(),
+        req.survivorId(), actor.userId()).invoke(moved -> moved.forEach((r, after) -> {
+          out.add(r);
+          moved(events, r.entity(), r.field(), r.from(), after, actor);
+        }))).map(v -> out);
   }
 
   /** The event of a reference moved from {@code from} to what {@code after} holds; none for rows in the recycle bin. */

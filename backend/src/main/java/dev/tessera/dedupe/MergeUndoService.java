@@ -1,5 +1,6 @@
 package dev.tessera.dedupe;
 
+import dev.tessera.platform.Sequence;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
@@ -47,7 +48,8 @@ public class MergeUndoService {
     this.pools = pools;
   }
 
-  public Uni<MergeOutcome> undo(UUID mergeId, Actor actor) {
+  public Uni<MergeOutcome> undo(UUID mergeId, Actor caller) {
+    Actor actor = caller.via("merge");
     MetadataSnapshot meta = records.metadata();
     return records.inOneTransaction((t, events) -> merges.lockEntry(t, mergeId).chain(m -> {
       EntityDefinition e = MergePlan.entity(meta, undoable(mergeId, m).entity());
@@ -130,27 +132,21 @@ public class MergeUndoService {
     Map<String, List<Repointed>> groups = new LinkedHashMap<>();
     m.repointed().forEach(r -> groups.computeIfAbsent(r.entity() + "." + r.field(), k -> new ArrayList<>()).add(r));
     Map<String, Integer> counts = new LinkedHashMap<>();
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (List<Repointed> refs : groups.values()) {
+    return Sequence.each(groups.values(), refs -> {
       EntityDefinition e = meta.entities().get(refs.get(0).entity());
       FieldDefinition f = e == null ? null : e.field(refs.get(0).field()).orElse(null);
       if (f == null) {
-        continue;
+        return Uni.createFrom().voidItem();
       }
-      chain = chain.chain(() -> merges.pointBack(t, e, f, refs, m.survivorId(), actor.userId()).invoke(rows -> {
+      return merges.pointBack(t, e, f, refs, m.survivorId(), actor.userId()).invoke(rows -> {
         counts.put(e.name() + "." + f.name(), rows.size());
         rows.forEach(after -> MergeService.moved(events, e.name(), f.name(), m.survivorId(), after, actor));
-      }).replaceWithVoid());
-    }
-    return chain.map(v -> counts);
+      });
+    }).map(v -> counts);
   }
 
   private Uni<Void> reenterPools(Tx t, MergeEntry m) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (PoolStore.Entry p : m.poolEntries()) {
-      chain = chain.chain(() -> pools.enter(t, p.pool(), p.entity(), p.recordId(), p.previousOwner()));
-    }
-    return chain;
+    return Sequence.each(m.poolEntries(), p -> pools.enter(t, p.pool(), p.entity(), p.recordId(), p.previousOwner()));
   }
 
   private static MergeEntry undone(MergeEntry m, Actor actor) {

@@ -1,5 +1,6 @@
 package dev.tessera.dedupe;
 
+import dev.tessera.metamodel.model.MatchingRuleDefinition.CompareAs;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,15 +22,15 @@ final class Similarity {
 
   private Similarity() {}
 
-  /** Similarity by the criterion's {@code compareAs} ("text" when absent). */
-  static double of(String compareAs, String a, String b) {
+  /** Similarity by what the criterion compares. */
+  static double of(CompareAs compareAs, String a, String b) {
     if (a.equals(b)) {
       return 1;
     }
     return switch (compareAs) {
-      case "personName" -> personName(a, b);
-      case "companyName" -> company(a, b);
-      default -> trigram(a, b);
+      case PERSON_NAME -> personName(a, b);
+      case COMPANY_NAME -> company(a, b);
+      case TEXT -> trigram(a, b);
     };
   }
 

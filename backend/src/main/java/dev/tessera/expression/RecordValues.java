@@ -1,5 +1,6 @@
 package dev.tessera.expression;
 
+import dev.tessera.platform.Sequence;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
@@ -35,16 +36,11 @@ final class RecordValues implements Function<String, Object> {
       Map<String, Object> data, DataRecord stored, Collection<String> paths) {
     Map<String, Object> loaded = new HashMap<>();
     Map<String, DataRecord> records = new HashMap<>();
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (String path : paths) {
-      if (path.indexOf('.') < 0) {
-        continue;
-      }
+    return Sequence.each(paths.stream().filter(p -> p.indexOf('.') >= 0).toList(), path -> {
       String[] parts = path.split("\\.");
-      chain = chain.chain(() -> follow(store, tx, meta, entity, data, parts, 0, "", records)
-          .invoke(r -> loaded.put(path, r == null ? null : value(r, parts[parts.length - 1]))).replaceWithVoid());
-    }
-    return chain.map(v -> new RecordValues(data, stored, loaded));
+      return follow(store, tx, meta, entity, data, parts, 0, "", records)
+          .invoke(r -> loaded.put(path, r == null ? null : value(r, parts[parts.length - 1])));
+    }).map(v -> new RecordValues(data, stored, loaded));
   }
 
   /** The record at the end of the reference chain {@code parts[0..n-2]}, or null where a link is empty. */

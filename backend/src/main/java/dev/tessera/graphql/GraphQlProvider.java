@@ -66,6 +66,8 @@ public class GraphQlProvider implements PublishParticipant {
     GraphQL graphQL = GraphQL.newGraphQL(schema)
         .queryExecutionStrategy(new AsyncExecutionStrategy(new ErrorMapper()))
         .mutationExecutionStrategy(new graphql.execution.AsyncSerialExecutionStrategy(new ErrorMapper()))
+        .subscriptionExecutionStrategy(new graphql.execution.SubscriptionExecutionStrategy(new ErrorMapper()))
+        .instrumentation(OperationMetrics.instrumentation())
         .preparsedDocumentProvider((input, parse) -> CompletableFuture.completedFuture(
             ((Engine) input.getGraphQLContext().get(Engine.class)).documents().get(input.getQuery())))
         .build();
@@ -109,8 +111,20 @@ public class GraphQlProvider implements PublishParticipant {
    * introspection query) is answered with that error, never with a failed future.
    */
   public CompletableFuture<Response> execute(Request r) {
+    return execute(r, false);
+  }
+
+  /**
+   * As {@link #execute(Request)} over a WebSocket, where subscriptions may run: a subscription's
+   * {@code data} is then the stream of its events (a reactive-streams publisher of results).
+   */
+  public CompletableFuture<Response> executeOverSocket(Request r) {
+    return execute(r, true);
+  }
+
+  private CompletableFuture<Response> execute(Request r, boolean socket) {
     try {
-      return run(r).handle((result, err) -> err == null ? result : Response.of(refused(err)));
+      return run(r, socket).handle((result, err) -> err == null ? result : Response.of(refused(err)));
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(Response.of(refused(e)));
     }
@@ -128,7 +142,7 @@ public class GraphQlProvider implements PublishParticipant {
     throw cause instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(cause);
   }
 
-  private CompletableFuture<Response> run(Request r) {
+  private CompletableFuture<Response> run(Request r, boolean socket) {
     Engine engine = current();
     PreparsedDocumentEntry doc = document(engine, r.query(), r.locale(), r.context().locale());
     if (doc.hasErrors()) {
@@ -138,6 +152,9 @@ public class GraphQlProvider implements PublishParticipant {
       OperationDefinition op = operation(doc.getDocument(), r.operationName());
       if (r.queryOnly() && op.getOperation() != OperationDefinition.Operation.QUERY) {
         throw new MutationOverGet();
+      }
+      if (!socket && op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+        throw new PlatformException(ErrorCode.BAD_REQUEST, "Subscriptions run over WebSocket (graphql-transport-ws) on /graphql");
       }
       QueryLimits.check(engine.schema(), doc.getDocument(), op, r.variables());
     } catch (PlatformException e) {

@@ -18,6 +18,8 @@ public final class SchemaParts {
   private final GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
   private final GraphQLObjectType.Builder query = GraphQLObjectType.newObject().name("Query");
   private final GraphQLObjectType.Builder mutation = GraphQLObjectType.newObject().name("Mutation");
+  private final GraphQLObjectType.Builder subscription = GraphQLObjectType.newObject().name("Subscription");
+  private boolean subscriptions;
   private final GraphQLSchema.Builder schema = GraphQLSchema.newSchema();
 
   SchemaParts(MetadataSnapshot snapshot) {
@@ -43,6 +45,13 @@ public final class SchemaParts {
     return this;
   }
 
+  /** A root field of the Subscription type (served over WebSocket). */
+  public SchemaParts subscription(GraphQLFieldDefinition field) {
+    subscription.field(field);
+    subscriptions = true;
+    return this;
+  }
+
   /** A type no root field reaches by itself (e.g. an entity type only reached through an interface). */
   public SchemaParts type(GraphQLNamedType type) {
     schema.additionalType(type);
@@ -50,6 +59,9 @@ public final class SchemaParts {
   }
 
   GraphQLSchema build() {
+    if (subscriptions) {
+      schema.subscription(subscription.build());
+    }
     return schema.query(nullable(query.build())).mutation(nullable(mutation.build())).codeRegistry(code.build()).build();
   }
 

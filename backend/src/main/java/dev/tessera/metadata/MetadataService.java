@@ -1,8 +1,7 @@
 package dev.tessera.metadata;
 
+import dev.tessera.platform.Sequence;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tessera.metamodel.json.MetamodelJson;
-import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.LocalizedText;
 import dev.tessera.metamodel.validation.MetadataValidator;
 import dev.tessera.metamodel.validation.Problem;
@@ -96,10 +95,10 @@ public class MetadataService {
 
   private Uni<PublishResult> run(Actor actor, boolean dryRun, Integer restoredFrom,
       java.util.function.Function<List<JsonNode>, List<JsonNode>> next) {
-    return tx.inTransaction(t -> store.current(t, true).chain(stored -> {
+    return tx.inTransaction(t -> store.current(t, true).chain(stored -> store.directory(t).chain(directory -> {
       List<JsonNode> currentDefs = stored == null ? List.of() : stored.definitions();
       List<JsonNode> merged = next.apply(currentDefs);
-      List<Problem> problems = validator.validate(merged);
+      List<Problem> problems = validator.validate(merged, directory);
       if (!problems.isEmpty()) {
         return Uni.createFrom().<Applied>failure(new Rollback(new PublishResult(null, false, problems, List.of())));
       }
@@ -107,10 +106,9 @@ public class MetadataService {
         PublishResult same = new PublishResult(stored.version(), !dryRun, List.of(), List.of());
         return Uni.createFrom().<Applied>failure(new Rollback(same));
       }
-      List<EntityDefinition> before = entities(currentDefs);
       MetadataSnapshot previous = stored == null ? MetadataSnapshot.EMPTY : snapshot(stored.version(), currentDefs);
       MetadataSnapshot candidate = snapshot(-1, merged);
-      return store.applyDdl(t, before, entities(merged)).chain(ddl -> steps(t, previous, candidate, ddl)).chain(changes -> {
+      return store.applyDdl(t, List.copyOf(previous.entities().values()), List.copyOf(candidate.entities().values())).chain(ddl -> steps(t, previous, candidate, ddl)).chain(changes -> {
         Map<PublishParticipant, Object> prepared = prepareAll(candidate);
         if (dryRun) {
           return Uni.createFrom().<Applied>failure(new Rollback(new PublishResult(null, false, List.of(), changes)));
@@ -118,7 +116,7 @@ public class MetadataService {
         return store.append(t, merged, actor.userId(), restoredFrom, String.join("; ", changes))
             .map(v -> new Applied(snapshot(v, merged), prepared, new PublishResult(v, true, List.of(), changes)));
       });
-    })).invoke(this::activate).map(Applied::result)
+    }))).invoke(this::activate).map(Applied::result)
         .onFailure(Rollback.class).recoverWithItem(e -> ((Rollback) e).result)
         .onFailure(PlatformException.class).recoverWithItem(MetadataService::failed);
   }
@@ -138,11 +136,7 @@ public class MetadataService {
   /** The DDL changes followed by what each publish step changed in the data. */
   private Uni<List<String>> steps(Tx t, MetadataSnapshot previous, MetadataSnapshot candidate, List<String> ddl) {
     List<String> all = new ArrayList<>(ddl);
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (PublishStep step : steps) {
-      chain = chain.chain(() -> step.apply(t, previous, candidate).invoke(all::addAll).replaceWithVoid());
-    }
-    return chain.map(v -> all);
+    return Sequence.each(steps, step -> step.apply(t, previous, candidate).invoke(all::addAll)).map(v -> all);
   }
 
   private Map<PublishParticipant, Object> prepareAll(MetadataSnapshot candidate) {
@@ -159,18 +153,6 @@ public class MetadataService {
   }
 
   static MetadataSnapshot snapshot(int version, List<JsonNode> defs) {
-    Map<String, EntityDefinition> byName = new LinkedHashMap<>();
-    entities(defs).forEach(e -> byName.put(e.name(), e));
-    return new MetadataSnapshot(version, defs, byName);
-  }
-
-  private static List<EntityDefinition> entities(List<JsonNode> defs) {
-    List<EntityDefinition> out = new ArrayList<>();
-    for (JsonNode d : defs) {
-      if ("entity".equals(d.path("kind").asText())) {
-        out.add(MetamodelJson.readEntity(d));
-      }
-    }
-    return out;
+    return new MetadataSnapshot(version, defs);
   }
 }

@@ -1,39 +1,91 @@
 package dev.tessera.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metamodel.model.Definition;
 import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.EntityRule;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
+import dev.tessera.metamodel.validation.KindRegistry;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * One published metadata version, immutable: the raw definitions as published and the parsed
- * entities by name. Requests take the snapshot once and use it throughout, so a publish in the
- * middle of a request never mixes two versions.
+ * One published metadata version, immutable: the definitions as published (JSON, for the metadata
+ * API and exports) and each read once into its kind's typed record, which is what engines use.
+ * Requests take the snapshot once and use it throughout, so a publish in the middle of a request
+ * never mixes two versions.
  */
-public record MetadataSnapshot(int version, List<JsonNode> definitions, Map<String, EntityDefinition> entities) {
-  public static final MetadataSnapshot EMPTY = new MetadataSnapshot(0, List.of(), Map.of());
+public final class MetadataSnapshot {
+  public static final MetadataSnapshot EMPTY = new MetadataSnapshot(0, List.of());
 
-  public MetadataSnapshot {
-    definitions = List.copyOf(definitions);
-    entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
+  private final int version;
+  private final List<JsonNode> definitions;
+  private final List<Definition> typed;
+  private final Map<String, EntityDefinition> entities;
+
+  /** Reads {@code definitions} (already validated) with the standard kinds; unknown kinds are ignored. */
+  public MetadataSnapshot(int version, List<JsonNode> definitions) {
+    this.version = version;
+    this.definitions = List.copyOf(definitions);
+    List<Definition> all = new ArrayList<>();
+    Map<String, EntityDefinition> byName = new LinkedHashMap<>();
+    for (JsonNode d : this.definitions) {
+      KindRegistry.standard().read(d).ifPresent(t -> {
+        all.add(t);
+        if (t instanceof EntityDefinition e) {
+          byName.put(e.name(), e);
+        }
+      });
+    }
+    this.typed = List.copyOf(all);
+    this.entities = Collections.unmodifiableMap(byName);
   }
 
-  /** The published definitions of one kind ({@code pool}, {@code assignmentRule} ...), in publish order. */
+  public int version() {
+    return version;
+  }
+
+  /** The definitions as published, in publish order. */
+  public List<JsonNode> definitions() {
+    return definitions;
+  }
+
+  /** Published entities by name. */
+  public Map<String, EntityDefinition> entities() {
+    return entities;
+  }
+
+  /** The published definitions of one kind as published (JSON), in publish order. */
   public List<JsonNode> definitions(String kind) {
     return definitions.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
   }
 
-  /** The active definitions of one kind that act on {@code entity} (their {@code entity}; {@code active} defaults to true). */
-  public List<JsonNode> activeFor(String kind, String entity) {
-    return definitions.stream().filter(d -> kind.equals(d.path("kind").asText()) && entity.equals(d.path("entity").asText())
-        && d.path("active").asBoolean(true)).toList();
+  /** Every definition of a type, in publish order. */
+  public <T extends Definition> List<T> all(Class<T> type) {
+    return typed.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** The definition of a type with this name. */
+  public <T extends Definition> Optional<T> named(Class<T> type, String name) {
+    return all(type).stream().filter(d -> d.name().equals(name)).findFirst();
+  }
+
+  /** The active definitions of a type that act on {@code entity}, in publish order. */
+  public <T extends EntityRule> List<T> activeFor(Class<T> type, String entity) {
+    return all(type).stream().filter(d -> entity.equals(d.entity()) && d.active()).toList();
+  }
+
+  /** The one active definition of a type for {@code entity} (the first by name when several are active). */
+  public <T extends EntityRule> Optional<T> firstActive(Class<T> type, String entity) {
+    return activeFor(type, entity).stream().min(Comparator.comparing(Definition::name));
   }
 
   /** A reference field and the entity it sits on. */

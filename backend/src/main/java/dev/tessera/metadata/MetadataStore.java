@@ -2,6 +2,7 @@ package dev.tessera.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.validation.Directory;
 import dev.tessera.platform.Tx;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
@@ -28,6 +29,12 @@ public interface MetadataStore {
    * Returns a human-readable list of the changes.
    */
   Uni<List<String>> applyDdl(Tx tx, List<EntityDefinition> previous, List<EntityDefinition> next);
+
+  /**
+   * The users and teams that exist now (live records of the built-in {@code user} and {@code team}
+   * entities; none before their first publish), for checking what rules name.
+   */
+  Uni<Directory> directory(Tx tx);
 
   /** A stored set of definitions. */
   record StoredVersion(int version, List<JsonNode> definitions) {}

@@ -19,5 +19,7 @@ public enum ErrorCode {
   QUERY_TOO_COMPLEX,
   PAGE_SIZE_EXCEEDED,
   PUBLISH_FAILED,
+  /** A subscription whose client fell too far behind; it was dropped. */
+  SUBSCRIPTION_OVERFLOW,
   INTERNAL_ERROR
 }

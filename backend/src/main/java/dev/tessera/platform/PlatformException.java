@@ -21,6 +21,11 @@ public class PlatformException extends RuntimeException {
       this(field, code, message, messageZh, null);
     }
 
+    /** A problem whose text comes from a message catalog. */
+    public static FieldError of(String field, String code, dev.tessera.metamodel.model.LocalizedText text, String rule) {
+      return new FieldError(field, code, text.get("en"), text.get("zh-CN"), rule);
+    }
+
     public String message(String locale) {
       return locale != null && locale.startsWith("zh") && messageZh != null ? messageZh : message;
     }
@@ -45,6 +50,11 @@ public class PlatformException extends RuntimeException {
     this.field = field;
     this.details = List.copyOf(details);
     this.messageZh = messageZh;
+  }
+
+  /** With a text from a message catalog. */
+  public PlatformException(ErrorCode code, dev.tessera.metamodel.model.LocalizedText text, String field) {
+    this(code, text.get("en"), text.get("zh-CN"), field, List.of());
   }
 
   /** The message for a locale (zh-CN when there is a Chinese one, else English). */

@@ -1,10 +1,11 @@
 package dev.tessera.pool;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.platform.Sequence;
 import dev.tessera.expression.ConditionService;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.PoolDefinition;
 import dev.tessera.platform.Tx;
 import dev.tessera.platform.Actor;
 import dev.tessera.record.DataRecord;
@@ -54,33 +55,28 @@ public class PoolRecycler {
   @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> tick() {
     MetadataSnapshot meta = registry.current();
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (JsonNode pool : meta.definitions("pool")) {
-      if (pool.path("recycle").isEmpty()) {
-        continue;
+    List<String> due = new ArrayList<>();
+    for (PoolDefinition pool : meta.all(PoolDefinition.class)) {
+      Instant last = lastRun.get(pool.name());
+      if (!pool.recycle().isEmpty()
+          && (last == null || !last.plusSeconds(60L * pool.checkEveryMinutes()).isAfter(Instant.now()))) {
+        lastRun.put(pool.name(), Instant.now());
+        due.add(pool.name());
       }
-      String name = pool.path("name").asText();
-      Instant last = lastRun.get(name);
-      if (last != null && last.plusSeconds(60L * pool.path("checkEveryMinutes").asInt(60)).isAfter(Instant.now())) {
-        continue;
-      }
-      lastRun.put(name, Instant.now());
-      chain = chain.chain(() -> recycle(name).invoke(n -> {
-        if (n > 0) {
-          LOG.infof("pool %s: %d record(s) recycled", name, n);
-        }
-      }).onFailure().invoke(e -> LOG.errorf(e, "recycling pool %s failed", name)).onFailure().recoverWithNull().replaceWithVoid());
     }
-    return chain;
+    return Sequence.each(due, name -> recycle(name).invoke(n -> {
+      if (n > 0) {
+        LOG.infof("pool %s: %d record(s) recycled", name, n);
+      }
+    }).onFailure().invoke(e -> LOG.errorf(e, "recycling pool %s failed", name)).onFailure().recoverWithNull());
   }
 
   /** Recycles one pool now; the number of records sent back (0 when another node is at it). */
   public Uni<Integer> recycle(String poolName) {
     MetadataSnapshot meta = registry.current();
-    JsonNode pool = pools.pool(meta, poolName);
-    EntityDefinition e = meta.entity(pool.path("entity").asText());
-    List<String> when = new ArrayList<>();
-    pool.path("recycle").forEach(r -> when.add(r.path("when").asText()));
+    PoolDefinition pool = pools.pool(meta, poolName);
+    EntityDefinition e = meta.entity(pool.entity());
+    List<String> when = pool.recycle().stream().map(PoolDefinition.Recycle::when).toList();
     when.forEach(w -> conditions.compile(meta, e.name(), w));
     return service.inOneTransaction((t, events) -> store.lockRecycling(t, poolName).chain(locked -> {
       int[] count = {0};
@@ -91,20 +87,15 @@ public class PoolRecycler {
   private Uni<Void> page(Tx t, MetadataSnapshot meta, EntityDefinition e, String pool, List<String> when, UUID after,
       int[] count, List<RecordChanged> events) {
     return records.scan(t, e, after, PAGE).chain(rows -> {
-      Uni<Void> chain = Uni.createFrom().voidItem();
-      for (DataRecord r : rows) {
-        if (r.deletedAt() != null || r.ownerId() == null) {
-          continue;
+      List<DataRecord> owned = rows.stream().filter(r -> r.deletedAt() == null && r.ownerId() != null).toList();
+      Uni<Void> chain = Sequence.each(owned, r -> due(t, meta, e, when, r, 0).chain(due -> {
+        if (!due) {
+          return Uni.createFrom().voidItem();
         }
-        chain = chain.chain(() -> due(t, meta, e, when, r, 0).chain(due -> {
-          if (!due) {
-            return Uni.createFrom().voidItem();
-          }
-          count[0]++;
-          return service.changeOwner(t, e, r, null, Actor.SYSTEM, events)
-              .chain(() -> store.enter(t, pool, e.name(), r.id(), r.ownerId()));
-        }));
-      }
+        count[0]++;
+        return service.changeOwner(t, e, r, null, Actor.SYSTEM.via("recycle"), events)
+            .chain(() -> store.enter(t, pool, e.name(), r.id(), r.ownerId()));
+      }));
       return rows.size() < PAGE ? chain : chain.chain(() -> page(t, meta, e, pool, when, rows.get(rows.size() - 1).id(), count, events));
     });
   }

@@ -1,10 +1,13 @@
 package dev.tessera.pool;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.platform.Sequence;
+import dev.tessera.metamodel.model.LocalizedText;
+import dev.tessera.platform.Messages;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.expr.EvalContext;
 import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.PoolDefinition;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
@@ -22,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,6 +36,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PoolService {
+  private static final Messages M = Messages.of("pool");
   private final MetadataRegistry registry;
   private final PoolStore pools;
   private final RecordStore records;
@@ -48,10 +53,18 @@ public class PoolService {
   }
 
   /** The pool definition of this name in the live metadata. */
-  public JsonNode pool(MetadataSnapshot meta, String name) {
-    return meta.definitions("pool").stream().filter(d -> name.equals(d.path("name").asText()))
-        .findFirst().orElseThrow(() -> new PlatformException(ErrorCode.NOT_FOUND, "There is no pool \"" + name + "\"",
-            "没有名为“" + name + "”的公海池", "pool", List.of()));
+  public PoolDefinition pool(MetadataSnapshot meta, String name) {
+    return meta.named(PoolDefinition.class, name).orElseThrow(() -> new PlatformException(ErrorCode.NOT_FOUND,
+        M.text("NO_POOL", Map.of("name", name)), "pool"));
+  }
+
+  /** How messages name a pool (its label) or a team's queue. */
+  private LocalizedText where(MetadataSnapshot meta, String poolName) {
+    if (poolName.startsWith(QUEUE)) {
+      return M.text("QUEUE", Map.of("team", poolName.substring(QUEUE.length())));
+    }
+    PoolDefinition p = pool(meta, poolName);
+    return p.label() != null ? p.label() : LocalizedText.of(p.name(), p.name());
   }
 
   /** Puts a record into a pool inside the caller's transaction (assignment to a pool, release, recycling). */
@@ -66,22 +79,23 @@ public class PoolService {
    */
   public static final String QUEUE = "queue:";
 
-  public Uni<DataRecord> claim(String poolName, UUID id, Actor actor) {
+  public Uni<DataRecord> claim(String poolName, UUID id, Actor caller) {
+    Actor actor = caller.via("pool");
     MetadataSnapshot meta = registry.current();
     if (poolName.startsWith(QUEUE)) {
       return take(meta, poolName, id, actor);
     }
-    JsonNode pool = pool(meta, poolName);
-    EntityDefinition e = meta.entity(pool.path("entity").asText());
+    PoolDefinition pool = pool(meta, poolName);
+    EntityDefinition e = meta.entity(pool.entity());
     String user = actor.userId();
+    LocalizedText where = where(meta, poolName);
     return service.inOneTransaction((t, events) -> limits(t, meta, pool, e, user)
-        .chain(() -> taken(t, poolName, id))
+        .chain(() -> taken(t, poolName, id, M.text("ALREADY_CLAIMED", Map.of("entity", e.label(), "pool", where))))
         .chain(entry -> {
-          int cooldown = pool.path("cooldownDays").asInt(0);
+          int cooldown = pool.cooldownDays();
           if (cooldown > 0 && user.equals(entry.previousOwner())
               && entry.enteredAt().isAfter(OffsetDateTime.now().minusDays(cooldown))) {
-            throw refused("You gave this record back less than " + cooldown + " day(s) ago; others may claim it first",
-                "你退回这条记录还不到 " + cooldown + " 天，暂时不能再领取");
+            throw refused("COOLDOWN", Map.of("entity", e.label(), "pool", where, "days", cooldown));
           }
           return own(t, e, poolName, id, user, events);
         }));
@@ -90,17 +104,17 @@ public class PoolService {
   /** A member of the queue's team takes a record from it. */
   private Uni<DataRecord> take(MetadataSnapshot meta, String queue, UUID id, Actor actor) {
     String user = actor.userId();
-    return service.inOneTransaction((t, events) -> eligible(t, meta, List.of(queue.substring(QUEUE.length())), user)
-        .chain(() -> taken(t, queue, id))
+    LocalizedText where = where(meta, queue);
+    return service.inOneTransaction((t, events) -> eligible(t, meta, List.of(queue.substring(QUEUE.length())), user, where)
+        .chain(() -> taken(t, queue, id, M.text("ALREADY_TAKEN", Map.of("pool", where))))
         .chain(entry -> own(t, meta.entity(entry.entity()), queue, id, user, events)));
   }
 
   /** Takes the record out of the pool or queue; ALREADY_CLAIMED when it is not there (another claim won). */
-  private Uni<PoolStore.Entry> taken(Tx t, String poolName, UUID id) {
+  private Uni<PoolStore.Entry> taken(Tx t, String poolName, UUID id, LocalizedText gone) {
     return pools.take(t, poolName, id).invoke(entry -> {
       if (entry == null) {
-        throw new PlatformException(ErrorCode.ALREADY_CLAIMED, "This record is no longer in \"" + poolName
-            + "\": someone else claimed it first", "这条记录已被他人领取，不在“" + poolName + "”中了", "id", List.of());
+        throw new PlatformException(ErrorCode.ALREADY_CLAIMED, gone, "id");
       }
     });
   }
@@ -110,58 +124,54 @@ public class PoolService {
     return records.findById(t, e, id, false)
         .chain(r -> {
           if (r == null) {
-            throw new PlatformException(ErrorCode.NOT_FOUND, "The record " + id + " no longer exists", "记录不存在", "id", List.of());
+            throw new PlatformException(ErrorCode.NOT_FOUND, M.text("NO_RECORD", Map.of("entity", e.label(), "id", id)), "id");
           }
-          return service.changeOwner(t, e, r, user, new Actor(user), events);
+          return service.changeOwner(t, e, r, user, new Actor(user, "pool"), events);
         })
         .call(r -> pools.claimed(t, poolName, id, user));
   }
 
   /** The owner gives a record back to the pool; it is unowned until someone claims it. */
-  public Uni<DataRecord> release(String poolName, UUID id, Actor actor) {
+  public Uni<DataRecord> release(String poolName, UUID id, Actor caller) {
+    Actor actor = caller.via("pool");
     if (poolName.startsWith(QUEUE)) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "A record taken from a queue is not given back to it;"
-          + " give it to a colleague by changing its owner", "从队列领取的记录不能退回队列，如需转交请修改负责人", "pool", List.of());
+      throw new PlatformException(ErrorCode.BAD_REQUEST, M.text("NO_QUEUE_RELEASE"), "pool");
     }
     MetadataSnapshot meta = registry.current();
-    JsonNode pool = pool(meta, poolName);
-    EntityDefinition e = meta.entity(pool.path("entity").asText());
+    EntityDefinition e = meta.entity(pool(meta, poolName).entity());
     return service.inOneTransaction((t, events) -> records.findById(t, e, id, false).chain(r -> {
       if (r == null) {
-        throw new PlatformException(ErrorCode.NOT_FOUND, "The record " + id + " does not exist", "记录不存在", "id", List.of());
+        throw new PlatformException(ErrorCode.NOT_FOUND, M.text("NO_RECORD", Map.of("entity", e.label(), "id", id)), "id");
       }
       if (!actor.userId().equals(r.ownerId())) {
-        throw new PlatformException(ErrorCode.FORBIDDEN, "Only the owner can give a record back to the pool",
-            "只有负责人可以把记录退回公海池", "id", List.of());
+        throw new PlatformException(ErrorCode.FORBIDDEN, M.text("OWNER_ONLY", Map.of("entity", e.label(),
+            "pool", where(meta, poolName))), "id");
       }
       return service.changeOwner(t, e, r, null, actor, events)
           .call(after -> pools.enter(t, poolName, e.name(), id, actor.userId()));
     }));
   }
 
-  private Uni<Void> limits(Tx t, MetadataSnapshot meta, JsonNode pool, EntityDefinition e, String user) {
-    JsonNode caps = pool.path("claimLimits");
-    List<String> teams = new ArrayList<>();
-    pool.path("teams").forEach(x -> teams.add(x.asText()));
-    Uni<Void> chain = eligible(t, meta, teams, user);
-    if (caps.has("perDay")) {
-      long perDay = caps.get("perDay").asLong();
+  private Uni<Void> limits(Tx t, MetadataSnapshot meta, PoolDefinition pool, EntityDefinition e, String user) {
+    PoolDefinition.ClaimLimits caps = pool.claimLimits();
+    LocalizedText where = where(meta, pool.name());
+    Uni<Void> chain = eligible(t, meta, pool.teams(), user, where);
+    if (caps.perDay() != null) {
+      long perDay = caps.perDay();
       OffsetDateTime midnight = java.time.LocalDate.now(EvalContext.CHINA).atStartOfDay(EvalContext.CHINA).toOffsetDateTime();
-      chain = chain.chain(() -> pools.claimsSince(t, pool.path("name").asText(), user, midnight).invoke(n -> {
+      chain = chain.chain(() -> pools.claimsSince(t, pool.name(), user, midnight).invoke(n -> {
         if (n >= perDay) {
-          throw refused("You have claimed " + n + " records from this pool today, the most allowed is " + perDay,
-              "你今天已从这个公海池领取 " + n + " 条，已达每日上限 " + perDay + " 条");
+          throw refused("PER_DAY", Map.of("entity", e.label(), "pool", where, "count", n, "max", perDay));
         }
       }).replaceWithVoid());
     }
-    if (caps.has("held")) {
-      long held = caps.get("held").asLong();
+    if (caps.held() != null) {
+      long held = caps.held();
       Filter mine = new Filter.And(List.of(new Filter.Compare(Column.of(SystemColumn.OWNER_ID), Filter.Op.EQ, user),
-          Filters.conditions(e, caps.path("heldWhen"))));
+          Filters.conditions(e, caps.heldWhen())));
       chain = chain.chain(() -> records.count(t, e, mine, false).invoke(n -> {
         if (n >= held) {
-          throw refused("You already hold " + n + " " + e.name() + " records, the most allowed is " + held,
-              "你手上已有 " + n + " 条记录，已达上限 " + held + " 条");
+          throw refused("HELD", Map.of("entity", e.label(), "pool", where, "count", n, "max", held));
         }
       }).replaceWithVoid());
     }
@@ -169,7 +179,7 @@ public class PoolService {
   }
 
   /** When the pool names teams, only their members may claim. */
-  private Uni<Void> eligible(Tx t, MetadataSnapshot meta, List<String> teams, String user) {
+  private Uni<Void> eligible(Tx t, MetadataSnapshot meta, List<String> teams, String user, LocalizedText where) {
     if (teams.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -187,13 +197,13 @@ public class PoolService {
       return teamIds.isEmpty() ? Uni.createFrom().item(List.<DataRecord>of()) : records.findByIds(t, teamEntity, teamIds);
     }).invoke(ts -> {
       if (ts.stream().noneMatch(team -> teams.contains((String) team.data().get("code")))) {
-        throw refused("Only members of " + String.join(", ", teams) + " may claim from here",
-            "只有 " + String.join("、", teams) + " 团队的成员可以领取");
+        throw refused("TEAMS_ONLY", Map.of("teams", LocalizedText.of(String.join("、", teams), String.join(", ", teams)),
+            "pool", where));
       }
     }).replaceWithVoid();
   }
 
-  private static PlatformException refused(String en, String zh) {
-    return new PlatformException(ErrorCode.CLAIM_REFUSED, en, zh, "pool", List.of());
+  private static PlatformException refused(String code, Map<String, ?> args) {
+    return new PlatformException(ErrorCode.CLAIM_REFUSED, M.text(code, args), "pool");
   }
 }

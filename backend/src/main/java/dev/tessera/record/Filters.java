@@ -1,7 +1,7 @@
 package dev.tessera.record;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.metamodel.json.MetamodelJson;
+import dev.tessera.metamodel.model.Condition;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
@@ -16,28 +16,30 @@ import java.util.List;
 public final class Filters {
   private Filters() {}
 
-  public static Filter conditions(EntityDefinition e, JsonNode conditions) {
+  public static Filter conditions(EntityDefinition e, List<Condition> conditions) {
     List<Filter> parts = new ArrayList<>();
-    for (JsonNode c : conditions) {
-      FieldDefinition f = e.field(c.path("field").asText()).orElseThrow(
-          () -> new IllegalArgumentException("no field " + c.path("field").asText() + " in " + e.name()));
+    for (Condition c : conditions) {
+      FieldDefinition f = (c.field() == null ? java.util.Optional.<FieldDefinition>empty() : e.field(c.field()))
+          .orElseThrow(() -> new IllegalArgumentException("no field " + c.field() + " in " + e.name()));
+      if (c.op() == null) {
+        throw new IllegalArgumentException("unknown condition operator on " + c.field());
+      }
       Column column = Column.of(f);
-      Object raw = MetamodelJson.mapper().convertValue(c.path("value"), Object.class);
+      Object raw = MetamodelJson.mapper().convertValue(c.value(), Object.class);
       boolean array = f.valueType().storage() == FieldType.Storage.ARRAY;
-      parts.add(switch (c.path("op").asText()) {
-        case "eq" -> new Filter.Compare(column, Filter.Op.EQ, ValueConverter.convert(f, raw));
-        case "ne" -> new Filter.Compare(column, Filter.Op.NE, ValueConverter.convert(f, raw));
-        case "in" -> new Filter.Compare(column, Filter.Op.IN, each(f, raw));
-        case "notIn" -> new Filter.Compare(column, Filter.Op.NOT_IN, each(f, raw));
-        case "gt" -> new Filter.Compare(column, Filter.Op.GT, ValueConverter.convert(f, raw));
-        case "gte" -> new Filter.Compare(column, Filter.Op.GTE, ValueConverter.convert(f, raw));
-        case "lt" -> new Filter.Compare(column, Filter.Op.LT, ValueConverter.convert(f, raw));
-        case "lte" -> new Filter.Compare(column, Filter.Op.LTE, ValueConverter.convert(f, raw));
-        case "isBlank" -> new Filter.Compare(column, Filter.Op.IS_NULL, true);
-        case "isNotBlank" -> new Filter.Compare(column, Filter.Op.IS_NULL, false);
-        case "contains" -> array ? new Filter.Compare(column, Filter.Op.HAS_ALL, List.of(String.valueOf(raw)))
+      parts.add(switch (c.op()) {
+        case EQ -> new Filter.Compare(column, Filter.Op.EQ, ValueConverter.convert(f, raw));
+        case NE -> new Filter.Compare(column, Filter.Op.NE, ValueConverter.convert(f, raw));
+        case IN -> new Filter.Compare(column, Filter.Op.IN, each(f, raw));
+        case NOT_IN -> new Filter.Compare(column, Filter.Op.NOT_IN, each(f, raw));
+        case GT -> new Filter.Compare(column, Filter.Op.GT, ValueConverter.convert(f, raw));
+        case GTE -> new Filter.Compare(column, Filter.Op.GTE, ValueConverter.convert(f, raw));
+        case LT -> new Filter.Compare(column, Filter.Op.LT, ValueConverter.convert(f, raw));
+        case LTE -> new Filter.Compare(column, Filter.Op.LTE, ValueConverter.convert(f, raw));
+        case IS_BLANK -> new Filter.Compare(column, Filter.Op.IS_NULL, true);
+        case IS_NOT_BLANK -> new Filter.Compare(column, Filter.Op.IS_NULL, false);
+        case CONTAINS -> array ? new Filter.Compare(column, Filter.Op.HAS_ALL, List.of(String.valueOf(raw)))
             : new Filter.Compare(column, Filter.Op.CONTAINS, String.valueOf(raw));
-        default -> throw new IllegalArgumentException("unknown condition operator " + c.path("op").asText());
       });
     }
     return new Filter.And(parts);

@@ -9,6 +9,7 @@ import dev.tessera.metamodel.model.OnDelete;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
+import dev.tessera.platform.Sequence;
 import dev.tessera.platform.Tx;
 import dev.tessera.platform.TxRunner;
 import dev.tessera.record.RecordChanged.Operation;
@@ -26,7 +27,8 @@ import java.util.function.BiFunction;
 
 /**
  * The only write path for records. Every write: converts and checks the values, runs the before-save
- * lane in the write's transaction, stores, and after commit fires {@link RecordChanged}.
+ * lane in the write's transaction, stores, appends its changes to the change feed in the same
+ * transaction, and after commit fires {@link RecordChanged} for in-process caches.
  */
 @ApplicationScoped
 public class RecordService {
@@ -36,9 +38,11 @@ public class RecordService {
   private final List<BeforeSaveHook> hooks;
   private final Event<RecordChanged> changed;
   private final List<DerivedValues> derived;
+  private final ChangeLog feed;
 
   public RecordService(RecordStore store, TxRunner tx, MetadataRegistry registry, Instance<BeforeSaveHook> hooks,
-      Event<RecordChanged> changed, Instance<DerivedValues> derived) {
+      Event<RecordChanged> changed, Instance<DerivedValues> derived, ChangeLog feed) {
+    this.feed = feed;
     this.store = store;
     this.tx = tx;
     this.registry = registry;
@@ -66,15 +70,8 @@ public class RecordService {
   public Uni<List<DataRecord>> createMany(MetadataSnapshot meta, String entity, List<Map<String, Object>> inputs,
       Actor actor) {
     EntityDefinition e = meta.entity(entity);
-    return commit(t -> {
-      List<DataRecord> out = new ArrayList<>();
-      Uni<Void> chain = Uni.createFrom().voidItem();
-      for (Map<String, Object> input : inputs) {
-        chain = chain.chain(() -> create(t, meta, e, input, null, actor).invoke(out::add).replaceWithVoid());
-      }
-      return chain.map(v -> new Written<>(out, out.stream()
-          .map(r -> event(entity, Operation.CREATE, null, r, actor)).toList()));
-    });
+    return commit(t -> Sequence.map(inputs, input -> create(t, meta, e, input, null, actor))
+        .map(out -> new Written<>(out, out.stream().map(r -> event(entity, Operation.CREATE, null, r, actor)).toList())));
   }
 
   /** Most rows one import call takes. */
@@ -93,20 +90,17 @@ public class RecordService {
           + inputs.size() + ". Split it into several calls.", "一次导入最多 " + MAX_IMPORT_ROWS + " 行，本次有 " + inputs.size()
           + " 行，请分批导入", "inputs", List.of());
     }
-    List<ImportRow> out = new ArrayList<>();
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (int i = 0; i < inputs.size(); i++) {
+    Actor importer = actor.via("import");
+    return Sequence.map(java.util.stream.IntStream.range(0, inputs.size()).boxed().toList(), i -> {
       int row = i + 1;
       Map<String, Object> input = new LinkedHashMap<>(inputs.get(i));
       String owner = (String) input.remove("ownerId");
       List<PlatformException.FieldError> warnings = new ArrayList<>();
-      chain = chain.chain(() -> commit(t -> create(t, meta, e, input, owner, actor, true, warnings)
-              .map(r -> new Written<>(r, List.of(event(entity, Operation.CREATE, null, r, actor)))))
+      return commit(t -> create(t, meta, e, input, owner, importer, true, warnings)
+              .map(r -> new Written<>(r, List.of(event(entity, Operation.CREATE, null, r, importer)))))
           .map(r -> new ImportRow(row, ImportRow.Status.CREATED, r.id(), List.of(), List.copyOf(warnings)))
-          .onFailure(PlatformException.class).recoverWithItem(x -> refused(row, (PlatformException) x))
-          .invoke(out::add).replaceWithVoid());
-    }
-    return chain.map(v -> out);
+          .onFailure(PlatformException.class).recoverWithItem(x -> refused(row, (PlatformException) x));
+    });
   }
 
   /** A refused row: skipped when every problem is a duplicate the rule skips, else failed. */
@@ -242,14 +236,8 @@ public class RecordService {
   }
 
   private Uni<Void> autoNumbers(Tx t, EntityDefinition e, Map<String, Object> data) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (FieldDefinition f : e.fields()) {
-      if (f.type() == FieldType.AUTO_NUMBER) {
-        chain = chain.chain(() -> store.nextAutoNumber(t, e, f).invoke(n -> data.put(f.name(), AutoNumbers.format(f, n)))
-            .replaceWithVoid());
-      }
-    }
-    return chain;
+    return Sequence.each(e.fields().stream().filter(f -> f.type() == FieldType.AUTO_NUMBER).toList(),
+        f -> store.nextAutoNumber(t, e, f).invoke(n -> data.put(f.name(), AutoNumbers.format(f, n))));
   }
 
   private Uni<Boolean> delete(Tx t, MetadataSnapshot meta, EntityDefinition e, UUID id, Actor actor,
@@ -267,16 +255,8 @@ public class RecordService {
   /** Applies each referencing field's onDelete to the live records pointing at {@code id}. */
   private Uni<Void> cascade(Tx t, MetadataSnapshot meta, EntityDefinition target, UUID id, Actor actor,
       List<RecordChanged> events) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (MetadataSnapshot.Reference ref : meta.referencesTo(target.name())) {
-      chain = chain.chain(() -> store.referencing(t, ref.entity(), ref.field(), id.toString()).chain(refs -> {
-        if (refs.isEmpty()) {
-          return Uni.createFrom().voidItem();
-        }
-        return onDelete(t, meta, ref.entity(), ref.field(), refs, actor, events);
-      }));
-    }
-    return chain;
+    return Sequence.each(meta.referencesTo(target.name()), ref -> store.referencing(t, ref.entity(), ref.field(), id.toString())
+        .chain(refs -> refs.isEmpty() ? Uni.createFrom().voidItem() : onDelete(t, meta, ref.entity(), ref.field(), refs, actor, events)));
   }
 
   private Uni<Void> onDelete(Tx t, MetadataSnapshot meta, EntityDefinition e, FieldDefinition f,
@@ -287,19 +267,16 @@ public class RecordService {
           "还有 " + refs.size() + " 条" + e.label().get("zh-CN") + "记录通过“" + f.label().get("zh-CN")
               + "”引用这条记录，请先处理它们", f.name(), List.of());
     }
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (DataRecord r : refs) {
+    return Sequence.each(refs, r -> {
       if (f.onDelete() == OnDelete.CASCADE) {
-        chain = chain.chain(() -> delete(t, meta, e, r.id(), actor, events).replaceWithVoid());
-      } else {
-        Map<String, Object> data = new LinkedHashMap<>(r.data());
-        data.remove(f.name());
-        derived.forEach(d -> d.recompute(meta, e, data));
-        chain = chain.chain(() -> store.update(t, e, r.id(), r.version(), data, r.ownerId(), actor.userId())
-            .invoke(after -> events.add(event(e.name(), Operation.UPDATE, r, after, actor))).replaceWithVoid());
+        return delete(t, meta, e, r.id(), actor, events);
       }
-    }
-    return chain;
+      Map<String, Object> data = new LinkedHashMap<>(r.data());
+      data.remove(f.name());
+      derived.forEach(d -> d.recompute(meta, e, data));
+      return store.update(t, e, r.id(), r.version(), data, r.ownerId(), actor.userId())
+          .invoke(after -> events.add(event(e.name(), Operation.UPDATE, r, after, actor)));
+    });
   }
 
   /**
@@ -307,11 +284,7 @@ public class RecordService {
    * field checks; all problems found are reported together as one VALIDATION_FAILED.
    */
   private Uni<Void> beforeSave(SaveContext ctx) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (BeforeSaveHook h : hooks) {
-      chain = chain.chain(() -> h.beforeSave(ctx));
-    }
-    return chain.invoke(() -> {
+    return Sequence.each(hooks, h -> h.beforeSave(ctx)).invoke(() -> {
       List<PlatformException.FieldError> errors = new ArrayList<>(RecordValidator.check(ctx.entity(),
           ctx.before() == null ? null : ctx.before().data(), ctx.data()));
       errors.addAll(ctx.problems());
@@ -322,7 +295,9 @@ public class RecordService {
   }
 
   private <T> Uni<T> commit(java.util.function.Function<Tx, Uni<Written<T>>> work) {
-    return tx.inTransaction(work).invoke(w -> w.events().forEach(changed::fireAsync)).map(Written::value);
+    return tx.inTransaction(t -> work.apply(t).call(w -> w.events().isEmpty() ? Uni.createFrom().voidItem()
+            : feed.append(t, w.events())))
+        .invoke(w -> w.events().forEach(changed::fireAsync)).map(Written::value);
   }
 
   private static RecordChanged event(String entity, Operation op, DataRecord before, DataRecord after, Actor actor) {

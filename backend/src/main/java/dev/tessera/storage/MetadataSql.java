@@ -19,6 +19,11 @@ final class MetadataSql {
   static final String INDEXES = """
       SELECT indexname FROM pg_indexes
       WHERE schemaname = current_schema() AND tablename = $1 AND indexname LIKE 'tx\\_%'""";
+  /** Usernames and team codes of live users and teams (both tables exist once the built-ins are published). */
+  static final String DIRECTORY = """
+      SELECT 'user' AS kind, data->>'username' AS key FROM rec_user WHERE deleted_at IS NULL
+      UNION ALL
+      SELECT 'team', data->>'code' FROM rec_team WHERE deleted_at IS NULL""";
   static final String TABLE_EXISTS = "SELECT to_regclass(quote_ident($1)) IS NOT NULL";
 
   private MetadataSql() {}

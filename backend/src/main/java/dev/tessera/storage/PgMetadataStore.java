@@ -6,6 +6,7 @@ import dev.tessera.metadata.MetadataStore;
 import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.metamodel.validation.Directory;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.Tx;
@@ -39,6 +40,26 @@ public class PgMetadataStore implements MetadataStore {
         : Uni.createFrom().voidItem();
     return lock.chain(() -> sql.query(tx, MetadataSql.CURRENT))
         .map(rows -> rows.size() == 0 ? null : stored(rows.iterator().next()));
+  }
+
+  @Override
+  public Uni<Directory> directory(Tx tx) {
+    return sql.query(tx, MetadataSql.TABLE_EXISTS, Tuple.of("rec_team")).chain(rows -> {
+      if (!rows.iterator().next().getBoolean(0)) {
+        return Uni.createFrom().item(Directory.of(Set.of(), Set.of()));
+      }
+      return sql.query(tx, MetadataSql.DIRECTORY).map(found -> {
+        Set<String> users = new HashSet<>();
+        Set<String> teams = new HashSet<>();
+        for (Row r : found) {
+          String key = r.getString("key");
+          if (key != null) {
+            ("user".equals(r.getString("kind")) ? users : teams).add(key);
+          }
+        }
+        return Directory.of(users, teams);
+      });
+    });
   }
 
   @Override

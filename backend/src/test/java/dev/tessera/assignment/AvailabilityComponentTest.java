@@ -30,12 +30,12 @@ class AvailabilityComponentTest {
     Map<String, Object> rule = new LinkedHashMap<>(Map.of("kind", "assignmentRule", "name", "cases" + run,
         "label", label("工单", "Cases"), "entity", e, "entries", List.of(Map.of("name", "all", "label", label("全部", "All"),
             "target", Map.of("type", "team", "key", "duo" + run)))));
-    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
-        Map.of("d", List.of(entity(e, field("title", "text")), rule)));
-    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
     String a = Staff.user("a" + run, "active");
     String b = Staff.user("b" + run, "active");
     Staff.team("duo" + run, List.of(a, b));
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", List.of(entity(e, field("title", "text")), rule)));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
     Set<String> owners = new HashSet<>();
     for (int i = 0; i < 4; i++) {
       owners.add(owner(E));

@@ -44,15 +44,15 @@ class LeastLoadedComponentTest {
         "strategy", Map.of("type", "leastLoaded", "capacity", 5,
             "workload", List.of(Map.of("field", "status", "op", "in", "value", List.of("open")))))));
     rule.put("fallback", Map.of("type", "pool", "key", pool));
-    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
-        Map.of("d", List.of(entity(ticket, field("title", "text"), field("status", "picklist", "options", options("open", "done"),
-            "default", "open")), Map.of("kind", "pool", "name", pool, "label", label("溢出", "Overflow"), "entity", ticket), rule)));
-    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
     List<String> trio = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       trio.add(Staff.user("t" + i + run, "active"));
     }
     Staff.team("trio" + run, trio);
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", List.of(entity(ticket, field("title", "text"), field("status", "picklist", "options", options("open", "done"),
+            "default", "open")), Map.of("kind", "pool", "name", pool, "label", label("溢出", "Overflow"), "entity", ticket), rule)));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
 
     Map<String, AtomicInteger> owners = new ConcurrentHashMap<>();
     ExecutorService exec = Executors.newFixedThreadPool(8);

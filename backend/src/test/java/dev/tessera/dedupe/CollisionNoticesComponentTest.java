@@ -54,6 +54,10 @@ class CollisionNoticesComponentTest {
     assertEquals(second, toLi.getString("data.notifications[0].recordId"), "the writer's owner gets the new record");
     assertTrue(toLi.getString("data.notifications[0].title").startsWith("撞单"), toLi.prettify());
     assertTrue(toLi.getString("data.notifications[0].body").contains(first) && toLi.getString("data.notifications[0].body").contains(wang));
+    String body = toLi.getString("data.notifications[0].body");
+    assertTrue(body.contains(e + "实体") && body.contains("phone字段") && body.contains("“赵六”"),
+        "entity and field by their zh-CN labels, the record by its name: " + body);
+    assertFalse(body.contains("（phone）") || body.contains(" phone"), "no API names in a business user's message: " + body);
   }
 
   @Test
@@ -70,6 +74,8 @@ class CollisionNoticesComponentTest {
     assertEquals(List.of(first), toLi.getList("data.notifications.recordId"), "the blocked record does not exist; the match does");
     assertTrue(toLi.getString("data.notifications[0].body").contains("was not saved"), toLi.prettify());
     assertTrue(toWang.getString("data.notifications[0].body").contains("blocked"), toWang.prettify());
+    assertTrue(toWang.getString("data.notifications[0].body").contains("\"孙七\"")
+        && toWang.getString("data.notifications[0].body").contains("same phone"), "the English label and the name: " + toWang.prettify());
   }
 
   @Test

@@ -119,9 +119,15 @@ class QueryCostComponentTest {
     }
     String nested = "{ " + owner + "s(first: 10) { nodes { name " + lead + "sByRep(first: 3) { nodes { title rep { name } } } } } }";
     Gql.ok(nested);
-    long before = sql.statementCount();
-    JsonPath r = Gql.ok(nested);
-    long statements = sql.statementCount() - before;
+    // the change-feed dispatcher and the job runner poll in the background and can only add statements
+    // to a measurement: the fewest of five runs is the query's own count
+    long statements = Long.MAX_VALUE;
+    JsonPath r = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      long before = sql.statementCount();
+      r = Gql.ok(nested);
+      statements = Math.min(statements, sql.statementCount() - before);
+    }
     assertEquals(10, r.getList("data." + owner + "s.nodes").size());
     assertEquals(3, r.getList("data." + owner + "s.nodes[0]." + lead + "sByRep.nodes").size());
     assertEquals(3, statements, "owners, their leads (batched), the leads' reps (batched)");

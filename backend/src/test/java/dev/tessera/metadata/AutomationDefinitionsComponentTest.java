@@ -31,6 +31,10 @@ class AutomationDefinitionsComponentTest {
     String json = Files.readString(VALID).replace("\"lead\"", "\"lead" + suffix + "\"")
         .replace("publicLeads", "publicLeads" + suffix).replace("leadAssignment", "leadAssignment" + suffix)
         .replace("sameLead", "sameLead" + suffix);
+    for (String team : List.of("keyAccounts", "east", "south", "senior", "junior", "inside")) {
+      json = json.replace("\"" + team + "\"", "\"" + team + suffix + "\"");
+      dev.tessera.support.Staff.team(team + suffix, List.of());
+    }
     List<Object> defs = new JsonArray(json).getList();
     JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
         Map.of("d", defs));
@@ -57,5 +61,33 @@ class AutomationDefinitionsComponentTest {
     assertEquals(1, bad.getInt("data.publishDefinitions.problems[0].line"));
     assertTrue(Gql.ok("{ definitions(kind: \"entity\") }").getList("data.definitions.name").stream()
         .noneMatch(n -> ("lead" + suffix + "b").equals(n)), "nothing of the refused publish applied");
+  }
+
+  @Test
+  void aRuleNamingAUserTeamOrQueueThatDoesNotExistIsRefusedUntilItExists() {
+    String suffix = Gql.unique("t").substring(1);
+    Map<String, Object> entity = Map.of("kind", "entity", "name", "ticket" + suffix, "label", Map.of("zh-CN", "工单", "en", "Ticket"),
+        "fields", List.of(Map.of("name", "title", "type", "text", "label", Map.of("zh-CN", "标题", "en", "Title"))));
+    Map<String, Object> rule = Map.of("kind", "assignmentRule", "name", "route" + suffix, "label", Map.of("zh-CN", "分配", "en", "Route"),
+        "entity", "ticket" + suffix, "entries", List.of(
+            Map.of("name", "vip", "label", Map.of("zh-CN", "大客户", "en", "VIP"), "when", "title == 'vip'",
+                "target", Map.of("type", "user", "key", "boss" + suffix)),
+            Map.of("name", "rest", "label", Map.of("zh-CN", "其他", "en", "Rest"), "target", Map.of("type", "queue", "key", "desk" + suffix))),
+        "fallback", Map.of("type", "team", "key", "desk" + suffix));
+    String publish = "mutation P($d: [JSON!]!, $dry: Boolean) { publishDefinitions(definitions: $d, dryRun: $dry) { applied version problems { code path message } } }";
+    for (boolean dry : List.of(true, false)) {
+      JsonPath refused = Gql.ok(publish, Map.of("d", List.of(entity, rule), "dry", dry));
+      assertFalse(refused.getBoolean("data.publishDefinitions.applied"));
+      assertEquals(List.of("UNKNOWN_TARGET@$[1].entries[0].target.key", "UNKNOWN_TARGET@$[1].entries[1].target.key",
+          "UNKNOWN_TARGET@$[1].fallback.key"), refused.getList("data.publishDefinitions.problems", Map.class).stream()
+          .map(p -> p.get("code") + "@" + p.get("path")).toList(), refused.prettify());
+      assertTrue(refused.getString("data.publishDefinitions.problems[0].message").contains("boss" + suffix));
+    }
+    assertTrue(Gql.ok("{ definitions(kind: \"entity\") }").getList("data.definitions.name").stream()
+        .noneMatch(n -> ("ticket" + suffix).equals(n)), "nothing of the refused publish applied");
+    dev.tessera.support.Staff.user("boss" + suffix, "active");
+    dev.tessera.support.Staff.team("desk" + suffix, List.of());
+    JsonPath ok = Gql.ok(publish, Map.of("d", List.of(entity, rule), "dry", false));
+    assertTrue(ok.getBoolean("data.publishDefinitions.applied"), ok.prettify());
   }
 }

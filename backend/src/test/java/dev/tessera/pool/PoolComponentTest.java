@@ -243,12 +243,12 @@ class PoolComponentTest {
     Map<String, Object> p = new LinkedHashMap<>(Map.of("kind", "pool", "name", teamPool, "label", label("团队公海", "Team pool"),
         "entity", entity, "teams", List.of(code), "claimLimits", Map.of("held", 1,
             "heldWhen", List.of(Map.of("field", "status", "op", "eq", "value", "open")))));
-    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
-        Map.of("d", List.of(entity(entity, field("status", "text")), p)));
-    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
     String member = Gql.unique("chen");
     Staff.user(member, "active");
     Staff.team(code, List.of(member));
+    JsonPath r = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", List.of(entity(entity, field("status", "text")), p)));
+    assertTrue(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       String id = Gql.ok("mutation { create" + Entity + "(input: {status: \"open\", ownerId: \"seed\"}) { id } }")

@@ -6,8 +6,14 @@ import java.util.List;
 public final class Staff {
   private Staff() {}
 
+  /** Publishes the built-in user and team entities when nothing has been published yet (a no-op otherwise). */
+  public static void builtIns() {
+    Gql.ok("mutation { publishDefinitions(definitions: []) { applied } }");
+  }
+
   /** A user available every day, all day, with this status (active, onLeave, inactive). */
   public static String user(String username, String status) {
+    builtIns();
     Gql.ok("mutation { createUser(input: {username: \"" + username + "\", name: \"" + username + "\", status: \"" + status
         + "\", workingDays: [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]}) { id } }");
     return username;
@@ -21,6 +27,7 @@ public final class Staff {
 
   /** A team whose members (username to skills) have these skills. */
   public static void team(String code, java.util.Map<String, List<String>> skillsByMember) {
+    builtIns();
     String team = Gql.ok("mutation { createTeam(input: {code: \"" + code + "\", name: \"" + code + "\"}) { id } }")
         .getString("data.createTeam.id");
     skillsByMember.forEach((u, skills) -> {

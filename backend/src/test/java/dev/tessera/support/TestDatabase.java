@@ -32,7 +32,13 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
       client.close();
       vertx.close();
     }
-    return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + NAME);
+    return urls(5432, NAME);
+  }
+
+  /** The reactive and the JDBC (Flyway's) URL of a database on this machine: both pools use one database. */
+  public static Map<String, String> urls(int port, String database) {
+    String url = "postgresql://127.0.0.1:" + port + "/" + database;
+    return Map.of("quarkus.datasource.reactive.url", url, "quarkus.datasource.jdbc.url", "jdbc:" + url);
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -22,8 +23,9 @@ import org.jboss.logging.Logger;
 /**
  * The embedded default database: when no datasource URL is configured, start a real PostgreSQL
  * server from the zonky Maven artifact, keep its data under {@code tessera.embedded-db.data-dir}, and
- * point the reactive datasource at it. Acts only while Quarkus builds its runtime configuration,
- * never during the Maven build. Registered in META-INF/services.
+ * point the reactive datasource at it. Either way the JDBC datasource (Flyway's) gets the JDBC form of
+ * the reactive URL unless one is configured, so one setting names the database. Acts only while
+ * Quarkus builds its runtime configuration, never during the Maven build. Registered in META-INF/services.
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
   private static final Logger LOG = Logger.getLogger(EmbeddedPostgresConfigSourceFactory.class);
@@ -33,19 +35,28 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
   @Override
   public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-    if (ExecutionMode.current() != ExecutionMode.RUNTIME_INIT
-        || !enabled(context)
-        || !blank(context.getValue("quarkus.datasource.reactive.url"))) {
+    if (ExecutionMode.current() != ExecutionMode.RUNTIME_INIT) {
       return List.of();
     }
-    ConfigValue dir = context.getValue("tessera.embedded-db.data-dir");
-    EmbeddedPostgres pg = start(blank(dir) ? null : dir.getValue());
-    String url = "postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
-    LOG.infof("No database configured (TESSERA_DB_URL): started embedded PostgreSQL at %s", url);
-    return List.of(new PropertiesConfigSource(Map.of(
-        "quarkus.datasource.reactive.url", url,
-        "quarkus.datasource.username", "postgres",
-        "quarkus.datasource.password", "postgres"), "tessera-embedded-postgres", 500));
+    List<ConfigSource> sources = new ArrayList<>();
+    ConfigValue configured = context.getValue("quarkus.datasource.reactive.url");
+    String reactiveUrl = blank(configured) ? null : configured.getValue();
+    if (reactiveUrl == null && enabled(context)) {
+      ConfigValue dir = context.getValue("tessera.embedded-db.data-dir");
+      EmbeddedPostgres pg = start(blank(dir) ? null : dir.getValue());
+      reactiveUrl = "postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
+      LOG.infof("No database configured (TESSERA_DB_URL): started embedded PostgreSQL at %s", reactiveUrl);
+      sources.add(new PropertiesConfigSource(Map.of(
+          "quarkus.datasource.reactive.url", reactiveUrl,
+          "quarkus.datasource.username", "postgres",
+          "quarkus.datasource.password", "postgres"), "tessera-embedded-postgres", 500));
+    }
+    if (reactiveUrl != null && blank(context.getValue("quarkus.datasource.jdbc.url"))) {
+      // below every other source: a JDBC URL configured anywhere (env, test resource) wins
+      sources.add(new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", JdbcUrls.fromReactive(reactiveUrl)),
+          "tessera-jdbc-url-from-reactive-url", 50));
+    }
+    return sources;
   }
 
   private static boolean enabled(ConfigSourceContext context) {

@@ -1,6 +1,7 @@
 package dev.tessera.metamodel.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metamodel.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,33 +14,35 @@ public final class Conditions {
   private Conditions() {}
 
   /** The expression for all {@code conditions}; {@code "true"} when there are none. */
-  public static String toExpression(JsonNode conditions) {
+  public static String toExpression(List<Condition> conditions) {
     List<String> parts = new ArrayList<>();
-    for (JsonNode c : conditions) {
-      String f = c.path("field").asText();
-      JsonNode v = c.path("value");
-      parts.add(switch (c.path("op").asText()) {
-        case "eq" -> f + " == " + literal(v);
-        case "ne" -> f + " != " + literal(v);
-        case "in" -> f + " in " + list(v);
-        case "notIn" -> f + " not in " + list(v);
-        case "gt" -> f + " > " + literal(v);
-        case "gte" -> f + " >= " + literal(v);
-        case "lt" -> f + " < " + literal(v);
-        case "lte" -> f + " <= " + literal(v);
-        case "isBlank" -> "isBlank(" + f + ")";
-        case "isNotBlank" -> "!isBlank(" + f + ")";
-        case "contains" -> "includes(" + f + ", " + literal(v) + ")";
-        default -> throw new IllegalArgumentException("unknown condition operator " + c.path("op").asText());
+    for (Condition c : conditions) {
+      String f = c.field();
+      JsonNode v = c.value();
+      if (c.op() == null) {
+        throw new IllegalArgumentException("unknown condition operator on " + f);
+      }
+      parts.add(switch (c.op()) {
+        case EQ -> f + " == " + literal(v);
+        case NE -> f + " != " + literal(v);
+        case IN -> f + " in " + list(v);
+        case NOT_IN -> f + " not in " + list(v);
+        case GT -> f + " > " + literal(v);
+        case GTE -> f + " >= " + literal(v);
+        case LT -> f + " < " + literal(v);
+        case LTE -> f + " <= " + literal(v);
+        case IS_BLANK -> "isBlank(" + f + ")";
+        case IS_NOT_BLANK -> "!isBlank(" + f + ")";
+        case CONTAINS -> "includes(" + f + ", " + literal(v) + ")";
       });
     }
     return parts.isEmpty() ? "true" : String.join(" && ", parts.stream().map(p -> "(" + p + ")").toList());
   }
 
   /** Both a hand-written condition and structured ones, as one expression (either may be absent). */
-  public static String combine(JsonNode when, JsonNode conditions) {
-    String structured = conditions != null && conditions.isArray() && !conditions.isEmpty() ? toExpression(conditions) : null;
-    String written = when != null && when.isTextual() ? when.asText() : null;
+  public static String combine(String when, List<Condition> conditions) {
+    String structured = conditions != null && !conditions.isEmpty() ? toExpression(conditions) : null;
+    String written = when;
     if (written == null) {
       return structured == null ? "true" : structured;
     }

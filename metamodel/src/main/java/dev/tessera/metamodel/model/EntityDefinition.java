@@ -14,7 +14,8 @@ public record EntityDefinition(
     LocalizedText label,
     List<FieldDefinition> fields,
     List<RuleDefinition> rules,
-    List<IndexDefinition> indexes) {
+    List<IndexDefinition> indexes) implements Definition {
+  public static final String KIND = "entity";
 
   public EntityDefinition {
     fields = List.copyOf(fields);
@@ -22,8 +23,25 @@ public record EntityDefinition(
     indexes = indexes == null ? List.of() : List.copyOf(indexes);
   }
 
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
   public Optional<FieldDefinition> field(String fieldName) {
     return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+  }
+
+  /**
+   * The field that names a record in messages, notices and pickers: {@code name}, else {@code title},
+   * else the first text field; empty when the entity has no text field (the id names it then).
+   */
+  public Optional<FieldDefinition> displayField() {
+    Optional<FieldDefinition> named = field("name").or(() -> field("title"));
+    if (named.isPresent() && named.get().type() == FieldType.TEXT) {
+      return named;
+    }
+    return fields.stream().filter(f -> f.type() == FieldType.TEXT).findFirst();
   }
 
   public Optional<FieldDefinition> fieldById(String fieldId) {

@@ -34,14 +34,16 @@ public final class Identifiers {
       "FloatFilter", "DecimalFilter", "DateFilter", "DateTimeFilter", "IDFilter", "PoolClaim", "ImportResult",
       "ImportRow", "MergeFieldChoice", "MergeResult", "Notification", "Node", "AssignmentTrace", "AssignmentTarget",
       "AssignmentCandidate", "AssignmentSkip", "PoolRecord", "DuplicateCandidate", "MergeHistoryEntry", "MergeChange",
-      "RepointedReference", "AssignmentOutcome", "DuplicateReport");
+      "RepointedReference", "AssignmentOutcome", "DuplicateReport", "RecordChange", "ChangeSubscriberState",
+      "ChangeFeedStatus", "BackgroundJob", "RecordChangeFilter");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
       "publishDefinitions", "restoreMetadataVersion", "assignmentTrace",
       "claimRecord", "releaseRecord", "runAssignment", "recyclePool", "poolRecords",
       "duplicateReports", "duplicateCandidates", "mergeRecords", "undoMerge", "mergeHistory", "notifications",
-      "markNotificationsRead");
+      "markNotificationsRead", "recordHistory", "changeFeed", "backgroundJobs",
+      "backgroundJob");
 
   private static final List<String> TYPE_SUFFIXES = List.of("", "Connection", "Edge", "Filter", "OrderBy", "Input",
       "Patch", "GroupBy", "Aggregate", "Numbers", "Group");

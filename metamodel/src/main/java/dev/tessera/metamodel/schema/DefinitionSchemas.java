@@ -24,14 +24,12 @@ import java.util.Map;
  * ({@link SchemaMessages}), with the JSON path prefixed by the definition's position.
  */
 public final class DefinitionSchemas {
-  /** Kinds that have a schema, in the order the designer lists them. */
-  public static final List<String> KINDS = List.of("entity", "assignmentRule", "pool", "matchingRule");
-
   private final Map<String, Schema> schemas = new LinkedHashMap<>();
 
-  public DefinitionSchemas() {
+  /** Loads the schema of each of {@code kinds} (each must have its resource). */
+  public DefinitionSchemas(List<String> kinds) {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    for (String kind : KINDS) {
+    for (String kind : kinds) {
       schemas.put(kind, registry.getSchema(resource(kind), InputFormat.JSON));
     }
   }

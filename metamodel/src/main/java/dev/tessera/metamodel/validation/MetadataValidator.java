@@ -1,10 +1,11 @@
 package dev.tessera.metamodel.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tessera.metamodel.json.MetamodelJson;
+import dev.tessera.metamodel.model.Definition;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
+import dev.tessera.metamodel.model.PoolDefinition;
 import dev.tessera.metamodel.naming.Identifiers;
 import dev.tessera.metamodel.schema.DefinitionSchemas;
 import java.util.ArrayList;
@@ -16,56 +17,80 @@ import java.util.Map;
 /**
  * Validates a whole set of definitions together, as they would be published: structure against the
  * JSON Schema of each kind, then semantic checks (names, duplicates, references, options,
- * expressions, generated API names; for assignment rules, pools and matching rules see
- * {@link AutomationValidator}). Returns every problem at once; an empty list means the set can
+ * expressions, generated API names), each kind's own checks from {@link KindRegistry}. Returns every problem at once; an empty list means the set can
  * be published. Paths point into the list given: {@code $[i]} is its i-th definition.
  * Thread-safe and reusable.
  */
 public final class MetadataValidator {
-  private final DefinitionSchemas schemas = new DefinitionSchemas();
+  private final KindRegistry kinds;
+  private final DefinitionSchemas schemas;
 
+  public MetadataValidator() {
+    this(KindRegistry.standard());
+  }
+
+  public MetadataValidator(KindRegistry kinds) {
+    this.kinds = kinds;
+    this.schemas = new DefinitionSchemas(kinds.names());
+  }
+
+  /** Validates definitions alone, without checking that the users and teams rules name exist. */
   public List<Problem> validate(List<JsonNode> definitions) {
+    return validate(definitions, Directory.UNCHECKED);
+  }
+
+  /** Validates definitions; rules must name users and teams of {@code directory}. */
+  public List<Problem> validate(List<JsonNode> definitions, Directory directory) {
     List<Problem> out = new ArrayList<>();
-    Map<Integer, EntityDefinition> entities = new LinkedHashMap<>();
-    Map<Integer, JsonNode> others = new LinkedHashMap<>();
+    Map<Integer, Definition> typed = new LinkedHashMap<>();
     for (int i = 0; i < definitions.size(); i++) {
       JsonNode d = definitions.get(i);
       String base = "$[" + i + "]";
-      if (d == null || !d.isObject()) {
-        out.add(Problem.of(ProblemCode.INVALID_TYPE, base, "每个定义都应是一个 JSON 对象",
-            "Each definition must be a JSON object"));
-        continue;
-      }
-      String kind = d.path("kind").isTextual() ? d.path("kind").asText() : null;
-      if (kind == null) {
-        out.add(Problem.of(ProblemCode.REQUIRED, base + ".kind", "缺少定义类别（kind），例如 \"entity\"",
-            "The definition kind (\"kind\") is missing, e.g. \"entity\""));
-        continue;
-      }
-      if (!DefinitionSchemas.KINDS.contains(kind)) {
-        out.add(Problem.of(ProblemCode.UNKNOWN_KIND, base + ".kind", "暂不支持的定义类别“" + kind + "”，支持："
-            + String.join("、", DefinitionSchemas.KINDS), "Definitions of kind \"" + kind
-            + "\" are not supported; supported: " + String.join(", ", DefinitionSchemas.KINDS)));
-        continue;
-      }
-      out.addAll(schemas.validate(kind, d, base));
-      if (kind.equals("entity")) {
-        entities.put(i, MetamodelJson.readEntity(d));
-      } else {
-        others.put(i, d);
+      Kind<?> kind = kind(d, base, out);
+      if (kind != null) {
+        out.addAll(schemas.validate(kind.name(), d, base));
+        typed.put(i, kind.read(d));
       }
     }
     duplicates(definitions, out);
     Map<String, EntityDefinition> byName = new HashMap<>();
-    entities.values().forEach(e -> byName.putIfAbsent(e.name(), e));
-    entities.forEach((i, e) -> out.addAll(new EntityValidator(e, "$[" + i + "]", byName).validate()));
-    Map<String, String> pools = new HashMap<>();
-    others.values().stream().filter(d -> "pool".equals(d.path("kind").asText()))
-        .forEach(d -> pools.putIfAbsent(d.path("name").asText(), d.path("entity").asText()));
-    others.forEach((i, d) -> out.addAll(new AutomationValidator(d, "$[" + i + "]", byName, pools).validate()));
+    Map<String, PoolDefinition> pools = new HashMap<>();
+    Map<Integer, EntityDefinition> entities = new LinkedHashMap<>();
+    typed.forEach((i, d) -> {
+      if (d instanceof EntityDefinition e) {
+        byName.putIfAbsent(e.name(), e);
+        entities.put(i, e);
+      } else if (d instanceof PoolDefinition p && p.name() != null) {
+        pools.putIfAbsent(p.name(), p);
+      }
+    });
+    ValidationContext ctx = new ValidationContext(byName, pools, directory);
+    typed.forEach((i, d) -> out.addAll(kinds.kind(d.kind()).orElseThrow().check(d, "$[" + i + "]", ctx)));
     generatedNames(entities, out);
     reverseNames(entities, byName, out);
     return out;
+  }
+
+  /** The registered kind of a definition, or null with the problem that says why not. */
+  private Kind<?> kind(JsonNode d, String base, List<Problem> out) {
+    if (d == null || !d.isObject()) {
+      out.add(Problem.of(ProblemCode.INVALID_TYPE, base, "每个定义都应是一个 JSON 对象",
+          "Each definition must be a JSON object"));
+      return null;
+    }
+    String kind = d.path("kind").isTextual() ? d.path("kind").asText() : null;
+    if (kind == null) {
+      out.add(Problem.of(ProblemCode.REQUIRED, base + ".kind", "缺少定义类别（kind），例如 \"entity\"",
+          "The definition kind (\"kind\") is missing, e.g. \"entity\""));
+      return null;
+    }
+    Kind<?> known = kinds.kind(kind).orElse(null);
+    if (known == null) {
+      out.add(Problem.of(ProblemCode.UNKNOWN_KIND, base + ".kind", "暂不支持的定义类别“" + kind + "”，支持："
+          + String.join("、", kinds.names()), "Definitions of kind \"" + kind
+          + "\" are not supported; supported: " + String.join(", ", kinds.names())));
+    }
+    return known;
   }
 
   /** The connection a reference adds to its target must not shadow a field of the target. */

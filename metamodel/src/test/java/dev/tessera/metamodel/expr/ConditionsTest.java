@@ -4,20 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.metamodel.json.MetamodelJson;
+import dev.tessera.metamodel.json.RuleJson;
+import dev.tessera.metamodel.model.Condition;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Structured conditions become expressions of the language, quoting values safely. */
 class ConditionsTest {
-  static JsonNode json(String s) throws Exception {
-    return MetamodelJson.mapper().readTree(s);
+  static List<Condition> json(String s) throws Exception {
+    return RuleJson.conditions(MetamodelJson.mapper().readTree(s));
   }
 
   @Test
   void everyOperatorBecomesTheExpressionItMeans() throws Exception {
-    JsonNode c = json("""
+    List<Condition> c = json("""
         [{"field": "province", "op": "in", "value": ["浙江", "江苏"]},
          {"field": "score", "op": "gte", "value": -5.5},
          {"field": "status", "op": "ne", "value": "lost"},
@@ -42,6 +44,6 @@ class ConditionsTest {
   void writtenAndStructuredConditionsCombine() throws Exception {
     assertEquals("true", Conditions.combine(null, json("[]")));
     assertEquals("(score > 1) && (status == 'new')",
-        Conditions.combine(json("\"score > 1\""), json("[{\"field\": \"status\", \"op\": \"eq\", \"value\": \"new\"}]")));
+        Conditions.combine("score > 1", json("[{\"field\": \"status\", \"op\": \"eq\", \"value\": \"new\"}]")));
   }
 }

@@ -1,0 +1,124 @@
+package dev.tessera.api;
+
+import dev.tessera.graphql.GraphQlProvider;
+import dev.tessera.graphql.RequestContext;
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metadata.PublishParticipant;
+import dev.tessera.platform.Actor;
+import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * GraphQL over WebSocket on /graphql with the graphql-transport-ws protocol (the one Apollo Client,
+ * urql and GraphiQL speak through the graphql-ws library): subscriptions stream as they commit, and
+ * queries and mutations work over the socket too. On a publish every socket is closed with 1012
+ * (service restart), so clients reconnect and subscribe against the new schema.
+ */
+@ApplicationScoped
+public class GraphQlWebSocket implements HttpServerOptionsCustomizer, PublishParticipant {
+  static final String PROTOCOL = "graphql-transport-ws";
+  private final GraphQlProvider provider;
+  private final List<String> origins;
+  private final Set<GraphQlSocketSession> sessions = ConcurrentHashMap.newKeySet();
+
+  public GraphQlWebSocket(GraphQlProvider provider,
+      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.cors.origins")
+      java.util.Optional<List<String>> origins) {
+    this.provider = provider;
+    this.origins = origins.orElse(List.of()).stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
+  }
+
+  /**
+   * CORS does not cover WebSocket handshakes, so a browser page from another site could open one with
+   * the user's cookies: the same allow-list as CORS ({@code TESSERA_CORS_ORIGINS}, exact or
+   * {@code /regex/}) decides. Same-origin pages and clients that send no Origin (servers, scripts) pass.
+   */
+  boolean originAllowed(String origin, String scheme, String host) {
+    if (origin == null || origin.equals(scheme + "://" + host)) {
+      return true;
+    }
+    for (String allowed : origins) {
+      boolean pattern = allowed.length() > 2 && allowed.startsWith("/") && allowed.endsWith("/");
+      if (pattern ? origin.matches(allowed.substring(1, allowed.length() - 1)) : origin.equals(allowed)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void customizeHttpServer(HttpServerOptions options) {
+    List<String> protocols = new ArrayList<>(options.getWebSocketSubProtocols() == null ? List.of()
+        : options.getWebSocketSubProtocols());
+    if (!protocols.contains(PROTOCOL)) {
+      protocols.add(PROTOCOL);
+    }
+    options.setWebSocketSubProtocols(protocols);
+  }
+
+  void routes(@Observes Router router) {
+    router.get("/graphql").order(-100).handler(this::upgrade);
+  }
+
+  private void upgrade(RoutingContext ctx) {
+    if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+      ctx.next();
+      return;
+    }
+    if (!originAllowed(ctx.request().getHeader("Origin"), ctx.request().scheme(), ctx.request().getHeader("Host"))) {
+      ctx.response().setStatusCode(403).end("This origin may not open a GraphQL WebSocket here (see TESSERA_CORS_ORIGINS)");
+      return;
+    }
+    String user = ctx.request().getHeader("X-Tessera-User");
+    Locale locale = locale(ctx.request().getHeader("Accept-Language"));
+    ctx.request().toWebSocket().onSuccess(ws -> open(ws, user, locale)).onFailure(e -> ctx.fail(400, e));
+  }
+
+  private void open(ServerWebSocket ws, String user, Locale locale) {
+    if (!PROTOCOL.equals(ws.subProtocol())) {
+      ws.close((short) 4406, "Subprotocol not acceptable: use " + PROTOCOL);
+      return;
+    }
+    RequestContext rc = new RequestContext(new Actor(user, "graphql"), locale.toLanguageTag().startsWith("zh") ? "zh-CN" : "en");
+    GraphQlSocketSession session = new GraphQlSocketSession(ws, provider, rc, locale, sessions::remove);
+    sessions.add(session);
+    session.start();
+  }
+
+  private static Locale locale(String header) {
+    try {
+      List<Locale.LanguageRange> ranges = header == null || header.isBlank() ? List.of() : Locale.LanguageRange.parse(header);
+      return ranges.isEmpty() ? Locale.ENGLISH : Locale.forLanguageTag(ranges.get(0).getRange());
+    } catch (IllegalArgumentException e) {
+      return Locale.ENGLISH;
+    }
+  }
+
+  @Override
+  public Object prepare(MetadataSnapshot candidate) {
+    return null;
+  }
+
+  /** The schema changed: every socket closes with 1012 so its client reconnects to the new one. */
+  @Override
+  public void activate(MetadataSnapshot snapshot, Object prepared) {
+    for (GraphQlSocketSession s : List.copyOf(sessions)) {
+      s.close(1012, "The API changed (metadata version " + snapshot.version() + "); reconnect");
+    }
+  }
+
+  /** Open sockets, for tests and metrics. */
+  public int open() {
+    return sessions.size();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.tessera.graphql;
+
+import static graphql.Scalars.GraphQLID;
+import static graphql.Scalars.GraphQLString;
+import static graphql.schema.GraphQLList.list;
+import static graphql.schema.GraphQLNonNull.nonNull;
+
+import dev.tessera.change.Change;
+import dev.tessera.change.ChangeTail;
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.PlatformException;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
+import io.smallrye.mutiny.Multi;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Subscriptions, fed by the change feed: {@code recordChanged(entity, filter)} streams an entity's
+ * changes as they commit (on any node), filtered by record ids, operations, changed fields or path.
+ * Each subscription holds at most {@link #BUFFER} undelivered changes: a client that falls further
+ * behind is dropped with {@code SUBSCRIPTION_OVERFLOW} rather than growing the server's memory.
+ */
+@jakarta.enterprise.context.ApplicationScoped
+class SubscriptionApi implements SchemaContributor {
+  static final int BUFFER = 256;
+  static final GraphQLInputObjectType FILTER = GraphQLInputObjectType.newInputObject().name("RecordChangeFilter")
+      .description("Which changes to receive; every given list must match (an empty filter takes all)")
+      .field(GraphQLInputObjectField.newInputObjectField().name("ids").type(list(nonNull(GraphQLID))))
+      .field(GraphQLInputObjectField.newInputObjectField().name("operations").type(list(nonNull(GraphQLString)))
+          .description("CREATE, UPDATE, DELETE, RESTORE"))
+      .field(GraphQLInputObjectField.newInputObjectField().name("fields").type(list(nonNull(GraphQLString)))
+          .description("Only changes that changed one of these fields"))
+      .field(GraphQLInputObjectField.newInputObjectField().name("sources").type(list(nonNull(GraphQLString)))
+          .description("Only changes made through these paths: graphql, import, merge, pool, recycle, assignment ..."))
+      .build();
+
+  private final ChangeTail tail;
+
+  SubscriptionApi(ChangeTail tail) {
+    this.tail = tail;
+  }
+
+  @Override
+  public void contribute(SchemaParts parts) {
+    parts.subscription(recordChanged(parts.snapshot(), parts.code()));
+  }
+
+  private GraphQLFieldDefinition recordChanged(MetadataSnapshot snap, GraphQLCodeRegistry.Builder code) {
+    code.dataFetcher(FieldCoordinates.coordinates("Subscription", "recordChanged"), (DataFetcher<?>) env -> {
+      String entity = snap.entity(env.getArgument("entity")).name();
+      Map<String, Object> f = env.getArgument("filter");
+      Set<String> ids = set(f, "ids");
+      Set<String> ops = set(f, "operations");
+      Set<String> fields = set(f, "fields");
+      Set<String> sources = set(f, "sources");
+      Multi<Change> matching = tail.live().filter(c -> c.entity().equals(entity)
+          && (ids == null || ids.contains(c.recordId().toString())) && (ops == null || ops.contains(c.operation()))
+          && (sources == null || sources.contains(c.source()))
+          && (fields == null || c.changes().keySet().stream().anyMatch(fields::contains)));
+      return matching.onOverflow().buffer(BUFFER).onFailure(io.smallrye.mutiny.subscription.BackPressureFailure.class)
+          .transform(e -> new PlatformException(ErrorCode.SUBSCRIPTION_OVERFLOW, "More than " + BUFFER
+              + " changes were waiting for this subscription; it was dropped. Subscribe again, and read what you missed with recordHistory",
+              "待推送的变更超过 " + BUFFER + " 条，订阅已断开；请重新订阅，并用 recordHistory 补读错过的变更", "recordChanged", List.of()))
+          .map(ChangeFeedApi::json);
+    });
+    return GraphQLFieldDefinition.newFieldDefinition().name("recordChanged")
+        .description("An entity's changes as they commit (over WebSocket, protocol graphql-transport-ws)")
+        .type(nonNull(ChangeFeedApi.RECORD_CHANGE))
+        .argument(GraphQLArgument.newArgument().name("entity").type(nonNull(GraphQLString)))
+        .argument(GraphQLArgument.newArgument().name("filter").type(FILTER)).build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> set(Map<String, Object> filter, String key) {
+    Object v = filter == null ? null : filter.get(key);
+    return v == null ? null : Set.copyOf((List<String>) v);
+  }
+}
