@@ -17,9 +17,9 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
-import jakarta.enterprise.context.ApplicationScoped;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +40,20 @@ class DuplicateApi implements SchemaContributor {
       .field(f -> f.name("score").type(nonNull(graphql.Scalars.GraphQLFloat)).description("0 to 1"))
       .field(f -> f.name("matched").type(nonNull(list(nonNull(GraphQLString)))).description("The fields that matched"))
       .field(f -> f.name("record").type(nonNull(GraphQLTypeReference.typeRef(Nodes.NAME))))
+      .build();
+
+  static final GraphQLObjectType REPORT = GraphQLObjectType.newObject().name("DuplicateReport")
+      .description("A duplicate found on a write: the rule, the written record and the one it duplicates, both owners")
+      .field(f -> f.name("rule").type(nonNull(GraphQLString)))
+      .field(f -> f.name("entity").type(nonNull(GraphQLString)))
+      .field(f -> f.name("recordId").type(nonNull(GraphQLID)).description("The record written (a blocked write's was never stored)"))
+      .field(f -> f.name("duplicateOf").type(nonNull(GraphQLID)))
+      .field(f -> f.name("owner").type(GraphQLString).description("The writer's owner"))
+      .field(f -> f.name("otherOwner").type(GraphQLString).description("The existing record's owner"))
+      .field(f -> f.name("action").type(nonNull(GraphQLString)).description("block, warn or link"))
+      .field(f -> f.name("score").type(nonNull(graphql.Scalars.GraphQLFloat)))
+      .field(f -> f.name("matched").type(nonNull(list(nonNull(GraphQLString)))))
+      .field(f -> f.name("foundAt").type(nonNull(Scalars.DATETIME)))
       .build();
 
   /** Excluded from the candidates of a record not yet created: no record has it. */
@@ -70,7 +84,7 @@ class DuplicateApi implements SchemaContributor {
     return List.of(candidatesField(), GraphQLFieldDefinition.newFieldDefinition().name("duplicateReports")
         .description("Duplicates found for a record, or reported to an owner (the writer's or the existing record's): "
             + "rule, both records, both owners, action (block, warn, link), score and matched fields")
-        .type(nonNull(list(nonNull(Scalars.JSON))))
+        .type(nonNull(list(nonNull(REPORT))))
         .argument(GraphQLArgument.newArgument().name("id").type(GraphQLID))
         .argument(GraphQLArgument.newArgument().name("owner").type(GraphQLString))
         .build());

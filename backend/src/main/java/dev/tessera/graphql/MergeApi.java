@@ -14,17 +14,16 @@ import dev.tessera.dedupe.MergeRequest;
 import dev.tessera.dedupe.MergeService;
 import dev.tessera.dedupe.MergeUndoService;
 import dev.tessera.metadata.MetadataSnapshot;
-import dev.tessera.record.DataRecord;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
-import jakarta.enterprise.context.ApplicationScoped;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLTypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,8 @@ class MergeApi implements SchemaContributor {
       .field(f -> f.name("entity").type(nonNull(GraphQLString)))
       .field(f -> f.name("survivorId").type(nonNull(GraphQLID)))
       .field(f -> f.name("mergedIds").type(nonNull(list(nonNull(GraphQLID)))))
-      .field(f -> f.name("survivor").type(nonNull(Scalars.JSON)).description("The survivor as it is now"))
+      .field(f -> f.name("survivor").type(nonNull(GraphQLTypeReference.typeRef(Nodes.NAME)))
+          .description("The survivor as it is now, typed (... on Customer { name }), so a client cache stays fresh"))
       .field(f -> f.name("repointed").type(nonNull(GraphQLInt)).description("References re-pointed (undo: pointed back)"))
       .field(f -> f.name("repointedByField").type(nonNull(Scalars.JSON)).description("Those counts per entity.field"))
       .field(f -> f.name("undone").type(nonNull(GraphQLBoolean)))
@@ -162,7 +162,7 @@ class MergeApi implements SchemaContributor {
     m.put("entity", o.merge().entity());
     m.put("survivorId", o.merge().survivorId().toString());
     m.put("mergedIds", o.merge().mergedIds().stream().map(UUID::toString).toList());
-    m.put("survivor", row(o.survivor()));
+    m.put("survivor", Nodes.of(o.survivor(), o.merge().entity()));
     m.put("repointed", o.repointedTotal());
     m.put("repointedByField", o.repointed());
     m.put("undone", o.merge().undone());
@@ -208,23 +208,5 @@ class MergeApi implements SchemaContributor {
       }
     }
     return out;
-  }
-
-  /** A record with its system columns and its field values under {@code values}. */
-  private static Map<String, Object> row(DataRecord r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.id().toString());
-    m.put("ownerId", r.ownerId());
-    m.put("version", r.version());
-    m.put("createdAt", text(r.createdAt()));
-    m.put("createdBy", r.createdBy());
-    m.put("updatedAt", text(r.updatedAt()));
-    m.put("updatedBy", r.updatedBy());
-    m.put("values", r.data());
-    return m;
-  }
-
-  private static String text(Object v) {
-    return v == null ? null : v.toString();
   }
 }

@@ -2,8 +2,8 @@ package dev.tessera.graphql;
 
 import dev.tessera.metadata.MetadataSnapshot;
 import graphql.schema.GraphQLSchema;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
 

@@ -57,7 +57,7 @@ class GraphQlHttpComponentTest {
 
   @Test
   void fieldErrorWithDataIs200WithGraphqlResponseJson() {
-    post(GQL_JSON, body("{ metadataVersion duplicateReports }")).post("/graphql").then().statusCode(200)
+    post(GQL_JSON, body("{ metadataVersion duplicateReports { rule } }")).post("/graphql").then().statusCode(200)
         .body("$", hasKey("data")).body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
   }
 

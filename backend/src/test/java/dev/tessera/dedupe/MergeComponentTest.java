@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class MergeComponentTest {
-  static final String RESULT = "{ mergeId survivorId mergedIds survivor repointed repointedByField undone keptFields }";
+  static final String RESULT = "{ mergeId survivorId mergedIds survivor { __typename id version } repointed repointedByField undone"
+      + " keptFields }";
 
   @Inject
   Pool pool;
@@ -125,6 +126,8 @@ class MergeComponentTest {
     String code = client(m, s).getString("data.r.code");
     JsonPath r = ok(merge(m, s, List.of(m1, m2), List.of(choose("name", m2))));
     assertEquals(s, r.getString("data.mergeRecords.survivorId"));
+    assertEquals(s, r.getString("data.mergeRecords.survivor.id"), "the survivor itself, typed as its entity");
+    assertEquals(m.type(m.client()), r.getString("data.mergeRecords.survivor.__typename"));
     assertEquals(List.of(m1, m2), r.getList("data.mergeRecords.mergedIds"));
     JsonPath after = client(m, s);
     assertEquals("Zhang San", after.getString("data.r.name"), "chosen");

@@ -122,7 +122,7 @@ class NameMatchingComponentTest {
         Map.of("d", List.of(rule(e))));
     dev.tessera.support.Jobs.awaitKeyRebuild(r, e, 1);
     String second = create(e, Map.of("name", "陈婧", "phone", "19811112222", "company", "腾讯计算机系统有限公司"));
-    JsonPath reports = Gql.ok("{ duplicateReports(id: \"" + second + "\") }");
+    JsonPath reports = Gql.ok("{ duplicateReports(id: \"" + second + "\") " + DuplicateComponentTest.REPORT + " }");
     assertEquals(original, reports.getString("data.duplicateReports[0].duplicateOf"), reports.prettify());
     assertEquals("warn", reports.getString("data.duplicateReports[0].action"));
     JsonPath editing = Gql.ok("query Q($e: String!, $d: JSON!, $id: ID) { duplicateCandidates(entity: $e, data: $d, id: $id) { id } }",

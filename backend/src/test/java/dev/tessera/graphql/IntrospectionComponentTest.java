@@ -75,6 +75,15 @@ class IntrospectionComponentTest {
   }
 
   @Test
+  void refusalsSpeakTheCallersLanguage() {
+    String q = "{ __schema { types { fields { type { fields { name } } } } } }";
+    JsonPath zh = Gql.post(null, "zh-CN", q, Map.of());
+    assertTrue(zh.getString("errors[0].message").contains("内省查询"), zh.prettify());
+    JsonPath en = Gql.post(null, "en", q, Map.of());
+    assertTrue(en.getString("errors[0].message").startsWith("introspection repeats __Type.fields"), en.prettify());
+  }
+
+  @Test
   void endlessOfTypeIsTooDeep() {
     String q = "{ __type(name: \"Query\") { " + "ofType { ".repeat(25) + "name" + " }".repeat(25) + " } }";
     JsonPath r = Gql.post(q);

@@ -34,8 +34,8 @@ public final class Identifiers {
       "FloatFilter", "DecimalFilter", "DateFilter", "DateTimeFilter", "IDFilter", "PoolClaim", "ImportResult",
       "ImportRow", "MergeFieldChoice", "MergeResult", "Notification", "Node", "AssignmentTrace", "AssignmentTarget",
       "AssignmentCandidate", "AssignmentSkip", "PoolRecord", "DuplicateCandidate", "MergeHistoryEntry", "MergeChange",
-      "RepointedReference", "AssignmentOutcome", "RecordChange", "ChangeSubscriberState", "ChangeFeedStatus",
-      "BackgroundJob", "RecordChangeFilter");
+      "RepointedReference", "AssignmentOutcome", "DuplicateReport", "RecordChange", "ChangeSubscriberState",
+      "ChangeFeedStatus", "BackgroundJob", "RecordChangeFilter");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
