@@ -100,7 +100,7 @@ final class MetadataApi {
             .argument(arg("version", nonNull(GraphQLInt))).build());
   }
 
-  private static Map<String, Object> result(PublishResult r) {
+  static Map<String, Object> result(PublishResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", r.version());
     m.put("applied", r.applied());

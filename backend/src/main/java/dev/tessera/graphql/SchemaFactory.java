@@ -6,6 +6,7 @@ import dev.tessera.dedupe.DuplicateMatcher;
 import dev.tessera.dedupe.DuplicateStore;
 import dev.tessera.dedupe.MergeService;
 import dev.tessera.dedupe.MergeUndoService;
+import dev.tessera.metadata.DraftService;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataService;
 import dev.tessera.pool.PoolRecycler;
@@ -38,11 +39,13 @@ public class SchemaFactory {
   private final MergeUndoService undos;
   private final NotificationStore inbox;
   private final DuplicateMatcher matcher;
+  private final DraftService drafts;
 
   public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
       MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment,
       PoolRecycler recycler, DuplicateStore duplicates, MergeService merges, MergeUndoService undos,
-      NotificationStore inbox, DuplicateMatcher matcher) {
+      NotificationStore inbox, DuplicateMatcher matcher, DraftService drafts) {
+    this.drafts = drafts;
     this.matcher = matcher;
     this.merges = merges;
     this.undos = undos;
@@ -67,6 +70,9 @@ public class SchemaFactory {
     MetadataApi api = new MetadataApi(registry, metadata, code);
     api.queries().forEach(query::field);
     api.mutations().forEach(mutation::field);
+    DesignerApi designer = new DesignerApi(snap, drafts, code);
+    designer.queries().forEach(query::field);
+    designer.mutations().forEach(mutation::field);
     AssignmentApi assigning = new AssignmentApi(assignments, assignment, tx, code);
     assigning.queries().forEach(query::field);
     assigning.mutations().forEach(mutation::field);

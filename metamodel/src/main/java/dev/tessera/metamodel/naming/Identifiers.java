@@ -1,7 +1,6 @@
 package dev.tessera.metamodel.naming;
 
 import dev.tessera.metamodel.model.EntityDefinition;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,14 +31,15 @@ public final class Identifiers {
       "Float", "Boolean", "ID", "JSON", "Decimal", "Date", "DateTime", "SortDirection", "PageInfo", "Problem",
       "PublishResult", "MetadataVersion", "BooleanFilter", "ListFilter", "JSONFilter", "StringFilter", "IntFilter",
       "FloatFilter", "DecimalFilter", "DateFilter", "DateTimeFilter", "IDFilter", "PoolClaim", "ImportResult",
-      "ImportRow", "MergeFieldChoice", "MergeResult", "Notification");
+      "ImportRow", "MergeFieldChoice", "MergeResult", "Notification", "EntityApi", "MetadataDraft");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
       "publishDefinitions", "restoreMetadataVersion", "assignmentTrace",
       "claimRecord", "releaseRecord", "runAssignment", "recyclePool", "poolRecords",
       "duplicateReports", "duplicateCandidates", "mergeRecords", "undoMerge", "mergeHistory", "notifications",
-      "markNotificationsRead");
+      "markNotificationsRead", "entityApis", "metadataDrafts", "saveMetadataDraft", "discardMetadataDraft",
+      "publishMetadataDrafts");
 
   private static final List<String> TYPE_SUFFIXES = List.of("", "Connection", "Edge", "Filter", "OrderBy", "Input",
       "Patch", "GroupBy", "Aggregate", "Numbers", "Group");
@@ -92,16 +92,7 @@ public final class Identifiers {
 
   /** Every root query and mutation field generated for an entity. */
   public static List<String> generatedRootFields(EntityDefinition e) {
-    String type = typeName(e.name());
-    String plural = pluralName(e);
-    String pluralType = typeName(plural);
-    List<String> out = new ArrayList<>(List.of(e.name(), plural, "deleted" + pluralType, plural + "Aggregate"));
-    for (String verb : List.of("create", "update", "delete", "restore")) {
-      out.add(verb + type);
-    }
-    out.add("create" + pluralType);
-    out.add("import" + pluralType);
-    return out;
+    return ApiNames.of(e).rootFields();
   }
 
   /**

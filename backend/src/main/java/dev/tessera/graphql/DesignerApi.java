@@ -1,0 +1,125 @@
+package dev.tessera.graphql;
+
+import static graphql.Scalars.GraphQLBoolean;
+import static graphql.Scalars.GraphQLInt;
+import static graphql.Scalars.GraphQLString;
+import static graphql.schema.GraphQLList.list;
+import static graphql.schema.GraphQLNonNull.nonNull;
+
+import dev.tessera.metadata.DraftService;
+import dev.tessera.metadata.MetadataDraft;
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.json.MetamodelJson;
+import dev.tessera.metamodel.naming.ApiNames;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the designer needs besides the metadata API: the generated API names of every entity (so no
+ * client repeats the naming rules) and server-side drafts with their publish.
+ */
+final class DesignerApi {
+  static final GraphQLObjectType ENTITY_API = GraphQLObjectType.newObject().name("EntityApi")
+      .description("The GraphQL names generated for one entity; companion types add a suffix to typeName "
+          + "(Filter, OrderBy, Input, Patch, Connection)")
+      .field(f -> f.name("entity").type(nonNull(GraphQLString)))
+      .field(f -> f.name("typeName").type(nonNull(GraphQLString)))
+      .field(f -> f.name("single").type(nonNull(GraphQLString)).description("Query of one record by id"))
+      .field(f -> f.name("list").type(nonNull(GraphQLString)).description("List query (a connection)"))
+      .field(f -> f.name("deletedList").type(nonNull(GraphQLString)).description("The recycle bin"))
+      .field(f -> f.name("aggregate").type(nonNull(GraphQLString)))
+      .field(f -> f.name("create").type(nonNull(GraphQLString)))
+      .field(f -> f.name("createMany").type(nonNull(GraphQLString)))
+      .field(f -> f.name("importMany").type(nonNull(GraphQLString)))
+      .field(f -> f.name("update").type(nonNull(GraphQLString)))
+      .field(f -> f.name("delete").type(nonNull(GraphQLString)))
+      .field(f -> f.name("restore").type(nonNull(GraphQLString)))
+      .build();
+  static final GraphQLObjectType DRAFT = GraphQLObjectType.newObject().name("MetadataDraft")
+      .description("An unpublished definition kept on the server for the designer")
+      .field(f -> f.name("key").type(nonNull(GraphQLString))
+          .description("id:<definition id>, or kind:name before the first publish"))
+      .field(f -> f.name("kind").type(nonNull(GraphQLString)))
+      .field(f -> f.name("name").type(nonNull(GraphQLString)))
+      .field(f -> f.name("definition").type(nonNull(Scalars.JSON)))
+      .field(f -> f.name("baseVersion").type(GraphQLInt).description("Metadata version when it was last saved"))
+      .field(f -> f.name("revision").type(nonNull(GraphQLInt)).description("Send it with the next save"))
+      .field(f -> f.name("updatedAt").type(nonNull(Scalars.DATETIME)))
+      .field(f -> f.name("updatedBy").type(GraphQLString))
+      .build();
+
+  private final MetadataSnapshot snap;
+  private final DraftService drafts;
+  private final GraphQLCodeRegistry.Builder code;
+
+  DesignerApi(MetadataSnapshot snap, DraftService drafts, GraphQLCodeRegistry.Builder code) {
+    this.snap = snap;
+    this.drafts = drafts;
+    this.code = code;
+  }
+
+  List<GraphQLFieldDefinition> queries() {
+    return List.of(
+        field("Query", "entityApis", nonNull(list(nonNull(ENTITY_API))),
+            env -> snap.entities().values().stream().map(ApiNames::of).toList())
+            .description("The generated query and mutation names of every published entity").build(),
+        field("Query", "metadataDrafts", nonNull(list(nonNull(DRAFT))),
+            env -> drafts.list().map(l -> l.stream().map(DesignerApi::json).toList()).subscribeAsCompletionStage())
+            .description("Every draft, in the order publishMetadataDrafts sends them (problem paths $[i] point here)")
+            .build());
+  }
+
+  List<GraphQLFieldDefinition> mutations() {
+    return List.of(
+        field("Mutation", "saveMetadataDraft", nonNull(DRAFT), env -> {
+          Object definition = env.getArgument("definition");
+          return drafts.save(MetamodelJson.mapper().valueToTree(definition), env.getArgument("replaces"),
+              env.getArgument("revision"), RequestContext.of(env).actor()).map(DesignerApi::json)
+              .subscribeAsCompletionStage();
+        }).description("Keeps an unfinished definition on the server; only its kind and name are checked")
+            .argument(arg("definition", nonNull(Scalars.JSON)))
+            .argument(arg("replaces", GraphQLString).description("The key it was loaded under, when it had one"))
+            .argument(arg("revision", GraphQLInt).description("The revision it was loaded at; omit for a new draft"))
+            .build(),
+        field("Mutation", "discardMetadataDraft", nonNull(GraphQLBoolean),
+            env -> drafts.discard(env.getArgument("key")).subscribeAsCompletionStage())
+            .argument(arg("key", nonNull(GraphQLString))).build(),
+        field("Mutation", "publishMetadataDrafts", nonNull(MetadataApi.PUBLISH_RESULT),
+            env -> drafts.publish(Boolean.TRUE.equals(env.getArgument("dryRun")), RequestContext.of(env).actor())
+                .map(MetadataApi::result).subscribeAsCompletionStage())
+            .description("Publishes every draft as one changeset (or, with dryRun, reports problems and changes "
+                + "without applying); published drafts are removed")
+            .argument(arg("dryRun", GraphQLBoolean).defaultValueProgrammatic(false)).build());
+  }
+
+  private static Map<String, Object> json(MetadataDraft d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("key", d.key());
+    m.put("kind", d.kind());
+    m.put("name", d.name());
+    m.put("definition", MetamodelJson.mapper().convertValue(d.definition(), Object.class));
+    m.put("baseVersion", d.baseVersion());
+    m.put("revision", d.revision());
+    m.put("updatedAt", d.updatedAt().toString());
+    m.put("updatedBy", d.updatedBy());
+    return m;
+  }
+
+  private GraphQLFieldDefinition.Builder field(String parent, String name, GraphQLOutputType t, DataFetcher<?> df) {
+    code.dataFetcher(FieldCoordinates.coordinates(parent, name), df);
+    return GraphQLFieldDefinition.newFieldDefinition().name(name).type(t);
+  }
+
+  private static GraphQLArgument.Builder arg(String name, GraphQLInputType t) {
+    return GraphQLArgument.newArgument().name(name).type(t);
+  }
+}

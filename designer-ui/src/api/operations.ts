@@ -1,0 +1,106 @@
+// The designer's GraphQL operations. `npm run codegen` checks them against src/api/schema.graphql
+// and writes their result and variable types to src/api/generated.ts.
+
+const DRAFT_PARTS = /* GraphQL */ `
+  fragment DraftParts on MetadataDraft {
+    key
+    kind
+    name
+    definition
+    baseVersion
+    revision
+    updatedAt
+    updatedBy
+  }
+`;
+
+const PUBLISH_PARTS = /* GraphQL */ `
+  fragment PublishParts on PublishResult {
+    version
+    applied
+    changes
+    problems {
+      code
+      path
+      message
+      line
+      column
+    }
+  }
+`;
+
+export const METADATA = /* GraphQL */ `
+  query Metadata {
+    metadataVersion
+    definitions(kind: "entity")
+    entityApis {
+      entity
+      typeName
+      single
+      list
+      deletedList
+      aggregate
+      create
+      createMany
+      importMany
+      update
+      delete
+      restore
+    }
+  }
+`;
+
+export const DRAFTS = /* GraphQL */ `
+  query Drafts {
+    metadataDrafts {
+      ...DraftParts
+    }
+  }
+  ${DRAFT_PARTS}
+`;
+
+export const SAVE_DRAFT = /* GraphQL */ `
+  mutation SaveDraft($definition: JSON!, $replaces: String, $revision: Int) {
+    saveMetadataDraft(definition: $definition, replaces: $replaces, revision: $revision) {
+      ...DraftParts
+    }
+  }
+  ${DRAFT_PARTS}
+`;
+
+export const DISCARD_DRAFT = /* GraphQL */ `
+  mutation DiscardDraft($key: String!) {
+    discardMetadataDraft(key: $key)
+  }
+`;
+
+export const PUBLISH_DRAFTS = /* GraphQL */ `
+  mutation PublishDrafts($dryRun: Boolean) {
+    publishMetadataDrafts(dryRun: $dryRun) {
+      ...PublishParts
+    }
+  }
+  ${PUBLISH_PARTS}
+`;
+
+export const VERSIONS = /* GraphQL */ `
+  query Versions {
+    metadataVersion
+    metadataVersions {
+      version
+      publishedAt
+      publishedBy
+      restoredFrom
+      summary
+    }
+  }
+`;
+
+export const RESTORE_VERSION = /* GraphQL */ `
+  mutation RestoreVersion($version: Int!) {
+    restoreMetadataVersion(version: $version) {
+      ...PublishParts
+    }
+  }
+  ${PUBLISH_PARTS}
+`;
