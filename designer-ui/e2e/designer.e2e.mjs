@@ -10,8 +10,9 @@ import { chromium } from 'playwright-core';
 const BASE_URL = (process.env.TESSERA_URL ?? '').replace(/\/+$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'out');
+const SCREENS_DIR = join(OUT_DIR, 'screens');
 const STEP_TIMEOUT_MS = 30_000;
-const TOTAL_TIMEOUT_MS = 180_000;
+const TOTAL_TIMEOUT_MS = 300_000;
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -65,6 +66,23 @@ async function waitForQueryEditor(page) {
   await page.locator('.graphiql-query-editor .monaco-editor .view-lines').waitFor();
 }
 
+/** Keeps a full-page zh-CN screenshot of a main screen as a test artifact. @param {Page} page @param {string} name */
+async function keepScreen(page, name) {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** @param {Page} page @param {string} selector @param {string} value */
+async function fill(page, selector, value) {
+  await page.locator(selector).fill(value);
+}
+
+/** Clicks Save draft and waits until the server confirms revision `revision`. @param {Page} page @param {number} revision */
+async function saveDraft(page, revision) {
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await page.getByTestId('save-state').filter({ hasText: `第 ${revision} 版` }).waitFor();
+}
+
 /** @type {Check[]} */
 const CHECKS = [
   {
@@ -79,6 +97,7 @@ const CHECKS = [
       await expectEntity(page, 'company', '公司');
       const version = await page.getByTestId('metadata-version').innerText();
       expect(/\d/.test(version), `metadata version not shown (got "${version}")`);
+      await keepScreen(page, '00-home');
     },
   },
   {
@@ -116,6 +135,87 @@ const CHECKS = [
       await page.locator('button.graphiql-execute-button').click();
       const text = await responseContaining(page, '"totalCount":');
       expect(!text.includes('"errors"'), `the sample list query failed: ${text}`);
+    },
+  },
+  {
+    name: 'entity designer: a new entity is kept as a server draft (a reload still shows it)',
+    run: async (page) => {
+      await page.goto(`${BASE_URL}/`);
+      await page.getByRole('button', { name: '中文' }).click();
+      await page.getByRole('link', { name: '实体设计' }).click();
+      await page.getByRole('link', { name: '新建实体' }).click();
+      await fill(page, '#entity-name', 'visit');
+      await fill(page, '#entity-label-zh', '拜访');
+      await fill(page, '#entity-label-en', 'Visit');
+      await page.getByRole('button', { name: '添加字段' }).click();
+      await fill(page, '#field-0-name', 'topic');
+      await fill(page, '#field-0-label-zh', '主题');
+      await fill(page, '#field-0-label-en', 'Topic');
+      await page.locator('#field-0-required').check();
+      await page.locator('#new-field-type').selectOption('stage');
+      await page.getByRole('button', { name: '添加字段' }).click();
+      await fill(page, '#field-1-name', 'stage');
+      await fill(page, '#field-1-label-en', 'Stage');
+      await fill(page, '#field-1-options', 'new=新建=New\nwon=赢单=Won');
+      await page.getByRole('button', { name: '添加规则' }).click();
+      await fill(page, '#rule-0-name', 'topicShort');
+      await fill(page, '#rule-0-assert', 'isBlank(topic) || len(topic) <= 20');
+      await fill(page, '#rule-0-message-zh', '主题不能超过 20 个字');
+      await fill(page, '#rule-0-message-en', 'The topic is at most 20 characters');
+      await saveDraft(page, 1);
+      await page.waitForURL(/\/designer\/entity\/entity%3Avisit$/);
+      await page.reload();
+      await page.locator('#field-1-options').waitFor();
+      const topic = await page.locator('#field-0-name').inputValue();
+      expect(topic === 'topic', `after a reload the draft's first field is "${topic}"`);
+      expect(await page.locator('#field-0-required').isChecked(), 'the required flag survived the reload');
+      await keepScreen(page, '01-entity-designer');
+    },
+  },
+  {
+    name: "publish dialog: the dry run's problem is shown and leads to the field that has it",
+    run: async (page) => {
+      await page.getByRole('button', { name: '发布…' }).click();
+      const problems = page.getByTestId('publish-problems');
+      await problems.waitFor();
+      const text = await problems.innerText();
+      expect(text.includes('$[0].fields[1]'), `expected a problem at the stage field, got: ${text}`);
+      await keepScreen(page, '02-publish-problems');
+      await problems.getByRole('link', { name: '定位' }).first().click();
+      await page.locator('#field-1 .problem-note').waitFor();
+      const focused = await page.evaluate(() => document.activeElement?.closest('#field-1') !== null);
+      expect(focused, 'the field with the problem has the focus');
+    },
+  },
+  {
+    name: 'publish: fixed draft passes the dry run, shows the table it creates, and publishes',
+    run: async (page) => {
+      await fill(page, '#field-1-label-zh', '阶段');
+      await saveDraft(page, 2);
+      await page.getByRole('button', { name: '发布…' }).click();
+      const changes = page.getByTestId('publish-changes');
+      await changes.waitFor();
+      const text = await changes.innerText();
+      expect(/visit/i.test(text), `the dry run should list the new table, got: ${text}`);
+      await keepScreen(page, '03-publish-dry-run');
+      await page.getByRole('button', { name: '确认发布' }).click();
+      await page.getByRole('dialog').getByText(/已发布为版本 \d+/).waitFor();
+      await page.getByRole('button', { name: '关闭' }).click();
+      await page.getByRole('link', { name: '实体设计' }).click();
+      await page.getByText('没有草稿。').waitFor();
+      await page.locator('[data-testid="published-list"] a[data-entity="visit"]').waitFor();
+    },
+  },
+  {
+    name: 'version history lists the publish and offers rollback',
+    run: async (page) => {
+      await page.getByRole('link', { name: '版本历史' }).click();
+      const table = page.getByTestId('version-table');
+      await table.waitFor();
+      const rows = await table.locator('tbody tr').count();
+      expect(rows >= 2, `expected at least 2 versions, got ${rows}`);
+      expect((await table.getByRole('button', { name: '回滚到此版本' }).count()) === rows - 1, 'every older version can be restored');
+      await keepScreen(page, '04-version-history');
     },
   },
 ];

@@ -11,6 +11,9 @@ import { Layout } from './Layout';
 
 // Every designer and the workspace load on first use, so the first screen stays small.
 const GraphiqlPage = lazy(() => import('../graphiql/GraphiqlPage'));
+const EntityDesignerPage = lazy(() => import('../designer/entity/EntityDesignerPage'));
+const EntityEditorPage = lazy(() => import('../designer/entity/EntityEditorPage'));
+const HistoryPage = lazy(() => import('../designer/publish/HistoryPage'));
 
 interface AppProps {
   client: GraphQLClient;
@@ -39,6 +42,9 @@ export function AppRoutes() {
       <Route path="/graphiql" element={<Lazy><Graphiql /></Lazy>} />
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
+        <Route path="designer" element={<Lazy><EntityDesignerPage /></Lazy>} />
+        <Route path="designer/entity/:key" element={<Lazy><EntityEditorPage /></Lazy>} />
+        <Route path="designer/history" element={<Lazy><HistoryPage /></Lazy>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

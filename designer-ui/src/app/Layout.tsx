@@ -27,9 +27,10 @@ export function Layout() {
         <NavLink to="/" end>
           {t('navHome')}
         </NavLink>
-        <NavLink to="/designer">{t('navDesigner')}</NavLink>
+        <NavLink to="/designer" end>
+          {t('navDesigner')}
+        </NavLink>
         <NavLink to="/designer/history">{t('navHistory')}</NavLink>
-        <NavLink to="/workspace">{t('navWorkspace')}</NavLink>
         <a href="/graphiql">GraphiQL</a>
       </nav>
       <main>

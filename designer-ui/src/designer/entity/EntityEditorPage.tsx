@@ -1,0 +1,201 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { GraphQLRequestError } from '../../api/graphql';
+import { useMetadata } from '../../api/metadata';
+import { ErrorPanel } from '../../app/ErrorPanel';
+import type { EntityDefinition, Field, FieldType } from '../../metamodel';
+import { FIELD_TYPES } from '../../fields/registry';
+import { ProblemNote } from '../ProblemNote';
+import { problemsByEditor } from '../publish/problem-path';
+import { PublishDialog } from '../publish/PublishDialog';
+import { useLastCheck } from '../publish/usePublish';
+import { move, newField, toSaved } from './entity-model';
+import { FieldList } from './FieldList';
+import { RuleList } from './RuleList';
+import { publishedKey, resolveSource, type EditorSource } from './source';
+import { editorHref, useDiscardDraft, useDrafts, useSaveDraft } from './useDrafts';
+
+/** `/designer/entity/:key`: edits an entity as a server-side draft. */
+export default function EntityEditorPage() {
+  const { t } = useTranslation();
+  const { key = 'new' } = useParams();
+  const drafts = useDrafts();
+  const metadata = useMetadata();
+  const lastSource = useRef<EditorSource | undefined>(undefined);
+  if (drafts.isError || metadata.isError) {
+    return <ErrorPanel error={drafts.error ?? metadata.error} />;
+  }
+  if (!drafts.data || !metadata.data) {
+    return <p className="status">{t('loading')}</p>;
+  }
+  // while drafts and metadata refetch after a publish, keep the editor (and its dialog) open
+  const source =
+    resolveSource(key, drafts.data, metadata.data.entities) ??
+    (drafts.isFetching || metadata.isFetching ? lastSource.current : undefined);
+  lastSource.current = source;
+  if (!source) {
+    return <p className="empty">{t('notFoundDraft')}</p>;
+  }
+  return <EntityEditor key={key} routeKey={key} source={source} entityNames={metadata.data.entities.map((e) => e.name)} />;
+}
+
+let uidCounter = 0;
+const uid = () => `f${++uidCounter}`;
+
+function EntityEditor({ routeKey, source, entityNames }: { routeKey: string; source: EditorSource; entityNames: string[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { hash } = useLocation();
+  const [entity, setEntity] = useState<EntityDefinition>(() => structuredClone(source.definition));
+  const [uids, setUids] = useState<string[]>(() => source.definition.fields.map(uid));
+  const [saved, setSaved] = useState(source.draft ? { key: source.draft.key, revision: source.draft.revision } : undefined);
+  const [dirty, setDirty] = useState(routeKey === 'new');
+  const [publishing, setPublishing] = useState(false);
+  const [newType, setNewType] = useState<FieldType>('text');
+  const save = useSaveDraft();
+  const discard = useDiscardDraft();
+  const drafts = useDrafts();
+  const check = useLastCheck();
+
+  const draftIndex = drafts.data?.findIndex((d) => d.key === saved?.key) ?? -1;
+  const problems = useMemo(
+    () => (check && draftIndex >= 0 ? problemsByEditor(check.problems, draftIndex) : new Map()),
+    [check, draftIndex],
+  );
+
+  useEffect(() => {
+    const target = hash ? document.getElementById(hash.slice(1)) : null;
+    target?.scrollIntoView({ block: 'center' });
+    (target?.querySelector('input, select, textarea') as HTMLElement | null)?.focus();
+  }, [hash]);
+
+  const update = (next: EntityDefinition) => {
+    setEntity(next);
+    setDirty(true);
+  };
+  const setField = (index: number, field: Field) => update({ ...entity, fields: entity.fields.map((f, i) => (i === index ? field : f)) });
+  const moveField = (from: number, to: number) => {
+    update({ ...entity, fields: move(entity.fields, from, to) });
+    setUids(move(uids, from, to));
+  };
+  const removeField = (index: number) => {
+    update({ ...entity, fields: entity.fields.filter((_, i) => i !== index) });
+    setUids(uids.filter((_, i) => i !== index));
+  };
+  const addField = () => {
+    update({ ...entity, fields: [...entity.fields, newField(newType, entity.fields.map((f) => f.name))] });
+    setUids([...uids, uid()]);
+  };
+
+  const onSave = () =>
+    save.mutate(
+      { definition: toSaved(entity), replaces: saved?.key ?? null, revision: saved?.revision ?? null },
+      {
+        onSuccess: (draft) => {
+          setSaved({ key: draft.key, revision: draft.revision });
+          setDirty(false);
+          if (draft.key !== routeKey) {
+            navigate(editorHref(draft.key), { replace: true });
+          }
+        },
+      },
+    );
+  const onDiscard = () => {
+    if (saved && window.confirm(t('confirmDiscard'))) {
+      discard.mutate(saved.key, { onSuccess: () => navigate('/designer') });
+    }
+  };
+  const conflict = save.error instanceof GraphQLRequestError && save.error.errors[0]?.extensions?.code === 'VERSION_CONFLICT';
+
+  return (
+    <div className="editor">
+      <div className="toolbar">
+        <h2>{entity.label['zh-CN'] || entity.label.en || entity.name || t('newEntity')}</h2>
+        {saved && <span className="badge">{t('draftBadge')}</span>}
+        <span className="spacer" />
+        <span className="muted" role="status" data-testid="save-state">
+          {dirty ? t('unsaved') : saved ? t('saved', { revision: saved.revision }) : ''}
+        </span>
+        <button type="button" className="button button--primary" disabled={save.isPending} onClick={onSave}>
+          {t('saveDraft')}
+        </button>
+        {saved && (
+          <button type="button" className="button button--secondary" onClick={onDiscard}>
+            {t('discardDraft')}
+          </button>
+        )}
+        <button type="button" className="button button--secondary" disabled={dirty || !saved} onClick={() => setPublishing(true)}>
+          {t('publish')}
+        </button>
+      </div>
+      {conflict ? <p className="error" role="alert">{t('conflict')}</p> : save.isError && <ErrorPanel error={save.error} />}
+
+      <section id="entity-settings" className="card" aria-label={t('entitySettings')}>
+        <ProblemNote id="entity-problems" problems={problems.get('entity-settings')} />
+        <div className="form-grid">
+          <label>
+            {t('entityName')}
+            <input id="entity-name" value={entity.name} onChange={(e) => update({ ...entity, name: e.target.value })} />
+          </label>
+          <label>
+            {t('labelZh')}
+            <input id="entity-label-zh" value={entity.label['zh-CN'] ?? ''} onChange={(e) => update({ ...entity, label: { ...entity.label, 'zh-CN': e.target.value } })} />
+          </label>
+          <label>
+            {t('labelEn')}
+            <input id="entity-label-en" value={entity.label.en ?? ''} onChange={(e) => update({ ...entity, label: { ...entity.label, en: e.target.value } })} />
+          </label>
+          <label>
+            {t('pluralName')}
+            <input id="entity-plural" value={entity.pluralName ?? ''} onChange={(e) => update({ ...entity, pluralName: e.target.value })} />
+          </label>
+        </div>
+      </section>
+
+      <h3>{t('fieldsHeading')}</h3>
+      <FieldList
+        fields={entity.fields}
+        uids={uids}
+        entityNames={entityNames}
+        problems={problems}
+        onChange={setField}
+        onMove={moveField}
+        onRemove={removeField}
+      />
+      <div className="add-row">
+        <label>
+          {t('newFieldType')}
+          <select id="new-field-type" value={newType} onChange={(e) => setNewType(e.target.value as FieldType)}>
+            {(Object.keys(FIELD_TYPES) as FieldType[]).map((type) => (
+              <option key={type} value={type}>
+                {t(`type_${type}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button button--secondary" onClick={addField}>
+          {t('addField')}
+        </button>
+      </div>
+
+      <RuleList rules={entity.rules ?? []} problems={problems} onChange={(rules) => update({ ...entity, rules })} />
+
+      {publishing && (
+        <PublishDialog
+          onPublished={() => {
+            setSaved(undefined);
+            setDirty(false);
+          }}
+          onClose={() => {
+            setPublishing(false);
+            if (!saved && !dirty && entity.name) {
+              // reopen what was published, with the ids the server gave it
+              navigate(editorHref(publishedKey(entity.name)), { replace: true });
+            }
+          }}
+        />
+      )}
+    </div>
+  );
+}
