@@ -218,6 +218,53 @@ const CHECKS = [
       await keepScreen(page, '04-version-history');
     },
   },
+  {
+    name: 'workspace: a record of the new entity shows server validation errors inline, then is created',
+    run: async (page) => {
+      await page.getByRole('link', { name: '工作台' }).click();
+      await page.locator('.entity-nav a[data-entity="visit"]').click();
+      await page.getByText('没有记录。').waitFor();
+      await page.getByRole('link', { name: '新建' }).click();
+      await page.getByRole('button', { name: '保存' }).click();
+      const required = page.locator('[data-field="topic"] .field-error');
+      await required.waitFor();
+      expect((await page.locator('#record-topic').getAttribute('aria-invalid')) === 'true', 'the topic input is marked invalid');
+      await fill(page, '#record-topic', '这是一个非常非常长的拜访主题，超过了二十个字的限制');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByTestId('form-errors').getByText('主题不能超过 20 个字').waitFor();
+      await keepScreen(page, '05-record-errors');
+      await fill(page, '#record-topic', '季度回访');
+      await page.locator('#record-stage').selectOption('won');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.waitForURL(/\/workspace\/visit\/[0-9a-f-]{36}$/);
+      await page.getByRole('status').getByText('已保存').waitFor();
+    },
+  },
+  {
+    name: 'workspace: the list shows, filters and edits the record; delete removes it',
+    run: async (page) => {
+      await page.getByRole('link', { name: '← 返回列表' }).click();
+      const table = page.getByTestId('record-table');
+      await table.waitFor();
+      const cells = await table.locator('tbody td').allInnerTexts();
+      expect(cells.includes('季度回访') && cells.includes('赢单'), `list cells: ${JSON.stringify(cells)}`);
+      await page.locator('details.card summary').click();
+      await page.locator('#filter-topic').fill('没有这个');
+      await page.getByRole('button', { name: '应用' }).click();
+      await page.getByText('没有记录。').waitFor();
+      await page.getByRole('button', { name: '清除' }).click();
+      await table.waitFor();
+      await keepScreen(page, '06-workspace-list');
+      await table.getByRole('link', { name: '季度回访' }).click();
+      await fill(page, '#record-topic', '季度回访（已改）');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByRole('status').getByText('已保存').waitFor();
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: '删除' }).click();
+      await page.waitForURL(/\/workspace\/visit$/);
+      await page.getByText('没有记录。').waitFor();
+    },
+  },
 ];
 
 /** @param {Page} page @param {number} index */

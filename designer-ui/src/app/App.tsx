@@ -14,6 +14,7 @@ const GraphiqlPage = lazy(() => import('../graphiql/GraphiqlPage'));
 const EntityDesignerPage = lazy(() => import('../designer/entity/EntityDesignerPage'));
 const EntityEditorPage = lazy(() => import('../designer/entity/EntityEditorPage'));
 const HistoryPage = lazy(() => import('../designer/publish/HistoryPage'));
+const WorkspacePage = lazy(() => import('../workspace/WorkspacePage'));
 
 interface AppProps {
   client: GraphQLClient;
@@ -45,6 +46,7 @@ export function AppRoutes() {
         <Route path="designer" element={<Lazy><EntityDesignerPage /></Lazy>} />
         <Route path="designer/entity/:key" element={<Lazy><EntityEditorPage /></Lazy>} />
         <Route path="designer/history" element={<Lazy><HistoryPage /></Lazy>} />
+        <Route path="workspace/*" element={<Lazy><WorkspacePage /></Lazy>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -31,6 +31,7 @@ export function Layout() {
           {t('navDesigner')}
         </NavLink>
         <NavLink to="/designer/history">{t('navHistory')}</NavLink>
+        <NavLink to="/workspace">{t('navWorkspace')}</NavLink>
         <a href="/graphiql">GraphiQL</a>
       </nav>
       <main>

@@ -1,0 +1,59 @@
+import type { EntityApi } from '../api/metadata';
+import { isComputed, selection } from '../fields/registry';
+import type { EntityDefinition, Field } from '../metamodel';
+
+/**
+ * GraphQL documents of the workspace, built at run time from an entity's definition and the names
+ * the server reports for it (`entityApis`): entity types are not known when the UI is built.
+ */
+export interface ListArgs {
+  filter?: Record<string, unknown>;
+  orderBy?: Array<Record<string, 'ASC' | 'DESC'>>;
+  first: number;
+  after?: string;
+}
+
+/** The fields a list or form reads, with their selections. */
+function selections(fields: readonly Field[]): string {
+  return fields.map(selection).join(' ');
+}
+
+export function listDocument(api: EntityApi, fields: readonly Field[]): string {
+  const t = api.typeName;
+  return `query WorkspaceList($filter: ${t}Filter, $orderBy: [${t}OrderBy!], $first: Int, $after: String) {
+  rows: ${api.list}(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { id version ${selections(fields)} }
+  }
+}`;
+}
+
+export function recordDocument(api: EntityApi, entity: EntityDefinition): string {
+  return `query WorkspaceRecord($id: ID!) {
+  record: ${api.single}(id: $id) { id version createdAt updatedAt ${selections(entity.fields)} }
+}`;
+}
+
+export function createDocument(api: EntityApi): string {
+  return `mutation WorkspaceCreate($input: ${api.typeName}Input!) {
+  record: ${api.create}(input: $input) { id version }
+}`;
+}
+
+export function updateDocument(api: EntityApi): string {
+  return `mutation WorkspaceUpdate($id: ID!, $version: Int!, $patch: ${api.typeName}Patch!) {
+  record: ${api.update}(id: $id, version: $version, patch: $patch) { id version }
+}`;
+}
+
+export function deleteDocument(api: EntityApi): string {
+  return `mutation WorkspaceDelete($id: ID!) {
+  deleted: ${api.delete}(id: $id)
+}`;
+}
+
+/** Fields a form sends: never computed ones, and on update not the read-only ones either. */
+export function editableFields(entity: EntityDefinition, mode: 'create' | 'update'): Field[] {
+  return entity.fields.filter((f) => !isComputed(f) && !(mode === 'update' && f.readOnly));
+}
