@@ -2,6 +2,8 @@
 // Browser test of the designer against a running Tessera (base URL in TESSERA_URL).
 // Uses the machine's Chromium through playwright-core; Playwright never downloads a browser here.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,9 @@ const BASE_URL = (process.env.TESSERA_URL ?? '').replace(/\/+$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'out');
 const SCREENS_DIR = join(OUT_DIR, 'screens');
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** Budget of JavaScript the first screen loads, gzip (issue 14: at most 300 kB). */
+const FIRST_SCREEN_JS_BUDGET = 300 * 1024;
 const STEP_TIMEOUT_MS = 30_000;
 const TOTAL_TIMEOUT_MS = 300_000;
 const CHROMIUM_ARGS = [
@@ -66,10 +71,38 @@ async function waitForQueryEditor(page) {
   await page.locator('.graphiql-query-editor .monaco-editor .view-lines').waitFor();
 }
 
-/** Keeps a full-page zh-CN screenshot of a main screen as a test artifact. @param {Page} page @param {string} name */
+/**
+ * Keeps a full-page zh-CN screenshot of a main screen as a test artifact, and checks it with axe-core:
+ * no serious or critical accessibility violation. @param {Page} page @param {string} name
+ */
 async function keepScreen(page, name) {
   mkdirSync(SCREENS_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
+  await page.addScriptTag({ path: AXE_PATH });
+  /** @type {Array<{ id: string, impact: string, nodes: Array<{ target: unknown }> }>} */
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((/** @type {any} */ v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 3).map((/** @type {any} */ n) => ({ target: n.target })),
+    }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.length === 0, `axe-core on ${name}: ${JSON.stringify(serious)}`);
+}
+
+/** @param {string} query @param {Record<string, unknown>} variables */
+async function graphql(query, variables) {
+  const response = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const payload = await response.json();
+  expect(!payload.errors, `GraphQL errors: ${JSON.stringify(payload.errors)}`);
+  return payload.data;
 }
 
 /** @param {Page} page @param {string} selector @param {string} value */
@@ -80,7 +113,10 @@ async function fill(page, selector, value) {
 /** Clicks Save draft and waits until the server confirms revision `revision`. @param {Page} page @param {number} revision */
 async function saveDraft(page, revision) {
   await page.getByRole('button', { name: '保存草稿' }).click();
-  await page.getByTestId('save-state').filter({ hasText: `第 ${revision} 版` }).waitFor();
+  await page
+    .getByTestId('save-state')
+    .filter({ hasText: `第 ${revision} 版` })
+    .waitFor();
 }
 
 /** @type {Check[]} */
@@ -199,7 +235,10 @@ const CHECKS = [
       expect(/visit/i.test(text), `the dry run should list the new table, got: ${text}`);
       await keepScreen(page, '03-publish-dry-run');
       await page.getByRole('button', { name: '确认发布' }).click();
-      await page.getByRole('dialog').getByText(/已发布为版本 \d+/).waitFor();
+      await page
+        .getByRole('dialog')
+        .getByText(/已发布为版本 \d+/)
+        .waitFor();
       await page.getByRole('button', { name: '关闭' }).click();
       await page.getByRole('link', { name: '实体设计' }).click();
       await page.getByText('没有草稿。').waitFor();
@@ -214,7 +253,10 @@ const CHECKS = [
       await table.waitFor();
       const rows = await table.locator('tbody tr').count();
       expect(rows >= 2, `expected at least 2 versions, got ${rows}`);
-      expect((await table.getByRole('button', { name: '回滚到此版本' }).count()) === rows - 1, 'every older version can be restored');
+      expect(
+        (await table.getByRole('button', { name: '回滚到此版本' }).count()) === rows - 1,
+        'every older version can be restored',
+      );
       await keepScreen(page, '04-version-history');
     },
   },
@@ -228,7 +270,10 @@ const CHECKS = [
       await page.getByRole('button', { name: '保存' }).click();
       const required = page.locator('[data-field="topic"] .field-error');
       await required.waitFor();
-      expect((await page.locator('#record-topic').getAttribute('aria-invalid')) === 'true', 'the topic input is marked invalid');
+      expect(
+        (await page.locator('#record-topic').getAttribute('aria-invalid')) === 'true',
+        'the topic input is marked invalid',
+      );
       await fill(page, '#record-topic', '这是一个非常非常长的拜访主题，超过了二十个字的限制');
       await page.getByRole('button', { name: '保存' }).click();
       await page.getByTestId('form-errors').getByText('主题不能超过 20 个字').waitFor();
@@ -263,6 +308,78 @@ const CHECKS = [
       await page.getByRole('button', { name: '删除' }).click();
       await page.waitForURL(/\/workspace\/visit$/);
       await page.getByText('没有记录。').waitFor();
+    },
+  },
+  {
+    name: 'performance: first-screen JavaScript within budget, first screen and a 100-row list measured',
+    run: async (page) => {
+      const html = await (await fetch(`${BASE_URL}/`)).text();
+      const scripts = [
+        ...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g),
+      ].map((m) => m[1]);
+      let gzip = 0;
+      for (const src of scripts) {
+        gzip += gzipSync(Buffer.from(await (await fetch(`${BASE_URL}${src}`)).arrayBuffer())).length;
+      }
+      console.log(
+        `     measure: first-screen JavaScript ${scripts.length} file(s), ${(gzip / 1024).toFixed(1)} kB gzip`,
+      );
+      expect(
+        scripts.length > 0 && gzip <= FIRST_SCREEN_JS_BUDGET,
+        `first-screen JS is ${gzip} bytes gzip (budget ${FIRST_SCREEN_JS_BUDGET})`,
+      );
+
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.clearBrowserCache');
+      const start = Date.now();
+      await page.goto(`${BASE_URL}/`);
+      await page.locator('article[data-entity]').first().waitFor();
+      const firstScreen = Date.now() - start;
+      const domInteractive = await page.evaluate(() =>
+        Math.round(
+          /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]).domInteractive,
+        ),
+      );
+      console.log(
+        `     measure: first screen with data ${firstScreen} ms (cold cache; DOM interactive ${domInteractive} ms)`,
+      );
+
+      const inputs = Array.from({ length: 100 }, (_, i) => ({
+        topic: `回访 ${String(i + 1).padStart(3, '0')}`,
+        stage: i % 2 ? 'won' : 'new',
+      }));
+      await graphql('mutation M($inputs: [VisitInput!]!) { createVisits(inputs: $inputs) { id } }', { inputs });
+      await page.evaluate(() => {
+        const original = window.fetch;
+        window.fetch = async (...args) => {
+          const response = await original(...args);
+          const body = typeof args[1]?.body === 'string' ? args[1].body : '';
+          if (body.includes('WorkspaceList')) {
+            const text = response.clone().text();
+            void text.then(() => {
+              // @ts-expect-error measurement hook
+              window.__listDataAt = performance.now();
+            });
+          }
+          return response;
+        };
+      });
+      await page.getByRole('link', { name: '工作台' }).click();
+      await page.locator('.entity-nav a[data-entity="visit"]').click();
+      await page.getByTestId('record-table').waitFor();
+      await page.locator('#page-size').selectOption('100');
+      const renderMs = await page.waitForFunction(
+        () => {
+          const rows = document.querySelectorAll('[data-testid="record-table"] tbody tr').length;
+          // @ts-expect-error measurement hook
+          return rows === 100 && window.__listDataAt ? performance.now() - window.__listDataAt : false;
+        },
+        undefined,
+        { polling: 'raf' },
+      );
+      console.log(
+        `     measure: 100-row list rendered ${Math.round(Number(await renderMs.jsonValue()))} ms after its data arrived`,
+      );
     },
   },
 ];

@@ -9,7 +9,9 @@ import { ClientProvider } from './app/ClientContext';
 import { createI18n, type Locale } from './app/i18n';
 
 /** A client whose successive requests get these answers (the last one repeats). */
-export function clientAnswering(...answers: Array<(query: string, variables?: Record<string, unknown>) => Promise<unknown>>): GraphQLClient {
+export function clientAnswering(
+  ...answers: Array<(query: string, variables?: Record<string, unknown>) => Promise<unknown>>
+): GraphQLClient {
   let call = 0;
   const request = vi.fn((query: string, variables?: Record<string, unknown>) => {
     const answer = answers[Math.min(call++, answers.length - 1)]!;

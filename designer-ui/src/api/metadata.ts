@@ -19,7 +19,9 @@ export const METADATA_KEY = ['metadata'] as const;
 export function toMetadata(data: MetadataQuery): Metadata {
   const entities = (Array.isArray(data.definitions) ? data.definitions : []).filter(
     (d): d is EntityDefinition =>
-      typeof d === 'object' && d !== null && typeof (d as EntityDefinition).name === 'string' &&
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as EntityDefinition).name === 'string' &&
       Array.isArray((d as EntityDefinition).fields),
   );
   return { version: data.metadataVersion, entities, apis: new Map(data.entityApis.map((a) => [a.entity, a])) };

@@ -9,7 +9,10 @@ describe('operations', () => {
     const documents = Object.entries(operations);
     expect(documents.length).toBeGreaterThan(5);
     for (const [name, text] of documents) {
-      expect(validate(schema, parse(text)).map((e) => e.message), name).toEqual([]);
+      expect(
+        validate(schema, parse(text)).map((e) => e.message),
+        name,
+      ).toEqual([]);
     }
   });
 });

@@ -40,13 +40,48 @@ export function App({ client, queryClient, i18n }: AppProps) {
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/graphiql" element={<Lazy><Graphiql /></Lazy>} />
+      <Route
+        path="/graphiql"
+        element={
+          <Lazy>
+            <Graphiql />
+          </Lazy>
+        }
+      />
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
-        <Route path="designer" element={<Lazy><EntityDesignerPage /></Lazy>} />
-        <Route path="designer/entity/:key" element={<Lazy><EntityEditorPage /></Lazy>} />
-        <Route path="designer/history" element={<Lazy><HistoryPage /></Lazy>} />
-        <Route path="workspace/*" element={<Lazy><WorkspacePage /></Lazy>} />
+        <Route
+          path="designer"
+          element={
+            <Lazy>
+              <EntityDesignerPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/entity/:key"
+          element={
+            <Lazy>
+              <EntityEditorPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/history"
+          element={
+            <Lazy>
+              <HistoryPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="workspace/*"
+          element={
+            <Lazy>
+              <WorkspacePage />
+            </Lazy>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -71,7 +71,11 @@ export function localeOf(instance: I18n): Locale {
 }
 
 /** A localized label from a definition (`{"zh-CN": ..., "en": ...}`), falling back sensibly. */
-export function localized(label: Partial<Record<string, string>> | undefined | null, locale: Locale, fallback: string): string {
+export function localized(
+  label: Partial<Record<string, string>> | undefined | null,
+  locale: Locale,
+  fallback: string,
+): string {
   if (!label) {
     return fallback;
   }

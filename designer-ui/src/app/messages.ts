@@ -83,7 +83,10 @@ export const MESSAGES = {
   publish: { 'zh-CN': '发布…', en: 'Publish…' },
   publishTitle: { 'zh-CN': '发布草稿', en: 'Publish drafts' },
   checking: { 'zh-CN': '正在试运行…', en: 'Running the dry run…' },
-  dryRunOk: { 'zh-CN': '试运行通过，发布将进行以下变更：', en: 'The dry run passed; publishing will make these changes:' },
+  dryRunOk: {
+    'zh-CN': '试运行通过，发布将进行以下变更：',
+    en: 'The dry run passed; publishing will make these changes:',
+  },
   dryRunNoChanges: { 'zh-CN': '没有数据库变更。', en: 'No database changes.' },
   dryRunProblems: { 'zh-CN': '发现 {{count}} 个问题，无法发布：', en: '{{count}} problem(s) block the publish:' },
   applyPublish: { 'zh-CN': '确认发布', en: 'Publish now' },
@@ -107,6 +110,7 @@ export const MESSAGES = {
   filters: { 'zh-CN': '筛选', en: 'Filters' },
   applyFilters: { 'zh-CN': '应用', en: 'Apply' },
   clearFilters: { 'zh-CN': '清除', en: 'Clear' },
+  pageSize: { 'zh-CN': '每页条数', en: 'Rows per page' },
   previousPage: { 'zh-CN': '上一页', en: 'Previous' },
   nextPage: { 'zh-CN': '下一页', en: 'Next' },
   sortBy: { 'zh-CN': '按 {{field}} 排序', en: 'Sort by {{field}}' },
@@ -148,7 +152,10 @@ export const MESSAGES = {
   updatedBy: { 'zh-CN': '{{user}} 于 {{time}} 保存', en: 'Saved by {{user}} at {{time}}' },
   someone: { 'zh-CN': '某人', en: 'someone' },
   notFoundDraft: { 'zh-CN': '找不到这个实体或草稿。', en: 'No such entity or draft.' },
-  confirmRollback: { 'zh-CN': '回滚到版本 {{version}}？这会发布一个新版本。', en: 'Roll back to version {{version}}? This publishes a new version.' },
+  confirmRollback: {
+    'zh-CN': '回滚到版本 {{version}}？这会发布一个新版本。',
+    en: 'Roll back to version {{version}}? This publishes a new version.',
+  },
   confirmDiscard: { 'zh-CN': '放弃这份草稿？', en: 'Discard this draft?' },
   selectEntity: { 'zh-CN': '请选择左侧的实体。', en: 'Choose an entity on the left.' },
 } as const satisfies Record<string, Record<'zh-CN' | 'en', string>>;

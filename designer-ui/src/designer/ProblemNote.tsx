@@ -6,13 +6,15 @@ export function ProblemNote({ id, problems }: { id: string; problems: readonly P
     return null;
   }
   return (
-    <ul id={id} className="problem-note" role="alert">
-      {problems.map((p, i) => (
-        <li key={i}>
-          {p.message}
-          {p.line ? ` (${p.line}:${p.column ?? 1})` : ''}
-        </li>
-      ))}
-    </ul>
+    <div className="problem-note" role="alert" id={id}>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>
+            {p.message}
+            {p.line ? ` (${p.line}:${p.column ?? 1})` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

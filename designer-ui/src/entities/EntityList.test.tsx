@@ -54,7 +54,11 @@ describe('EntityList', () => {
     show(entities, 'en');
 
     const rows = within(card('Customer')).getAllByRole('row').slice(1);
-    const cells = rows.map((row) => within(row).getAllByRole('cell').map((c) => c.textContent));
+    const cells = rows.map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    );
     expect(cells).toEqual([
       ['Namerequired', 'name', 'text'],
       ['Email', 'email', 'email'],

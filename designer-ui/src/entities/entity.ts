@@ -63,9 +63,9 @@ const SAMPLE_FIELD_LIMIT = 6;
  * select its `id`; every other field type is a leaf value.
  */
 export function sampleListQuery(entity: EntitySummary, listName: string, comment?: string): string {
-  const selections = entity.fields.slice(0, SAMPLE_FIELD_LIMIT).map((f) =>
-    f.type === 'reference' ? `${f.name} { id }` : f.name,
-  );
+  const selections = entity.fields
+    .slice(0, SAMPLE_FIELD_LIMIT)
+    .map((f) => (f.type === 'reference' ? `${f.name} { id }` : f.name));
   const node = ['id', ...selections].map((s) => `        ${s}`).join('\n');
   const header = comment ? `# ${comment.replace(/[\r\n]+/g, ' ')}\n` : '';
   return `${header}{

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Field, FieldType } from '../metamodel';
-import { displayText, FIELD_TYPES, filterInput, FormValueError, isComputed, selection, specOf, toFormValue, toInputValue } from './registry';
+import {
+  displayText,
+  FIELD_TYPES,
+  filterInput,
+  FormValueError,
+  isComputed,
+  selection,
+  specOf,
+  toFormValue,
+  toInputValue,
+} from './registry';
 
-const f = (type: FieldType, extra: Partial<Field> = {}): Field => ({ name: 'x', type, label: { 'zh-CN': 'x', en: 'x' }, ...extra });
+const f = (type: FieldType, extra: Partial<Field> = {}): Field => ({
+  name: 'x',
+  type,
+  label: { 'zh-CN': 'x', en: 'x' },
+  ...extra,
+});
 const stage = f('stage', {
   options: [
     { value: 'new', label: { 'zh-CN': '新建', en: 'New' } },
@@ -13,8 +28,28 @@ const yesNo: [string, string] = ['是', '否'];
 
 describe('FIELD_TYPES', () => {
   it('has an editor and a filter for every type of entity.schema.json', () => {
-    const types: FieldType[] = ['text', 'longText', 'number', 'money', 'percent', 'bool', 'date', 'datetime', 'email',
-      'phone', 'url', 'picklist', 'multiPicklist', 'stage', 'reference', 'user', 'tags', 'formula', 'autoNumber', 'json'];
+    const types: FieldType[] = [
+      'text',
+      'longText',
+      'number',
+      'money',
+      'percent',
+      'bool',
+      'date',
+      'datetime',
+      'email',
+      'phone',
+      'url',
+      'picklist',
+      'multiPicklist',
+      'stage',
+      'reference',
+      'user',
+      'tags',
+      'formula',
+      'autoNumber',
+      'json',
+    ];
     expect(Object.keys(FIELD_TYPES).sort()).toEqual([...types].sort());
   });
 

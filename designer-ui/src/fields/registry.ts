@@ -2,8 +2,19 @@ import { localized, type Locale } from '../app/i18n';
 import type { Field, FieldType } from '../metamodel';
 
 /** How a value is edited; widgets.tsx has one component per kind. */
-export type EditorKind = 'text' | 'textarea' | 'number' | 'checkbox' | 'date' | 'datetime' | 'select' | 'multiSelect'
-  | 'tags' | 'reference' | 'json' | 'readOnly';
+export type EditorKind =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'checkbox'
+  | 'date'
+  | 'datetime'
+  | 'select'
+  | 'multiSelect'
+  | 'tags'
+  | 'reference'
+  | 'json'
+  | 'readOnly';
 
 /** How a list is filtered by the field; `none` means it cannot be. */
 export type FilterKind = 'contains' | 'choice' | 'range' | 'dateRange' | 'yesNo' | 'anyOf' | 'equals' | 'none';
@@ -93,7 +104,9 @@ export function displayText(field: Field, value: unknown, locale: Locale, yesNo:
     case 'stage':
       return optionLabel(String(value));
     case 'multiPicklist':
-      return asList(value).map(optionLabel).join(locale === 'zh-CN' ? '、' : ', ');
+      return asList(value)
+        .map(optionLabel)
+        .join(locale === 'zh-CN' ? '、' : ', ');
     case 'tags':
       return asList(value).join(locale === 'zh-CN' ? '、' : ', ');
     case 'money':

@@ -22,9 +22,13 @@ export function FieldEditor({ field, id, value, onChange, errorId }: EditorProps
     case 'textarea':
       return <textarea {...common} rows={3} value={text} onChange={(e) => onChange(e.target.value)} />;
     case 'number':
-      return <input {...common} type="text" inputMode="decimal" value={text} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <input {...common} type="text" inputMode="decimal" value={text} onChange={(e) => onChange(e.target.value)} />
+      );
     case 'checkbox':
-      return <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
+      return (
+        <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+      );
     case 'date':
       return <input {...common} type="date" value={text} onChange={(e) => onChange(e.target.value)} />;
     case 'datetime':
@@ -64,7 +68,14 @@ export function FieldEditor({ field, id, value, onChange, errorId }: EditorProps
           {...common}
           type="text"
           value={list}
-          onChange={(e) => onChange(e.target.value.split(/[,，]/).map((s) => s.trim()).filter(Boolean))}
+          onChange={(e) =>
+            onChange(
+              e.target.value
+                .split(/[,，]/)
+                .map((s) => s.trim())
+                .filter(Boolean),
+            )
+          }
         />
       );
     }
@@ -97,7 +108,9 @@ export function FilterWidget({ field, id, state, onChange }: FilterWidgetProps) 
   switch (kind) {
     case 'contains':
     case 'equals':
-      return <input id={id} type="search" value={state.value ?? ''} onChange={(e) => onChange({ value: e.target.value })} />;
+      return (
+        <input id={id} type="search" value={state.value ?? ''} onChange={(e) => onChange({ value: e.target.value })} />
+      );
     case 'choice':
     case 'anyOf':
       return (

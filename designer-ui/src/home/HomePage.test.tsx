@@ -35,11 +35,13 @@ describe('HomePage', () => {
     expect(vi.mocked(client.request).mock.calls[0]![0]).toBe(METADATA);
   });
 
-  it("samples the list query the server names, not a plural the UI guesses", async () => {
+  it('samples the list query the server names, not a plural the UI guesses', async () => {
     renderWithApp(home(), { client: clientAnswering(async () => metadata), locale: 'en' });
 
     const link = await screen.findByRole('link', { name: 'Query in GraphiQL' });
-    expect(new URL(link.getAttribute('href')!, 'http://x').searchParams.get('query')).toContain('customerList(first: 10)');
+    expect(new URL(link.getAttribute('href')!, 'http://x').searchParams.get('query')).toContain(
+      'customerList(first: 10)',
+    );
   });
 
   it('explains a connection failure and retries on request', async () => {

@@ -13,15 +13,36 @@ const lead = {
   fields: [
     { name: 'name', type: 'text', label: label('名称', 'Name'), required: true },
     { name: 'amount', type: 'money', label: label('金额', 'Amount') },
-    { name: 'stage', type: 'stage', label: label('阶段', 'Stage'), options: [{ value: 'won', label: label('赢单', 'Won') }] },
+    {
+      name: 'stage',
+      type: 'stage',
+      label: label('阶段', 'Stage'),
+      options: [{ value: 'won', label: label('赢单', 'Won') }],
+    },
   ],
 };
 const metadata = {
   metadataVersion: 2,
   definitions: [lead],
-  entityApis: [{ entity: 'lead', typeName: 'Lead', single: 'lead', list: 'leads', create: 'createLead', update: 'updateLead', delete: 'deleteLead' }],
+  entityApis: [
+    {
+      entity: 'lead',
+      typeName: 'Lead',
+      single: 'lead',
+      list: 'leads',
+      create: 'createLead',
+      update: 'updateLead',
+      delete: 'deleteLead',
+    },
+  ],
 };
-const rows = { rows: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [{ id: 'r1', version: 1, name: '张三', amount: '1200.5', stage: 'won' }] } };
+const rows = {
+  rows: {
+    totalCount: 1,
+    pageInfo: { hasNextPage: false, endCursor: null },
+    nodes: [{ id: 'r1', version: 1, name: '张三', amount: '1200.5', stage: 'won' }],
+  },
+};
 
 function server(answers: Record<string, (v?: Record<string, unknown>) => unknown>) {
   return clientAnswering(async (query, variables) => {
@@ -47,8 +68,16 @@ describe('WorkspacePage', () => {
     open(client, '/workspace/lead');
 
     const table = await screen.findByTestId('record-table');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim())).toEqual(['名称', '金额', '阶段']);
-    expect(within(table).getAllByRole('cell').map((c) => c.textContent)).toEqual(['张三', '1,200.50', '赢单']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent?.trim()),
+    ).toEqual(['名称', '金额', '阶段']);
+    expect(
+      within(table)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['张三', '1,200.50', '赢单']);
 
     fireEvent.change(screen.getByRole('searchbox', { name: '名称' }), { target: { value: '张' } });
     fireEvent.click(screen.getByRole('button', { name: '应用' }));
@@ -58,13 +87,21 @@ describe('WorkspacePage', () => {
     });
 
     fireEvent.click(within(table).getByRole('button', { name: /金额/ }));
-    await waitFor(() => expect(vi.mocked(client.request).mock.calls.at(-1)![1]).toMatchObject({ orderBy: [{ amount: 'ASC' }] }));
+    await waitFor(() =>
+      expect(vi.mocked(client.request).mock.calls.at(-1)![1]).toMatchObject({ orderBy: [{ amount: 'ASC' }] }),
+    );
   });
 
   it("shows the server's validation errors at their fields, and a local one for a bad number", async () => {
     const refuse = vi.fn(async () => {
       throw new GraphQLRequestError('graphql', '名称为必填项', 200, [
-        { message: '名称为必填项', extensions: { code: 'VALIDATION_FAILED', problems: [{ field: 'name', code: 'REQUIRED', message: '名称为必填项' }] } },
+        {
+          message: '名称为必填项',
+          extensions: {
+            code: 'VALIDATION_FAILED',
+            problems: [{ field: 'name', code: 'REQUIRED', message: '名称为必填项' }],
+          },
+        },
       ]);
     });
     open(server({ WorkspaceCreate: refuse }), '/workspace/lead/new');

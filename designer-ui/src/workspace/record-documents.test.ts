@@ -2,16 +2,34 @@ import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { EntityApi } from '../api/metadata';
 import type { EntityDefinition } from '../metamodel';
-import { createDocument, deleteDocument, editableFields, listDocument, recordDocument, updateDocument } from './record-documents';
+import {
+  createDocument,
+  deleteDocument,
+  editableFields,
+  listDocument,
+  recordDocument,
+  updateDocument,
+} from './record-documents';
 
 const api: EntityApi = {
-  entity: 'company', typeName: 'Company', single: 'company', list: 'companies', deletedList: 'deletedCompanies',
-  aggregate: 'companiesAggregate', create: 'createCompany', createMany: 'createCompanies', importMany: 'importCompanies',
-  update: 'updateCompany', delete: 'deleteCompany', restore: 'restoreCompany',
+  entity: 'company',
+  typeName: 'Company',
+  single: 'company',
+  list: 'companies',
+  deletedList: 'deletedCompanies',
+  aggregate: 'companiesAggregate',
+  create: 'createCompany',
+  createMany: 'createCompanies',
+  importMany: 'importCompanies',
+  update: 'updateCompany',
+  delete: 'deleteCompany',
+  restore: 'restoreCompany',
 };
 const label = { 'zh-CN': 'x', en: 'x' };
 const company: EntityDefinition = {
-  kind: 'entity', name: 'company', label,
+  kind: 'entity',
+  name: 'company',
+  label,
   fields: [
     { name: 'name', type: 'text', label },
     { name: 'parent', type: 'reference', target: 'company', label },
@@ -22,7 +40,13 @@ const company: EntityDefinition = {
 
 describe('record documents', () => {
   it('are valid GraphQL using the names the server reports', () => {
-    for (const doc of [listDocument(api, company.fields), recordDocument(api, company), createDocument(api), updateDocument(api), deleteDocument(api)]) {
+    for (const doc of [
+      listDocument(api, company.fields),
+      recordDocument(api, company),
+      createDocument(api),
+      updateDocument(api),
+      deleteDocument(api),
+    ]) {
       expect(() => parse(doc)).not.toThrow();
     }
     expect(listDocument(api, company.fields)).toContain('rows: companies(filter: $filter');

@@ -7,5 +7,10 @@ export function useWorkspaceEntity(): { entity?: EntityDefinition; api?: EntityA
   const { entity: name } = useParams();
   const metadata = useMetadata();
   const entity = metadata.data?.entities.find((e) => e.name === name);
-  return { entity, api: name ? metadata.data?.apis.get(name) : undefined, loading: metadata.isPending, error: metadata.error };
+  return {
+    entity,
+    api: name ? metadata.data?.apis.get(name) : undefined,
+    loading: metadata.isPending,
+    error: metadata.error,
+  };
 }

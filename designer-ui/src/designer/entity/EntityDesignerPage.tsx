@@ -30,7 +30,12 @@ export default function EntityDesignerPage() {
         <Link className="button button--primary" to={editorHref('new')}>
           {t('newEntity')}
         </Link>
-        <button type="button" className="button button--secondary" disabled={drafts.data.length === 0} onClick={() => setPublishing(true)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={drafts.data.length === 0}
+          onClick={() => setPublishing(true)}
+        >
           {t('publish')}
         </button>
       </div>
@@ -46,7 +51,9 @@ export default function EntityDesignerPage() {
                   {label(def.label, d.name)}
                 </Link>{' '}
                 <code>{d.name}</code> <span className="badge">{t('draftBadge')}</span>{' '}
-                <span className="muted">{t('updatedBy', { user: d.updatedBy ?? t('someone'), time: new Date(d.updatedAt).toLocaleString() })}</span>
+                <span className="muted">
+                  {t('updatedBy', { user: d.updatedBy ?? t('someone'), time: new Date(d.updatedAt).toLocaleString() })}
+                </span>
               </li>
             );
           })}

@@ -10,10 +10,24 @@ const visit = {
   label: { 'zh-CN': '拜访', en: 'Visit' },
   fields: [
     { name: 'topic', type: 'text', label: { 'zh-CN': '主题', en: 'Topic' } },
-    { name: 'stage', type: 'stage', label: { 'zh-CN': '', en: '' }, options: [{ value: 'new', label: { 'zh-CN': '新建', en: 'New' } }] },
+    {
+      name: 'stage',
+      type: 'stage',
+      label: { 'zh-CN': '', en: '' },
+      options: [{ value: 'new', label: { 'zh-CN': '新建', en: 'New' } }],
+    },
   ],
 };
-const draft = { key: 'entity:visit', kind: 'entity', name: 'visit', definition: visit, baseVersion: 3, revision: 2, updatedAt: '2026-12-07T08:00:00Z', updatedBy: 'admin' };
+const draft = {
+  key: 'entity:visit',
+  kind: 'entity',
+  name: 'visit',
+  definition: visit,
+  baseVersion: 3,
+  revision: 2,
+  updatedAt: '2026-12-07T08:00:00Z',
+  updatedBy: 'admin',
+};
 const metadata = { metadataVersion: 3, definitions: [], entityApis: [] };
 
 function server(overrides: Record<string, (variables?: Record<string, unknown>) => unknown> = {}) {
@@ -26,7 +40,15 @@ function server(overrides: Record<string, (variables?: Record<string, unknown>) 
         version: null,
         applied: false,
         changes: [],
-        problems: [{ code: 'REQUIRED', path: '$[0].fields[1].label', message: '字段“stage”缺少中文名称', line: null, column: null }],
+        problems: [
+          {
+            code: 'REQUIRED',
+            path: '$[0].fields[1].label',
+            message: '字段“stage”缺少中文名称',
+            line: null,
+            column: null,
+          },
+        ],
       },
     }),
     ...overrides,
@@ -71,7 +93,9 @@ describe('EntityEditorPage', () => {
 
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText('字段“stage”缺少中文名称')).toBeTruthy();
-    expect(within(dialog).getByRole('link', { name: '定位' }).getAttribute('href')).toBe('/designer/entity/entity%3Avisit#field-1');
+    expect(within(dialog).getByRole('link', { name: '定位' }).getAttribute('href')).toBe(
+      '/designer/entity/entity%3Avisit#field-1',
+    );
     const row = document.getElementById('field-1')!;
     expect(within(row).getByRole('alert').textContent).toContain('缺少中文名称');
     expect(row.className).toContain('field-row--invalid');
@@ -84,7 +108,10 @@ describe('EntityEditorPage', () => {
     await screen.findByDisplayValue('主题');
 
     fireEvent.click(screen.getByRole('button', { name: '下移 topic' }));
-    expect([...document.querySelectorAll('.field-row')].map((r) => r.getAttribute('data-field'))).toEqual(['stage', 'topic']);
+    expect([...document.querySelectorAll('.field-row')].map((r) => r.getAttribute('data-field'))).toEqual([
+      'stage',
+      'topic',
+    ]);
     fireEvent.click(screen.getByRole('button', { name: '删除字段 stage' }));
     expect([...document.querySelectorAll('.field-row')].map((r) => r.getAttribute('data-field'))).toEqual(['topic']);
   });

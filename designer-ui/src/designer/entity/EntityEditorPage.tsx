@@ -37,19 +37,31 @@ export default function EntityEditorPage() {
   if (!source) {
     return <p className="empty">{t('notFoundDraft')}</p>;
   }
-  return <EntityEditor key={key} routeKey={key} source={source} entityNames={metadata.data.entities.map((e) => e.name)} />;
+  return (
+    <EntityEditor key={key} routeKey={key} source={source} entityNames={metadata.data.entities.map((e) => e.name)} />
+  );
 }
 
 let uidCounter = 0;
 const uid = () => `f${++uidCounter}`;
 
-function EntityEditor({ routeKey, source, entityNames }: { routeKey: string; source: EditorSource; entityNames: string[] }) {
+function EntityEditor({
+  routeKey,
+  source,
+  entityNames,
+}: {
+  routeKey: string;
+  source: EditorSource;
+  entityNames: string[];
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { hash } = useLocation();
   const [entity, setEntity] = useState<EntityDefinition>(() => structuredClone(source.definition));
   const [uids, setUids] = useState<string[]>(() => source.definition.fields.map(uid));
-  const [saved, setSaved] = useState(source.draft ? { key: source.draft.key, revision: source.draft.revision } : undefined);
+  const [saved, setSaved] = useState(
+    source.draft ? { key: source.draft.key, revision: source.draft.revision } : undefined,
+  );
   const [dirty, setDirty] = useState(routeKey === 'new');
   const [publishing, setPublishing] = useState(false);
   const [newType, setNewType] = useState<FieldType>('text');
@@ -74,7 +86,8 @@ function EntityEditor({ routeKey, source, entityNames }: { routeKey: string; sou
     setEntity(next);
     setDirty(true);
   };
-  const setField = (index: number, field: Field) => update({ ...entity, fields: entity.fields.map((f, i) => (i === index ? field : f)) });
+  const setField = (index: number, field: Field) =>
+    update({ ...entity, fields: entity.fields.map((f, i) => (i === index ? field : f)) });
   const moveField = (from: number, to: number) => {
     update({ ...entity, fields: move(entity.fields, from, to) });
     setUids(move(uids, from, to));
@@ -84,7 +97,16 @@ function EntityEditor({ routeKey, source, entityNames }: { routeKey: string; sou
     setUids(uids.filter((_, i) => i !== index));
   };
   const addField = () => {
-    update({ ...entity, fields: [...entity.fields, newField(newType, entity.fields.map((f) => f.name))] });
+    update({
+      ...entity,
+      fields: [
+        ...entity.fields,
+        newField(
+          newType,
+          entity.fields.map((f) => f.name),
+        ),
+      ],
+    });
     setUids([...uids, uid()]);
   };
 
@@ -106,7 +128,8 @@ function EntityEditor({ routeKey, source, entityNames }: { routeKey: string; sou
       discard.mutate(saved.key, { onSuccess: () => navigate('/designer') });
     }
   };
-  const conflict = save.error instanceof GraphQLRequestError && save.error.errors[0]?.extensions?.code === 'VERSION_CONFLICT';
+  const conflict =
+    save.error instanceof GraphQLRequestError && save.error.errors[0]?.extensions?.code === 'VERSION_CONFLICT';
 
   return (
     <div className="editor">
@@ -125,11 +148,22 @@ function EntityEditor({ routeKey, source, entityNames }: { routeKey: string; sou
             {t('discardDraft')}
           </button>
         )}
-        <button type="button" className="button button--secondary" disabled={dirty || !saved} onClick={() => setPublishing(true)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={dirty || !saved}
+          onClick={() => setPublishing(true)}
+        >
           {t('publish')}
         </button>
       </div>
-      {conflict ? <p className="error" role="alert">{t('conflict')}</p> : save.isError && <ErrorPanel error={save.error} />}
+      {conflict ? (
+        <p className="error" role="alert">
+          {t('conflict')}
+        </p>
+      ) : (
+        save.isError && <ErrorPanel error={save.error} />
+      )}
 
       <section id="entity-settings" className="card" aria-label={t('entitySettings')}>
         <ProblemNote id="entity-problems" problems={problems.get('entity-settings')} />
@@ -140,15 +174,27 @@ function EntityEditor({ routeKey, source, entityNames }: { routeKey: string; sou
           </label>
           <label>
             {t('labelZh')}
-            <input id="entity-label-zh" value={entity.label['zh-CN'] ?? ''} onChange={(e) => update({ ...entity, label: { ...entity.label, 'zh-CN': e.target.value } })} />
+            <input
+              id="entity-label-zh"
+              value={entity.label['zh-CN'] ?? ''}
+              onChange={(e) => update({ ...entity, label: { ...entity.label, 'zh-CN': e.target.value } })}
+            />
           </label>
           <label>
             {t('labelEn')}
-            <input id="entity-label-en" value={entity.label.en ?? ''} onChange={(e) => update({ ...entity, label: { ...entity.label, en: e.target.value } })} />
+            <input
+              id="entity-label-en"
+              value={entity.label.en ?? ''}
+              onChange={(e) => update({ ...entity, label: { ...entity.label, en: e.target.value } })}
+            />
           </label>
           <label>
             {t('pluralName')}
-            <input id="entity-plural" value={entity.pluralName ?? ''} onChange={(e) => update({ ...entity, pluralName: e.target.value })} />
+            <input
+              id="entity-plural"
+              value={entity.pluralName ?? ''}
+              onChange={(e) => update({ ...entity, pluralName: e.target.value })}
+            />
           </label>
         </div>
       </section>

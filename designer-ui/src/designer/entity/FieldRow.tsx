@@ -25,13 +25,26 @@ export interface FieldRowProps {
 }
 
 /** One field: drag handle, move and remove buttons, and every option its type has. */
-export function FieldRow({ uid, index, count, field, entityNames, problems, onChange, onMove, onRemove }: FieldRowProps) {
+export function FieldRow({
+  uid,
+  index,
+  count,
+  field,
+  entityNames,
+  problems,
+  onChange,
+  onMove,
+  onRemove,
+}: FieldRowProps) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: uid });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: uid,
+  });
   const id = `field-${index}`;
   const problemId = problems?.length ? `${id}-problems` : undefined;
   const set = <K extends keyof Field>(key: K, value: Field[K]) => onChange({ ...field, [key]: value });
-  const setLabel = (locale: 'zh-CN' | 'en', text: string) => onChange({ ...field, label: { ...field.label, [locale]: text } });
+  const setLabel = (locale: 'zh-CN' | 'en', text: string) =>
+    onChange({ ...field, label: { ...field.label, [locale]: text } });
   const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
   const [optionText, setOptionText] = useState(() => optionsToText(field.options));
 
@@ -46,19 +59,43 @@ export function FieldRow({ uid, index, count, field, entityNames, problems, onCh
       aria-label={field.name}
     >
       <div className="field-row__bar">
-        <button type="button" className="drag-handle" ref={setActivatorNodeRef} aria-label={t('dragHandle')} {...attributes} {...listeners}>
+        <button
+          type="button"
+          className="drag-handle"
+          ref={setActivatorNodeRef}
+          aria-label={t('dragHandle')}
+          {...attributes}
+          {...listeners}
+        >
           ⠿
         </button>
         <strong>{field.label['zh-CN'] || field.label.en || field.name}</strong>
         <code>{field.name}</code>
         <span className="spacer" />
-        <button type="button" className="icon-button" aria-label={`${t('moveUp')} ${field.name}`} disabled={index === 0} onClick={() => onMove(index - 1)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`${t('moveUp')} ${field.name}`}
+          disabled={index === 0}
+          onClick={() => onMove(index - 1)}
+        >
           ↑
         </button>
-        <button type="button" className="icon-button" aria-label={`${t('moveDown')} ${field.name}`} disabled={index === count - 1} onClick={() => onMove(index + 1)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`${t('moveDown')} ${field.name}`}
+          disabled={index === count - 1}
+          onClick={() => onMove(index + 1)}
+        >
           ↓
         </button>
-        <button type="button" className="icon-button danger" aria-label={`${t('removeField')} ${field.name}`} onClick={onRemove}>
+        <button
+          type="button"
+          className="icon-button danger"
+          aria-label={`${t('removeField')} ${field.name}`}
+          onClick={onRemove}
+        >
           ✕
         </button>
       </div>
@@ -66,11 +103,20 @@ export function FieldRow({ uid, index, count, field, entityNames, problems, onCh
       <div className="form-grid">
         <label>
           {t('fieldName')}
-          <input id={`${id}-name`} value={field.name} aria-describedby={problemId} onChange={(e) => set('name', e.target.value)} />
+          <input
+            id={`${id}-name`}
+            value={field.name}
+            aria-describedby={problemId}
+            onChange={(e) => set('name', e.target.value)}
+          />
         </label>
         <label>
           {t('fieldType')}
-          <select id={`${id}-type`} value={field.type} onChange={(e) => onChange(withType(field, e.target.value as FieldType))}>
+          <select
+            id={`${id}-type`}
+            value={field.type}
+            onChange={(e) => onChange(withType(field, e.target.value as FieldType))}
+          >
             {TYPES.map((type) => (
               <option key={type} value={type}>
                 {t(`type_${type}`)}
@@ -80,7 +126,11 @@ export function FieldRow({ uid, index, count, field, entityNames, problems, onCh
         </label>
         <label>
           {t('labelZh')}
-          <input id={`${id}-label-zh`} value={field.label['zh-CN'] ?? ''} onChange={(e) => setLabel('zh-CN', e.target.value)} />
+          <input
+            id={`${id}-label-zh`}
+            value={field.label['zh-CN'] ?? ''}
+            onChange={(e) => setLabel('zh-CN', e.target.value)}
+          />
         </label>
         <label>
           {t('labelEn')}
@@ -90,7 +140,12 @@ export function FieldRow({ uid, index, count, field, entityNames, problems, onCh
       <div className="checks">
         {(['required', 'unique', 'indexed', 'readOnly'] as const).map((flag) => (
           <label key={flag}>
-            <input type="checkbox" id={`${id}-${flag}`} checked={field[flag] === true} onChange={(e) => set(flag, e.target.checked || undefined)} />
+            <input
+              type="checkbox"
+              id={`${id}-${flag}`}
+              checked={field[flag] === true}
+              onChange={(e) => set(flag, e.target.checked || undefined)}
+            />
             {t(flag)}
           </label>
         ))}
@@ -100,18 +155,33 @@ export function FieldRow({ uid, index, count, field, entityNames, problems, onCh
           <>
             <label>
               {t('minimum')}
-              <input id={`${id}-min`} inputMode="decimal" value={field.min ?? ''} onChange={(e) => set('min', number(e.target.value))} />
+              <input
+                id={`${id}-min`}
+                inputMode="decimal"
+                value={field.min ?? ''}
+                onChange={(e) => set('min', number(e.target.value))}
+              />
             </label>
             <label>
               {t('maximum')}
-              <input id={`${id}-max`} inputMode="decimal" value={field.max ?? ''} onChange={(e) => set('max', number(e.target.value))} />
+              <input
+                id={`${id}-max`}
+                inputMode="decimal"
+                value={field.max ?? ''}
+                onChange={(e) => set('max', number(e.target.value))}
+              />
             </label>
           </>
         )}
         {applies('pattern', field.type) && (
           <label>
             {t('pattern')}
-            <input id={`${id}-pattern`} className="mono" value={field.pattern ?? ''} onChange={(e) => set('pattern', e.target.value)} />
+            <input
+              id={`${id}-pattern`}
+              className="mono"
+              value={field.pattern ?? ''}
+              onChange={(e) => set('pattern', e.target.value)}
+            />
           </label>
         )}
         {applies('target', field.type) && (
@@ -129,7 +199,11 @@ export function FieldRow({ uid, index, count, field, entityNames, problems, onCh
             </label>
             <label>
               {t('onDelete')}
-              <select id={`${id}-onDelete`} value={field.onDelete ?? 'setNull'} onChange={(e) => set('onDelete', e.target.value as Field['onDelete'])}>
+              <select
+                id={`${id}-onDelete`}
+                value={field.onDelete ?? 'setNull'}
+                onChange={(e) => set('onDelete', e.target.value as Field['onDelete'])}
+              >
                 {(['setNull', 'restrict', 'cascade'] as const).map((o) => (
                   <option key={o} value={o}>
                     {t(`onDelete_${o}`)}
@@ -142,7 +216,11 @@ export function FieldRow({ uid, index, count, field, entityNames, problems, onCh
         {applies('resultType', field.type) && (
           <label>
             {t('resultType')}
-            <select id={`${id}-resultType`} value={field.resultType ?? 'number'} onChange={(e) => set('resultType', e.target.value as Field['resultType'])}>
+            <select
+              id={`${id}-resultType`}
+              value={field.resultType ?? 'number'}
+              onChange={(e) => set('resultType', e.target.value as Field['resultType'])}
+            >
               {RESULT_TYPES.map((r) => (
                 <option key={r} value={r}>
                   {t(`type_${r}`)}
@@ -154,7 +232,12 @@ export function FieldRow({ uid, index, count, field, entityNames, problems, onCh
         {applies('format', field.type) && (
           <label>
             {t('format')}
-            <input id={`${id}-format`} className="mono" value={field.format ?? ''} onChange={(e) => set('format', e.target.value)} />
+            <input
+              id={`${id}-format`}
+              className="mono"
+              value={field.format ?? ''}
+              onChange={(e) => set('format', e.target.value)}
+            />
           </label>
         )}
       </div>
@@ -176,13 +259,21 @@ export function FieldRow({ uid, index, count, field, entityNames, problems, onCh
       {applies('expression', field.type) && (
         <label className="block">
           {t('expression')}
-          <ExpressionInput id={`${id}-expression`} value={field.expression ?? ''} onChange={(v) => set('expression', v)} />
+          <ExpressionInput
+            id={`${id}-expression`}
+            value={field.expression ?? ''}
+            onChange={(v) => set('expression', v)}
+          />
         </label>
       )}
       {field.type !== 'formula' && field.type !== 'autoNumber' && (
         <label className="block">
           {t('defaultExpression')}
-          <ExpressionInput id={`${id}-defaultExpression`} value={field.defaultExpression ?? ''} onChange={(v) => set('defaultExpression', v)} />
+          <ExpressionInput
+            id={`${id}-defaultExpression`}
+            value={field.defaultExpression ?? ''}
+            onChange={(v) => set('defaultExpression', v)}
+          />
         </label>
       )}
     </li>

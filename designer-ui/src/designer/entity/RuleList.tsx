@@ -6,7 +6,15 @@ import type { PublishProblem } from '../publish/usePublish';
 import { newRule } from './entity-model';
 
 /** The entity's validation rules: a condition that must hold and the message when it does not. */
-export function RuleList({ rules, problems, onChange }: { rules: readonly Rule[]; problems: ReadonlyMap<string, PublishProblem[]>; onChange: (rules: Rule[]) => void }) {
+export function RuleList({
+  rules,
+  problems,
+  onChange,
+}: {
+  rules: readonly Rule[];
+  problems: ReadonlyMap<string, PublishProblem[]>;
+  onChange: (rules: Rule[]) => void;
+}) {
   const { t } = useTranslation();
   const set = (index: number, rule: Rule) => onChange(rules.map((r, i) => (i === index ? rule : r)));
   return (
@@ -22,29 +30,55 @@ export function RuleList({ rules, problems, onChange }: { rules: readonly Rule[]
               <div className="form-grid">
                 <label>
                   {t('fieldName')}
-                  <input id={`${id}-name`} value={rule.name} onChange={(e) => set(index, { ...rule, name: e.target.value })} />
+                  <input
+                    id={`${id}-name`}
+                    value={rule.name}
+                    onChange={(e) => set(index, { ...rule, name: e.target.value })}
+                  />
                 </label>
                 <label>
                   {t('ruleMessageZh')}
-                  <input id={`${id}-message-zh`} value={rule.message['zh-CN'] ?? ''} onChange={(e) => set(index, { ...rule, message: { ...rule.message, 'zh-CN': e.target.value } })} />
+                  <input
+                    id={`${id}-message-zh`}
+                    value={rule.message['zh-CN'] ?? ''}
+                    onChange={(e) => set(index, { ...rule, message: { ...rule.message, 'zh-CN': e.target.value } })}
+                  />
                 </label>
                 <label>
                   {t('ruleMessageEn')}
-                  <input id={`${id}-message-en`} value={rule.message.en ?? ''} onChange={(e) => set(index, { ...rule, message: { ...rule.message, en: e.target.value } })} />
+                  <input
+                    id={`${id}-message-en`}
+                    value={rule.message.en ?? ''}
+                    onChange={(e) => set(index, { ...rule, message: { ...rule.message, en: e.target.value } })}
+                  />
                 </label>
               </div>
               <label className="block">
                 {t('ruleAssert')}
-                <ExpressionInput id={`${id}-assert`} value={rule.assert} invalid={Boolean(found?.length)} onChange={(v) => set(index, { ...rule, assert: v })} />
+                <ExpressionInput
+                  id={`${id}-assert`}
+                  value={rule.assert}
+                  invalid={Boolean(found?.length)}
+                  onChange={(v) => set(index, { ...rule, assert: v })}
+                />
               </label>
-              <button type="button" className="icon-button danger" aria-label={`${t('delete')} ${rule.name}`} onClick={() => onChange(rules.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="icon-button danger"
+                aria-label={`${t('delete')} ${rule.name}`}
+                onClick={() => onChange(rules.filter((_, i) => i !== index))}
+              >
                 ✕
               </button>
             </li>
           );
         })}
       </ol>
-      <button type="button" className="button button--secondary" onClick={() => onChange([...rules, newRule(rules.map((r) => r.name))])}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => onChange([...rules, newRule(rules.map((r) => r.name))])}
+      >
         {t('addRule')}
       </button>
     </section>

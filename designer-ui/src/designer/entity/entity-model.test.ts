@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityDefinition } from '../../metamodel';
-import { applies, move, newEntity, newField, newRule, optionsToText, textToOptions, toSaved, withType } from './entity-model';
+import {
+  applies,
+  move,
+  newEntity,
+  newField,
+  newRule,
+  optionsToText,
+  textToOptions,
+  toSaved,
+  withType,
+} from './entity-model';
 
 describe('entity model', () => {
   it('names new fields and rules with free names', () => {

@@ -3,9 +3,22 @@ import type { EntityDefinition } from '../../metamodel';
 import { resolveSource } from './source';
 import type { Draft } from './useDrafts';
 
-const customer: EntityDefinition = { kind: 'entity', id: 'e1', name: 'customer', label: { 'zh-CN': '客户', en: 'Customer' }, fields: [] };
+const customer: EntityDefinition = {
+  kind: 'entity',
+  id: 'e1',
+  name: 'customer',
+  label: { 'zh-CN': '客户', en: 'Customer' },
+  fields: [],
+};
 const draft = (key: string, definition: EntityDefinition): Draft => ({
-  key, kind: 'entity', name: definition.name, definition, baseVersion: 1, revision: 2, updatedAt: '', updatedBy: null,
+  key,
+  kind: 'entity',
+  name: definition.name,
+  definition,
+  baseVersion: 1,
+  revision: 2,
+  updatedAt: '',
+  updatedBy: null,
 });
 
 describe('resolveSource', () => {
@@ -23,7 +36,7 @@ describe('resolveSource', () => {
     expect(source?.definition.label.en).toBe('Client');
   });
 
-  it("opens what was published from a draft that is gone", () => {
+  it('opens what was published from a draft that is gone', () => {
     expect(resolveSource('entity:customer', [], [customer])).toEqual({ definition: customer });
     expect(resolveSource('id:e1', [], [customer])).toEqual({ definition: customer });
   });

@@ -18,7 +18,11 @@ export function publishedKey(name: string): string {
  * a draft opens the draft, so nobody edits past someone else's unpublished work. A draft key whose
  * draft is gone (it was just published) opens what was published from it.
  */
-export function resolveSource(key: string, drafts: readonly Draft[], entities: readonly EntityDefinition[]): EditorSource | undefined {
+export function resolveSource(
+  key: string,
+  drafts: readonly Draft[],
+  entities: readonly EntityDefinition[],
+): EditorSource | undefined {
   if (key === 'new') {
     return { definition: newEntity() };
   }

@@ -36,13 +36,19 @@ export default function HistoryPage() {
   return (
     <div>
       <h2>{t('navHistory')}</h2>
-      {restore.data?.applied && <p role="status" className="success">{t('rolledBack', { version: restore.data.version })}</p>}
+      {restore.data?.applied && (
+        <p role="status" className="success">
+          {t('rolledBack', { version: restore.data.version })}
+        </p>
+      )}
       {restore.data && !restore.data.applied && (
-        <ul className="problem-note" role="alert">
-          {restore.data.problems.map((p, i) => (
-            <li key={i}>{p.message}</li>
-          ))}
-        </ul>
+        <div className="problem-note" role="alert">
+          <ul>
+            {restore.data.problems.map((p, i) => (
+              <li key={i}>{p.message}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {restore.isError && <ErrorPanel error={restore.error} />}
       <table className="data-table" data-testid="version-table">
@@ -59,7 +65,8 @@ export default function HistoryPage() {
           {rows.map((v) => (
             <tr key={v.version}>
               <td>
-                {v.version} {v.version === versions.data.metadataVersion && <span className="badge">{t('current')}</span>}
+                {v.version}{' '}
+                {v.version === versions.data.metadataVersion && <span className="badge">{t('current')}</span>}
               </td>
               <td>{format.format(new Date(v.publishedAt))}</td>
               <td>{v.publishedBy ?? ''}</td>
@@ -70,7 +77,9 @@ export default function HistoryPage() {
                     type="button"
                     className="button button--secondary"
                     disabled={restore.isPending}
-                    onClick={() => window.confirm(t('confirmRollback', { version: v.version })) && restore.mutate(v.version)}
+                    onClick={() =>
+                      window.confirm(t('confirmRollback', { version: v.version })) && restore.mutate(v.version)
+                    }
                   >
                     {t('rollback')}
                   </button>

@@ -26,7 +26,7 @@ export function PublishDialog({ onClose, onPublished }: { onClose: () => void; o
 
   const outcome = check.data;
   const published = publish.data?.applied ? publish.data : undefined;
-  const blocking = publish.data && !publish.data.applied ? publish.data.problems : outcome?.problems ?? [];
+  const blocking = publish.data && !publish.data.applied ? publish.data.problems : (outcome?.problems ?? []);
   return (
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="publish-title">
@@ -89,14 +89,26 @@ export function PublishDialog({ onClose, onPublished }: { onClose: () => void; o
   );
 }
 
-function ProblemLine({ problem, draftKeys, onNavigate }: { problem: PublishProblem; draftKeys: string[]; onNavigate: () => void }) {
+function ProblemLine({
+  problem,
+  draftKeys,
+  onNavigate,
+}: {
+  problem: PublishProblem;
+  draftKeys: string[];
+  onNavigate: () => void;
+}) {
   const { t } = useTranslation();
   const target = problemTarget(problem.path);
   const key = target ? draftKeys[target.draft] : undefined;
   const where = problem.line ? ` (${problem.line}:${problem.column ?? 1})` : '';
   return (
     <>
-      <span className="problem__message">{problem.message}</span> <code className="problem__path">{problem.path}{where}</code>{' '}
+      <span className="problem__message">{problem.message}</span>{' '}
+      <code className="problem__path">
+        {problem.path}
+        {where}
+      </code>{' '}
       {target && key && (
         <Link to={`${editorHref(key)}#${editorId(target)}`} onClick={onNavigate}>
           {t('goToProblem')}

@@ -12,11 +12,15 @@ import type { Field } from '../../metamodel';
 import { listDocument, type ListArgs } from '../record-documents';
 import { useWorkspaceEntity } from '../useWorkspaceEntity';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZES = [20, 50, 100] as const;
 const DEFAULT_COLUMNS = 6;
 
 interface ListResult {
-  rows: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<Record<string, unknown>> };
+  rows: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<Record<string, unknown>>;
+  };
 }
 
 /** A list view of one entity: columns to choose, a filter per field, sort by header, paging by cursor. */
@@ -40,11 +44,17 @@ function List({ fields, entityName, title, api }: ListProps) {
   const { t } = useTranslation();
   const { locale, label } = useLocale();
   const client = useClient();
-  const [columns, setColumns] = useState(() => fields.filter((f) => f.type !== 'json').slice(0, DEFAULT_COLUMNS).map((f) => f.name));
+  const [columns, setColumns] = useState(() =>
+    fields
+      .filter((f) => f.type !== 'json')
+      .slice(0, DEFAULT_COLUMNS)
+      .map((f) => f.name),
+  );
   const [draftFilters, setDraftFilters] = useState<Record<string, FilterState>>({});
   const [filters, setFilters] = useState<Record<string, FilterState>>({});
   const [sort, setSort] = useState<{ field: string; direction: 'ASC' | 'DESC' }>();
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const [pageSize, setPageSize] = useState<number>(PAGE_SIZES[0]);
 
   const shown = fields.filter((f) => columns.includes(f.name));
   const args: ListArgs = useMemo(() => {
@@ -55,12 +65,12 @@ function List({ fields, entityName, title, api }: ListProps) {
       }),
     );
     return {
-      first: PAGE_SIZE,
+      first: pageSize,
       after: cursors[cursors.length - 1],
       ...(Object.keys(filter).length ? { filter } : {}),
       ...(sort ? { orderBy: [{ [sort.field]: sort.direction }] } : {}),
     };
-  }, [fields, filters, sort, cursors]);
+  }, [fields, filters, sort, cursors, pageSize]);
 
   const document = listDocument(api, shown);
   const rows = useQuery<ListResult['rows']>({
@@ -98,7 +108,12 @@ function List({ fields, entityName, title, api }: ListProps) {
           {filterable.map((f) => (
             <label key={f.name}>
               {label(f.label, f.name)}
-              <FilterWidget field={f} id={`filter-${f.name}`} state={draftFilters[f.name] ?? {}} onChange={(s) => setDraftFilters({ ...draftFilters, [f.name]: s })} />
+              <FilterWidget
+                field={f}
+                id={`filter-${f.name}`}
+                state={draftFilters[f.name] ?? {}}
+                onChange={(s) => setDraftFilters({ ...draftFilters, [f.name]: s })}
+              />
             </label>
           ))}
           <div className="dialog__actions">
@@ -125,7 +140,13 @@ function List({ fields, entityName, title, api }: ListProps) {
               <input
                 type="checkbox"
                 checked={columns.includes(f.name)}
-                onChange={(e) => setColumns(e.target.checked ? fields.filter((x) => x.name === f.name || columns.includes(x.name)).map((x) => x.name) : columns.filter((c) => c !== f.name))}
+                onChange={(e) =>
+                  setColumns(
+                    e.target.checked
+                      ? fields.filter((x) => x.name === f.name || columns.includes(x.name)).map((x) => x.name)
+                      : columns.filter((c) => c !== f.name),
+                  )
+                }
               />
               {label(f.label, f.name)}
             </label>
@@ -139,13 +160,22 @@ function List({ fields, entityName, title, api }: ListProps) {
           <thead>
             <tr>
               {shown.map((f) => (
-                <th key={f.name} scope="col" aria-sort={sort?.field === f.name ? (sort.direction === 'ASC' ? 'ascending' : 'descending') : undefined}>
+                <th
+                  key={f.name}
+                  scope="col"
+                  aria-sort={
+                    sort?.field === f.name ? (sort.direction === 'ASC' ? 'ascending' : 'descending') : undefined
+                  }
+                >
                   {specOf(f).sortable ? (
                     <button
                       type="button"
                       title={t('sortBy', { field: label(f.label, f.name) })}
                       onClick={() => {
-                        setSort({ field: f.name, direction: sort?.field === f.name && sort.direction === 'ASC' ? 'DESC' : 'ASC' });
+                        setSort({
+                          field: f.name,
+                          direction: sort?.field === f.name && sort.direction === 'ASC' ? 'DESC' : 'ASC',
+                        });
                         resetPaging();
                       }}
                     >
@@ -165,7 +195,13 @@ function List({ fields, entityName, title, api }: ListProps) {
                   const text = displayText(f, node[selection(f)], locale, yesNo);
                   return (
                     <td key={f.name}>
-                      {i === 0 ? <Link to={`/workspace/${entityName}/${String(node.id)}`}>{text || String(node.id).slice(0, 8)}</Link> : text}
+                      {i === 0 ? (
+                        <Link to={`/workspace/${entityName}/${String(node.id)}`}>
+                          {text || String(node.id).slice(0, 8)}
+                        </Link>
+                      ) : (
+                        text
+                      )}
                     </td>
                   );
                 })}
@@ -175,7 +211,12 @@ function List({ fields, entityName, title, api }: ListProps) {
         </table>
       )}
       <div className="toolbar">
-        <button type="button" className="button button--secondary" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={cursors.length <= 1}
+          onClick={() => setCursors(cursors.slice(0, -1))}
+        >
           {t('previousPage')}
         </button>
         <button
@@ -186,6 +227,23 @@ function List({ fields, entityName, title, api }: ListProps) {
         >
           {t('nextPage')}
         </button>
+        <label>
+          {t('pageSize')}{' '}
+          <select
+            id="page-size"
+            value={pageSize}
+            onChange={(e) => {
+              setPageSize(Number(e.target.value));
+              resetPaging();
+            }}
+          >
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
     </div>
   );

@@ -25,12 +25,21 @@ export function RecordPage() {
     queryKey: ['record', entity?.name, id],
     enabled: Boolean(entity && api && id),
     queryFn: ({ signal }) =>
-      client.request<{ record: RecordData | null }>(recordDocument(api!, entity!), { id }, signal).then((d) => d.record),
+      client
+        .request<{ record: RecordData | null }>(recordDocument(api!, entity!), { id }, signal)
+        .then((d) => d.record),
   });
   if (error || record.isError) return <ErrorPanel error={error ?? record.error} />;
   if (loading || (id && record.isPending)) return <p className="status">{t('loading')}</p>;
   if (!entity || !api || (id && !record.data)) return <p className="empty">{t('notFound')}</p>;
-  return <RecordForm key={`${id ?? 'new'}:${record.data?.version ?? 0}`} entity={entity} api={api} record={record.data ?? undefined} />;
+  return (
+    <RecordForm
+      key={`${id ?? 'new'}:${record.data?.version ?? 0}`}
+      entity={entity}
+      api={api}
+      record={record.data ?? undefined}
+    />
+  );
 }
 
 function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: EntityApi; record?: RecordData }) {
@@ -51,7 +60,11 @@ function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: En
   const save = useMutation({
     mutationFn: (input: Record<string, unknown>) =>
       record
-        ? client.request<{ record: RecordData }>(updateDocument(api), { id: record.id, version: record.version, patch: input })
+        ? client.request<{ record: RecordData }>(updateDocument(api), {
+            id: record.id,
+            version: record.version,
+            patch: input,
+          })
         : client.request<{ record: RecordData }>(createDocument(api), { input }),
     onSuccess: async ({ record: stored }) => {
       navigate(`/workspace/${entity.name}/${stored.id}`, { replace: true, state: { saved: true } });
@@ -83,7 +96,10 @@ function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: En
     if (errors.size === 0) save.mutate(input);
   };
 
-  const server = recordErrors(save.error, entity.fields.map((f) => f.name));
+  const server = recordErrors(
+    save.error,
+    entity.fields.map((f) => f.name),
+  );
   return (
     <form
       className="record-form"
@@ -106,17 +122,24 @@ function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: En
           {t('save')}
         </button>
         {record && (
-          <button type="button" className="button button--secondary" disabled={remove.isPending} onClick={() => window.confirm(t('confirmDelete')) && remove.mutate()}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={remove.isPending}
+            onClick={() => window.confirm(t('confirmDelete')) && remove.mutate()}
+          >
             {t('delete')}
           </button>
         )}
       </div>
       {server.general.length > 0 && (
-        <ul className="problem-note" role="alert" data-testid="form-errors">
-          {server.general.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
+        <div className="problem-note" role="alert" data-testid="form-errors">
+          <ul>
+            {server.general.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {remove.isError && <ErrorPanel error={remove.error} />}
       <div className="form-grid card">
@@ -131,7 +154,13 @@ function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: En
                 {label(f.label, f.name)}
                 {f.required && <span className="badge">{t('required')}</span>}
               </label>
-              <FieldEditor field={f} id={id} value={values[f.name]} errorId={errorId} onChange={(v) => setValues({ ...values, [f.name]: v })} />
+              <FieldEditor
+                field={f}
+                id={id}
+                value={values[f.name]}
+                errorId={errorId}
+                onChange={(v) => setValues({ ...values, [f.name]: v })}
+              />
               {errorId && (
                 <span id={errorId} className="field-error" role="alert">
                   {messages.join('；')}

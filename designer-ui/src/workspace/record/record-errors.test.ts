@@ -32,7 +32,9 @@ describe('recordErrors', () => {
   });
 
   it('treats a network failure as general, and no error as nothing', () => {
-    expect(recordErrors(new GraphQLRequestError('network', 'Failed to fetch'), []).general).toEqual(['Failed to fetch']);
+    expect(recordErrors(new GraphQLRequestError('network', 'Failed to fetch'), []).general).toEqual([
+      'Failed to fetch',
+    ]);
     expect(recordErrors(undefined, [])).toEqual({ byField: new Map(), general: [] });
   });
 });
