@@ -195,7 +195,14 @@ const CHECKS = [
       await fill(page, '#field-1-options', 'new=新建=New\nwon=赢单=Won');
       await page.getByRole('button', { name: '添加规则' }).click();
       await fill(page, '#rule-0-name', 'topicShort');
-      await fill(page, '#rule-0-assert', 'isBlank(topic) || len(topic) <= 20');
+      const condition = page.locator('#rule-0-assert');
+      await condition.click();
+      await page.keyboard.type('isBlank(topic) || le');
+      await page.locator('.cm-tooltip-autocomplete li', { hasText: 'len' }).first().waitFor();
+      await page.keyboard.press('Escape');
+      await page.keyboard.type('n(topc) <= 20');
+      const typed = await condition.innerText();
+      expect(typed === 'isBlank(topic) || len(topc) <= 20', `the condition reads "${typed}"`);
       await fill(page, '#rule-0-message-zh', '主题不能超过 20 个字');
       await fill(page, '#rule-0-message-en', 'The topic is at most 20 characters');
       await saveDraft(page, 1);
@@ -216,8 +223,10 @@ const CHECKS = [
       await problems.waitFor();
       const text = await problems.innerText();
       expect(text.includes('$[0].fields[1]'), `expected a problem at the stage field, got: ${text}`);
+      expect(text.includes('$[0].rules[0].assert'), `expected a problem in the rule's condition, got: ${text}`);
+      await page.locator('#rule-0 .cm-lintRange-error').waitFor();
       await keepScreen(page, '02-publish-problems');
-      await problems.getByRole('link', { name: '定位' }).first().click();
+      await problems.locator('li', { hasText: '$[0].fields[1]' }).getByRole('link', { name: '定位' }).click();
       await page.locator('#field-1 .problem-note').waitFor();
       const focused = await page.evaluate(() => document.activeElement?.closest('#field-1') !== null);
       expect(focused, 'the field with the problem has the focus');
@@ -227,6 +236,9 @@ const CHECKS = [
     name: 'publish: fixed draft passes the dry run, shows the table it creates, and publishes',
     run: async (page) => {
       await fill(page, '#field-1-label-zh', '阶段');
+      await page.locator('#rule-0-assert').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('isBlank(topic) || len(topic) <= 20');
       await saveDraft(page, 2);
       await page.getByRole('button', { name: '发布…' }).click();
       const changes = page.getByTestId('publish-changes');

@@ -51,3 +51,8 @@ export type RestoreVersionMutationVariables = Exact<{
 
 
 export type RestoreVersionMutation = { restoreMetadataVersion: { version: number | null, applied: boolean, changes: Array<string>, problems: Array<{ code: string, path: string, message: string, line: number | null, column: number | null }> } };
+
+export type ExpressionFunctionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExpressionFunctionsQuery = { expressionFunctions: Array<{ name: string, usage: string, description: string, clock: boolean }> };

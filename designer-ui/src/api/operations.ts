@@ -104,3 +104,14 @@ export const RESTORE_VERSION = /* GraphQL */ `
   }
   ${PUBLISH_PARTS}
 `;
+
+export const EXPRESSION_FUNCTIONS = /* GraphQL */ `
+  query ExpressionFunctions {
+    expressionFunctions {
+      name
+      usage
+      description
+      clock
+    }
+  }
+`;

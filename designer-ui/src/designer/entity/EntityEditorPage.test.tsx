@@ -34,6 +34,7 @@ function server(overrides: Record<string, (variables?: Record<string, unknown>) 
   const answers: Record<string, (variables?: Record<string, unknown>) => unknown> = {
     'query Metadata': () => metadata,
     'query Drafts': () => ({ metadataDrafts: [draft] }),
+    'query ExpressionFunctions': () => ({ expressionFunctions: [] }),
     'mutation SaveDraft': (v) => ({ saveMetadataDraft: { ...draft, definition: v?.definition, revision: 3 } }),
     'mutation PublishDrafts': () => ({
       publishMetadataDrafts: {

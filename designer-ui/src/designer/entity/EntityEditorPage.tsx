@@ -70,6 +70,10 @@ function EntityEditor({
   const drafts = useDrafts();
   const check = useLastCheck();
 
+  const completionFields = useMemo(
+    () => entity.fields.map((f) => ({ name: f.name, label: f.label['zh-CN'] || f.label.en || f.name, type: f.type })),
+    [entity.fields],
+  );
   const draftIndex = drafts.data?.findIndex((d) => d.key === saved?.key) ?? -1;
   const problems = useMemo(
     () => (check && draftIndex >= 0 ? problemsByEditor(check.problems, draftIndex) : new Map()),
@@ -204,6 +208,7 @@ function EntityEditor({
         fields={entity.fields}
         uids={uids}
         entityNames={entityNames}
+        completionFields={completionFields}
         problems={problems}
         onChange={setField}
         onMove={moveField}
@@ -225,7 +230,12 @@ function EntityEditor({
         </button>
       </div>
 
-      <RuleList rules={entity.rules ?? []} problems={problems} onChange={(rules) => update({ ...entity, rules })} />
+      <RuleList
+        rules={entity.rules ?? []}
+        fields={completionFields}
+        problems={problems}
+        onChange={(rules) => update({ ...entity, rules })}
+      />
 
       {publishing && (
         <PublishDialog

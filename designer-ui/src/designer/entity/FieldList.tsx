@@ -9,6 +9,7 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { Field } from '../../metamodel';
+import type { CompletionField } from '../expression/expression-support';
 import type { PublishProblem } from '../publish/usePublish';
 import { FieldRow } from './FieldRow';
 
@@ -16,6 +17,7 @@ export interface FieldListProps {
   fields: readonly Field[];
   uids: readonly string[];
   entityNames: readonly string[];
+  completionFields: readonly CompletionField[];
   problems: ReadonlyMap<string, PublishProblem[]>;
   onChange: (index: number, field: Field) => void;
   onMove: (from: number, to: number) => void;
@@ -23,7 +25,8 @@ export interface FieldListProps {
 }
 
 /** The fields in order; drag by the handle (mouse or keyboard: space, arrows, space) or use the arrows. */
-export function FieldList({ fields, uids, entityNames, problems, onChange, onMove, onRemove }: FieldListProps) {
+export function FieldList(props: FieldListProps) {
+  const { fields, uids, problems, onChange, onMove, onRemove } = props;
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -44,7 +47,8 @@ export function FieldList({ fields, uids, entityNames, problems, onChange, onMov
               index={index}
               count={fields.length}
               field={field}
-              entityNames={entityNames}
+              entityNames={props.entityNames}
+              completionFields={props.completionFields}
               problems={problems.get(`field-${index}`)}
               onChange={(f) => onChange(index, f)}
               onMove={(to) => onMove(index, to)}

@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIELD_TYPES } from '../../fields/registry';
 import type { Field, FieldType } from '../../metamodel';
-import { ExpressionInput } from '../ExpressionInput';
+import type { CompletionField } from '../expression/expression-support';
+import { ExpressionEditor } from '../expression/ExpressionEditor';
 import { ProblemNote } from '../ProblemNote';
+import { problemTarget } from '../publish/problem-path';
 import type { PublishProblem } from '../publish/usePublish';
 import { applies, optionsToText, textToOptions, withType } from './entity-model';
 
@@ -18,6 +20,8 @@ export interface FieldRowProps {
   count: number;
   field: Field;
   entityNames: readonly string[];
+  /** The entity's fields, for completion in this field's expressions. */
+  completionFields: readonly CompletionField[];
   problems?: readonly PublishProblem[];
   onChange: (field: Field) => void;
   onMove: (to: number) => void;
@@ -31,6 +35,7 @@ export function FieldRow({
   count,
   field,
   entityNames,
+  completionFields,
   problems,
   onChange,
   onMove,
@@ -46,6 +51,7 @@ export function FieldRow({
   const setLabel = (locale: 'zh-CN' | 'en', text: string) =>
     onChange({ ...field, label: { ...field.label, [locale]: text } });
   const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
+  const problemsAt = (property: string) => problems?.filter((p) => problemTarget(p.path)?.property === property);
   const [optionText, setOptionText] = useState(() => optionsToText(field.options));
 
   return (
@@ -257,24 +263,31 @@ export function FieldRow({
         </label>
       )}
       {applies('expression', field.type) && (
-        <label className="block">
-          {t('expression')}
-          <ExpressionInput
+        <div className="block">
+          <span className="block__label">{t('expression')}</span>
+          <ExpressionEditor
             id={`${id}-expression`}
+            label={`${field.name} ${t('expression')}`}
             value={field.expression ?? ''}
+            fields={completionFields}
+            inFormula
+            problems={problemsAt('expression')}
             onChange={(v) => set('expression', v)}
           />
-        </label>
+        </div>
       )}
       {field.type !== 'formula' && field.type !== 'autoNumber' && (
-        <label className="block">
-          {t('defaultExpression')}
-          <ExpressionInput
+        <div className="block">
+          <span className="block__label">{t('defaultExpression')}</span>
+          <ExpressionEditor
             id={`${id}-defaultExpression`}
+            label={`${field.name} ${t('defaultExpression')}`}
             value={field.defaultExpression ?? ''}
+            fields={completionFields}
+            problems={problemsAt('defaultExpression')}
             onChange={(v) => set('defaultExpression', v)}
           />
-        </label>
+        </div>
       )}
     </li>
   );

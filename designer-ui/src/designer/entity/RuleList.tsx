@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Rule } from '../../metamodel';
-import { ExpressionInput } from '../ExpressionInput';
+import type { CompletionField } from '../expression/expression-support';
+import { ExpressionEditor } from '../expression/ExpressionEditor';
 import { ProblemNote } from '../ProblemNote';
 import type { PublishProblem } from '../publish/usePublish';
 import { newRule } from './entity-model';
@@ -8,10 +9,13 @@ import { newRule } from './entity-model';
 /** The entity's validation rules: a condition that must hold and the message when it does not. */
 export function RuleList({
   rules,
+  fields,
   problems,
   onChange,
 }: {
   rules: readonly Rule[];
+  /** The entity's fields, for completion in the conditions. */
+  fields: readonly CompletionField[];
   problems: ReadonlyMap<string, PublishProblem[]>;
   onChange: (rules: Rule[]) => void;
 }) {
@@ -53,15 +57,17 @@ export function RuleList({
                   />
                 </label>
               </div>
-              <label className="block">
-                {t('ruleAssert')}
-                <ExpressionInput
+              <div className="block">
+                <span className="block__label">{t('ruleAssert')}</span>
+                <ExpressionEditor
                   id={`${id}-assert`}
+                  label={`${rule.name} ${t('ruleAssert')}`}
                   value={rule.assert}
-                  invalid={Boolean(found?.length)}
+                  fields={fields}
+                  problems={found?.filter((p) => p.line)}
                   onChange={(v) => set(index, { ...rule, assert: v })}
                 />
-              </label>
+              </div>
               <button
                 type="button"
                 className="icon-button danger"

@@ -9,6 +9,7 @@ import static graphql.schema.GraphQLNonNull.nonNull;
 import dev.tessera.metadata.DraftService;
 import dev.tessera.metadata.MetadataDraft;
 import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.expr.FunctionLibrary;
 import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.metamodel.naming.ApiNames;
 import graphql.schema.DataFetcher;
@@ -57,6 +58,15 @@ final class DesignerApi {
       .field(f -> f.name("updatedBy").type(GraphQLString))
       .build();
 
+  static final GraphQLObjectType FUNCTION = GraphQLObjectType.newObject().name("ExpressionFunction")
+      .description("A function of the expression language, for completion in the designer's expression editor")
+      .field(f -> f.name("name").type(nonNull(GraphQLString)))
+      .field(f -> f.name("usage").type(nonNull(GraphQLString)).description("e.g. round(a number, [a number])"))
+      .field(f -> f.name("description").type(nonNull(GraphQLString)).description("In the request's language"))
+      .field(f -> f.name("clock").type(nonNull(GraphQLBoolean))
+          .description("Reads the current date or time, so stored formulas cannot use it"))
+      .build();
+
   private final MetadataSnapshot snap;
   private final DraftService drafts;
   private final GraphQLCodeRegistry.Builder code;
@@ -75,7 +85,12 @@ final class DesignerApi {
         field("Query", "metadataDrafts", nonNull(list(nonNull(DRAFT))),
             env -> drafts.list().map(l -> l.stream().map(DesignerApi::json).toList()).subscribeAsCompletionStage())
             .description("Every draft, in the order publishMetadataDrafts sends them (problem paths $[i] point here)")
-            .build());
+            .build(),
+        field("Query", "expressionFunctions", nonNull(list(nonNull(FUNCTION))), env -> {
+          boolean zh = RequestContext.of(env).locale().startsWith("zh");
+          return FunctionLibrary.all().stream().map(s -> Map.of("name", s.name(), "usage", s.usage(),
+              "description", zh ? s.zh() : s.en(), "clock", s.clock())).toList();
+        }).description("The functions expressions may call").build());
   }
 
   List<GraphQLFieldDefinition> mutations() {

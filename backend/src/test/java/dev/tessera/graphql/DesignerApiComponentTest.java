@@ -87,6 +87,18 @@ class DesignerApiComponentTest {
   }
 
   @Test
+  void expressionFunctionsAreListedForCompletionInTheCallersLanguage() {
+    JsonPath zh = Gql.post(null, "zh-CN", "{ expressionFunctions { name usage description clock } }", Map.of());
+    List<Map<String, Object>> functions = zh.getList("data.expressionFunctions");
+    Map<String, Object> len = functions.stream().filter(f -> f.get("name").equals("len")).findFirst().orElseThrow();
+    assertEquals("文本的字符数", len.get("description"));
+    assertEquals("len(text)", len.get("usage"));
+    assertTrue(functions.stream().anyMatch(f -> f.get("name").equals("today") && Boolean.TRUE.equals(f.get("clock"))));
+    JsonPath en = Gql.post(null, "en", "{ expressionFunctions { name description } }", Map.of());
+    assertTrue(en.getList("data.expressionFunctions.description").contains("Number of characters of the text"));
+  }
+
+  @Test
   void aDraftWithoutAUsableNameIsRefusedInTheCallersLanguage() {
     Map<String, Object> draft = entity("x", field("topic", "text"));
     draft.put("name", "Not A Name");
