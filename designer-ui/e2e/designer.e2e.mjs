@@ -269,6 +269,10 @@ const CHECKS = [
         (await table.getByRole('button', { name: '回滚到此版本' }).count()) === rows - 1,
         'every older version can be restored',
       );
+      const diff = page.getByTestId('version-diff');
+      await diff.waitFor();
+      const text = await diff.innerText();
+      expect(text.includes('新增') && text.includes('visit'), `the comparison lists the new entity: ${text}`);
       await keepScreen(page, '04-version-history');
     },
   },

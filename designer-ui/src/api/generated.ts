@@ -56,3 +56,10 @@ export type ExpressionFunctionsQueryVariables = Exact<{ [key: string]: never; }>
 
 
 export type ExpressionFunctionsQuery = { expressionFunctions: Array<{ name: string, usage: string, description: string, clock: boolean }> };
+
+export type VersionDefinitionsQueryVariables = Exact<{
+  version: number;
+}>;
+
+
+export type VersionDefinitionsQuery = { metadataVersionDefinitions: Array<unknown> };

@@ -115,3 +115,9 @@ export const EXPRESSION_FUNCTIONS = /* GraphQL */ `
     }
   }
 `;
+
+export const VERSION_DEFINITIONS = /* GraphQL */ `
+  query VersionDefinitions($version: Int!) {
+    metadataVersionDefinitions(version: $version)
+  }
+`;

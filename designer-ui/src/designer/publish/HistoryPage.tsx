@@ -6,6 +6,7 @@ import { RESTORE_VERSION, VERSIONS } from '../../api/operations';
 import { useClient } from '../../app/ClientContext';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { VERSIONS_KEY } from './usePublish';
+import { VersionCompare } from './VersionCompare';
 
 /** `/designer/history`: every published version, newest first, each restorable as a new version. */
 export default function HistoryPage() {
@@ -51,6 +52,7 @@ export default function HistoryPage() {
         </div>
       )}
       {restore.isError && <ErrorPanel error={restore.error} />}
+      {rows.length > 1 && <VersionCompare versions={rows.map((v) => v.version)} />}
       <table className="data-table" data-testid="version-table">
         <thead>
           <tr>

@@ -9,6 +9,7 @@ import static graphql.schema.GraphQLNonNull.nonNull;
 import dev.tessera.metadata.DraftService;
 import dev.tessera.metadata.MetadataDraft;
 import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metadata.VersionReader;
 import dev.tessera.metamodel.expr.FunctionLibrary;
 import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.metamodel.naming.ApiNames;
@@ -69,11 +70,13 @@ final class DesignerApi {
 
   private final MetadataSnapshot snap;
   private final DraftService drafts;
+  private final VersionReader versions;
   private final GraphQLCodeRegistry.Builder code;
 
-  DesignerApi(MetadataSnapshot snap, DraftService drafts, GraphQLCodeRegistry.Builder code) {
+  DesignerApi(MetadataSnapshot snap, DraftService drafts, VersionReader versions, GraphQLCodeRegistry.Builder code) {
     this.snap = snap;
     this.drafts = drafts;
+    this.versions = versions;
     this.code = code;
   }
 
@@ -90,7 +93,12 @@ final class DesignerApi {
           boolean zh = RequestContext.of(env).locale().startsWith("zh");
           return FunctionLibrary.all().stream().map(s -> Map.of("name", s.name(), "usage", s.usage(),
               "description", zh ? s.zh() : s.en(), "clock", s.clock())).toList();
-        }).description("The functions expressions may call").build());
+        }).description("The functions expressions may call").build(),
+        field("Query", "metadataVersionDefinitions", nonNull(list(nonNull(Scalars.JSON))),
+            env -> versions.definitions(env.getArgument("version")).map(list -> list.stream()
+                .map(d -> MetamodelJson.mapper().convertValue(d, Object.class)).toList()).subscribeAsCompletionStage())
+            .description("The definitions as an earlier (or the current) version published them, to compare versions")
+            .argument(arg("version", nonNull(GraphQLInt))).build());
   }
 
   List<GraphQLFieldDefinition> mutations() {

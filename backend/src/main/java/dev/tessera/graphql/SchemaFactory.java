@@ -7,6 +7,7 @@ import dev.tessera.dedupe.DuplicateStore;
 import dev.tessera.dedupe.MergeService;
 import dev.tessera.dedupe.MergeUndoService;
 import dev.tessera.metadata.DraftService;
+import dev.tessera.metadata.VersionReader;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataService;
 import dev.tessera.pool.PoolRecycler;
@@ -40,12 +41,14 @@ public class SchemaFactory {
   private final NotificationStore inbox;
   private final DuplicateMatcher matcher;
   private final DraftService drafts;
+  private final VersionReader versions;
 
   public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
       MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment,
       PoolRecycler recycler, DuplicateStore duplicates, MergeService merges, MergeUndoService undos,
-      NotificationStore inbox, DuplicateMatcher matcher, DraftService drafts) {
+      NotificationStore inbox, DuplicateMatcher matcher, DraftService drafts, VersionReader versions) {
     this.drafts = drafts;
+    this.versions = versions;
     this.matcher = matcher;
     this.merges = merges;
     this.undos = undos;
@@ -70,7 +73,7 @@ public class SchemaFactory {
     MetadataApi api = new MetadataApi(registry, metadata, code);
     api.queries().forEach(query::field);
     api.mutations().forEach(mutation::field);
-    DesignerApi designer = new DesignerApi(snap, drafts, code);
+    DesignerApi designer = new DesignerApi(snap, drafts, versions, code);
     designer.queries().forEach(query::field);
     designer.mutations().forEach(mutation::field);
     AssignmentApi assigning = new AssignmentApi(assignments, assignment, tx, code);

@@ -84,6 +84,16 @@ class DesignerApiComponentTest {
     assertTrue(published.getBoolean("data.publishMetadataDrafts.applied"), published.prettify());
     assertFalse(Gql.ok("{ metadataDrafts { key } }").getList("data.metadataDrafts.key").contains(key));
     assertNull(Gql.ok("{ " + name + "s(first: 1) { totalCount } }").get("errors"));
+
+    int version = published.getInt("data.publishMetadataDrafts.version");
+    List<Map<String, Object>> now = Gql.ok("query V($v: Int!) { metadataVersionDefinitions(version: $v) }", Map.of("v", version))
+        .getList("data.metadataVersionDefinitions");
+    List<Map<String, Object>> before = Gql.ok("query V($v: Int!) { metadataVersionDefinitions(version: $v) }",
+        Map.of("v", version - 1)).getList("data.metadataVersionDefinitions");
+    assertTrue(now.stream().anyMatch(d -> name.equals(d.get("name"))), "the published version has the entity");
+    assertFalse(before.stream().anyMatch(d -> name.equals(d.get("name"))), "the version before does not");
+    JsonPath missing = Gql.post("{ metadataVersionDefinitions(version: 999999) }");
+    assertEquals("NOT_FOUND", missing.getString("errors[0].extensions.code"));
   }
 
   @Test

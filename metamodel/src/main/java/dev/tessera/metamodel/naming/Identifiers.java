@@ -39,7 +39,7 @@ public final class Identifiers {
       "claimRecord", "releaseRecord", "runAssignment", "recyclePool", "poolRecords",
       "duplicateReports", "duplicateCandidates", "mergeRecords", "undoMerge", "mergeHistory", "notifications",
       "markNotificationsRead", "entityApis", "metadataDrafts", "saveMetadataDraft", "discardMetadataDraft",
-      "publishMetadataDrafts", "expressionFunctions");
+      "publishMetadataDrafts", "expressionFunctions", "metadataVersionDefinitions");
 
   private static final List<String> TYPE_SUFFIXES = List.of("", "Connection", "Edge", "Filter", "OrderBy", "Input",
       "Patch", "GroupBy", "Aggregate", "Numbers", "Group");
