@@ -119,6 +119,19 @@ async function saveDraft(page, revision) {
     .waitFor();
 }
 
+/** Drags with the mouse from the middle of `source` into `target`. @param {Page} page @param {import('playwright-core').Locator} source @param {import('playwright-core').Locator} target */
+async function drag(page, source, target) {
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  expect(Boolean(from && to), 'drag source and target are visible');
+  if (!from || !to) return;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(80, to.height / 2), { steps: 16 });
+  await page.mouse.up();
+}
+
 /** @type {Check[]} */
 const CHECKS = [
   {
@@ -193,6 +206,7 @@ const CHECKS = [
       await fill(page, '#field-1-name', 'stage');
       await fill(page, '#field-1-label-en', 'Stage');
       await fill(page, '#field-1-options', 'new=新建=New\nwon=赢单=Won');
+      await fill(page, '#field-1-transitions', 'new=won\nwon=');
       await page.getByRole('button', { name: '添加规则' }).click();
       await fill(page, '#rule-0-name', 'topicShort');
       const condition = page.locator('#rule-0-assert');
@@ -299,6 +313,29 @@ const CHECKS = [
       await page.getByRole('button', { name: '保存' }).click();
       await page.waitForURL(/\/workspace\/visit\/[0-9a-f-]{36}$/);
       await page.getByRole('status').getByText('已保存').waitFor();
+    },
+  },
+  {
+    name: 'kanban: a card dragged to an allowed stage moves; a refused move says why',
+    run: async (page) => {
+      const created = await graphql('mutation { createVisit(input: {topic: "新客户拜访", stage: "new"}) { id } }', {});
+      await page.getByRole('link', { name: '← 返回列表' }).click();
+      await page.getByRole('link', { name: '看板' }).click();
+      const board = page.getByTestId('board');
+      await board.waitFor();
+      const wonColumn = board.locator('section[data-column="won"]');
+      const newColumn = board.locator('section[data-column="new"]');
+      await drag(page, newColumn.getByRole('button', { name: /新客户拜访/ }), wonColumn);
+      await page.getByTestId('board-notice').getByText('已移动到“赢单”').waitFor();
+      await wonColumn.getByRole('link', { name: '新客户拜访' }).waitFor();
+      await drag(page, wonColumn.getByRole('button', { name: /季度回访/ }), newColumn);
+      const refused = page.getByTestId('board-notice');
+      await refused.getByText(/无法移动/).waitFor();
+      const why = await refused.innerText();
+      expect(why.includes('不能从'), `the refusal says why: ${why}`);
+      await wonColumn.getByRole('link', { name: '季度回访' }).waitFor();
+      await keepScreen(page, '07-kanban');
+      await graphql('mutation D($id: ID!) { deleteVisit(id: $id) }', { id: created.createVisit.id });
     },
   },
   {

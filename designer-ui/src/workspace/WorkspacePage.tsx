@@ -3,6 +3,7 @@ import { NavLink, Route, Routes } from 'react-router';
 import { useMetadata } from '../api/metadata';
 import { ErrorPanel } from '../app/ErrorPanel';
 import { useLocale } from '../app/useLocale';
+import { KanbanView } from './kanban/KanbanView';
 import { ListView } from './list/ListView';
 import { RecordPage } from './record/RecordPage';
 
@@ -32,6 +33,7 @@ export default function WorkspacePage() {
           <Route index element={<p className="empty">{t('selectEntity')}</p>} />
           <Route path=":entity" element={<ListView />} />
           <Route path=":entity/new" element={<RecordPage />} />
+          <Route path=":entity/board" element={<KanbanView />} />
           <Route path=":entity/:id" element={<RecordPage />} />
         </Routes>
       </section>

@@ -9,7 +9,7 @@ import { ExpressionEditor } from '../expression/ExpressionEditor';
 import { ProblemNote } from '../ProblemNote';
 import { problemTarget } from '../publish/problem-path';
 import type { PublishProblem } from '../publish/usePublish';
-import { applies, optionsToText, textToOptions, withType } from './entity-model';
+import { applies, optionsToText, textToOptions, textToTransitions, transitionsToText, withType } from './entity-model';
 
 const TYPES = Object.keys(FIELD_TYPES) as FieldType[];
 const RESULT_TYPES = ['text', 'number', 'money', 'percent', 'bool', 'date', 'datetime'] as const;
@@ -53,6 +53,7 @@ export function FieldRow({
   const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
   const problemsAt = (property: string) => problems?.filter((p) => problemTarget(p.path)?.property === property);
   const [optionText, setOptionText] = useState(() => optionsToText(field.options));
+  const [transitionText, setTransitionText] = useState(() => transitionsToText(field.transitions));
 
   return (
     <li
@@ -258,6 +259,22 @@ export function FieldRow({
             onChange={(e) => {
               setOptionText(e.target.value);
               set('options', textToOptions(e.target.value));
+            }}
+          />
+        </label>
+      )}
+      {applies('transitions', field.type) && (
+        <label className="block">
+          {t('transitions')}
+          <textarea
+            id={`${id}-transitions`}
+            className="mono"
+            rows={2}
+            value={transitionText}
+            onChange={(e) => {
+              setTransitionText(e.target.value);
+              const transitions = textToTransitions(e.target.value);
+              set('transitions', Object.keys(transitions).length ? transitions : undefined);
             }}
           />
         </label>

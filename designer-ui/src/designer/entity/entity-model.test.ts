@@ -8,7 +8,9 @@ import {
   newRule,
   optionsToText,
   textToOptions,
+  textToTransitions,
   toSaved,
+  transitionsToText,
   withType,
 } from './entity-model';
 
@@ -62,5 +64,11 @@ describe('entity model', () => {
       { value: 'lost', label: { 'zh-CN': 'lost', en: 'lost' } },
     ]);
     expect(textToOptions(optionsToText(options))).toEqual(options);
+  });
+
+  it('edits stage transitions as lines, an empty target list meaning a final stage', () => {
+    const transitions = textToTransitions('new=won, lost\nwon=\n\n lost = new');
+    expect(transitions).toEqual({ new: ['won', 'lost'], won: [], lost: ['new'] });
+    expect(textToTransitions(transitionsToText(transitions))).toEqual(transitions);
   });
 });

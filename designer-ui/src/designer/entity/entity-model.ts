@@ -116,3 +116,28 @@ export function textToOptions(text: string): Option[] {
       return { value, label };
     });
 }
+
+/** Stage transitions as the designer edits them: one line per stage, `from=to1,to2` (`won=` allows none). */
+export function transitionsToText(transitions: Record<string, string[]> | undefined): string {
+  return Object.entries(transitions ?? {})
+    .map(([from, to]) => `${from}=${to.join(',')}`)
+    .join('\n');
+}
+
+/** The transition lines back to the definition's map; a stage without a line may move anywhere. */
+export function textToTransitions(text: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const [from = '', to = ''] = line.split('=');
+    if (from.trim()) {
+      out[from.trim()] = to
+        .split(/[,，]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    }
+  }
+  return out;
+}

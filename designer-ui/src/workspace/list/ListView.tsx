@@ -91,6 +91,11 @@ function List({ fields, entityName, title, api }: ListProps) {
           {rows.data ? t('total', { count: rows.data.totalCount }) : ''}
         </span>
         <span className="spacer" />
+        {fields.some((f) => (f.type === 'stage' || f.type === 'picklist') && f.options?.length) && (
+          <Link className="button button--secondary" to={`/workspace/${entityName}/board`}>
+            {t('board')}
+          </Link>
+        )}
         <Link className="button button--primary" to={`/workspace/${entityName}/new`}>
           {t('newRecord')}
         </Link>
