@@ -364,6 +364,36 @@ const CHECKS = [
     },
   },
   {
+    name: 'CSV import: columns mapped by their names, progress, a result per row (a bad row fails alone)',
+    run: async (page) => {
+      await page.getByRole('link', { name: '导入 CSV' }).click();
+      const csv = '主题,阶段,备注\n导入拜访一,新建,x\n,赢单,y\n"导入拜访, 三",won,z\n';
+      await page
+        .locator('#csv-file')
+        .setInputFiles({ name: 'visits.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByTestId('csv-mapping').waitFor();
+      const mapped = [
+        await page.locator('#map-0').inputValue(),
+        await page.locator('#map-1').inputValue(),
+        await page.locator('#map-2').inputValue(),
+      ];
+      expect(
+        JSON.stringify(mapped) === JSON.stringify(['topic', 'stage', '']),
+        `guessed mapping ${JSON.stringify(mapped)}`,
+      );
+      await page.getByRole('button', { name: '导入 3 行' }).click();
+      const summary = page.getByTestId('import-summary');
+      await summary.waitFor();
+      const text = await summary.innerText();
+      expect(text === '新建 2 条，跳过 0 条，失败 1 条', `import summary: ${text}`);
+      const failed = await page.getByTestId('import-results').locator('tr[data-status="FAILED"] td').allInnerTexts();
+      expect(failed[0] === '3', `the failed row is line 3: ${JSON.stringify(failed)}`);
+      await keepScreen(page, '08-import');
+      await page.getByRole('link', { name: '← 返回列表' }).click();
+      await page.getByTestId('record-table').getByRole('link', { name: '导入拜访, 三' }).waitFor();
+    },
+  },
+  {
     name: 'performance: first-screen JavaScript within budget, first screen and a 100-row list measured',
     run: async (page) => {
       const html = await (await fetch(`${BASE_URL}/`)).text();

@@ -3,6 +3,7 @@ import { NavLink, Route, Routes } from 'react-router';
 import { useMetadata } from '../api/metadata';
 import { ErrorPanel } from '../app/ErrorPanel';
 import { useLocale } from '../app/useLocale';
+import { ImportPage } from './import/ImportPage';
 import { KanbanView } from './kanban/KanbanView';
 import { ListView } from './list/ListView';
 import { RecordPage } from './record/RecordPage';
@@ -34,6 +35,7 @@ export default function WorkspacePage() {
           <Route path=":entity" element={<ListView />} />
           <Route path=":entity/new" element={<RecordPage />} />
           <Route path=":entity/board" element={<KanbanView />} />
+          <Route path=":entity/import" element={<ImportPage />} />
           <Route path=":entity/:id" element={<RecordPage />} />
         </Routes>
       </section>

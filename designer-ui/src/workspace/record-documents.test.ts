@@ -6,6 +6,7 @@ import {
   createDocument,
   deleteDocument,
   editableFields,
+  importDocument,
   listDocument,
   recordDocument,
   updateDocument,
@@ -52,6 +53,7 @@ describe('record documents', () => {
     expect(listDocument(api, company.fields)).toContain('rows: companies(filter: $filter');
     expect(listDocument(api, company.fields)).toContain('$filter: CompanyFilter');
     expect(updateDocument(api)).toContain('$patch: CompanyPatch!');
+    expect(importDocument(api)).toContain('result: importCompanies(inputs: $inputs)');
   });
 
   it('reads references by id', () => {

@@ -53,6 +53,15 @@ export function deleteDocument(api: EntityApi): string {
 }`;
 }
 
+export function importDocument(api: EntityApi): string {
+  return `mutation WorkspaceImport($inputs: [${api.typeName}Input!]!) {
+  result: ${api.importMany}(inputs: $inputs) {
+    created skipped failed
+    rows { row status id problems { code path message } warnings { code message } }
+  }
+}`;
+}
+
 /** Fields a form sends: never computed ones, and on update not the read-only ones either. */
 export function editableFields(entity: EntityDefinition, mode: 'create' | 'update'): Field[] {
   return entity.fields.filter((f) => !isComputed(f) && !(mode === 'update' && f.readOnly));

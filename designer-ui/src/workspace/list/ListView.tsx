@@ -96,6 +96,9 @@ function List({ fields, entityName, title, api }: ListProps) {
             {t('board')}
           </Link>
         )}
+        <Link className="button button--secondary" to={`/workspace/${entityName}/import`}>
+          {t('importCsv')}
+        </Link>
         <Link className="button button--primary" to={`/workspace/${entityName}/new`}>
           {t('newRecord')}
         </Link>
