@@ -9,7 +9,7 @@ import { useLocale } from '../../app/useLocale';
 import { FormValueError } from '../../fields/registry';
 import type { EntityDefinition } from '../../metamodel';
 import { importDocument } from '../record-documents';
-import { useWorkspaceEntity } from '../useWorkspaceEntity';
+import { EntityRoute } from '../EntityRoute';
 import { cellValue, fieldTitle, guessField, importableFields, parseCsv } from './csv-import';
 
 /** Rows sent per request, so progress shows and one request stays small (the API takes up to 1,000). */
@@ -34,12 +34,7 @@ interface ImportResult {
 
 /** `/workspace/:entity/import`: a CSV file, a field per column, then an import with progress and per-row results. */
 export function ImportPage() {
-  const { entity, api, loading, error } = useWorkspaceEntity();
-  const { t } = useTranslation();
-  if (error) return <ErrorPanel error={error} />;
-  if (loading) return <p className="status">{t('loading')}</p>;
-  if (!entity || !api) return <p className="empty">{t('notFound')}</p>;
-  return <Importer key={entity.name} entity={entity} api={api} />;
+  return <EntityRoute>{(entity, api) => <Importer key={entity.name} entity={entity} api={api} />}</EntityRoute>;
 }
 
 function Importer({ entity, api }: { entity: EntityDefinition; api: EntityApi }) {

@@ -21,7 +21,7 @@ import { displayText } from '../../fields/registry';
 import type { EntityDefinition, Field } from '../../metamodel';
 import { listDocument, updateDocument } from '../record-documents';
 import { recordErrors } from '../record/record-errors';
-import { useWorkspaceEntity } from '../useWorkspaceEntity';
+import { EntityRoute } from '../EntityRoute';
 import { boardColumns, columnId, columnValue, groupingFields, titleField, type BoardColumn } from './kanban-model';
 
 /** The most cards a board loads (the API's page limit). */
@@ -31,12 +31,18 @@ type Card = Record<string, unknown> & { id: string; version: number };
 
 /** `/workspace/:entity/board`: records as cards in a column per stage or picklist option; drag to change it. */
 export function KanbanView() {
-  const { entity, api, loading, error } = useWorkspaceEntity();
+  return (
+    <EntityRoute>
+      {(entity, api) =>
+        groupingFields(entity).length > 0 ? <Board key={entity.name} entity={entity} api={api} /> : <NoBoard />
+      }
+    </EntityRoute>
+  );
+}
+
+function NoBoard() {
   const { t } = useTranslation();
-  if (error) return <ErrorPanel error={error} />;
-  if (loading) return <p className="status">{t('loading')}</p>;
-  if (!entity || !api || groupingFields(entity).length === 0) return <p className="empty">{t('notFound')}</p>;
-  return <Board key={entity.name} entity={entity} api={api} />;
+  return <p className="empty">{t('notFound')}</p>;
 }
 
 function Board({ entity, api }: { entity: EntityDefinition; api: EntityApi }) {

@@ -10,7 +10,7 @@ import { displayText, filterInput, selection, specOf, type FilterState } from '.
 import { FilterWidget } from '../../fields/widgets';
 import type { Field } from '../../metamodel';
 import { listDocument, type ListArgs } from '../record-documents';
-import { useWorkspaceEntity } from '../useWorkspaceEntity';
+import { EntityRoute } from '../EntityRoute';
 
 const PAGE_SIZES = [20, 50, 100] as const;
 const DEFAULT_COLUMNS = 6;
@@ -25,12 +25,13 @@ interface ListResult {
 
 /** A list view of one entity: columns to choose, a filter per field, sort by header, paging by cursor. */
 export function ListView() {
-  const { entity, api, loading, error } = useWorkspaceEntity();
-  const { t } = useTranslation();
-  if (error) return <ErrorPanel error={error} />;
-  if (loading) return <p className="status">{t('loading')}</p>;
-  if (!entity || !api) return <p className="empty">{t('notFound')}</p>;
-  return <List key={entity.name} fields={entity.fields} entityName={entity.name} title={entity.label} api={api} />;
+  return (
+    <EntityRoute>
+      {(entity, api) => (
+        <List key={entity.name} fields={entity.fields} entityName={entity.name} title={entity.label} api={api} />
+      )}
+    </EntityRoute>
+  );
 }
 
 interface ListProps {
