@@ -394,6 +394,32 @@ const CHECKS = [
     },
   },
   {
+    name: 'record page warns about a likely duplicate while typing (matching rule)',
+    run: async (page) => {
+      const rule = {
+        kind: 'matchingRule',
+        name: 'sameTopic',
+        label: { 'zh-CN': '主题相同', en: 'Same topic' },
+        entity: 'visit',
+        action: 'warn',
+        criteria: [{ field: 'topic', match: 'exact' }],
+      };
+      const published = await graphql(
+        'mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }',
+        { d: [rule] },
+      );
+      expect(published.publishDefinitions.applied, `matching rule: ${JSON.stringify(published.publishDefinitions)}`);
+      await page.getByRole('link', { name: '新建' }).click();
+      await page.locator('#record-topic').pressSequentially('导入拜访一');
+      const warning = page.getByTestId('duplicate-warning');
+      await warning.waitFor();
+      const text = await warning.innerText();
+      expect(text.includes('可能重复') && text.includes('sameTopic'), `duplicate warning: ${text}`);
+      await keepScreen(page, '09-duplicate-warning');
+      await page.getByRole('link', { name: '← 返回列表' }).click();
+    },
+  },
+  {
     name: 'performance: first-screen JavaScript within budget, first screen and a 100-row list measured',
     run: async (page) => {
       const html = await (await fetch(`${BASE_URL}/`)).text();

@@ -63,3 +63,12 @@ export type VersionDefinitionsQueryVariables = Exact<{
 
 
 export type VersionDefinitionsQuery = { metadataVersionDefinitions: Array<unknown> };
+
+export type DuplicateCandidatesQueryVariables = Exact<{
+  entity: string;
+  data: unknown;
+  id?: string | number | null | undefined;
+}>;
+
+
+export type DuplicateCandidatesQuery = { duplicateCandidates: Array<unknown> };

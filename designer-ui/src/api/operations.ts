@@ -121,3 +121,9 @@ export const VERSION_DEFINITIONS = /* GraphQL */ `
     metadataVersionDefinitions(version: $version)
   }
 `;
+
+export const DUPLICATE_CANDIDATES = /* GraphQL */ `
+  query DuplicateCandidates($entity: String!, $data: JSON!, $id: ID) {
+    duplicateCandidates(entity: $entity, data: $data, id: $id)
+  }
+`;

@@ -195,6 +195,15 @@ export const MESSAGES = {
   status_SKIPPED: { 'zh-CN': '已跳过', en: 'Skipped' },
   status_FAILED: { 'zh-CN': '失败', en: 'Failed' },
   emptyCsv: { 'zh-CN': '文件中没有数据行。', en: 'The file has no data rows.' },
+  possibleDuplicates: {
+    'zh-CN': '可能重复：{{count}} 条相似记录',
+    en: 'Possible duplicates: {{count}} similar record(s)',
+  },
+  duplicateBlock: { 'zh-CN': '（保存会被拒绝）', en: '(saving will be refused)' },
+  duplicateDetail: {
+    'zh-CN': '规则 {{rule}}，相似度 {{score}}，相同：{{matched}}',
+    en: 'rule {{rule}}, score {{score}}, same: {{matched}}',
+  },
   selectEntity: { 'zh-CN': '请选择左侧的实体。', en: 'Choose an entity on the left.' },
 } as const satisfies Record<string, Record<'zh-CN' | 'en', string>>;
 

@@ -118,4 +118,19 @@ describe('WorkspacePage', () => {
     expect(screen.getByLabelText(/名称/).getAttribute('aria-invalid')).toBe('true');
     expect(refuse).toHaveBeenCalledWith({ input: { name: null, amount: '12', stage: null } });
   });
+
+  it('warns about likely duplicates while the user types', async () => {
+    const check = vi.fn(async () => ({
+      duplicateCandidates: [{ rule: 'sameName', action: 'block', id: 'a1b2c3d4-0000', score: 0.92, matched: ['name'] }],
+    }));
+    open(server({ DuplicateCandidates: check }), '/workspace/lead/new');
+
+    fireEvent.change(await screen.findByLabelText(/名称/), { target: { value: '张三' } });
+
+    const warning = await screen.findByTestId('duplicate-warning', {}, { timeout: 3000 });
+    expect(warning.textContent).toContain('可能重复：1 条相似记录');
+    expect(warning.textContent).toContain('保存会被拒绝');
+    expect(within(warning).getByRole('link').getAttribute('href')).toBe('/workspace/lead/a1b2c3d4-0000');
+    expect(check).toHaveBeenCalledWith({ entity: 'lead', data: { name: '张三' }, id: null });
+  });
 });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { EntityApi } from '../../api/metadata';
@@ -12,6 +12,8 @@ import type { EntityDefinition } from '../../metamodel';
 import { createDocument, deleteDocument, editableFields, recordDocument, updateDocument } from '../record-documents';
 import { useWorkspaceEntity } from '../useWorkspaceEntity';
 import { recordErrors } from './record-errors';
+import { DuplicateWarning } from './DuplicateWarning';
+import { probeValues } from './duplicates';
 
 type RecordData = Record<string, unknown> & { id: string; version: number };
 
@@ -100,6 +102,12 @@ function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: En
     save.error,
     entity.fields.map((f) => f.name),
   );
+  const [probe, setProbe] = useState<Record<string, unknown>>();
+  useEffect(() => {
+    // check for duplicates once typing pauses
+    const timer = setTimeout(() => setProbe(probeValues(editableFields(entity, mode), values)), 400);
+    return () => clearTimeout(timer);
+  }, [entity, mode, values]);
   return (
     <form
       className="record-form"
@@ -142,6 +150,7 @@ function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: En
         </div>
       )}
       {remove.isError && <ErrorPanel error={remove.error} />}
+      <DuplicateWarning entity={entity.name} recordId={record?.id} values={probe} />
       <div className="form-grid card">
         {entity.fields.map((f) => {
           if (!record && isComputed(f)) return null;
