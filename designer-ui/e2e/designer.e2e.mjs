@@ -394,6 +394,28 @@ const CHECKS = [
     },
   },
   {
+    name: 'saved views: a filtered list saved as a shared view comes back after a reload',
+    run: async (page) => {
+      const table = page.getByTestId('record-table');
+      await page.locator('details.card summary').click();
+      await page.locator('#filter-topic').fill('三');
+      await page.getByRole('button', { name: '应用' }).click();
+      await page.getByTestId('total').getByText('共 1 条').waitFor();
+      await page.locator('#view-name').fill('含三的拜访');
+      await page.locator('#view-shared').check();
+      await page.getByRole('button', { name: '保存视图' }).click();
+      await page.getByRole('button', { name: '删除视图' }).waitFor();
+      await page.reload();
+      await page.getByTestId('total').getByText('共 2 条').waitFor();
+      await page.locator('#saved-view').selectOption({ label: '含三的拜访 （共享）' });
+      await page.getByTestId('total').getByText('共 1 条').waitFor();
+      const cells = await table.locator('tbody td').allInnerTexts();
+      expect(cells.includes('导入拜访, 三'), `the view's filter applies: ${JSON.stringify(cells)}`);
+      await keepScreen(page, '10-saved-view');
+      await page.locator('#saved-view').selectOption({ label: '（默认）' });
+    },
+  },
+  {
     name: 'record page warns about a likely duplicate while typing (matching rule)',
     run: async (page) => {
       const rule = {

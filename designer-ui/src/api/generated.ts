@@ -72,3 +72,29 @@ export type DuplicateCandidatesQueryVariables = Exact<{
 
 
 export type DuplicateCandidatesQuery = { duplicateCandidates: Array<unknown> };
+
+export type ViewPartsFragment = { id: string, name: string, shared: boolean, settings: unknown, createdBy: string | null };
+
+export type SavedViewsQueryVariables = Exact<{
+  entity: string;
+}>;
+
+
+export type SavedViewsQuery = { savedViews: Array<{ id: string, name: string, shared: boolean, settings: unknown, createdBy: string | null }> };
+
+export type SaveViewMutationVariables = Exact<{
+  entity: string;
+  name: string;
+  shared?: boolean | null | undefined;
+  settings: unknown;
+}>;
+
+
+export type SaveViewMutation = { saveView: { id: string, name: string, shared: boolean, settings: unknown, createdBy: string | null } };
+
+export type DeleteViewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteViewMutation = { deleteView: boolean };

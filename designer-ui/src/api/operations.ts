@@ -127,3 +127,37 @@ export const DUPLICATE_CANDIDATES = /* GraphQL */ `
     duplicateCandidates(entity: $entity, data: $data, id: $id)
   }
 `;
+
+const VIEW_PARTS = /* GraphQL */ `
+  fragment ViewParts on SavedView {
+    id
+    name
+    shared
+    settings
+    createdBy
+  }
+`;
+
+export const SAVED_VIEWS = /* GraphQL */ `
+  query SavedViews($entity: String!) {
+    savedViews(entity: $entity) {
+      ...ViewParts
+    }
+  }
+  ${VIEW_PARTS}
+`;
+
+export const SAVE_VIEW = /* GraphQL */ `
+  mutation SaveView($entity: String!, $name: String!, $shared: Boolean, $settings: JSON!) {
+    saveView(entity: $entity, name: $name, shared: $shared, settings: $settings) {
+      ...ViewParts
+    }
+  }
+  ${VIEW_PARTS}
+`;
+
+export const DELETE_VIEW = /* GraphQL */ `
+  mutation DeleteView($id: ID!) {
+    deleteView(id: $id)
+  }
+`;

@@ -204,6 +204,13 @@ export const MESSAGES = {
     'zh-CN': '规则 {{rule}}，相似度 {{score}}，相同：{{matched}}',
     en: 'rule {{rule}}, score {{score}}, same: {{matched}}',
   },
+  views: { 'zh-CN': '视图', en: 'View' },
+  defaultView: { 'zh-CN': '（默认）', en: '(default)' },
+  sharedMark: { 'zh-CN': '（共享）', en: '(shared)' },
+  viewName: { 'zh-CN': '视图名称', en: 'View name' },
+  shareView: { 'zh-CN': '与所有人共享', en: 'Share with everyone' },
+  saveView: { 'zh-CN': '保存视图', en: 'Save view' },
+  deleteView: { 'zh-CN': '删除视图', en: 'Delete view' },
   selectEntity: { 'zh-CN': '请选择左侧的实体。', en: 'Choose an entity on the left.' },
 } as const satisfies Record<string, Record<'zh-CN' | 'en', string>>;
 

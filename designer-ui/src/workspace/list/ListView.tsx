@@ -11,6 +11,7 @@ import { FilterWidget } from '../../fields/widgets';
 import type { Field } from '../../metamodel';
 import { listDocument, type ListArgs } from '../record-documents';
 import { EntityRoute } from '../EntityRoute';
+import { SavedViewsBar } from './SavedViewsBar';
 
 const PAGE_SIZES = [20, 50, 100] as const;
 const DEFAULT_COLUMNS = 6;
@@ -104,6 +105,20 @@ function List({ fields, entityName, title, api }: ListProps) {
           {t('newRecord')}
         </Link>
       </div>
+      <SavedViewsBar
+        entity={entityName}
+        fields={fields}
+        pageSizes={PAGE_SIZES}
+        current={{ columns, filters, ...(sort ? { sort } : {}), pageSize }}
+        onApply={(view) => {
+          if (view.columns.length) setColumns(view.columns);
+          setDraftFilters(view.filters);
+          setFilters(view.filters);
+          setSort(view.sort);
+          setPageSize(view.pageSize);
+          resetPaging();
+        }}
+      />
       <details className="card">
         <summary>{t('filters')}</summary>
         <form

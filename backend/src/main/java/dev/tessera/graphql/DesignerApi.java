@@ -13,14 +13,9 @@ import dev.tessera.metadata.VersionReader;
 import dev.tessera.metamodel.expr.FunctionLibrary;
 import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.metamodel.naming.ApiNames;
-import graphql.schema.DataFetcher;
-import graphql.schema.FieldCoordinates;
-import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLOutputType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,57 +66,57 @@ final class DesignerApi {
   private final MetadataSnapshot snap;
   private final DraftService drafts;
   private final VersionReader versions;
-  private final GraphQLCodeRegistry.Builder code;
+  private final FieldWiring wiring;
 
   DesignerApi(MetadataSnapshot snap, DraftService drafts, VersionReader versions, GraphQLCodeRegistry.Builder code) {
     this.snap = snap;
     this.drafts = drafts;
     this.versions = versions;
-    this.code = code;
+    this.wiring = new FieldWiring(code);
   }
 
   List<GraphQLFieldDefinition> queries() {
     return List.of(
-        field("Query", "entityApis", nonNull(list(nonNull(ENTITY_API))),
+        wiring.field("Query", "entityApis", nonNull(list(nonNull(ENTITY_API))),
             env -> snap.entities().values().stream().map(ApiNames::of).toList())
             .description("The generated query and mutation names of every published entity").build(),
-        field("Query", "metadataDrafts", nonNull(list(nonNull(DRAFT))),
+        wiring.field("Query", "metadataDrafts", nonNull(list(nonNull(DRAFT))),
             env -> drafts.list().map(l -> l.stream().map(DesignerApi::json).toList()).subscribeAsCompletionStage())
             .description("Every draft, in the order publishMetadataDrafts sends them (problem paths $[i] point here)")
             .build(),
-        field("Query", "expressionFunctions", nonNull(list(nonNull(FUNCTION))), env -> {
+        wiring.field("Query", "expressionFunctions", nonNull(list(nonNull(FUNCTION))), env -> {
           boolean zh = RequestContext.of(env).locale().startsWith("zh");
           return FunctionLibrary.all().stream().map(s -> Map.of("name", s.name(), "usage", s.usage(),
               "description", zh ? s.zh() : s.en(), "clock", s.clock())).toList();
         }).description("The functions expressions may call").build(),
-        field("Query", "metadataVersionDefinitions", nonNull(list(nonNull(Scalars.JSON))),
+        wiring.field("Query", "metadataVersionDefinitions", nonNull(list(nonNull(Scalars.JSON))),
             env -> versions.definitions(env.getArgument("version")).map(list -> list.stream()
                 .map(d -> MetamodelJson.mapper().convertValue(d, Object.class)).toList()).subscribeAsCompletionStage())
             .description("The definitions as an earlier (or the current) version published them, to compare versions")
-            .argument(arg("version", nonNull(GraphQLInt))).build());
+            .argument(FieldWiring.arg("version", nonNull(GraphQLInt))).build());
   }
 
   List<GraphQLFieldDefinition> mutations() {
     return List.of(
-        field("Mutation", "saveMetadataDraft", nonNull(DRAFT), env -> {
+        wiring.field("Mutation", "saveMetadataDraft", nonNull(DRAFT), env -> {
           Object definition = env.getArgument("definition");
           return drafts.save(MetamodelJson.mapper().valueToTree(definition), env.getArgument("replaces"),
               env.getArgument("revision"), RequestContext.of(env).actor()).map(DesignerApi::json)
               .subscribeAsCompletionStage();
         }).description("Keeps an unfinished definition on the server; only its kind and name are checked")
-            .argument(arg("definition", nonNull(Scalars.JSON)))
-            .argument(arg("replaces", GraphQLString).description("The key it was loaded under, when it had one"))
-            .argument(arg("revision", GraphQLInt).description("The revision it was loaded at; omit for a new draft"))
+            .argument(FieldWiring.arg("definition", nonNull(Scalars.JSON)))
+            .argument(FieldWiring.arg("replaces", GraphQLString).description("The key it was loaded under, when it had one"))
+            .argument(FieldWiring.arg("revision", GraphQLInt).description("The revision it was loaded at; omit for a new draft"))
             .build(),
-        field("Mutation", "discardMetadataDraft", nonNull(GraphQLBoolean),
+        wiring.field("Mutation", "discardMetadataDraft", nonNull(GraphQLBoolean),
             env -> drafts.discard(env.getArgument("key")).subscribeAsCompletionStage())
-            .argument(arg("key", nonNull(GraphQLString))).build(),
-        field("Mutation", "publishMetadataDrafts", nonNull(MetadataApi.PUBLISH_RESULT),
+            .argument(FieldWiring.arg("key", nonNull(GraphQLString))).build(),
+        wiring.field("Mutation", "publishMetadataDrafts", nonNull(MetadataApi.PUBLISH_RESULT),
             env -> drafts.publish(Boolean.TRUE.equals(env.getArgument("dryRun")), RequestContext.of(env).actor())
                 .map(MetadataApi::result).subscribeAsCompletionStage())
             .description("Publishes every draft as one changeset (or, with dryRun, reports problems and changes "
                 + "without applying); published drafts are removed")
-            .argument(arg("dryRun", GraphQLBoolean).defaultValueProgrammatic(false)).build());
+            .argument(FieldWiring.arg("dryRun", GraphQLBoolean).defaultValueProgrammatic(false)).build());
   }
 
   private static Map<String, Object> json(MetadataDraft d) {
@@ -137,12 +132,5 @@ final class DesignerApi {
     return m;
   }
 
-  private GraphQLFieldDefinition.Builder field(String parent, String name, GraphQLOutputType t, DataFetcher<?> df) {
-    code.dataFetcher(FieldCoordinates.coordinates(parent, name), df);
-    return GraphQLFieldDefinition.newFieldDefinition().name(name).type(t);
-  }
 
-  private static GraphQLArgument.Builder arg(String name, GraphQLInputType t) {
-    return GraphQLArgument.newArgument().name(name).type(t);
-  }
 }

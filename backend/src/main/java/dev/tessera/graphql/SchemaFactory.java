@@ -8,6 +8,7 @@ import dev.tessera.dedupe.MergeService;
 import dev.tessera.dedupe.MergeUndoService;
 import dev.tessera.metadata.DraftService;
 import dev.tessera.metadata.VersionReader;
+import dev.tessera.view.SavedViewService;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataService;
 import dev.tessera.pool.PoolRecycler;
@@ -42,11 +43,13 @@ public class SchemaFactory {
   private final DuplicateMatcher matcher;
   private final DraftService drafts;
   private final VersionReader versions;
+  private final SavedViewService views;
 
   public SchemaFactory(RecordStore store, RecordService records, TxRunner tx, MetadataRegistry registry,
       MetadataService metadata, AssignmentStore assignments, PoolService pools, AssignmentService assignment,
       PoolRecycler recycler, DuplicateStore duplicates, MergeService merges, MergeUndoService undos,
-      NotificationStore inbox, DuplicateMatcher matcher, DraftService drafts, VersionReader versions) {
+      NotificationStore inbox, DuplicateMatcher matcher, DraftService drafts, VersionReader versions, SavedViewService views) {
+    this.views = views;
     this.drafts = drafts;
     this.versions = versions;
     this.matcher = matcher;
@@ -76,6 +79,9 @@ public class SchemaFactory {
     DesignerApi designer = new DesignerApi(snap, drafts, versions, code);
     designer.queries().forEach(query::field);
     designer.mutations().forEach(mutation::field);
+    ViewApi saved = new ViewApi(snap, views, code);
+    saved.queries().forEach(query::field);
+    saved.mutations().forEach(mutation::field);
     AssignmentApi assigning = new AssignmentApi(assignments, assignment, tx, code);
     assigning.queries().forEach(query::field);
     assigning.mutations().forEach(mutation::field);

@@ -31,7 +31,7 @@ public final class Identifiers {
       "Float", "Boolean", "ID", "JSON", "Decimal", "Date", "DateTime", "SortDirection", "PageInfo", "Problem",
       "PublishResult", "MetadataVersion", "BooleanFilter", "ListFilter", "JSONFilter", "StringFilter", "IntFilter",
       "FloatFilter", "DecimalFilter", "DateFilter", "DateTimeFilter", "IDFilter", "PoolClaim", "ImportResult",
-      "ImportRow", "MergeFieldChoice", "MergeResult", "Notification", "EntityApi", "MetadataDraft", "ExpressionFunction");
+      "ImportRow", "MergeFieldChoice", "MergeResult", "Notification", "EntityApi", "MetadataDraft", "ExpressionFunction", "SavedView");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
@@ -39,7 +39,7 @@ public final class Identifiers {
       "claimRecord", "releaseRecord", "runAssignment", "recyclePool", "poolRecords",
       "duplicateReports", "duplicateCandidates", "mergeRecords", "undoMerge", "mergeHistory", "notifications",
       "markNotificationsRead", "entityApis", "metadataDrafts", "saveMetadataDraft", "discardMetadataDraft",
-      "publishMetadataDrafts", "expressionFunctions", "metadataVersionDefinitions");
+      "publishMetadataDrafts", "expressionFunctions", "metadataVersionDefinitions", "savedViews", "saveView", "deleteView");
 
   private static final List<String> TYPE_SUFFIXES = List.of("", "Connection", "Edge", "Filter", "OrderBy", "Input",
       "Patch", "GroupBy", "Aggregate", "Numbers", "Group");
