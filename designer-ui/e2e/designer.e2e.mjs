@@ -442,6 +442,25 @@ const CHECKS = [
     },
   },
   {
+    name: 'recycle bin: a deleted record is restored from the bin',
+    run: async (page) => {
+      const table = page.getByTestId('record-table');
+      await table.getByRole('link', { name: '导入拜访一' }).click();
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.getByRole('button', { name: '删除' }).click();
+      await page.waitForURL(/\/workspace\/visit$/);
+      await page.getByRole('link', { name: '回收站' }).click();
+      const bin = page.getByTestId('bin-table');
+      const row = bin.locator('tr', { hasText: '导入拜访一' });
+      await row.waitFor();
+      await keepScreen(page, '11-recycle-bin');
+      await row.getByRole('button', { name: '恢复' }).click();
+      await page.getByRole('status').getByText('已恢复').waitFor();
+      await page.getByRole('link', { name: '← 返回列表' }).click();
+      await table.getByRole('link', { name: '导入拜访一' }).waitFor();
+    },
+  },
+  {
     name: 'performance: first-screen JavaScript within budget, first screen and a 100-row list measured',
     run: async (page) => {
       const html = await (await fetch(`${BASE_URL}/`)).text();

@@ -211,6 +211,11 @@ export const MESSAGES = {
   shareView: { 'zh-CN': '与所有人共享', en: 'Share with everyone' },
   saveView: { 'zh-CN': '保存视图', en: 'Save view' },
   deleteView: { 'zh-CN': '删除视图', en: 'Delete view' },
+  recycleBin: { 'zh-CN': '回收站', en: 'Recycle bin' },
+  restore: { 'zh-CN': '恢复', en: 'Restore' },
+  deletedAt: { 'zh-CN': '删除时间', en: 'Deleted at' },
+  restored: { 'zh-CN': '已恢复', en: 'Restored' },
+  binEmpty: { 'zh-CN': '回收站是空的。', en: 'The recycle bin is empty.' },
   selectEntity: { 'zh-CN': '请选择左侧的实体。', en: 'Choose an entity on the left.' },
 } as const satisfies Record<string, Record<'zh-CN' | 'en', string>>;
 

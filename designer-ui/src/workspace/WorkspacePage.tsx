@@ -3,6 +3,7 @@ import { NavLink, Route, Routes } from 'react-router';
 import { useMetadata } from '../api/metadata';
 import { ErrorPanel } from '../app/ErrorPanel';
 import { useLocale } from '../app/useLocale';
+import { RecycleBinPage } from './bin/RecycleBin';
 import { ImportPage } from './import/ImportPage';
 import { KanbanView } from './kanban/KanbanView';
 import { ListView } from './list/ListView';
@@ -36,6 +37,7 @@ export default function WorkspacePage() {
           <Route path=":entity/new" element={<RecordPage />} />
           <Route path=":entity/board" element={<KanbanView />} />
           <Route path=":entity/import" element={<ImportPage />} />
+          <Route path=":entity/bin" element={<RecycleBinPage />} />
           <Route path=":entity/:id" element={<RecordPage />} />
         </Routes>
       </section>

@@ -5,10 +5,12 @@ import type { EntityDefinition } from '../metamodel';
 import {
   createDocument,
   deleteDocument,
+  deletedDocument,
   editableFields,
   importDocument,
   listDocument,
   recordDocument,
+  restoreDocument,
   updateDocument,
 } from './record-documents';
 
@@ -54,6 +56,8 @@ describe('record documents', () => {
     expect(listDocument(api, company.fields)).toContain('$filter: CompanyFilter');
     expect(updateDocument(api)).toContain('$patch: CompanyPatch!');
     expect(importDocument(api)).toContain('result: importCompanies(inputs: $inputs)');
+    expect(deletedDocument(api, company.fields)).toContain('rows: deletedCompanies(first: $first)');
+    expect(restoreDocument(api)).toContain('record: restoreCompany(id: $id)');
   });
 
   it('reads references by id', () => {

@@ -53,6 +53,18 @@ export function deleteDocument(api: EntityApi): string {
 }`;
 }
 
+export function deletedDocument(api: EntityApi, fields: readonly Field[]): string {
+  return `query WorkspaceDeleted($first: Int) {
+  rows: ${api.deletedList}(first: $first) { totalCount nodes { id version deletedAt ${selections(fields)} } }
+}`;
+}
+
+export function restoreDocument(api: EntityApi): string {
+  return `mutation WorkspaceRestore($id: ID!) {
+  record: ${api.restore}(id: $id) { id version }
+}`;
+}
+
 export function importDocument(api: EntityApi): string {
   return `mutation WorkspaceImport($inputs: [${api.typeName}Input!]!) {
   result: ${api.importMany}(inputs: $inputs) {

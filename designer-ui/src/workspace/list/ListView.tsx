@@ -98,6 +98,9 @@ function List({ fields, entityName, title, api }: ListProps) {
             {t('board')}
           </Link>
         )}
+        <Link className="button button--secondary" to={`/workspace/${entityName}/bin`}>
+          {t('recycleBin')}
+        </Link>
         <Link className="button button--secondary" to={`/workspace/${entityName}/import`}>
           {t('importCsv')}
         </Link>
