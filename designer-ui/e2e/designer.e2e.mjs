@@ -461,6 +461,40 @@ const CHECKS = [
     },
   },
   {
+    name: "inbox: a duplicate of someone else's record notifies its writer, who marks it read",
+    run: async (page) => {
+      const rule = {
+        kind: 'matchingRule',
+        name: 'sameTopic',
+        label: { 'zh-CN': '主题相同', en: 'Same topic' },
+        entity: 'visit',
+        action: 'warn',
+        notifyOwners: true,
+        criteria: [{ field: 'topic', match: 'exact' }],
+      };
+      const published = await graphql(
+        'mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }',
+        { d: [rule] },
+      );
+      expect(published.publishDefinitions.applied, `matching rule: ${JSON.stringify(published.publishDefinitions)}`);
+      await graphql('mutation { createVisit(input: {topic: "撞单测试", ownerId: "zhao"}) { id } }', {});
+      await page.getByRole('link', { name: '新建' }).click();
+      await fill(page, '#record-topic', '撞单测试');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByRole('status').getByText('已保存').waitFor();
+      await page.getByTestId('inbox-link').click();
+      const inbox = page.getByTestId('inbox');
+      await inbox.locator('li[data-read="false"]').first().waitFor();
+      await keepScreen(page, '12-inbox');
+      await page.getByRole('button', { name: '全部标为已读' }).click();
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="inbox"] li[data-read="false"]').length === 0,
+      );
+      await page.getByRole('link', { name: '工作台' }).click();
+      await page.locator('.entity-nav a[data-entity="visit"]').click();
+    },
+  },
+  {
     name: 'performance: first-screen JavaScript within budget, first screen and a 100-row list measured',
     run: async (page) => {
       const html = await (await fetch(`${BASE_URL}/`)).text();

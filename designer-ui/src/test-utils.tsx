@@ -8,12 +8,15 @@ import type { GraphQLClient } from './api/graphql';
 import { ClientProvider } from './app/ClientContext';
 import { createI18n, type Locale } from './app/i18n';
 
-/** A client whose successive requests get these answers (the last one repeats). */
+/** A client whose successive requests get these answers (the last one repeats); the inbox is always empty. */
 export function clientAnswering(
   ...answers: Array<(query: string, variables?: Record<string, unknown>) => Promise<unknown>>
 ): GraphQLClient {
   let call = 0;
   const request = vi.fn((query: string, variables?: Record<string, unknown>) => {
+    if (query.includes('query Notifications')) {
+      return Promise.resolve({ notifications: [] }); // the header's inbox count, on every page
+    }
     const answer = answers[Math.min(call++, answers.length - 1)]!;
     return answer(query, variables);
   });

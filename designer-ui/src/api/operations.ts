@@ -161,3 +161,24 @@ export const DELETE_VIEW = /* GraphQL */ `
     deleteView(id: $id)
   }
 `;
+
+export const NOTIFICATIONS = /* GraphQL */ `
+  query Notifications($unreadOnly: Boolean) {
+    notifications(unreadOnly: $unreadOnly) {
+      id
+      kind
+      title
+      body
+      entity
+      recordId
+      read
+      createdAt
+    }
+  }
+`;
+
+export const MARK_READ = /* GraphQL */ `
+  mutation MarkRead($ids: [ID!]!) {
+    markNotificationsRead(ids: $ids)
+  }
+`;

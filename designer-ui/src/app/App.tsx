@@ -15,6 +15,7 @@ const EntityDesignerPage = lazy(() => import('../designer/entity/EntityDesignerP
 const EntityEditorPage = lazy(() => import('../designer/entity/EntityEditorPage'));
 const HistoryPage = lazy(() => import('../designer/publish/HistoryPage'));
 const WorkspacePage = lazy(() => import('../workspace/WorkspacePage'));
+const InboxPage = lazy(() => import('../workspace/inbox/InboxPage'));
 
 interface AppProps {
   client: GraphQLClient;
@@ -79,6 +80,14 @@ export function AppRoutes() {
           element={
             <Lazy>
               <WorkspacePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="inbox"
+          element={
+            <Lazy>
+              <InboxPage />
             </Lazy>
           }
         />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useMetadata } from '../api/metadata';
+import { useInbox } from '../workspace/inbox/useInbox';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame of every page but GraphiQL: title, navigation, language switch, metadata version. */
@@ -32,11 +33,23 @@ export function Layout() {
         </NavLink>
         <NavLink to="/designer/history">{t('navHistory')}</NavLink>
         <NavLink to="/workspace">{t('navWorkspace')}</NavLink>
+        <InboxLink />
         <a href="/graphiql">GraphiQL</a>
       </nav>
       <main>
         <Outlet />
       </main>
     </div>
+  );
+}
+
+/** The inbox with the number of unread notifications. */
+function InboxLink() {
+  const { t } = useTranslation();
+  const unread = useInbox().data?.filter((n) => !n.read).length ?? 0;
+  return (
+    <NavLink to="/inbox" data-testid="inbox-link">
+      {unread > 0 ? t('inboxUnread', { count: unread }) : t('inbox')}
+    </NavLink>
   );
 }

@@ -216,6 +216,13 @@ export const MESSAGES = {
   deletedAt: { 'zh-CN': '删除时间', en: 'Deleted at' },
   restored: { 'zh-CN': '已恢复', en: 'Restored' },
   binEmpty: { 'zh-CN': '回收站是空的。', en: 'The recycle bin is empty.' },
+  inbox: { 'zh-CN': '通知', en: 'Inbox' },
+  inboxUnread: { 'zh-CN': '通知（{{count}}）', en: 'Inbox ({{count}})' },
+  inboxEmpty: { 'zh-CN': '没有通知。', en: 'No notifications.' },
+  markAllRead: { 'zh-CN': '全部标为已读', en: 'Mark all as read' },
+  markRead: { 'zh-CN': '标为已读', en: 'Mark as read' },
+  openRecord: { 'zh-CN': '查看记录', en: 'Open the record' },
+  unread: { 'zh-CN': '未读', en: 'unread' },
   selectEntity: { 'zh-CN': '请选择左侧的实体。', en: 'Choose an entity on the left.' },
 } as const satisfies Record<string, Record<'zh-CN' | 'en', string>>;
 
