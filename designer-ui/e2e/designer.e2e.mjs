@@ -132,6 +132,24 @@ async function drag(page, source, target) {
   await page.mouse.up();
 }
 
+/** Publishes the matching rule `sameTopic` of `visit` (exact topic, warn). @param {boolean} notifyOwners */
+async function publishSameTopicRule(notifyOwners) {
+  const rule = {
+    kind: 'matchingRule',
+    name: 'sameTopic',
+    label: { 'zh-CN': '主题相同', en: 'Same topic' },
+    entity: 'visit',
+    action: 'warn',
+    notifyOwners,
+    criteria: [{ field: 'topic', match: 'exact' }],
+  };
+  const published = await graphql(
+    'mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }',
+    { d: [rule] },
+  );
+  expect(published.publishDefinitions.applied, `matching rule: ${JSON.stringify(published.publishDefinitions)}`);
+}
+
 /** @type {Check[]} */
 const CHECKS = [
   {
@@ -418,19 +436,7 @@ const CHECKS = [
   {
     name: 'record page warns about a likely duplicate while typing (matching rule)',
     run: async (page) => {
-      const rule = {
-        kind: 'matchingRule',
-        name: 'sameTopic',
-        label: { 'zh-CN': '主题相同', en: 'Same topic' },
-        entity: 'visit',
-        action: 'warn',
-        criteria: [{ field: 'topic', match: 'exact' }],
-      };
-      const published = await graphql(
-        'mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }',
-        { d: [rule] },
-      );
-      expect(published.publishDefinitions.applied, `matching rule: ${JSON.stringify(published.publishDefinitions)}`);
+      await publishSameTopicRule(false);
       await page.getByRole('link', { name: '新建' }).click();
       await page.locator('#record-topic').pressSequentially('导入拜访一');
       const warning = page.getByTestId('duplicate-warning');
@@ -463,20 +469,7 @@ const CHECKS = [
   {
     name: "inbox: a duplicate of someone else's record notifies its writer, who marks it read",
     run: async (page) => {
-      const rule = {
-        kind: 'matchingRule',
-        name: 'sameTopic',
-        label: { 'zh-CN': '主题相同', en: 'Same topic' },
-        entity: 'visit',
-        action: 'warn',
-        notifyOwners: true,
-        criteria: [{ field: 'topic', match: 'exact' }],
-      };
-      const published = await graphql(
-        'mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }',
-        { d: [rule] },
-      );
-      expect(published.publishDefinitions.applied, `matching rule: ${JSON.stringify(published.publishDefinitions)}`);
+      await publishSameTopicRule(true);
       await graphql('mutation { createVisit(input: {topic: "撞单测试", ownerId: "zhao"}) { id } }', {});
       await page.getByRole('link', { name: '新建' }).click();
       await fill(page, '#record-topic', '撞单测试');
@@ -492,6 +485,34 @@ const CHECKS = [
       );
       await page.getByRole('link', { name: '工作台' }).click();
       await page.locator('.entity-nav a[data-entity="visit"]').click();
+    },
+  },
+  {
+    name: 'related lists: a company shows its customers and creates one already linked to it',
+    run: async (page) => {
+      const company = await graphql('mutation { createCompany(input: {name: "西湖科技"}) { id } }', {});
+      const id = company.createCompany.id;
+      await graphql(
+        'mutation C($c: ID) { createCustomer(input: {name: "王五", phone: "13800138000", company: $c}) { id } }',
+        {
+          c: id,
+        },
+      );
+      await page.goto(`${BASE_URL}/workspace/company/${id}`);
+      const list = page.locator('[data-related="customersByCompany"]');
+      await list.getByRole('link', { name: '王五' }).waitFor();
+      await list.getByRole('link', { name: '新建' }).click();
+      await page.waitForURL(/\/workspace\/customer\/new\?company=/);
+      const linked = await page.locator('#record-company').inputValue();
+      expect(linked === id, `the new customer starts linked to the company (got "${linked}")`);
+      await fill(page, '#record-name', '赵六');
+      await fill(page, '#record-email', 'zhaoliu@example.com');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByRole('status').getByText('已保存').waitFor();
+      await page.goto(`${BASE_URL}/workspace/company/${id}`);
+      await list.getByRole('link', { name: '赵六' }).waitFor();
+      await keepScreen(page, '13-related-lists');
+      await page.getByRole('link', { name: '工作台' }).click();
     },
   },
   {

@@ -10,7 +10,7 @@ export type PublishPartsFragment = { version: number | null, applied: boolean, c
 export type MetadataQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MetadataQuery = { metadataVersion: number, definitions: Array<unknown>, entityApis: Array<{ entity: string, typeName: string, single: string, list: string, deletedList: string, aggregate: string, create: string, createMany: string, importMany: string, update: string, delete: string, restore: string }> };
+export type MetadataQuery = { metadataVersion: number, definitions: Array<unknown>, entityApis: Array<{ entity: string, typeName: string, single: string, list: string, deletedList: string, aggregate: string, create: string, createMany: string, importMany: string, update: string, delete: string, restore: string, related: Array<{ entity: string, field: string, connection: string }> }> };
 
 export type DraftsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -46,6 +46,11 @@ export const METADATA = /* GraphQL */ `
       update
       delete
       restore
+      related {
+        entity
+        field
+        connection
+      }
     }
   }
 `;

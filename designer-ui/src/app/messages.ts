@@ -223,6 +223,11 @@ export const MESSAGES = {
   markRead: { 'zh-CN': '标为已读', en: 'Mark as read' },
   openRecord: { 'zh-CN': '查看记录', en: 'Open the record' },
   unread: { 'zh-CN': '未读', en: 'unread' },
+  relatedHeading: { 'zh-CN': '相关记录', en: 'Related records' },
+  relatedTitle: {
+    'zh-CN': '{{entity}}（按“{{field}}”，共 {{count}} 条）',
+    en: '{{entity}} (by “{{field}}”, {{count}})',
+  },
   selectEntity: { 'zh-CN': '请选择左侧的实体。', en: 'Choose an entity on the left.' },
 } as const satisfies Record<string, Record<'zh-CN' | 'en', string>>;
 

@@ -10,6 +10,7 @@ import {
   importDocument,
   listDocument,
   recordDocument,
+  relatedDocument,
   restoreDocument,
   updateDocument,
 } from './record-documents';
@@ -27,6 +28,7 @@ const api: EntityApi = {
   update: 'updateCompany',
   delete: 'deleteCompany',
   restore: 'restoreCompany',
+  related: [],
 };
 const label = { 'zh-CN': 'x', en: 'x' };
 const company: EntityDefinition = {
@@ -58,6 +60,9 @@ describe('record documents', () => {
     expect(importDocument(api)).toContain('result: importCompanies(inputs: $inputs)');
     expect(deletedDocument(api, company.fields)).toContain('rows: deletedCompanies(first: $first)');
     expect(restoreDocument(api)).toContain('record: restoreCompany(id: $id)');
+    const related = relatedDocument(api, [{ connection: 'customersByCompany', fields: [company.fields[0]!] }], 10);
+    expect(() => parse(related)).not.toThrow();
+    expect(related).toContain('r0: customersByCompany(first: 10) { totalCount nodes { id name } }');
   });
 
   it('reads references by id', () => {

@@ -65,6 +65,22 @@ export function restoreDocument(api: EntityApi): string {
 }`;
 }
 
+/** One related list to read: the reverse connection and the fields its rows show. */
+export interface RelatedRead {
+  connection: string;
+  fields: readonly Field[];
+}
+
+/** The first rows of every related list of one record, in one request (aliases r0, r1, ...). */
+export function relatedDocument(api: EntityApi, lists: readonly RelatedRead[], first: number): string {
+  const parts = lists.map(
+    (l, i) => `r${i}: ${l.connection}(first: ${first}) { totalCount nodes { id ${selections(l.fields)} } }`,
+  );
+  return `query WorkspaceRelated($id: ID!) {
+  record: ${api.single}(id: $id) { id ${parts.join(' ')} }
+}`;
+}
+
 export function importDocument(api: EntityApi): string {
   return `mutation WorkspaceImport($inputs: [${api.typeName}Input!]!) {
   result: ${api.importMany}(inputs: $inputs) {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { EntityApi } from '../../api/metadata';
 import { useClient } from '../../app/ClientContext';
 import { ErrorPanel } from '../../app/ErrorPanel';
@@ -13,6 +13,7 @@ import { createDocument, deleteDocument, editableFields, recordDocument, updateD
 import { useWorkspaceEntity } from '../useWorkspaceEntity';
 import { recordErrors } from './record-errors';
 import { DuplicateWarning } from './DuplicateWarning';
+import { RelatedLists } from './RelatedLists';
 import { probeValues } from './duplicates';
 
 type RecordData = Record<string, unknown> & { id: string; version: number };
@@ -51,8 +52,12 @@ function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: En
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const mode = record ? 'update' : 'create';
+  // a new record may start from the query string, e.g. ?company=<id> from a related list
+  const [params] = useSearchParams();
   const [values, setValues] = useState<Record<string, unknown>>(() =>
-    Object.fromEntries(entity.fields.map((f) => [f.name, toFormValue(f, record?.[selection(f)])])),
+    Object.fromEntries(
+      entity.fields.map((f) => [f.name, toFormValue(f, record ? record[selection(f)] : params.get(f.name))]),
+    ),
   );
   const [localErrors, setLocalErrors] = useState<Map<string, string[]>>(new Map());
   // a save reloads the record (new version, maybe a new URL): the confirmation travels in the location state
@@ -179,6 +184,7 @@ function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: En
           );
         })}
       </div>
+      {record && <RelatedLists api={api} recordId={record.id} />}
     </form>
   );
 }

@@ -12,7 +12,13 @@ import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metadata.VersionReader;
 import dev.tessera.metamodel.expr.FunctionLibrary;
 import dev.tessera.metamodel.json.MetamodelJson;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.metamodel.model.FieldType;
 import dev.tessera.metamodel.naming.ApiNames;
+import dev.tessera.metamodel.naming.Identifiers;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
@@ -25,6 +31,12 @@ import java.util.Map;
  * client repeats the naming rules) and server-side drafts with their publish.
  */
 final class DesignerApi {
+  static final GraphQLObjectType RELATED = GraphQLObjectType.newObject().name("RelatedList")
+      .description("Records of another entity that reference this one: customer.company gives company.customersByCompany")
+      .field(f -> f.name("entity").type(nonNull(GraphQLString)).description("The referencing entity"))
+      .field(f -> f.name("field").type(nonNull(GraphQLString)).description("Its reference field"))
+      .field(f -> f.name("connection").type(nonNull(GraphQLString)).description("The field on this type listing them"))
+      .build();
   static final GraphQLObjectType ENTITY_API = GraphQLObjectType.newObject().name("EntityApi")
       .description("The GraphQL names generated for one entity; companion types add a suffix to typeName "
           + "(Filter, OrderBy, Input, Patch, Connection)")
@@ -40,6 +52,8 @@ final class DesignerApi {
       .field(f -> f.name("update").type(nonNull(GraphQLString)))
       .field(f -> f.name("delete").type(nonNull(GraphQLString)))
       .field(f -> f.name("restore").type(nonNull(GraphQLString)))
+      .field(f -> f.name("related").type(nonNull(list(nonNull(RELATED))))
+          .description("Reference fields of any entity that point here, with the connection each adds to this type"))
       .build();
   static final GraphQLObjectType DRAFT = GraphQLObjectType.newObject().name("MetadataDraft")
       .description("An unpublished definition kept on the server for the designer")
@@ -73,6 +87,22 @@ final class DesignerApi {
     this.drafts = drafts;
     this.versions = versions;
     this.wiring = new FieldWiring(code);
+    code.dataFetcher(FieldCoordinates.coordinates("EntityApi", "related"),
+        (DataFetcher<?>) env -> related(((ApiNames) env.getSource()).entity()));
+  }
+
+  /** The reverse references of {@code target}: one per reference field of any entity that points at it. */
+  private List<Map<String, String>> related(String target) {
+    List<Map<String, String>> out = new java.util.ArrayList<>();
+    for (EntityDefinition source : snap.entities().values()) {
+      for (FieldDefinition f : source.fields()) {
+        if (f.type() == FieldType.REFERENCE && target.equals(f.target())) {
+          out.add(Map.of("entity", source.name(), "field", f.name(),
+              "connection", Identifiers.reverseFieldName(source, f.name())));
+        }
+      }
+    }
+    return out;
   }
 
   List<GraphQLFieldDefinition> queries() {

@@ -49,6 +49,23 @@ class DesignerApiComponentTest {
   }
 
   @Test
+  void relatedListsNameTheReverseConnectionOfEveryReferenceToAnEntity() {
+    String account = Gql.unique("account");
+    String contact = Gql.unique("contact");
+    Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied } }", Map.of("d", List.of(
+        entity(account, field("title", "text")),
+        entity(contact, field("name", "text"), field("employer", "reference", "target", account)))));
+    List<Map<String, Object>> apis = Gql.ok("{ entityApis { entity related { entity field connection } } }")
+        .getList("data.entityApis");
+    Map<String, Object> mine = apis.stream().filter(a -> a.get("entity").equals(account)).findFirst().orElseThrow();
+    String connection = contact + "sByEmployer";
+    assertEquals(List.of(Map.of("entity", contact, "field", "employer", "connection", connection)), mine.get("related"));
+    String type = Character.toUpperCase(account.charAt(0)) + account.substring(1);
+    List<String> fields = Gql.ok("{ __type(name: \"" + type + "\") { fields { name } } }").getList("data.__type.fields.name");
+    assertTrue(fields.contains(connection), connection + " is a field of " + type);
+  }
+
+  @Test
   void aDraftIsKeptRevisedCheckedByADryRunAndGoneOncePublished() {
     String name = Gql.unique("visit");
     Map<String, Object> draft = entity(name, field("topic", "text"));

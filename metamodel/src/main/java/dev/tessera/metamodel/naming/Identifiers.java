@@ -31,7 +31,7 @@ public final class Identifiers {
       "Float", "Boolean", "ID", "JSON", "Decimal", "Date", "DateTime", "SortDirection", "PageInfo", "Problem",
       "PublishResult", "MetadataVersion", "BooleanFilter", "ListFilter", "JSONFilter", "StringFilter", "IntFilter",
       "FloatFilter", "DecimalFilter", "DateFilter", "DateTimeFilter", "IDFilter", "PoolClaim", "ImportResult",
-      "ImportRow", "MergeFieldChoice", "MergeResult", "Notification", "EntityApi", "MetadataDraft", "ExpressionFunction", "SavedView");
+      "ImportRow", "MergeFieldChoice", "MergeResult", "Notification", "EntityApi", "MetadataDraft", "ExpressionFunction", "SavedView", "RelatedList");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
