@@ -309,6 +309,39 @@ const CHECKS = [
     },
   },
   {
+    name: 'matching rule designer: criteria, weights and action without JSON; a bad weight is shown at its criterion, then published',
+    run: async (page) => {
+      await page.getByRole('link', { name: '查重规则' }).click();
+      await page.getByRole('link', { name: '新建查重规则' }).click();
+      await fill(page, '#rule-name', 'similarTopic');
+      await fill(page, '#rule-label-zh', '主题相似');
+      await fill(page, '#rule-label-en', 'Similar topic');
+      await page.locator('#rule-entity').selectOption('visit');
+      await page.locator('#criterion-0-field').selectOption('topic');
+      await page.locator('#criterion-0-match').selectOption('fuzzy');
+      await fill(page, '#criterion-0-min', '0.8');
+      await fill(page, '#criterion-0-weight', '2');
+      await page.locator('#rule-active').uncheck();
+      await saveDraft(page, 1);
+      await page.getByRole('button', { name: '发布…' }).click();
+      const problems = page.getByTestId('publish-problems');
+      await problems.locator('li', { hasText: '$[0].criteria[0].weight' }).getByRole('link', { name: '定位' }).click();
+      await page.locator('#criterion-0 .problem-note').waitFor();
+      await keepScreen(page, '14-matching-rule-problem');
+      await fill(page, '#criterion-0-weight', '0.6');
+      await saveDraft(page, 2);
+      await page.getByRole('button', { name: '发布…' }).click();
+      await page.getByRole('button', { name: '确认发布' }).click();
+      await page
+        .getByRole('dialog')
+        .getByText(/已发布为版本 \d+/)
+        .waitFor();
+      await page.getByRole('button', { name: '关闭' }).click();
+      await page.getByRole('link', { name: '查重规则' }).click();
+      await page.locator('[data-testid="rule-list"] a[data-rule="similarTopic"]').waitFor();
+    },
+  },
+  {
     name: 'workspace: a record of the new entity shows server validation errors inline, then is created',
     run: async (page) => {
       await page.getByRole('link', { name: '工作台' }).click();

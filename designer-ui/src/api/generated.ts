@@ -112,3 +112,8 @@ export type MarkReadMutationVariables = Exact<{
 
 
 export type MarkReadMutation = { markNotificationsRead: number };
+
+export type MatchingRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MatchingRulesQuery = { definitions: Array<unknown> };

@@ -187,3 +187,9 @@ export const MARK_READ = /* GraphQL */ `
     markNotificationsRead(ids: $ids)
   }
 `;
+
+export const MATCHING_RULES = /* GraphQL */ `
+  query MatchingRules {
+    definitions(kind: "matchingRule")
+  }
+`;

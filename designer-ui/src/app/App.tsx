@@ -14,6 +14,8 @@ const GraphiqlPage = lazy(() => import('../graphiql/GraphiqlPage'));
 const EntityDesignerPage = lazy(() => import('../designer/entity/EntityDesignerPage'));
 const EntityEditorPage = lazy(() => import('../designer/entity/EntityEditorPage'));
 const HistoryPage = lazy(() => import('../designer/publish/HistoryPage'));
+const MatchingRulesPage = lazy(() => import('../designer/rules/MatchingRulesPage'));
+const MatchingRuleEditorPage = lazy(() => import('../designer/rules/MatchingRuleEditorPage'));
 const WorkspacePage = lazy(() => import('../workspace/WorkspacePage'));
 const InboxPage = lazy(() => import('../workspace/inbox/InboxPage'));
 
@@ -80,6 +82,22 @@ export function AppRoutes() {
           element={
             <Lazy>
               <WorkspacePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/rules"
+          element={
+            <Lazy>
+              <MatchingRulesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/rules/:key"
+          element={
+            <Lazy>
+              <MatchingRuleEditorPage />
             </Lazy>
           }
         />

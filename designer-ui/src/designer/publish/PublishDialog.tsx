@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../../app/ErrorPanel';
-import { editorHref, useDrafts } from '../entity/useDrafts';
+import { editorHref, useDrafts, type Draft } from '../entity/useDrafts';
+import { ruleHref } from '../rules/useMatchingRules';
 import { editorId, problemTarget } from './problem-path';
 import { usePublishDrafts, type PublishProblem } from './usePublish';
 
@@ -47,7 +48,7 @@ export function PublishDialog({ onClose, onPublished }: { onClose: () => void; o
             <ul className="problem-list" data-testid="publish-problems">
               {blocking.map((p, i) => (
                 <li key={i}>
-                  <ProblemLine problem={p} draftKeys={drafts.data?.map((d) => d.key) ?? []} onNavigate={onClose} />
+                  <ProblemLine problem={p} drafts={drafts.data ?? []} onNavigate={onClose} />
                 </li>
               ))}
             </ul>
@@ -91,16 +92,16 @@ export function PublishDialog({ onClose, onPublished }: { onClose: () => void; o
 
 function ProblemLine({
   problem,
-  draftKeys,
+  drafts,
   onNavigate,
 }: {
   problem: PublishProblem;
-  draftKeys: string[];
+  drafts: readonly Draft[];
   onNavigate: () => void;
 }) {
   const { t } = useTranslation();
   const target = problemTarget(problem.path);
-  const key = target ? draftKeys[target.draft] : undefined;
+  const draft = target ? drafts[target.draft] : undefined;
   const where = problem.line ? ` (${problem.line}:${problem.column ?? 1})` : '';
   return (
     <>
@@ -109,11 +110,16 @@ function ProblemLine({
         {problem.path}
         {where}
       </code>{' '}
-      {target && key && (
-        <Link to={`${editorHref(key)}#${editorId(target)}`} onClick={onNavigate}>
+      {target && draft && (
+        <Link to={`${draftHref(draft)}#${editorId(target)}`} onClick={onNavigate}>
           {t('goToProblem')}
         </Link>
       )}
     </>
   );
+}
+
+/** The editor of a draft: the entity designer, or the rules designer for matching rules. */
+function draftHref(draft: Draft): string {
+  return draft.kind === 'matchingRule' ? ruleHref(draft.key) : editorHref(draft.key);
 }

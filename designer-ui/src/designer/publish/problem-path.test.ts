@@ -10,6 +10,7 @@ describe('problemTarget', () => {
     ['$[1].label.zh-CN', { draft: 1, kind: 'entity', property: 'label' }],
     ["$[0].fields[1].label['zh-CN']", { draft: 0, kind: 'field', index: 1, property: 'label' }],
     ['$[4]', { draft: 4, kind: 'entity' }],
+    ['$[0].criteria[2].weight', { draft: 0, kind: 'criterion', index: 2, property: 'weight' }],
   ])('%s', (path, expected) => {
     expect(problemTarget(path)).toEqual(expected);
   });

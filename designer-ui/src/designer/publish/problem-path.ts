@@ -1,8 +1,9 @@
-/** Which editor owns a problem: the entity's own inputs, one of its fields, or one of its rules. */
+/** Which editor owns a problem: the definition's own inputs, or one of its fields, rules or (matching) criteria. */
 export type ProblemTarget =
   | { draft: number; kind: 'entity'; property?: string }
   | { draft: number; kind: 'field'; index: number; property?: string }
-  | { draft: number; kind: 'rule'; index: number; property?: string };
+  | { draft: number; kind: 'rule'; index: number; property?: string }
+  | { draft: number; kind: 'criterion'; index: number; property?: string };
 
 /**
  * Maps a problem's JSON path (`$[0].fields[3].label.en`, `$[1].rules[0].assert`, `$[2]`) to the
@@ -15,9 +16,9 @@ export function problemTarget(path: string): ProblemTarget | undefined {
   }
   const draft = Number(m[1]);
   const rest = m[2] ?? '';
-  const item = /^\.(fields|rules)\[(\d+)\](?:\.([A-Za-z-]+))?/.exec(rest);
+  const item = /^\.(fields|rules|criteria)\[(\d+)\](?:\.([A-Za-z-]+))?/.exec(rest);
   if (item) {
-    const kind = item[1] === 'fields' ? 'field' : 'rule';
+    const kind = item[1] === 'fields' ? 'field' : item[1] === 'rules' ? 'rule' : 'criterion';
     return { draft, kind, index: Number(item[2]), ...(item[3] ? { property: item[3] } : {}) };
   }
   const property = /^\.([A-Za-z-]+)/.exec(rest)?.[1];
@@ -31,6 +32,8 @@ export function editorId(target: ProblemTarget): string {
       return `field-${target.index}`;
     case 'rule':
       return `rule-${target.index}`;
+    case 'criterion':
+      return `criterion-${target.index}`;
     default:
       return 'entity-settings';
   }
