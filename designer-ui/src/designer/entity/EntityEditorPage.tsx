@@ -1,20 +1,17 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
-import { GraphQLRequestError } from '../../api/graphql';
+import { useParams } from 'react-router';
 import { useMetadata } from '../../api/metadata';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import type { EntityDefinition, Field, FieldType } from '../../metamodel';
 import { FIELD_TYPES } from '../../fields/registry';
 import { ProblemNote } from '../ProblemNote';
-import { problemsByEditor } from '../publish/problem-path';
-import { PublishDialog } from '../publish/PublishDialog';
-import { useLastCheck } from '../publish/usePublish';
+import { useDraftEditor } from '../publish/useDraftEditor';
 import { move, newField, toSaved } from './entity-model';
 import { FieldList } from './FieldList';
 import { RuleList } from './RuleList';
 import { publishedKey, resolveSource, type EditorSource } from './source';
-import { editorHref, useDiscardDraft, useDrafts, useSaveDraft } from './useDrafts';
+import { editorHref, useDrafts } from './useDrafts';
 
 /** `/designer/entity/:key`: edits an entity as a server-side draft. */
 export default function EntityEditorPage() {
@@ -55,40 +52,19 @@ function EntityEditor({
   entityNames: string[];
 }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const { hash } = useLocation();
   const [entity, setEntity] = useState<EntityDefinition>(() => structuredClone(source.definition));
   const [uids, setUids] = useState<string[]>(() => source.definition.fields.map(uid));
-  const [saved, setSaved] = useState(
-    source.draft ? { key: source.draft.key, revision: source.draft.revision } : undefined,
-  );
-  const [dirty, setDirty] = useState(routeKey === 'new');
-  const [publishing, setPublishing] = useState(false);
   const [newType, setNewType] = useState<FieldType>('text');
-  const save = useSaveDraft();
-  const discard = useDiscardDraft();
-  const drafts = useDrafts();
-  const check = useLastCheck();
+  const editor = useDraftEditor({ routeKey, draft: source.draft, hrefOf: editorHref, listHref: '/designer' });
+  const { problems } = editor;
 
   const completionFields = useMemo(
     () => entity.fields.map((f) => ({ name: f.name, label: f.label['zh-CN'] || f.label.en || f.name, type: f.type })),
     [entity.fields],
   );
-  const draftIndex = drafts.data?.findIndex((d) => d.key === saved?.key) ?? -1;
-  const problems = useMemo(
-    () => (check && draftIndex >= 0 ? problemsByEditor(check.problems, draftIndex) : new Map()),
-    [check, draftIndex],
-  );
-
-  useEffect(() => {
-    const target = hash ? document.getElementById(hash.slice(1)) : null;
-    target?.scrollIntoView({ block: 'center' });
-    (target?.querySelector('input, select, textarea') as HTMLElement | null)?.focus();
-  }, [hash]);
-
   const update = (next: EntityDefinition) => {
     setEntity(next);
-    setDirty(true);
+    editor.markDirty();
   };
   const setField = (index: number, field: Field) =>
     update({ ...entity, fields: entity.fields.map((f, i) => (i === index ? field : f)) });
@@ -114,60 +90,9 @@ function EntityEditor({
     setUids([...uids, uid()]);
   };
 
-  const onSave = () =>
-    save.mutate(
-      { definition: toSaved(entity), replaces: saved?.key ?? null, revision: saved?.revision ?? null },
-      {
-        onSuccess: (draft) => {
-          setSaved({ key: draft.key, revision: draft.revision });
-          setDirty(false);
-          if (draft.key !== routeKey) {
-            navigate(editorHref(draft.key), { replace: true });
-          }
-        },
-      },
-    );
-  const onDiscard = () => {
-    if (saved && window.confirm(t('confirmDiscard'))) {
-      discard.mutate(saved.key, { onSuccess: () => navigate('/designer') });
-    }
-  };
-  const conflict =
-    save.error instanceof GraphQLRequestError && save.error.errors[0]?.extensions?.code === 'VERSION_CONFLICT';
-
   return (
     <div className="editor">
-      <div className="toolbar">
-        <h2>{entity.label['zh-CN'] || entity.label.en || entity.name || t('newEntity')}</h2>
-        {saved && <span className="badge">{t('draftBadge')}</span>}
-        <span className="spacer" />
-        <span className="muted" role="status" data-testid="save-state">
-          {dirty ? t('unsaved') : saved ? t('saved', { revision: saved.revision }) : ''}
-        </span>
-        <button type="button" className="button button--primary" disabled={save.isPending} onClick={onSave}>
-          {t('saveDraft')}
-        </button>
-        {saved && (
-          <button type="button" className="button button--secondary" onClick={onDiscard}>
-            {t('discardDraft')}
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={dirty || !saved}
-          onClick={() => setPublishing(true)}
-        >
-          {t('publish')}
-        </button>
-      </div>
-      {conflict ? (
-        <p className="error" role="alert">
-          {t('conflict')}
-        </p>
-      ) : (
-        save.isError && <ErrorPanel error={save.error} />
-      )}
+      {editor.toolbar(entity.label['zh-CN'] || entity.label.en || entity.name || t('newEntity'), () => toSaved(entity))}
 
       <section id="entity-settings" className="card" aria-label={t('entitySettings')}>
         <ProblemNote id="entity-problems" problems={problems.get('entity-settings')} />
@@ -237,21 +162,7 @@ function EntityEditor({
         onChange={(rules) => update({ ...entity, rules })}
       />
 
-      {publishing && (
-        <PublishDialog
-          onPublished={() => {
-            setSaved(undefined);
-            setDirty(false);
-          }}
-          onClose={() => {
-            setPublishing(false);
-            if (!saved && !dirty && entity.name) {
-              // reopen what was published, with the ids the server gave it
-              navigate(editorHref(publishedKey(entity.name)), { replace: true });
-            }
-          }}
-        />
-      )}
+      {editor.dialog(entity.name ? publishedKey(entity.name) : undefined)}
     </div>
   );
 }

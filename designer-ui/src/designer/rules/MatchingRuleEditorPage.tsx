@@ -1,15 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMetadata } from '../../api/metadata';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { useLocale } from '../../app/useLocale';
 import type { EntityDefinition, MatchingRuleDefinition } from '../../metamodel';
 import { ProblemNote } from '../ProblemNote';
-import { useDrafts, useSaveDraft, type Draft } from '../entity/useDrafts';
-import { PublishDialog } from '../publish/PublishDialog';
-import { problemsByEditor } from '../publish/problem-path';
-import { useLastCheck, type PublishProblem } from '../publish/usePublish';
+import { useDrafts, type Draft } from '../entity/useDrafts';
+import { useDraftEditor } from '../publish/useDraftEditor';
 import { newCriterion, newMatchingRule, resolveRule, toSavedRule, type Criterion } from './matching-model';
 import { ruleHref, useMatchingRules } from './useMatchingRules';
 
@@ -42,69 +40,23 @@ interface RuleEditorProps {
 function RuleEditor({ routeKey, initial, draft, entities }: RuleEditorProps) {
   const { t } = useTranslation();
   const { label } = useLocale();
-  const navigate = useNavigate();
   const [rule, setRule] = useState<MatchingRuleDefinition>(() => structuredClone(initial));
-  const [saved, setSaved] = useState(draft ? { key: draft.key, revision: draft.revision } : undefined);
-  const [dirty, setDirty] = useState(!draft);
-  const [publishing, setPublishing] = useState(false);
-  const save = useSaveDraft();
-  const drafts = useDrafts();
-  const check = useLastCheck();
+  const editor = useDraftEditor({ routeKey, draft, hrefOf: ruleHref, listHref: '/designer/rules' });
+  const { problems } = editor;
   const fields = entities.find((e) => e.name === rule.entity)?.fields ?? [];
-  const index = drafts.data?.findIndex((d) => d.key === saved?.key) ?? -1;
-  const problems = useMemo(
-    () => (check && index >= 0 ? problemsByEditor(check.problems, index) : new Map<string, PublishProblem[]>()),
-    [check, index],
-  );
-  const { hash } = useLocation();
-  useEffect(() => {
-    const target = hash ? document.getElementById(hash.slice(1)) : null;
-    target?.scrollIntoView({ block: 'center' });
-    (target?.querySelector('input, select') as HTMLElement | null)?.focus();
-  }, [hash]);
-
   const update = (next: MatchingRuleDefinition) => {
     setRule(next);
-    setDirty(true);
+    editor.markDirty();
   };
   const setCriterion = (i: number, c: Criterion) =>
     update({ ...rule, criteria: rule.criteria.map((x, j) => (j === i ? c : x)) as MatchingRuleDefinition['criteria'] });
   const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
-  const onSave = () =>
-    save.mutate(
-      { definition: toSavedRule(rule), replaces: saved?.key ?? null, revision: saved?.revision ?? null },
-      {
-        onSuccess: (d) => {
-          setSaved({ key: d.key, revision: d.revision });
-          setDirty(false);
-          if (d.key !== routeKey) navigate(ruleHref(d.key), { replace: true });
-        },
-      },
-    );
-
   return (
     <div className="editor">
-      <div className="toolbar">
-        <h2>{rule.label['zh-CN'] || rule.label.en || rule.name || t('newMatchingRule')}</h2>
-        {saved && <span className="badge">{t('draftBadge')}</span>}
-        <span className="spacer" />
-        <span className="muted" role="status" data-testid="save-state">
-          {dirty ? t('unsaved') : saved ? t('saved', { revision: saved.revision }) : ''}
-        </span>
-        <button type="button" className="button button--primary" disabled={save.isPending} onClick={onSave}>
-          {t('saveDraft')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={dirty || !saved}
-          onClick={() => setPublishing(true)}
-        >
-          {t('publish')}
-        </button>
-      </div>
-      {save.isError && <ErrorPanel error={save.error} />}
+      {editor.toolbar(rule.label['zh-CN'] || rule.label.en || rule.name || t('newMatchingRule'), () =>
+        toSavedRule(rule),
+      )}
       <ProblemNote id="rule-problems" problems={problems.get('entity-settings')} />
       <section className="card form-grid" aria-label={t('entitySettings')}>
         <label>
@@ -305,18 +257,7 @@ function RuleEditor({ routeKey, initial, draft, entities }: RuleEditorProps) {
       >
         {t('addCriterion')}
       </button>
-      {publishing && (
-        <PublishDialog
-          onPublished={() => {
-            setSaved(undefined);
-            setDirty(false);
-          }}
-          onClose={() => {
-            setPublishing(false);
-            if (!saved && !dirty && rule.name) navigate(ruleHref(`published:${rule.name}`), { replace: true });
-          }}
-        />
-      )}
+      {editor.dialog(rule.name ? `published:${rule.name}` : undefined)}
     </div>
   );
 }
