@@ -31,6 +31,8 @@ export interface GraphQLClientOptions {
   /** Endpoint; relative URLs resolve against the page, so the app works behind any host. */
   url?: string;
   fetch?: FetchLike;
+  /** Extra headers per request, e.g. Accept-Language from the chosen UI language. */
+  headers?: () => Record<string, string>;
 }
 
 export interface GraphQLClient {
@@ -49,7 +51,7 @@ export function createGraphQLClient(options: GraphQLClientOptions = {}): GraphQL
       try {
         response = await doFetch(url, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...options.headers?.() },
           body,
           signal,
         });

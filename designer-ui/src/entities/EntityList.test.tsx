@@ -1,5 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { clientAnswering, renderWithApp } from '../test-utils';
 import { EntityList } from './EntityList';
 import type { EntitySummary } from './entity';
 
@@ -16,13 +17,22 @@ const entities: EntitySummary[] = [
   { name: 'company', label: { 'zh-CN': '公司', en: 'Company' }, fields: [] },
 ];
 
+const listNames = new Map([
+  ['customer', 'customers'],
+  ['company', 'companies'],
+]);
+
+function show(list: EntitySummary[], locale: 'zh-CN' | 'en') {
+  renderWithApp(<EntityList entities={list} listNames={listNames} />, { client: clientAnswering(), locale });
+}
+
 function card(label: string): HTMLElement {
   return screen.getByRole('article', { name: label });
 }
 
 describe('EntityList', () => {
   it('shows Chinese labels, API names and field counts in zh-CN', () => {
-    render(<EntityList entities={entities} locale="zh-CN" />);
+    show(entities, 'zh-CN');
 
     const customer = card('客户');
     expect(within(customer).getByRole('heading').textContent).toBe('客户');
@@ -32,7 +42,7 @@ describe('EntityList', () => {
   });
 
   it('shows English labels in en', () => {
-    render(<EntityList entities={entities} locale="en" />);
+    show(entities, 'en');
 
     expect(card('Customer')).toBeTruthy();
     expect(card('Company')).toBeTruthy();
@@ -41,10 +51,14 @@ describe('EntityList', () => {
   });
 
   it('lists each field with its label, name and type, falling back to the name', () => {
-    render(<EntityList entities={entities} locale="en" />);
+    show(entities, 'en');
 
     const rows = within(card('Customer')).getAllByRole('row').slice(1);
-    const cells = rows.map((row) => within(row).getAllByRole('cell').map((c) => c.textContent));
+    const cells = rows.map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    );
     expect(cells).toEqual([
       ['Namerequired', 'name', 'text'],
       ['Email', 'email', 'email'],
@@ -53,7 +67,7 @@ describe('EntityList', () => {
   });
 
   it('links every entity to GraphiQL with a list query for it', () => {
-    render(<EntityList entities={entities} locale="en" />);
+    show(entities, 'en');
 
     const link = within(card('Company')).getByRole('link', { name: 'Query in GraphiQL' });
     const url = new URL(link.getAttribute('href')!, 'http://localhost');
@@ -62,7 +76,7 @@ describe('EntityList', () => {
   });
 
   it('says so when nothing is published', () => {
-    render(<EntityList entities={[]} locale="zh-CN" />);
+    show([], 'zh-CN');
 
     expect(screen.getByText('还没有发布任何实体。')).toBeTruthy();
     expect(screen.queryByRole('article')).toBeNull();

@@ -1,30 +1,6 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { englishPlural, graphiqlHref, listQueryName, sampleListQuery, toEntitySummaries, type EntitySummary } from './entity';
-
-describe('englishPlural', () => {
-  it.each([
-    ['customer', 'customers'],
-    ['company', 'companies'],
-    ['opportunity', 'opportunities'],
-    ['day', 'days'],
-    ['salesBox', 'salesBoxes'],
-    ['address', 'addresses'],
-    ['branch', 'branches'],
-    ['wish', 'wishes'],
-    ['quiz', 'quizes'],
-    ['lead', 'leads'],
-  ])('%s → %s', (name, plural) => {
-    expect(englishPlural(name)).toBe(plural);
-  });
-});
-
-describe('listQueryName', () => {
-  it('prefers a declared pluralName', () => {
-    expect(listQueryName({ name: 'person', pluralName: 'people' })).toBe('people');
-    expect(listQueryName({ name: 'company' })).toBe('companies');
-  });
-});
+import { graphiqlHref, sampleListQuery, toEntitySummaries, type EntitySummary } from './entity';
 
 describe('toEntitySummaries', () => {
   it('keeps entities with names and their fields, dropping malformed entries', () => {
@@ -69,7 +45,7 @@ describe('sampleListQuery', () => {
   };
 
   it('queries the plural list field with totalCount, id and the fields', () => {
-    const query = sampleListQuery(company, '公司：前 10 条记录');
+    const query = sampleListQuery(company, 'companies', '公司：前 10 条记录');
 
     expect(query.startsWith('# 公司：前 10 条记录\n')).toBe(true);
     expect(query).toContain('companies(first: 10)');
@@ -78,13 +54,13 @@ describe('sampleListQuery', () => {
   });
 
   it('is valid GraphQL syntax, even with a multi-line comment', () => {
-    expect(() => parse(sampleListQuery(company, 'line one\nline two'))).not.toThrow();
-    expect(() => parse(sampleListQuery({ name: 'person', pluralName: 'people', fields: [] }))).not.toThrow();
+    expect(() => parse(sampleListQuery(company, 'companies', 'line one\nline two'))).not.toThrow();
+    expect(() => parse(sampleListQuery({ name: 'person', pluralName: 'people', fields: [] }, 'people'))).not.toThrow();
   });
 
   it('limits the sample to a readable number of fields', () => {
     const fields = Array.from({ length: 20 }, (_, i) => ({ name: `f${i}`, type: 'text', required: false }));
-    const query = sampleListQuery({ name: 'wide', fields });
+    const query = sampleListQuery({ name: 'wide', fields }, 'wides');
 
     expect(query).toContain('f5');
     expect(query).not.toContain('f6');

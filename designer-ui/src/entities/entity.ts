@@ -55,41 +55,21 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * English plural of a camelCase name, as the backend names list queries: `company` gives
- * `companies`, `salesBox` gives `salesBoxes`, `lead` gives `leads`.
- */
-export function englishPlural(name: string): string {
-  const lower = name.toLowerCase();
-  if (/(s|x|z|ch|sh)$/.test(lower)) {
-    return `${name}es`;
-  }
-  if (/[^aeiou]y$/.test(lower)) {
-    return `${name.slice(0, -1)}ies`;
-  }
-  return `${name}s`;
-}
-
-/** The entity's generated list query field: its declared `pluralName`, else the English plural. */
-export function listQueryName(entity: Pick<EntitySummary, 'name' | 'pluralName'>): string {
-  return entity.pluralName ?? englishPlural(entity.name);
-}
-
 /** Fields shown in a sample query; more would make the sample hard to read. */
 const SAMPLE_FIELD_LIMIT = 6;
 
 /**
- * A ready-to-run list query for GraphiQL. Reference fields resolve to the target record, so they
+ * A ready-to-run list query for GraphiQL, on the list field the server names (`entityApis.list`). Reference fields resolve to the target record, so they
  * select its `id`; every other field type is a leaf value.
  */
-export function sampleListQuery(entity: EntitySummary, comment?: string): string {
-  const selections = entity.fields.slice(0, SAMPLE_FIELD_LIMIT).map((f) =>
-    f.type === 'reference' ? `${f.name} { id }` : f.name,
-  );
+export function sampleListQuery(entity: EntitySummary, listName: string, comment?: string): string {
+  const selections = entity.fields
+    .slice(0, SAMPLE_FIELD_LIMIT)
+    .map((f) => (f.type === 'reference' ? `${f.name} { id }` : f.name));
   const node = ['id', ...selections].map((s) => `        ${s}`).join('\n');
   const header = comment ? `# ${comment.replace(/[\r\n]+/g, ' ')}\n` : '';
   return `${header}{
-  ${listQueryName(entity)}(first: 10) {
+  ${listName}(first: 10) {
     totalCount
     edges {
       node {

@@ -2,29 +2,25 @@ import './monacoWorkers';
 import 'graphiql/style.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
-import { t, type Locale } from '../i18n';
+import { useTranslation } from 'react-i18next';
 import { welcomeQuery } from './initialQuery';
 
 const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.origin).toString() });
 
 interface GraphiqlPageProps {
-  locale: Locale;
   /** From `?query=`: opened in a tab of its own, or the tab that already holds it. */
   initialQuery?: string;
 }
 
 /** GraphiQL against this server's `/graphql`, bundled with the app so it works offline. */
-export default function GraphiqlPage({ locale, initialQuery }: GraphiqlPageProps) {
+export default function GraphiqlPage({ initialQuery }: GraphiqlPageProps) {
+  const { t } = useTranslation();
   return (
     <div className="graphiql-page">
-      <GraphiQL
-        fetcher={fetcher}
-        initialQuery={initialQuery}
-        defaultQuery={welcomeQuery(t(locale, 'graphiqlWelcome'))}
-      >
+      <GraphiQL fetcher={fetcher} initialQuery={initialQuery} defaultQuery={welcomeQuery(t('graphiqlWelcome'))}>
         <GraphiQL.Logo>
           <a className="graphiql-page__home" href="/">
-            {t(locale, 'backToDesigner')}
+            {t('backToDesigner')}
           </a>
         </GraphiQL.Logo>
       </GraphiQL>

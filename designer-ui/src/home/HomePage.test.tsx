@@ -1,31 +1,47 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { GraphQLRequestError, type GraphQLClient } from '../api/graphql';
+import { GraphQLRequestError } from '../api/graphql';
+import { METADATA } from '../api/operations';
+import { Layout } from '../app/Layout';
+import { clientAnswering, renderWithApp } from '../test-utils';
 import { HomePage } from './HomePage';
-import { METADATA_QUERY } from './useMetadata';
+import { Route, Routes } from 'react-router';
 
-const definitions = [
-  { kind: 'entity', name: 'customer', label: { 'zh-CN': '客户', en: 'Customer' }, fields: [] },
-];
+const metadata = {
+  metadataVersion: 3,
+  definitions: [{ kind: 'entity', name: 'customer', label: { 'zh-CN': '客户', en: 'Customer' }, fields: [] }],
+  entityApis: [{ entity: 'customer', list: 'customerList' }],
+};
 
-function clientAnswering(...answers: Array<() => Promise<unknown>>): GraphQLClient {
-  const request = vi.fn();
-  for (const answer of answers) {
-    request.mockImplementationOnce(answer);
-  }
-  return { request } as GraphQLClient;
+function home() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+      </Route>
+    </Routes>
+  );
 }
 
 describe('HomePage', () => {
   it('loads the entities and the metadata version', async () => {
-    const client = clientAnswering(async () => ({ metadataVersion: 3, definitions }));
+    const client = clientAnswering(async () => metadata);
 
-    render(<HomePage client={client} locale="zh-CN" onLocaleChange={() => {}} />);
+    renderWithApp(home(), { client, locale: 'zh-CN' });
 
     expect(screen.getByRole('status').textContent).toBe('正在加载…');
     expect((await screen.findByRole('article')).getAttribute('aria-label')).toBe('客户');
     expect(screen.getByTestId('metadata-version').textContent).toBe('元数据版本 3');
-    expect(vi.mocked(client.request).mock.calls[0]![0]).toBe(METADATA_QUERY);
+    expect(vi.mocked(client.request).mock.calls.map(([query]) => query)).toContain(METADATA);
+  });
+
+  it('samples the list query the server names, not a plural the UI guesses', async () => {
+    renderWithApp(home(), { client: clientAnswering(async () => metadata), locale: 'en' });
+
+    const link = await screen.findByRole('link', { name: 'Query in GraphiQL' });
+    expect(new URL(link.getAttribute('href')!, 'http://x').searchParams.get('query')).toContain(
+      'customerList(first: 10)',
+    );
   });
 
   it('explains a connection failure and retries on request', async () => {
@@ -33,10 +49,10 @@ describe('HomePage', () => {
       async () => {
         throw new GraphQLRequestError('network', 'Failed to fetch');
       },
-      async () => ({ metadataVersion: 1, definitions }),
+      async () => metadata,
     );
 
-    render(<HomePage client={client} locale="en" onLocaleChange={() => {}} />);
+    renderWithApp(home(), { client, locale: 'en' });
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Cannot reach the server');
@@ -51,21 +67,21 @@ describe('HomePage', () => {
       throw new GraphQLRequestError('graphql', 'Validation error: definitions');
     });
 
-    render(<HomePage client={client} locale="en" onLocaleChange={() => {}} />);
+    renderWithApp(home(), { client, locale: 'en' });
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The server returned an error');
     expect(alert.textContent).toContain('Validation error: definitions');
   });
 
-  it('reports the chosen language through the switch', () => {
-    const onLocaleChange = vi.fn();
-    const client = clientAnswering(() => new Promise(() => {}));
+  it('switches the language of the texts and of the metadata labels', async () => {
+    renderWithApp(home(), { client: clientAnswering(async () => metadata), locale: 'zh-CN' });
+    expect((await screen.findByRole('article')).getAttribute('aria-label')).toBe('客户');
 
-    render(<HomePage client={client} locale="zh-CN" onLocaleChange={onLocaleChange} />);
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
 
-    expect(onLocaleChange).toHaveBeenCalledWith('en');
-    expect(screen.getByRole('link', { name: '打开 GraphiQL' }).getAttribute('href')).toBe('/graphiql');
+    expect((await screen.findByRole('article')).getAttribute('aria-label')).toBe('Customer');
+    expect(screen.getByRole('link', { name: 'Open GraphiQL' }).getAttribute('href')).toBe('/graphiql');
+    expect(document.documentElement.lang).toBe('en');
   });
 });

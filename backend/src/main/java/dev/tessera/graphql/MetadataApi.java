@@ -107,7 +107,7 @@ class MetadataApi implements SchemaContributor {
             .argument(arg("version", nonNull(GraphQLInt))).build());
   }
 
-  private static Map<String, Object> result(PublishResult r) {
+  static Map<String, Object> result(PublishResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", r.version());
     m.put("applied", r.applied());

@@ -58,7 +58,8 @@ public final class FunctionLibrary {
       return params.size() - optional;
     }
 
-    String usage() {
+    /** How a call reads, e.g. {@code round(a number, [a number])}; optional parameters in brackets. */
+    public String usage() {
       StringBuilder b = new StringBuilder(name).append('(');
       for (int i = 0; i < params.size(); i++) {
         b.append(i == 0 ? "" : ", ").append(i >= minArgs() ? "[" + params.get(i).en + "]" : params.get(i).en);

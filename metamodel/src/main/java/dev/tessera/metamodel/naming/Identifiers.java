@@ -1,7 +1,6 @@
 package dev.tessera.metamodel.naming;
 
 import dev.tessera.metamodel.model.EntityDefinition;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,15 +34,17 @@ public final class Identifiers {
       "ImportRow", "MergeFieldChoice", "MergeResult", "Notification", "Node", "AssignmentTrace", "AssignmentTarget",
       "AssignmentCandidate", "AssignmentSkip", "PoolRecord", "DuplicateCandidate", "MergeHistoryEntry", "MergeChange",
       "RepointedReference", "AssignmentOutcome", "DuplicateReport", "RecordChange", "ChangeSubscriberState",
-      "ChangeFeedStatus", "BackgroundJob", "RecordChangeFilter");
+      "ChangeFeedStatus", "BackgroundJob", "RecordChangeFilter", "EntityApi", "MetadataDraft", "ExpressionFunction",
+      "SavedView", "RelatedList");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
       "publishDefinitions", "restoreMetadataVersion", "assignmentTrace",
       "claimRecord", "releaseRecord", "runAssignment", "recyclePool", "poolRecords",
       "duplicateReports", "duplicateCandidates", "mergeRecords", "undoMerge", "mergeHistory", "notifications",
-      "markNotificationsRead", "recordHistory", "changeFeed", "backgroundJobs",
-      "backgroundJob");
+      "markNotificationsRead", "recordHistory", "changeFeed", "backgroundJobs", "backgroundJob", "entityApis",
+      "metadataDrafts", "saveMetadataDraft", "discardMetadataDraft", "publishMetadataDrafts", "expressionFunctions",
+      "metadataVersionDefinitions", "savedViews", "saveView", "deleteView");
 
   private static final List<String> TYPE_SUFFIXES = List.of("", "Connection", "Edge", "Filter", "OrderBy", "Input",
       "Patch", "GroupBy", "Aggregate", "Numbers", "Group");
@@ -96,16 +97,7 @@ public final class Identifiers {
 
   /** Every root query and mutation field generated for an entity. */
   public static List<String> generatedRootFields(EntityDefinition e) {
-    String type = typeName(e.name());
-    String plural = pluralName(e);
-    String pluralType = typeName(plural);
-    List<String> out = new ArrayList<>(List.of(e.name(), plural, "deleted" + pluralType, plural + "Aggregate"));
-    for (String verb : List.of("create", "update", "delete", "restore")) {
-      out.add(verb + type);
-    }
-    out.add("create" + pluralType);
-    out.add("import" + pluralType);
-    return out;
+    return ApiNames.of(e).rootFields();
   }
 
   /**

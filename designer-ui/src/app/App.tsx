@@ -1,0 +1,131 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { i18n as I18n } from 'i18next';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
+import type { GraphQLClient } from '../api/graphql';
+import { queryFromSearch } from '../graphiql/initialQuery';
+import { HomePage } from '../home/HomePage';
+import { ClientProvider } from './ClientContext';
+import { Layout } from './Layout';
+
+// Every designer and the workspace load on first use, so the first screen stays small.
+const GraphiqlPage = lazy(() => import('../graphiql/GraphiqlPage'));
+const EntityDesignerPage = lazy(() => import('../designer/entity/EntityDesignerPage'));
+const EntityEditorPage = lazy(() => import('../designer/entity/EntityEditorPage'));
+const HistoryPage = lazy(() => import('../designer/publish/HistoryPage'));
+const MatchingRulesPage = lazy(() => import('../designer/rules/MatchingRulesPage'));
+const MatchingRuleEditorPage = lazy(() => import('../designer/rules/MatchingRuleEditorPage'));
+const WorkspacePage = lazy(() => import('../workspace/WorkspacePage'));
+const InboxPage = lazy(() => import('../workspace/inbox/InboxPage'));
+
+interface AppProps {
+  client: GraphQLClient;
+  queryClient: QueryClient;
+  i18n: I18n;
+}
+
+/** Providers (GraphQL client, server-state cache, i18next) around the routes. */
+export function App({ client, queryClient, i18n }: AppProps) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ClientProvider value={client}>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </ClientProvider>
+    </I18nextProvider>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/graphiql"
+        element={
+          <Lazy>
+            <Graphiql />
+          </Lazy>
+        }
+      />
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route
+          path="designer"
+          element={
+            <Lazy>
+              <EntityDesignerPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/entity/:key"
+          element={
+            <Lazy>
+              <EntityEditorPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/history"
+          element={
+            <Lazy>
+              <HistoryPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="workspace/*"
+          element={
+            <Lazy>
+              <WorkspacePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/rules"
+          element={
+            <Lazy>
+              <MatchingRulesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/rules/:key"
+          element={
+            <Lazy>
+              <MatchingRuleEditorPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="inbox"
+          element={
+            <Lazy>
+              <InboxPage />
+            </Lazy>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Graphiql() {
+  const { search } = useLocation();
+  return <GraphiqlPage initialQuery={queryFromSearch(search)} />;
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<p className="status">{t('loading')}</p>}>{children}</Suspense>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <p className="empty">{t('notFound')}</p>;
+}

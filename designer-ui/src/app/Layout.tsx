@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { useMetadata } from '../api/metadata';
+import { useInbox } from '../workspace/inbox/useInbox';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** The frame of every page but GraphiQL: title, navigation, language switch, metadata version. */
+export function Layout() {
+  const { t } = useTranslation();
+  const metadata = useMetadata();
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>{t('appTitle')}</h1>
+          <p className="tagline">{t('appTagline')}</p>
+        </div>
+        <div className="page-header__side">
+          <LanguageSwitch />
+          {metadata.data && (
+            <span className="version" data-testid="metadata-version">
+              {t('metadataVersion', { version: metadata.data.version })}
+            </span>
+          )}
+        </div>
+      </header>
+      <nav className="main-nav" aria-label="main">
+        <NavLink to="/" end>
+          {t('navHome')}
+        </NavLink>
+        <NavLink to="/designer" end>
+          {t('navDesigner')}
+        </NavLink>
+        <NavLink to="/designer/rules">{t('navRules')}</NavLink>
+        <NavLink to="/designer/history">{t('navHistory')}</NavLink>
+        <NavLink to="/workspace">{t('navWorkspace')}</NavLink>
+        <InboxLink />
+        <a href="/graphiql">GraphiQL</a>
+      </nav>
+      <main>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+/** The inbox with the number of unread notifications. */
+function InboxLink() {
+  const { t } = useTranslation();
+  const unread = useInbox().data?.filter((n) => !n.read).length ?? 0;
+  return (
+    <NavLink to="/inbox" data-testid="inbox-link">
+      {unread > 0 ? t('inboxUnread', { count: unread }) : t('inbox')}
+    </NavLink>
+  );
+}

@@ -1,0 +1,163 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useTranslation } from 'react-i18next';
+import { FIELD_TYPES } from '../../fields/registry';
+import type { Field, FieldType } from '../../metamodel';
+import type { CompletionField } from '../expression/expression-support';
+import { ProblemNote } from '../ProblemNote';
+import type { PublishProblem } from '../publish/usePublish';
+import { withType } from './entity-model';
+import { FieldTypeOptions } from './FieldTypeOptions';
+
+const TYPES = Object.keys(FIELD_TYPES) as FieldType[];
+
+export interface FieldRowProps {
+  uid: string;
+  index: number;
+  count: number;
+  field: Field;
+  entityNames: readonly string[];
+  /** The entity's fields, for completion in this field's expressions. */
+  completionFields: readonly CompletionField[];
+  problems?: readonly PublishProblem[];
+  onChange: (field: Field) => void;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+}
+
+/** One field: drag handle, move and remove buttons, and every option its type has. */
+export function FieldRow({
+  uid,
+  index,
+  count,
+  field,
+  entityNames,
+  completionFields,
+  problems,
+  onChange,
+  onMove,
+  onRemove,
+}: FieldRowProps) {
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: uid,
+  });
+  const id = `field-${index}`;
+  const problemId = problems?.length ? `${id}-problems` : undefined;
+  const set = <K extends keyof Field>(key: K, value: Field[K]) => onChange({ ...field, [key]: value });
+  const setLabel = (locale: 'zh-CN' | 'en', text: string) =>
+    onChange({ ...field, label: { ...field.label, [locale]: text } });
+
+  return (
+    <li
+      ref={setNodeRef}
+      id={id}
+      tabIndex={-1}
+      className={`field-row${problems?.length ? ' field-row--invalid' : ''}${isDragging ? ' field-row--dragging' : ''}`}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      data-field={field.name}
+      aria-label={field.name}
+    >
+      <div className="field-row__bar">
+        <button
+          type="button"
+          className="drag-handle"
+          ref={setActivatorNodeRef}
+          aria-label={t('dragHandle')}
+          {...attributes}
+          {...listeners}
+        >
+          ⠿
+        </button>
+        <strong>{field.label['zh-CN'] || field.label.en || field.name}</strong>
+        <code>{field.name}</code>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`${t('moveUp')} ${field.name}`}
+          disabled={index === 0}
+          onClick={() => onMove(index - 1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`${t('moveDown')} ${field.name}`}
+          disabled={index === count - 1}
+          onClick={() => onMove(index + 1)}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="icon-button danger"
+          aria-label={`${t('removeField')} ${field.name}`}
+          onClick={onRemove}
+        >
+          ✕
+        </button>
+      </div>
+      <ProblemNote id={`${id}-problems`} problems={problems} />
+      <div className="form-grid">
+        <label>
+          {t('fieldName')}
+          <input
+            id={`${id}-name`}
+            value={field.name}
+            aria-describedby={problemId}
+            onChange={(e) => set('name', e.target.value)}
+          />
+        </label>
+        <label>
+          {t('fieldType')}
+          <select
+            id={`${id}-type`}
+            value={field.type}
+            onChange={(e) => onChange(withType(field, e.target.value as FieldType))}
+          >
+            {TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`type_${type}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('labelZh')}
+          <input
+            id={`${id}-label-zh`}
+            value={field.label['zh-CN'] ?? ''}
+            onChange={(e) => setLabel('zh-CN', e.target.value)}
+          />
+        </label>
+        <label>
+          {t('labelEn')}
+          <input id={`${id}-label-en`} value={field.label.en ?? ''} onChange={(e) => setLabel('en', e.target.value)} />
+        </label>
+      </div>
+      <div className="checks">
+        {(['required', 'unique', 'indexed', 'readOnly'] as const).map((flag) => (
+          <label key={flag}>
+            <input
+              type="checkbox"
+              id={`${id}-${flag}`}
+              checked={field[flag] === true}
+              onChange={(e) => set(flag, e.target.checked || undefined)}
+            />
+            {t(flag)}
+          </label>
+        ))}
+      </div>
+      <FieldTypeOptions
+        id={id}
+        field={field}
+        entityNames={entityNames}
+        completionFields={completionFields}
+        problems={problems}
+        onChange={onChange}
+      />
+    </li>
+  );
+}

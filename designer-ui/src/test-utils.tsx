@@ -1,0 +1,41 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, type RenderResult } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
+import { vi } from 'vitest';
+import type { GraphQLClient } from './api/graphql';
+import { ClientProvider } from './app/ClientContext';
+import { createI18n, type Locale } from './app/i18n';
+
+/** A client whose successive requests get these answers (the last one repeats); the inbox is always empty. */
+export function clientAnswering(
+  ...answers: Array<(query: string, variables?: Record<string, unknown>) => Promise<unknown>>
+): GraphQLClient {
+  let call = 0;
+  const request = vi.fn((query: string, variables?: Record<string, unknown>) => {
+    if (query.includes('query Notifications')) {
+      return Promise.resolve({ notifications: [] }); // the header's inbox count, on every page
+    }
+    const answer = answers[Math.min(call++, answers.length - 1)]!;
+    return answer(query, variables);
+  });
+  return { request } as unknown as GraphQLClient;
+}
+
+/** Renders `ui` inside the app's providers, in `locale`, at `route`. */
+export function renderWithApp(
+  ui: ReactElement,
+  { client, locale = 'zh-CN', route = '/' }: { client: GraphQLClient; locale?: Locale; route?: string },
+): RenderResult {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <I18nextProvider i18n={createI18n(locale)}>
+      <ClientProvider value={client}>
+        <QueryClientProvider client={queryClient}>
+          <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+        </QueryClientProvider>
+      </ClientProvider>
+    </I18nextProvider>,
+  );
+}

@@ -1,0 +1,136 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { GraphQLRequestError } from '../api/graphql';
+import { clientAnswering, renderWithApp } from '../test-utils';
+import WorkspacePage from './WorkspacePage';
+
+const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+const lead = {
+  kind: 'entity',
+  name: 'lead',
+  label: label('线索', 'Lead'),
+  fields: [
+    { name: 'name', type: 'text', label: label('名称', 'Name'), required: true },
+    { name: 'amount', type: 'money', label: label('金额', 'Amount') },
+    {
+      name: 'stage',
+      type: 'stage',
+      label: label('阶段', 'Stage'),
+      options: [{ value: 'won', label: label('赢单', 'Won') }],
+    },
+  ],
+};
+const metadata = {
+  metadataVersion: 2,
+  definitions: [lead],
+  entityApis: [
+    {
+      entity: 'lead',
+      typeName: 'Lead',
+      single: 'lead',
+      list: 'leads',
+      create: 'createLead',
+      update: 'updateLead',
+      delete: 'deleteLead',
+    },
+  ],
+};
+const rows = {
+  rows: {
+    totalCount: 1,
+    pageInfo: { hasNextPage: false, endCursor: null },
+    nodes: [{ id: 'r1', version: 1, name: '张三', amount: '1200.5', stage: 'won' }],
+  },
+};
+
+function server(answers: Record<string, (v?: Record<string, unknown>) => unknown>) {
+  return clientAnswering(async (query, variables) => {
+    if (query.includes('query Metadata')) return metadata;
+    const op = Object.keys(answers).find((k) => query.includes(k));
+    if (!op) throw new Error(`unexpected: ${query}`);
+    return answers[op]!(variables);
+  });
+}
+
+function open(client: ReturnType<typeof server>, route: string) {
+  renderWithApp(
+    <Routes>
+      <Route path="/workspace/*" element={<WorkspacePage />} />
+    </Routes>,
+    { client, route },
+  );
+}
+
+describe('WorkspacePage', () => {
+  it('lists records with labels and formatted values, and filters through the registry', async () => {
+    const client = server({ WorkspaceList: () => rows });
+    open(client, '/workspace/lead');
+
+    const table = await screen.findByTestId('record-table');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent?.trim()),
+    ).toEqual(['名称', '金额', '阶段']);
+    expect(
+      within(table)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['张三', '1,200.50', '赢单']);
+
+    fireEvent.change(screen.getByRole('searchbox', { name: '名称' }), { target: { value: '张' } });
+    fireEvent.click(screen.getByRole('button', { name: '应用' }));
+    await waitFor(() => {
+      const last = vi.mocked(client.request).mock.calls.at(-1)!;
+      expect(last[1]).toMatchObject({ filter: { name: { contains: '张' } }, first: 20 });
+    });
+
+    fireEvent.click(within(table).getByRole('button', { name: /金额/ }));
+    await waitFor(() =>
+      expect(vi.mocked(client.request).mock.calls.at(-1)![1]).toMatchObject({ orderBy: [{ amount: 'ASC' }] }),
+    );
+  });
+
+  it("shows the server's validation errors at their fields, and a local one for a bad number", async () => {
+    const refuse = vi.fn(async () => {
+      throw new GraphQLRequestError('graphql', '名称为必填项', 200, [
+        {
+          message: '名称为必填项',
+          extensions: {
+            code: 'VALIDATION_FAILED',
+            problems: [{ field: 'name', code: 'REQUIRED', message: '名称为必填项' }],
+          },
+        },
+      ]);
+    });
+    open(server({ WorkspaceCreate: refuse }), '/workspace/lead/new');
+
+    fireEvent.change(await screen.findByLabelText(/金额/), { target: { value: '12abc' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('不是有效的数字');
+    expect(refuse).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByLabelText(/金额/), { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    const error = await screen.findByText('名称为必填项');
+    expect(error.closest('[data-field]')?.getAttribute('data-field')).toBe('name');
+    expect(screen.getByLabelText(/名称/).getAttribute('aria-invalid')).toBe('true');
+    expect(refuse).toHaveBeenCalledWith({ input: { name: null, amount: '12', stage: null } });
+  });
+
+  it('warns about likely duplicates while the user types', async () => {
+    const check = vi.fn(async () => ({
+      duplicateCandidates: [{ rule: 'sameName', action: 'block', id: 'a1b2c3d4-0000', score: 0.92, matched: ['name'] }],
+    }));
+    open(server({ DuplicateCandidates: check }), '/workspace/lead/new');
+
+    fireEvent.change(await screen.findByLabelText(/名称/), { target: { value: '张三' } });
+
+    const warning = await screen.findByTestId('duplicate-warning', {}, { timeout: 3000 });
+    expect(warning.textContent).toContain('可能重复：1 条相似记录');
+    expect(warning.textContent).toContain('保存会被拒绝');
+    expect(within(warning).getByRole('link').getAttribute('href')).toBe('/workspace/lead/a1b2c3d4-0000');
+    expect(check).toHaveBeenCalledWith({ entity: 'lead', data: { name: '张三' }, id: null });
+  });
+});

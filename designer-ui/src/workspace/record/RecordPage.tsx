@@ -1,0 +1,190 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { EntityApi } from '../../api/metadata';
+import { useClient } from '../../app/ClientContext';
+import { ErrorPanel } from '../../app/ErrorPanel';
+import { useLocale } from '../../app/useLocale';
+import { FormValueError, isComputed, selection, toFormValue, toInputValue } from '../../fields/registry';
+import { FieldEditor } from '../../fields/widgets';
+import type { EntityDefinition } from '../../metamodel';
+import { createDocument, deleteDocument, editableFields, recordDocument, updateDocument } from '../record-documents';
+import { useWorkspaceEntity } from '../useWorkspaceEntity';
+import { recordErrors } from './record-errors';
+import { DuplicateWarning } from './DuplicateWarning';
+import { RelatedLists } from './RelatedLists';
+import { probeValues } from './duplicates';
+
+type RecordData = Record<string, unknown> & { id: string; version: number };
+
+/** `/workspace/:entity/new` and `/workspace/:entity/:id`: the record as a form from its entity's fields. */
+export function RecordPage() {
+  const { entity, api, loading, error } = useWorkspaceEntity();
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const client = useClient();
+  const record = useQuery({
+    queryKey: ['record', entity?.name, id],
+    enabled: Boolean(entity && api && id),
+    queryFn: ({ signal }) =>
+      client
+        .request<{ record: RecordData | null }>(recordDocument(api!, entity!), { id }, signal)
+        .then((d) => d.record),
+  });
+  if (error || record.isError) return <ErrorPanel error={error ?? record.error} />;
+  if (loading || (id && record.isPending)) return <p className="status">{t('loading')}</p>;
+  if (!entity || !api || (id && !record.data)) return <p className="empty">{t('notFound')}</p>;
+  return (
+    <RecordForm
+      key={`${id ?? 'new'}:${record.data?.version ?? 0}`}
+      entity={entity}
+      api={api}
+      record={record.data ?? undefined}
+    />
+  );
+}
+
+function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: EntityApi; record?: RecordData }) {
+  const { t } = useTranslation();
+  const { label } = useLocale();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const mode = record ? 'update' : 'create';
+  // a new record may start from the query string, e.g. ?company=<id> from a related list
+  const [params] = useSearchParams();
+  const [values, setValues] = useState<Record<string, unknown>>(() =>
+    Object.fromEntries(
+      entity.fields.map((f) => [f.name, toFormValue(f, record ? record[selection(f)] : params.get(f.name))]),
+    ),
+  );
+  const [localErrors, setLocalErrors] = useState<Map<string, string[]>>(new Map());
+  // a save reloads the record (new version, maybe a new URL): the confirmation travels in the location state
+  const location = useLocation();
+  const [saved, setSaved] = useState((location.state as { saved?: boolean } | null)?.saved === true);
+
+  const save = useMutation({
+    mutationFn: (input: Record<string, unknown>) =>
+      record
+        ? client.request<{ record: RecordData }>(updateDocument(api), {
+            id: record.id,
+            version: record.version,
+            patch: input,
+          })
+        : client.request<{ record: RecordData }>(createDocument(api), { input }),
+    onSuccess: async ({ record: stored }) => {
+      navigate(`/workspace/${entity.name}/${stored.id}`, { replace: true, state: { saved: true } });
+      await queryClient.invalidateQueries({ queryKey: ['records', entity.name] });
+      await queryClient.invalidateQueries({ queryKey: ['record', entity.name, stored.id] });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => client.request(deleteDocument(api), { id: record!.id }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['records', entity.name] });
+      navigate(`/workspace/${entity.name}`);
+    },
+  });
+
+  const submit = () => {
+    setSaved(false);
+    const input: Record<string, unknown> = {};
+    const errors = new Map<string, string[]>();
+    for (const f of editableFields(entity, mode)) {
+      try {
+        input[f.name] = toInputValue(f, values[f.name]);
+      } catch (e) {
+        if (!(e instanceof FormValueError)) throw e;
+        errors.set(f.name, [t(e.key)]);
+      }
+    }
+    setLocalErrors(errors);
+    if (errors.size === 0) save.mutate(input);
+  };
+
+  const server = recordErrors(
+    save.error,
+    entity.fields.map((f) => f.name),
+  );
+  const [probe, setProbe] = useState<Record<string, unknown>>();
+  useEffect(() => {
+    // check for duplicates once typing pauses
+    const timer = setTimeout(() => setProbe(probeValues(editableFields(entity, mode), values)), 400);
+    return () => clearTimeout(timer);
+  }, [entity, mode, values]);
+  return (
+    <form
+      className="record-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div className="toolbar">
+        <Link to={`/workspace/${entity.name}`}>{t('backToList')}</Link>
+        <h2>{label(entity.label, entity.name)}</h2>
+        <span className="spacer" />
+        {saved && !save.isPending && (
+          <span role="status" className="success">
+            {t('recordSaved')}
+          </span>
+        )}
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {t('save')}
+        </button>
+        {record && (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={remove.isPending}
+            onClick={() => window.confirm(t('confirmDelete')) && remove.mutate()}
+          >
+            {t('delete')}
+          </button>
+        )}
+      </div>
+      {server.general.length > 0 && (
+        <div className="problem-note" role="alert" data-testid="form-errors">
+          <ul>
+            {server.general.map((m, i) => (
+              <li key={i}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {remove.isError && <ErrorPanel error={remove.error} />}
+      <DuplicateWarning entity={entity.name} recordId={record?.id} values={probe} />
+      <div className="form-grid card">
+        {entity.fields.map((f) => {
+          if (!record && isComputed(f)) return null;
+          const id = `record-${f.name}`;
+          const messages = [...(localErrors.get(f.name) ?? []), ...(server.byField.get(f.name) ?? [])];
+          const errorId = messages.length ? `${id}-error` : undefined;
+          return (
+            <div key={f.name} className="form-field" data-field={f.name}>
+              <label htmlFor={id}>
+                {label(f.label, f.name)}
+                {f.required && <span className="badge">{t('required')}</span>}
+              </label>
+              <FieldEditor
+                field={f}
+                id={id}
+                value={values[f.name]}
+                errorId={errorId}
+                onChange={(v) => setValues({ ...values, [f.name]: v })}
+              />
+              {errorId && (
+                <span id={errorId} className="field-error" role="alert">
+                  {messages.join('；')}
+                </span>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {record && <RelatedLists api={api} recordId={record.id} />}
+    </form>
+  );
+}
