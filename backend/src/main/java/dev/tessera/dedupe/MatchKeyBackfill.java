@@ -49,7 +49,8 @@ public class MatchKeyBackfill implements PublishStep, JobHandler {
   public Uni<List<String>> apply(Tx tx, MetadataSnapshot before, MetadataSnapshot candidate) {
     List<String> changed = candidate.entities().keySet().stream().filter(name -> before.entities().containsKey(name)
         && !matchedFields(DuplicateHook.rules(candidate, name)).equals(matchedFields(DuplicateHook.rules(before, name)))).toList();
-    return Sequence.map(changed, name -> jobs.enqueue(tx, KIND, name)
+    // the job runs once the publish is live: a node still on the version before would rebuild by the old rules
+    return Sequence.map(changed, name -> jobs.enqueue(tx, KIND, name, before.version() + 1)
         .map(id -> "rebuild duplicate-matching keys of " + name + " in the background (job " + id + ")"));
   }
 
@@ -62,6 +63,9 @@ public class MatchKeyBackfill implements PublishStep, JobHandler {
   @Override
   public Uni<Step> step(Tx tx, Job job) {
     MetadataSnapshot meta = registry.current();
+    if (meta.version() < job.minVersion()) {
+      return Uni.createFrom().item(Step.WAIT);
+    }
     EntityDefinition e = meta.entities().get(job.entity());
     if (e == null) {
       return Uni.createFrom().item(new Step(job.cursor(), job.done(), job.total(), true));

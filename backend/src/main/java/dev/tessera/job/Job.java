@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
  * resumes from after a restart, its state ({@code pending}, {@code running}, {@code done}, {@code failed},
  * or {@code superseded} by a newer job of the same kind and entity).
  */
-public record Job(long id, String kind, String entity, String state, Long total, long done, String cursor,
+public record Job(long id, String kind, String entity, int minVersion, String state, Long total, long done, String cursor,
     String error, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
   /** Share done, 0 to 100; null until the total is known. */
   public Double percent() {

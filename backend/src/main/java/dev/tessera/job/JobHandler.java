@@ -14,6 +14,8 @@ public interface JobHandler {
   /** One step of {@code job}: its work in {@code tx}, and where the job stands afterwards. */
   Uni<Step> step(Tx tx, Job job);
 
-  /** Where a job stands after a step. */
-  record Step(String cursor, long done, Long total, boolean finished) {}
+  /** Where a job stands after a step; {@link #WAIT}: it cannot run on this node yet, nothing was done. */
+  record Step(String cursor, long done, Long total, boolean finished) {
+    public static final Step WAIT = new Step(null, -1, null, false);
+  }
 }

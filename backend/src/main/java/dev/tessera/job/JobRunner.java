@@ -86,8 +86,8 @@ public class JobRunner {
       if (h == null) {
         throw new PlatformException(ErrorCode.INTERNAL_ERROR, "no handler for background jobs of kind " + job.kind());
       }
-      return h.step(t, job).chain(s -> store.progress(t, job.id(), s.cursor(), s.done(), s.total(), s.finished()))
-          .replaceWith(true);
+      return h.step(t, job).chain(s -> s == JobHandler.Step.WAIT ? Uni.createFrom().item(false)
+          : store.progress(t, job.id(), s.cursor(), s.done(), s.total(), s.finished()).replaceWith(true));
     })).onFailure().recoverWithUni(e -> {
       if (failed[0] < 0) {
         return Uni.createFrom().failure(e);

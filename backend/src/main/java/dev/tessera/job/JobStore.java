@@ -7,7 +7,7 @@ import java.util.List;
 /** Persistence port of background jobs; see storage. */
 public interface JobStore {
   /** Queues a job, superseding the open ones of the same kind and entity; returns its id. */
-  Uni<Long> enqueue(Tx tx, String kind, String entity);
+  Uni<Long> enqueue(Tx tx, String kind, String entity, int minVersion);
 
   /** The oldest open job no other node holds, locked for this transaction; null when there is none. */
   Uni<Job> claim(Tx tx);

@@ -5,7 +5,7 @@ final class JobSql {
   static final String SUPERSEDE = """
       UPDATE tessera_job SET state = 'superseded', finished_at = now(), updated_at = now()
       WHERE kind = $1 AND entity IS NOT DISTINCT FROM $2 AND state IN ('pending', 'running')""";
-  static final String ENQUEUE = "INSERT INTO tessera_job(kind, entity) VALUES ($1, $2) RETURNING id";
+  static final String ENQUEUE = "INSERT INTO tessera_job(kind, entity, min_version) VALUES ($1, $2, $3) RETURNING id";
   static final String CLAIM = """
       SELECT * FROM tessera_job WHERE state IN ('pending', 'running') ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""";
   static final String PROGRESS = """

@@ -21,9 +21,9 @@ public class PgJobStore implements JobStore {
   }
 
   @Override
-  public Uni<Long> enqueue(Tx tx, String kind, String entity) {
+  public Uni<Long> enqueue(Tx tx, String kind, String entity, int minVersion) {
     return sql.query(tx, JobSql.SUPERSEDE, Tuple.of(kind, entity))
-        .chain(() -> sql.query(tx, JobSql.ENQUEUE, Tuple.of(kind, entity)))
+        .chain(() -> sql.query(tx, JobSql.ENQUEUE, Tuple.of(kind, entity, minVersion)))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 
@@ -61,7 +61,7 @@ public class PgJobStore implements JobStore {
   }
 
   private static Job job(Row r) {
-    return new Job(r.getLong("id"), r.getString("kind"), r.getString("entity"), r.getString("state"), r.getLong("total"),
+    return new Job(r.getLong("id"), r.getString("kind"), r.getString("entity"), r.getInteger("min_version"), r.getString("state"), r.getLong("total"),
         r.getLong("done"), r.getString("cursor"), r.getString("error"), r.getOffsetDateTime("created_at"),
         r.getOffsetDateTime("started_at"), r.getOffsetDateTime("finished_at"));
   }
