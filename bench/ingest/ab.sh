@@ -5,7 +5,8 @@
 # Loopback only; stops by itself.
 #
 #   bench/ingest/ab.sh path/to/A/quarkus-run.jar path/to/B/quarkus-run.jar
-# Environment: SEED (20000), DUR (10), WARM (15), PAIRS (3), CONNS ("1 4"), OUT (results dir).
+# Environment: SEED (20000), DUR (10), WARM (15), PAIRS (3), CONNS ("1 4"), OUT (results dir),
+# A_ENV / B_ENV (extra environment for one side, e.g. B_ENV="TESSERA_CHANGES_DISPATCH_ENABLED=false").
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 A=${1:?usage: ab.sh A.jar B.jar}
@@ -24,7 +25,10 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 for side in A B; do
   jar=${!side}; port=$([ "$side" = A ] && echo 18093 || echo 18094); db=bench_ab_${side,,}
   dropdb --if-exists "$db" && createdb "$db"
-  start_tessera "$jar" "$db" "$port" "$OUT/tessera-$side.log"
+  side_env=$([ "$side" = A ] && echo "${A_ENV:-}" || echo "${B_ENV:-}")
+  # shellcheck disable=SC2086
+  env $side_env bash -c ". '$here/../lib.sh'; start_tessera '$jar' '$db' '$port' '$OUT/tessera-$side.log'; echo \$tessera_pid > '$OUT/pid-$side'; trap - EXIT"
+  tessera_pid=$(cat "$OUT/pid-$side")
   pids+=("$tessera_pid")
   trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT   # start_tessera set a trap for its own process only
   python3 "$here/seed.py" "http://127.0.0.1:$port/graphql" "$here/definitions.json" "$SEED" | tee "$OUT/seed-$side.log"

@@ -422,7 +422,7 @@ const CHECKS = [
       expect(why.includes('不能从'), `the refusal says why: ${why}`);
       await wonColumn.getByRole('link', { name: '季度回访' }).waitFor();
       await keepScreen(page, '07-kanban');
-      await graphql('mutation D($id: ID!) { deleteVisit(id: $id) }', { id: created.createVisit.id });
+      await graphql('mutation D($id: ID!) { deleteVisit(id: $id) { id } }', { id: created.createVisit.id });
     },
   },
   {

@@ -10,12 +10,12 @@ export type PublishPartsFragment = { version: number | null, applied: boolean, c
 export type MetadataQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MetadataQuery = { metadataVersion: number, definitions: Array<unknown>, entityApis: Array<{ entity: string, typeName: string, single: string, list: string, deletedList: string, aggregate: string, create: string, createMany: string, importMany: string, update: string, delete: string, restore: string, related: Array<{ entity: string, field: string, connection: string }> }> };
+export type MetadataQuery = { metadataVersion: number | null, definitions: Array<unknown> | null, entityApis: Array<{ entity: string, typeName: string, single: string, list: string, deletedList: string, aggregate: string, create: string, createMany: string, importMany: string, update: string, delete: string, restore: string, related: Array<{ entity: string, field: string, connection: string }> }> | null };
 
 export type DraftsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DraftsQuery = { metadataDrafts: Array<{ key: string, kind: string, name: string, definition: unknown, baseVersion: number | null, revision: number, updatedAt: string, updatedBy: string | null }> };
+export type DraftsQuery = { metadataDrafts: Array<{ key: string, kind: string, name: string, definition: unknown, baseVersion: number | null, revision: number, updatedAt: string, updatedBy: string | null }> | null };
 
 export type SaveDraftMutationVariables = Exact<{
   definition: unknown;
@@ -24,45 +24,45 @@ export type SaveDraftMutationVariables = Exact<{
 }>;
 
 
-export type SaveDraftMutation = { saveMetadataDraft: { key: string, kind: string, name: string, definition: unknown, baseVersion: number | null, revision: number, updatedAt: string, updatedBy: string | null } };
+export type SaveDraftMutation = { saveMetadataDraft: { key: string, kind: string, name: string, definition: unknown, baseVersion: number | null, revision: number, updatedAt: string, updatedBy: string | null } | null };
 
 export type DiscardDraftMutationVariables = Exact<{
   key: string;
 }>;
 
 
-export type DiscardDraftMutation = { discardMetadataDraft: boolean };
+export type DiscardDraftMutation = { discardMetadataDraft: boolean | null };
 
 export type PublishDraftsMutationVariables = Exact<{
   dryRun?: boolean | null | undefined;
 }>;
 
 
-export type PublishDraftsMutation = { publishMetadataDrafts: { version: number | null, applied: boolean, changes: Array<string>, problems: Array<{ code: string, path: string, message: string, line: number | null, column: number | null }> } };
+export type PublishDraftsMutation = { publishMetadataDrafts: { version: number | null, applied: boolean, changes: Array<string>, problems: Array<{ code: string, path: string, message: string, line: number | null, column: number | null }> } | null };
 
 export type VersionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type VersionsQuery = { metadataVersion: number, metadataVersions: Array<{ version: number, publishedAt: string, publishedBy: string | null, restoredFrom: number | null, summary: string | null }> };
+export type VersionsQuery = { metadataVersion: number | null, metadataVersions: Array<{ version: number, publishedAt: string, publishedBy: string | null, restoredFrom: number | null, summary: string | null }> | null };
 
 export type RestoreVersionMutationVariables = Exact<{
   version: number;
 }>;
 
 
-export type RestoreVersionMutation = { restoreMetadataVersion: { version: number | null, applied: boolean, changes: Array<string>, problems: Array<{ code: string, path: string, message: string, line: number | null, column: number | null }> } };
+export type RestoreVersionMutation = { restoreMetadataVersion: { version: number | null, applied: boolean, changes: Array<string>, problems: Array<{ code: string, path: string, message: string, line: number | null, column: number | null }> } | null };
 
 export type ExpressionFunctionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ExpressionFunctionsQuery = { expressionFunctions: Array<{ name: string, usage: string, description: string, clock: boolean }> };
+export type ExpressionFunctionsQuery = { expressionFunctions: Array<{ name: string, usage: string, description: string, clock: boolean }> | null };
 
 export type VersionDefinitionsQueryVariables = Exact<{
   version: number;
 }>;
 
 
-export type VersionDefinitionsQuery = { metadataVersionDefinitions: Array<unknown> };
+export type VersionDefinitionsQuery = { metadataVersionDefinitions: Array<unknown> | null };
 
 export type DuplicateCandidatesQueryVariables = Exact<{
   entity: string;
@@ -71,7 +71,7 @@ export type DuplicateCandidatesQueryVariables = Exact<{
 }>;
 
 
-export type DuplicateCandidatesQuery = { duplicateCandidates: Array<unknown> };
+export type DuplicateCandidatesQuery = { duplicateCandidates: Array<{ rule: string, action: string, id: string, score: number, matched: Array<string> }> | null };
 
 export type ViewPartsFragment = { id: string, name: string, shared: boolean, settings: unknown, createdBy: string | null };
 
@@ -80,7 +80,7 @@ export type SavedViewsQueryVariables = Exact<{
 }>;
 
 
-export type SavedViewsQuery = { savedViews: Array<{ id: string, name: string, shared: boolean, settings: unknown, createdBy: string | null }> };
+export type SavedViewsQuery = { savedViews: Array<{ id: string, name: string, shared: boolean, settings: unknown, createdBy: string | null }> | null };
 
 export type SaveViewMutationVariables = Exact<{
   entity: string;
@@ -90,30 +90,30 @@ export type SaveViewMutationVariables = Exact<{
 }>;
 
 
-export type SaveViewMutation = { saveView: { id: string, name: string, shared: boolean, settings: unknown, createdBy: string | null } };
+export type SaveViewMutation = { saveView: { id: string, name: string, shared: boolean, settings: unknown, createdBy: string | null } | null };
 
 export type DeleteViewMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DeleteViewMutation = { deleteView: boolean };
+export type DeleteViewMutation = { deleteView: boolean | null };
 
 export type NotificationsQueryVariables = Exact<{
   unreadOnly?: boolean | null | undefined;
 }>;
 
 
-export type NotificationsQuery = { notifications: Array<{ id: string, kind: string, title: string, body: string, entity: string | null, recordId: string | null, read: boolean, createdAt: string }> };
+export type NotificationsQuery = { notifications: Array<{ id: string, kind: string, title: string, body: string, entity: string | null, recordId: string | null, read: boolean, createdAt: string }> | null };
 
 export type MarkReadMutationVariables = Exact<{
   ids: Array<string | number> | string | number;
 }>;
 
 
-export type MarkReadMutation = { markNotificationsRead: number };
+export type MarkReadMutation = { markNotificationsRead: number | null };
 
 export type MatchingRulesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MatchingRulesQuery = { definitions: Array<unknown> };
+export type MatchingRulesQuery = { definitions: Array<unknown> | null };

@@ -5,7 +5,7 @@ import type { MetadataQuery } from './generated';
 import { METADATA } from './operations';
 
 /** The generated GraphQL names of one entity, as the server reports them. */
-export type EntityApi = MetadataQuery['entityApis'][number];
+export type EntityApi = NonNullable<MetadataQuery['entityApis']>[number];
 
 export interface Metadata {
   version: number;
@@ -24,7 +24,7 @@ export function toMetadata(data: MetadataQuery): Metadata {
       typeof (d as EntityDefinition).name === 'string' &&
       Array.isArray((d as EntityDefinition).fields),
   );
-  return { version: data.metadataVersion, entities, apis: new Map(data.entityApis.map((a) => [a.entity, a])) };
+  return { version: data.metadataVersion ?? 0, entities, apis: new Map((data.entityApis ?? []).map((a) => [a.entity, a])) };
 }
 
 /** The published metadata; invalidate {@link METADATA_KEY} after a publish or rollback. */

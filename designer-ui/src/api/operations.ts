@@ -129,7 +129,13 @@ export const VERSION_DEFINITIONS = /* GraphQL */ `
 
 export const DUPLICATE_CANDIDATES = /* GraphQL */ `
   query DuplicateCandidates($entity: String!, $data: JSON!, $id: ID) {
-    duplicateCandidates(entity: $entity, data: $data, id: $id)
+    duplicateCandidates(entity: $entity, data: $data, id: $id) {
+      rule
+      action
+      id
+      score
+      matched
+    }
   }
 `;
 

@@ -49,7 +49,7 @@ export function updateDocument(api: EntityApi): string {
 
 export function deleteDocument(api: EntityApi): string {
   return `mutation WorkspaceDelete($id: ID!) {
-  deleted: ${api.delete}(id: $id)
+  deleted: ${api.delete}(id: $id) { id }
 }`;
 }
 

@@ -32,7 +32,7 @@ export default function HistoryPage() {
   if (!versions.data) {
     return <p className="status">{t('loading')}</p>;
   }
-  const rows = [...versions.data.metadataVersions].sort((a, b) => b.version - a.version);
+  const rows = [...(versions.data.metadataVersions ?? [])].sort((a, b) => b.version - a.version);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <div>

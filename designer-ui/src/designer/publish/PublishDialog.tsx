@@ -76,7 +76,7 @@ export function PublishDialog({ onClose, onPublished }: { onClose: () => void; o
               type="button"
               className="button button--primary"
               disabled={publish.isPending || (drafts.data?.length ?? 0) === 0}
-              onClick={() => publish.mutate(false, { onSuccess: (outcome) => outcome.applied && onPublished?.() })}
+              onClick={() => publish.mutate(false, { onSuccess: (outcome) => outcome?.applied && onPublished?.() })}
             >
               {t('applyPublish')}
             </button>

@@ -53,6 +53,7 @@ export function useDraftEditor({ routeKey, draft, hrefOf, listHref }: DraftEdito
       { definition, replaces: saved?.key ?? null, revision: saved?.revision ?? null },
       {
         onSuccess: (stored) => {
+          if (!stored) return;
           setSaved({ key: stored.key, revision: stored.revision });
           setDirty(false);
           if (stored.key !== routeKey) navigate(hrefOf(stored.key), { replace: true });

@@ -30,7 +30,7 @@ export function usePublishDrafts() {
     mutationFn: (dryRun: boolean) =>
       client.request<PublishDraftsMutation>(PUBLISH_DRAFTS, { dryRun }).then((d) => d.publishMetadataDrafts),
     onSuccess: async (outcome, dryRun) => {
-      if (dryRun || !outcome.applied) {
+      if (dryRun || !outcome?.applied) {
         queryClient.setQueryData(CHECK_KEY, outcome);
         return;
       }

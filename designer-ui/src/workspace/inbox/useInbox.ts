@@ -4,7 +4,7 @@ import { MARK_READ, NOTIFICATIONS } from '../../api/operations';
 import { useClient } from '../../app/ClientContext';
 import { useLocale } from '../../app/useLocale';
 
-export type InboxItem = NotificationsQuery['notifications'][number];
+export type InboxItem = NonNullable<NotificationsQuery['notifications']>[number];
 
 /** How often the header's unread count looks for new notifications. */
 const POLL_MS = 60_000;

@@ -35,7 +35,7 @@ export function SavedViewsBar({ entity, fields, pageSizes, current, onApply }: S
       client.request<SaveViewMutation>(SAVE_VIEW, { entity, name, shared, settings: current }).then((d) => d.saveView),
     onSuccess: async (view) => {
       await queryClient.invalidateQueries({ queryKey: key });
-      setSelected(view.id);
+      if (view) setSelected(view.id);
       setName('');
     },
   });

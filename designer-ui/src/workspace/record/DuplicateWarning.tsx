@@ -24,7 +24,7 @@ export function DuplicateWarning({
     queryFn: ({ signal }) =>
       client
         .request<DuplicateCandidatesQuery>(DUPLICATE_CANDIDATES, { entity, data: values, id: recordId ?? null }, signal)
-        .then((d) => toCandidates(d.duplicateCandidates)),
+        .then((d) => toCandidates(d.duplicateCandidates ?? [])),
   });
   const found = candidates.data ?? [];
   if (found.length === 0) return null;
