@@ -148,6 +148,15 @@ async function publishSameTopicRule(notifyOwners) {
     { d: [rule] },
   );
   expect(published.publishDefinitions.applied, `matching rule: ${JSON.stringify(published.publishDefinitions)}`);
+  // a new rule checks new writes at once; the records stored before it are found once the background
+  // job that rebuilds their keys is done
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  for (;;) {
+    const jobs = await graphql('{ backgroundJobs(first: 20) { entity state } }', {});
+    if (!jobs.backgroundJobs.some((j) => j.entity === 'visit' && (j.state === 'pending' || j.state === 'running'))) break;
+    expect(Date.now() < deadline, `the key rebuild of visit did not finish: ${JSON.stringify(jobs.backgroundJobs)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** @type {Check[]} */
