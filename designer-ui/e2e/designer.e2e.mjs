@@ -153,7 +153,7 @@ async function publishSameTopicRule(notifyOwners) {
   const deadline = Date.now() + STEP_TIMEOUT_MS;
   for (;;) {
     const jobs = await graphql('{ backgroundJobs(first: 20) { entity state } }', {});
-    if (!jobs.backgroundJobs.some((j) => j.entity === 'visit' && (j.state === 'pending' || j.state === 'running'))) break;
+    if (!jobs.backgroundJobs.some((/** @type {{ entity: string, state: string }} */ j) => j.entity === 'visit' && (j.state === 'pending' || j.state === 'running'))) break;
     expect(Date.now() < deadline, `the key rebuild of visit did not finish: ${JSON.stringify(jobs.backgroundJobs)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
