@@ -112,7 +112,8 @@ public class GraphQlRoute {
     return type.equals("application/json") || type.equals("application/graphql-response+json");
   }
 
-  private static Locale locale(String header) {
+  /** The request's first Accept-Language, English when absent or unreadable; the WebSocket uses it too. */
+  static Locale locale(String header) {
     if (header == null || header.isBlank()) {
       return Locale.ENGLISH;
     }
@@ -124,7 +125,8 @@ public class GraphQlRoute {
     }
   }
 
-  private static String language(String header) {
+  /** zh-CN or en, the languages messages are written in. */
+  static String language(String header) {
     return locale(header).toLanguageTag().startsWith("zh") ? "zh-CN" : "en";
   }
 

@@ -80,28 +80,21 @@ public class GraphQlWebSocket implements HttpServerOptionsCustomizer, PublishPar
       return;
     }
     String user = ctx.request().getHeader("X-Tessera-User");
-    Locale locale = locale(ctx.request().getHeader("Accept-Language"));
-    ctx.request().toWebSocket().onSuccess(ws -> open(ws, user, locale)).onFailure(e -> ctx.fail(400, e));
+    String header = ctx.request().getHeader("Accept-Language");
+    Locale locale = GraphQlRoute.locale(header);
+    String language = GraphQlRoute.language(header);
+    ctx.request().toWebSocket().onSuccess(ws -> open(ws, user, locale, language)).onFailure(e -> ctx.fail(400, e));
   }
 
-  private void open(ServerWebSocket ws, String user, Locale locale) {
+  private void open(ServerWebSocket ws, String user, Locale locale, String language) {
     if (!PROTOCOL.equals(ws.subProtocol())) {
       ws.close((short) 4406, "Subprotocol not acceptable: use " + PROTOCOL);
       return;
     }
-    RequestContext rc = new RequestContext(new Actor(user, "graphql"), locale.toLanguageTag().startsWith("zh") ? "zh-CN" : "en");
+    RequestContext rc = new RequestContext(new Actor(user, "graphql"), language);
     GraphQlSocketSession session = new GraphQlSocketSession(ws, provider, rc, locale, sessions::remove);
     sessions.add(session);
     session.start();
-  }
-
-  private static Locale locale(String header) {
-    try {
-      List<Locale.LanguageRange> ranges = header == null || header.isBlank() ? List.of() : Locale.LanguageRange.parse(header);
-      return ranges.isEmpty() ? Locale.ENGLISH : Locale.forLanguageTag(ranges.get(0).getRange());
-    } catch (IllegalArgumentException e) {
-      return Locale.ENGLISH;
-    }
   }
 
   @Override

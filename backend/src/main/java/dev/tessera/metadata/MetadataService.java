@@ -114,7 +114,7 @@ public class MetadataService {
           return Uni.createFrom().<Applied>failure(new Rollback(new PublishResult(null, false, List.of(), changes)));
         }
         return store.append(t, merged, actor.userId(), restoredFrom, String.join("; ", changes))
-            .map(v -> new Applied(snapshot(v, merged), prepared, new PublishResult(v, true, List.of(), changes)));
+            .map(v -> new Applied(candidate.withVersion(v), prepared, new PublishResult(v, true, List.of(), changes)));
       });
     }))).invoke(this::activate).map(Applied::result)
         .onFailure(Rollback.class).recoverWithItem(e -> ((Rollback) e).result)

@@ -30,6 +30,8 @@ public final class MetadataSnapshot {
   private final List<JsonNode> definitions;
   private final List<Definition> typed;
   private final Map<String, EntityDefinition> entities;
+  /** Derived once per snapshot on first use: engines ask for the same lists on every write. */
+  private final Map<Object, List<?>> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Reads {@code definitions} (already validated) with the standard kinds; unknown kinds are ignored. */
   public MetadataSnapshot(int version, List<JsonNode> definitions) {
@@ -47,6 +49,18 @@ public final class MetadataSnapshot {
     }
     this.typed = List.copyOf(all);
     this.entities = Collections.unmodifiableMap(byName);
+  }
+
+  private MetadataSnapshot(int version, MetadataSnapshot same) {
+    this.version = version;
+    this.definitions = same.definitions;
+    this.typed = same.typed;
+    this.entities = same.entities;
+  }
+
+  /** The same definitions as another version number (a candidate that was stored), read only once. */
+  public MetadataSnapshot withVersion(int newVersion) {
+    return new MetadataSnapshot(newVersion, this);
   }
 
   public int version() {
@@ -69,8 +83,9 @@ public final class MetadataSnapshot {
   }
 
   /** Every definition of a type, in publish order. */
+  @SuppressWarnings("unchecked")
   public <T extends Definition> List<T> all(Class<T> type) {
-    return typed.stream().filter(type::isInstance).map(type::cast).toList();
+    return (List<T>) memo.computeIfAbsent(type, t -> typed.stream().filter(type::isInstance).map(type::cast).toList());
   }
 
   /** The definition of a type with this name. */
@@ -79,8 +94,11 @@ public final class MetadataSnapshot {
   }
 
   /** The active definitions of a type that act on {@code entity}, in publish order. */
+  @SuppressWarnings("unchecked")
   public <T extends EntityRule> List<T> activeFor(Class<T> type, String entity) {
-    return all(type).stream().filter(d -> entity.equals(d.entity()) && d.active()).toList();
+    List<T> ofType = all(type); // outside the computation below: a ConcurrentHashMap refuses nested updates
+    return (List<T>) memo.computeIfAbsent(List.of(type, entity),
+        k -> ofType.stream().filter(d -> entity.equals(d.entity()) && d.active()).toList());
   }
 
   /** The one active definition of a type for {@code entity} (the first by name when several are active). */
@@ -107,7 +125,8 @@ public final class MetadataSnapshot {
   public EntityDefinition entity(String name) {
     EntityDefinition e = entities.get(name);
     if (e == null) {
-      throw new PlatformException(ErrorCode.NOT_FOUND, "Entity \"" + name + "\" is not published");
+      throw new PlatformException(ErrorCode.NOT_FOUND, "Entity \"" + name + "\" is not published",
+          "实体“" + name + "”尚未发布", "entity", List.of());
     }
     return e;
   }
