@@ -9,6 +9,7 @@ import static graphql.schema.GraphQLNonNull.nonNull;
 
 import dev.tessera.notification.Notification;
 import dev.tessera.notification.Inbox;
+import dev.tessera.notification.InboxTail;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
 import graphql.schema.DataFetcher;
@@ -39,14 +40,33 @@ class NotificationApi implements SchemaContributor {
       .build();
 
   private final Inbox inbox;
+  private final InboxTail tail;
 
-  NotificationApi(Inbox inbox) {
+  NotificationApi(Inbox inbox, InboxTail tail) {
     this.inbox = inbox;
+    this.tail = tail;
   }
   @Override
   public void contribute(SchemaParts parts) {
     queries(parts.code()).forEach(parts::query);
     mutations(parts.code()).forEach(parts::mutation);
+    parts.subscription(received(parts.code()));
+  }
+
+  private GraphQLFieldDefinition received(GraphQLCodeRegistry.Builder code) {
+    code.dataFetcher(FieldCoordinates.coordinates("Subscription", "notificationReceived"), (DataFetcher<?>) env -> {
+      RequestContext rc = RequestContext.of(env);
+      if (rc.actor().anonymous()) {
+        throw new PlatformException(ErrorCode.BAD_REQUEST, "Only a signed-in user has notifications to receive",
+            "只有已登录的用户才有通知可接收", "notificationReceived", List.of());
+      }
+      return SubscriptionApi.bounded(tail.live(rc.actor().userId()), "notificationReceived", "notifications")
+          .map(n -> json(n, rc.locale()));
+    });
+    return GraphQLFieldDefinition.newFieldDefinition().name("notificationReceived")
+        .description("Your notifications as they arrive (over WebSocket, protocol graphql-transport-ws); the ones"
+            + " you missed are in notifications")
+        .type(nonNull(NOTIFICATION)).build();
   }
 
 

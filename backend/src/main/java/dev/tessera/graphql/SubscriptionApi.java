@@ -65,10 +65,7 @@ class SubscriptionApi implements SchemaContributor {
           && (ids == null || ids.contains(c.recordId().toString())) && (ops == null || ops.contains(c.operation()))
           && (sources == null || sources.contains(c.source()))
           && (fields == null || c.changes().keySet().stream().anyMatch(fields::contains)));
-      return matching.onOverflow().buffer(BUFFER).onFailure(io.smallrye.mutiny.subscription.BackPressureFailure.class)
-          .transform(e -> new PlatformException(ErrorCode.SUBSCRIPTION_OVERFLOW, "More than " + BUFFER
-              + " changes were waiting for this subscription; it was dropped. Subscribe again, and read what you missed with recordHistory",
-              "待推送的变更超过 " + BUFFER + " 条，订阅已断开；请重新订阅，并用 recordHistory 补读错过的变更", "recordChanged", List.of()))
+      return bounded(matching, "recordChanged", "recordHistory")
           .map(ChangeFeedApi::json);
     });
     return GraphQLFieldDefinition.newFieldDefinition().name("recordChanged")
@@ -76,6 +73,18 @@ class SubscriptionApi implements SchemaContributor {
         .type(nonNull(ChangeFeedApi.RECORD_CHANGE))
         .argument(GraphQLArgument.newArgument().name("entity").type(nonNull(GraphQLString)))
         .argument(GraphQLArgument.newArgument().name("filter").type(FILTER)).build();
+  }
+
+  /**
+   * The stream with at most {@link #BUFFER} items waiting for a slow client; past that the subscription
+   * ends with {@code SUBSCRIPTION_OVERFLOW}, telling the client where to read what it missed.
+   */
+  static <T> Multi<T> bounded(Multi<T> items, String field, String reread) {
+    return items.onOverflow().buffer(BUFFER).onFailure(io.smallrye.mutiny.subscription.BackPressureFailure.class)
+        .transform(e -> new PlatformException(ErrorCode.SUBSCRIPTION_OVERFLOW, "More than " + BUFFER
+            + " items were waiting for this subscription; it was dropped. Subscribe again, and read what you missed with "
+            + reread, "待推送的内容超过 " + BUFFER + " 条，订阅已断开；请重新订阅，并用 " + reread + " 补读错过的内容", field,
+            List.of()));
   }
 
   @SuppressWarnings("unchecked")

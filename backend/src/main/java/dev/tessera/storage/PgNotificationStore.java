@@ -22,18 +22,41 @@ public class PgNotificationStore implements NotificationStore {
     this.sql = sql;
   }
 
+  /**
+   * One statement inserts the rows and announces each on {@link NotificationStore#CHANNEL} as
+   * {@code id:recipient}; PostgreSQL delivers the announcements when (and only if) the transaction commits.
+   */
   @Override
   public Uni<Void> add(Tx tx, List<Notification> notifications) {
     if (notifications.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    List<Tuple> rows = new ArrayList<>();
-    for (Notification n : notifications) {
-      rows.add(Tuple.from(new Object[] {n.recipient(), n.kind(), n.titleZh(), n.titleEn(), n.bodyZh(), n.bodyEn(),
-          n.entity(), n.recordId()}));
+    int n = notifications.size();
+    String[] recipient = new String[n], kind = new String[n], titleZh = new String[n], titleEn = new String[n],
+        bodyZh = new String[n], bodyEn = new String[n], entity = new String[n];
+    java.util.UUID[] record = new java.util.UUID[n];
+    for (int i = 0; i < n; i++) {
+      Notification x = notifications.get(i);
+      recipient[i] = x.recipient();
+      kind[i] = x.kind();
+      titleZh[i] = x.titleZh();
+      titleEn[i] = x.titleEn();
+      bodyZh[i] = x.bodyZh();
+      bodyEn[i] = x.bodyEn();
+      entity[i] = x.entity();
+      record[i] = x.recordId();
     }
-    return sql.batch(tx, "INSERT INTO tessera_notification (recipient, kind, title_zh, title_en, body_zh, body_en, entity,"
-        + " record_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", rows);
+    return sql.query(tx, "WITH ins AS (INSERT INTO tessera_notification (recipient, kind, title_zh, title_en, body_zh,"
+        + " body_en, entity, record_id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],"
+        + " $6::text[], $7::text[], $8::uuid[]) RETURNING id, recipient)"
+        + " SELECT pg_notify('" + CHANNEL + "', id || ':' || recipient) FROM ins",
+        Tuple.from(new Object[] {recipient, kind, titleZh, titleEn, bodyZh, bodyEn, entity, record})).replaceWithVoid();
+  }
+
+  @Override
+  public Uni<Notification> byId(Tx tx, long id) {
+    return sql.query(tx, "SELECT " + COLUMNS + " FROM tessera_notification WHERE id = $1", Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? null : notification(rows.iterator().next()));
   }
 
   @Override

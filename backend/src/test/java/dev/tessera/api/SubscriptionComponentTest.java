@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.support.Gql;
+import dev.tessera.support.SocketClient;
 import dev.tessera.support.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -19,9 +20,6 @@ import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -37,63 +35,12 @@ class SubscriptionComponentTest {
   @TestHTTPResource("/graphql")
   URI http;
 
-  /** A graphql-transport-ws client that queues what it receives. */
-  static final class Client implements WebSocket.Listener {
-    final LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
-    final StringBuilder partial = new StringBuilder();
-    WebSocket socket;
-
-    static Client open(URI http) throws Exception {
-      Client c = new Client();
-      URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
-      c.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-          .buildAsync(ws, c).get(10, TimeUnit.SECONDS);
-      return c;
-    }
-
-    void send(Map<String, Object> message) {
-      socket.sendText(new JsonObject(message).encode(), true).join();
-    }
-
-    JsonObject next() throws InterruptedException {
-      JsonObject m = messages.poll(15, TimeUnit.SECONDS);
-      if (m == null) {
-        throw new AssertionError("no message within 15 s");
-      }
-      return m;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        messages.add(new JsonObject(partial.toString()));
-        partial.setLength(0);
-      }
-      ws.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-      closedWith.complete(status);
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket ws, Throwable error) {
-      closedWith.completeExceptionally(error);
-    }
-  }
-
   @Test
   void changesStreamAsTheyCommitFilteredUntilTheClientCompletes() throws Exception {
     String e = Gql.unique("ticket");
     String E = Character.toUpperCase(e.charAt(0)) + e.substring(1);
-    assertTrue(Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied } }",
-        Map.of("d", List.of(entity(e, field("title", "text"))))).getBoolean("data.publishDefinitions.applied"));
-    Client c = Client.open(http);
+    Gql.publish(entity(e, field("title", "text")));
+    SocketClient c = SocketClient.open(http);
     assertEquals("graphql-transport-ws", c.socket.getSubprotocol());
     c.send(Map.of("type", "connection_init"));
     assertEquals("connection_ack", c.next().getString("type"));
@@ -138,22 +85,65 @@ class SubscriptionComponentTest {
   }
 
   @Test
+  void aClientThatStopsReadingIsDroppedWithOverflowAndTheServerStaysBounded() throws Exception {
+    String e = Gql.unique("memo");
+    String E = Character.toUpperCase(e.charAt(0)) + e.substring(1);
+    Gql.publish(entity(e, field("body", "longText")));
+    SocketClient slow = SocketClient.connected(http, null);
+    slow.subscribe("s", "subscription S($e: String!) { recordChanged(entity: $e) { recordId changes } }", Map.of("e", e));
+    Thread.sleep(500);
+    slow.pause();
+    String big = "长".repeat(6000);
+    int total = 0;
+    for (int batch = 0; batch < 6; batch++) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (int i = 0; i < 250; i++) {
+        rows.add(Map.of("body", big + batch + "-" + i));
+      }
+      JsonPath r = Gql.ok("mutation I($in: [" + E + "Input!]!) { import" + E + "s(inputs: $in) { created } }", Map.of("in", rows));
+      total += r.getInt("data.import" + E + "s.created");
+    }
+    assertEquals(1500, total);
+    // meanwhile a reading client on the same server is served
+    SocketClient other = SocketClient.connected(http, null);
+    other.send(Map.of("type", "subscribe", "id", "q", "payload", Map.of("query", "{ metadataVersion }")));
+    assertEquals("next", other.next().getString("type"));
+    slow.resume();
+    int delivered = 0;
+    JsonObject last;
+    while (true) {
+      last = slow.next();
+      JsonObject payload = last.getJsonObject("payload");
+      if (!"next".equals(last.getString("type")) || payload.containsKey("errors")) {
+        break;
+      }
+      delivered++;
+      slow.resume();
+    }
+    assertEquals("SUBSCRIPTION_OVERFLOW", last.getJsonObject("payload").getJsonArray("errors").getJsonObject(0)
+        .getJsonObject("extensions").getString("code"), last.encode());
+    assertTrue(delivered < total, "the client that stopped reading is dropped before it gets everything: " + delivered);
+    slow.resume();
+    assertEquals("complete", slow.next().getString("type"));
+  }
+
+  @Test
   void protocolViolationsCloseWithTheProtocolsCodes() throws Exception {
-    Client early = Client.open(http);
+    SocketClient early = SocketClient.open(http);
     early.send(Map.of("type", "subscribe", "id", "a", "payload", Map.of("query", "{ metadataVersion }")));
     assertEquals(4401, early.closedWith.get(10, TimeUnit.SECONDS), "subscribe before connection_init");
 
-    Client twice = Client.open(http);
+    SocketClient twice = SocketClient.open(http);
     twice.send(Map.of("type", "connection_init"));
     assertEquals("connection_ack", twice.next().getString("type"));
     twice.send(Map.of("type", "connection_init"));
     assertEquals(4429, twice.closedWith.get(10, TimeUnit.SECONDS));
 
-    Client junk = Client.open(http);
+    SocketClient junk = SocketClient.open(http);
     junk.socket.sendText("not json", true).join();
     assertEquals(4400, junk.closedWith.get(10, TimeUnit.SECONDS));
 
-    Client dup = Client.open(http);
+    SocketClient dup = SocketClient.open(http);
     dup.send(Map.of("type", "connection_init"));
     dup.next();
     String sub = "subscription { recordChanged(entity: \"user\") { recordId } }";
@@ -161,7 +151,7 @@ class SubscriptionComponentTest {
     dup.send(Map.of("type", "subscribe", "id", "x", "payload", Map.of("query", sub)));
     assertEquals(4409, dup.closedWith.get(10, TimeUnit.SECONDS));
 
-    Client bad = Client.open(http);
+    SocketClient bad = SocketClient.open(http);
     bad.send(Map.of("type", "connection_init"));
     bad.next();
     bad.send(Map.of("type", "subscribe", "id", "v", "payload", Map.of("query", "subscription { recordChanged { nope } }")));
@@ -175,10 +165,10 @@ class SubscriptionComponentTest {
     URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
     java.util.concurrent.CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(
         java.util.concurrent.CompletionException.class, () -> HttpClient.newHttpClient().newWebSocketBuilder()
-            .header("Origin", "https://evil.example").subprotocols("graphql-transport-ws").buildAsync(ws, new Client()).join());
+            .header("Origin", "https://evil.example").subprotocols("graphql-transport-ws").buildAsync(ws, new SocketClient()).join());
     assertEquals(403, ((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
     WebSocket same = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", "http://" + http.getAuthority())
-        .subprotocols("graphql-transport-ws").buildAsync(ws, new Client()).get(10, TimeUnit.SECONDS);
+        .subprotocols("graphql-transport-ws").buildAsync(ws, new SocketClient()).get(10, TimeUnit.SECONDS);
     assertEquals("graphql-transport-ws", same.getSubprotocol(), "a page of this server's own origin may");
   }
 

@@ -43,6 +43,15 @@ public final class Gql {
   }
 
   /** A unique entity name for one test, so tests sharing a database never collide. */
+  /** Publishes definitions and checks they were applied. */
+  public static void publish(Object... definitions) {
+    JsonPath r = ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
+        Map.of("d", java.util.List.of(definitions)));
+    if (!r.getBoolean("data.publishDefinitions.applied")) {
+      throw new AssertionError("not published: " + r.prettify());
+    }
+  }
+
   public static String unique(String base) {
     return base + Long.toString(System.nanoTime(), 36).replaceAll("[^a-z0-9]", "") + "t";
   }
