@@ -4,7 +4,7 @@ import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.LocalizedText;
 import dev.tessera.metamodel.model.MatchingRuleDefinition;
-import dev.tessera.platform.Messages;
+import dev.tessera.metamodel.i18n.Messages;
 import dev.tessera.platform.PlatformException.FieldError;
 import dev.tessera.record.DataRecord;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.tessera.pool;
 
 import dev.tessera.platform.Sequence;
 import dev.tessera.metamodel.model.LocalizedText;
-import dev.tessera.platform.Messages;
+import dev.tessera.metamodel.i18n.Messages;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.expr.EvalContext;

@@ -1,4 +1,4 @@
-package dev.tessera.platform;
+package dev.tessera.metamodel.i18n;
 
 import dev.tessera.metamodel.model.LocalizedText;
 import java.io.IOException;
@@ -6,12 +6,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * One capability's bilingual message catalog, {@code messages/<capability>.properties}: each code has
@@ -56,9 +59,30 @@ public final class Messages {
     return out;
   }
 
+  /**
+   * What is wrong with the catalog: a code without both languages, different placeholders in zh-CN and
+   * en, a zh-CN text without Chinese in it. Empty when it is sound; each module's tests check its catalogs.
+   */
+  public List<String> problems() {
+    List<String> out = new ArrayList<>();
+    all().forEach((code, byLang) -> {
+      if (!byLang.keySet().equals(Set.of(LocalizedText.ZH, LocalizedText.EN))) {
+        out.add(capability + "." + code + " has " + byLang.keySet() + " instead of zh-CN and en");
+      } else {
+        if (!placeholders(byLang.get(LocalizedText.ZH)).equals(placeholders(byLang.get(LocalizedText.EN)))) {
+          out.add(capability + "." + code + " has different placeholders in zh-CN and en");
+        }
+        if (byLang.get(LocalizedText.ZH).codePoints().noneMatch(c -> c >= 0x4e00 && c <= 0x9fff)) {
+          out.add(capability + "." + code + ".zh-CN has no Chinese in it");
+        }
+      }
+    });
+    return out;
+  }
+
   /** The placeholder names of a text. */
-  public static java.util.Set<String> placeholders(String text) {
-    java.util.Set<String> out = new java.util.TreeSet<>();
+  public static Set<String> placeholders(String text) {
+    Set<String> out = new java.util.TreeSet<>();
     Matcher m = PLACEHOLDER.matcher(text);
     while (m.find()) {
       out.add(m.group(1));
