@@ -1,5 +1,6 @@
 package dev.tessera.api;
 
+import dev.tessera.platform.RequestMessages;
 import java.util.Map;
 
 /**
@@ -10,16 +11,9 @@ import java.util.Map;
 record GraphQlParameters(String query, String operationName, Map<String, Object> variables) {
 
   /** A malformed request: what is wrong with which parameter, in English and Chinese. */
-  static final class Malformed extends RuntimeException {
-    private final String zh;
-
-    Malformed(String en, String zh) {
-      super(en);
-      this.zh = zh;
-    }
-
-    String message(String locale) {
-      return locale.startsWith("zh") ? zh : getMessage();
+  static final class Malformed extends dev.tessera.platform.LocalizedException {
+    Malformed(String code, Map<String, ?> args) {
+      super(RequestMessages.text(code, args));
     }
   }
 
@@ -27,21 +21,19 @@ record GraphQlParameters(String query, String operationName, Map<String, Object>
   @SuppressWarnings("unchecked")
   static GraphQlParameters of(Object body) {
     if (!(body instanceof Map<?, ?> map)) {
-      throw new Malformed("The request body must be a JSON object: {\"query\": \"...\", \"variables\": {...}}",
-          "请求体必须是 JSON 对象：{\"query\": \"...\", \"variables\": {...}}");
+      throw new Malformed("BODY_NOT_OBJECT", Map.of());
     }
     Object query = map.get("query");
     if (!(query instanceof String q) || q.isBlank()) {
-      throw new Malformed("\"query\" must be a non-empty string (the GraphQL document)",
-          "“query”必须是非空字符串（GraphQL 文档）");
+      throw new Malformed("NO_QUERY", Map.of());
     }
     Object name = map.get("operationName");
     if (name != null && !(name instanceof String)) {
-      throw new Malformed("\"operationName\" must be a string or null", "“operationName”必须是字符串或 null");
+      throw new Malformed("OPERATION_NAME", Map.of());
     }
     for (String p : new String[] {"variables", "extensions"}) {
       if (map.get(p) != null && !(map.get(p) instanceof Map)) {
-        throw new Malformed("\"" + p + "\" must be a JSON object or null", "“" + p + "”必须是 JSON 对象或 null");
+        throw new Malformed("NOT_AN_OBJECT", Map.of("name", p));
       }
     }
     return new GraphQlParameters(q, (String) name, (Map<String, Object>) map.get("variables"));

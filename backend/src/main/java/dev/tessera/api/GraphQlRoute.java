@@ -1,5 +1,6 @@
 package dev.tessera.api;
 
+import dev.tessera.platform.RequestMessages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.graphql.GraphQlProvider;
@@ -46,23 +47,20 @@ public class GraphQlRoute {
     String locale = language(ctx.request().getHeader("Accept-Language"));
     Optional<ResponseMediaType> media = ResponseMediaType.negotiate(ctx.request().getHeader("Accept"));
     if (media.isEmpty()) {
-      reply(ctx, 406, ResponseMediaType.JSON, error("NOT_ACCEPTABLE", locale.startsWith("zh")
-          ? "无法以客户端接受的类型应答；请接受 application/graphql-response+json 或 application/json"
-          : "Accept application/graphql-response+json or application/json"));
+      reply(ctx, 406, ResponseMediaType.JSON, error("NOT_ACCEPTABLE", RequestMessages.text("NOT_ACCEPTABLE").get(locale)));
       return;
     }
     boolean get = ctx.request().method() == HttpMethod.GET;
     if (!get && !json(ctx.request().getHeader("Content-Type"))) {
-      reply(ctx, 415, media.get(), error("UNSUPPORTED_MEDIA_TYPE", locale.startsWith("zh")
-          ? "请求体须为 JSON（Content-Type: application/json）" : "Send the request as Content-Type: application/json"));
+      reply(ctx, 415, media.get(), error("UNSUPPORTED_MEDIA_TYPE", RequestMessages.text("NOT_JSON_TYPE").get(locale)));
       return;
     }
     GraphQlParameters params;
     try {
       params = GraphQlParameters.of(get ? query(ctx) : MAPPER.readValue(body(ctx), Object.class));
     } catch (JsonProcessingException e) {
-      reply(ctx, 400, media.get(), error("BAD_REQUEST", locale.startsWith("zh")
-          ? "请求不是有效的 JSON：" + e.getOriginalMessage() : "The request is not valid JSON: " + e.getOriginalMessage()));
+      reply(ctx, 400, media.get(), error("BAD_REQUEST",
+          RequestMessages.text("NOT_JSON", Map.of("reason", String.valueOf(e.getOriginalMessage()))).get(locale)));
       return;
     } catch (GraphQlParameters.Malformed e) {
       reply(ctx, 400, media.get(), error("BAD_REQUEST", e.message(locale)));

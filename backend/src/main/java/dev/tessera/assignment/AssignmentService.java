@@ -1,5 +1,6 @@
 package dev.tessera.assignment;
 
+import dev.tessera.platform.RequestMessages;
 import dev.tessera.platform.Sequence;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.metamodel.json.RuleJson;
@@ -75,8 +76,8 @@ public class AssignmentService {
     EntityDefinition e = meta.entity(entity);
     AssignmentRuleDefinition rule = AssignmentEngine.activeRule(meta, entity);
     if (rule == null) {
-      throw new PlatformException(ErrorCode.NOT_FOUND, entity + " has no active assignment rule",
-          e.label().get("zh-CN") + "没有启用的分配规则", "entity", List.of());
+      throw new PlatformException(ErrorCode.NOT_FOUND, RequestMessages.text("NO_ASSIGNMENT_RULE",
+          java.util.Map.of("entity", dev.tessera.record.RecordMessages.entity(e))), "entity");
     }
     Filter filter;
     try {

@@ -1,5 +1,7 @@
 package dev.tessera.dedupe;
 
+import dev.tessera.metamodel.i18n.Messages;
+import dev.tessera.record.RecordMessages;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
@@ -26,13 +28,15 @@ import java.util.UUID;
  * fields whose value changes, {@code sources} the record each came from.
  */
 public record MergePlan(Map<String, Object> patch, Map<String, UUID> sources) {
+  /** The merge capability's messages ({@code messages/merge.properties}). */
+  static final Messages TEXTS = Messages.of("merge");
+
 
   /** The published entity, or NOT_FOUND naming it. */
   static EntityDefinition entity(MetadataSnapshot meta, String name) {
     EntityDefinition e = name == null ? null : meta.entities().get(name);
     if (e == null) {
-      throw new PlatformException(ErrorCode.NOT_FOUND, "There is no entity \"" + name + "\" to merge records of",
-          "没有名为“" + name + "”的实体，无法合并记录", "entity", List.of());
+      throw new PlatformException(ErrorCode.NOT_FOUND, TEXTS.text("NO_ENTITY", Map.of("name", String.valueOf(name))), "entity");
     }
     return e;
   }
@@ -41,17 +45,15 @@ public record MergePlan(Map<String, Object> patch, Map<String, UUID> sources) {
   static void check(EntityDefinition e, MergeRequest req) {
     List<FieldError> errors = new ArrayList<>();
     if (req.mergedIds().isEmpty()) {
-      errors.add(new FieldError("mergedIds", "REQUIRED", "Name at least one record to merge into the survivor",
-          "请至少选择一条要并入保留记录的记录"));
+      errors.add(FieldError.of("mergedIds", "REQUIRED", TEXTS.text("NOTHING_TO_MERGE"), null));
     }
     Set<UUID> seen = new HashSet<>();
     for (int i = 0; i < req.mergedIds().size(); i++) {
       UUID id = req.mergedIds().get(i);
       if (id.equals(req.survivorId())) {
-        errors.add(new FieldError("mergedIds[" + i + "]", "SURVIVOR_MERGED", "The survivor " + id
-            + " cannot also be merged away", "保留记录 " + id + " 不能同时作为被合并的记录"));
+        errors.add(FieldError.of("mergedIds[" + i + "]", "SURVIVOR_MERGED", TEXTS.text("SURVIVOR_MERGED", Map.of("id", id)), null));
       } else if (!seen.add(id)) {
-        errors.add(new FieldError("mergedIds[" + i + "]", "DUPLICATE_ID", id + " is listed twice", id + " 重复出现"));
+        errors.add(FieldError.of("mergedIds[" + i + "]", "DUPLICATE_ID", TEXTS.text("LISTED_TWICE", Map.of("id", id)), null));
       }
     }
     Set<String> chosen = new HashSet<>();
@@ -67,24 +69,19 @@ public record MergePlan(Map<String, Object> patch, Map<String, UUID> sources) {
       Set<String> chosen, List<FieldError> errors) {
     FieldDefinition f = e.field(c.field()).orElse(null);
     if (SystemColumn.fromApi(c.field()).isPresent()) {
-      errors.add(new FieldError(path + ".field", "NOT_CHOOSABLE", "\"" + c.field()
-          + "\" is a system field; the survivor keeps its own", "“" + c.field() + "”是系统字段，保留记录沿用自己的值，不能选择"));
+      errors.add(FieldError.of(path + ".field", "NOT_CHOOSABLE", TEXTS.text("SYSTEM_FIELD", Map.of("name", c.field())), null));
     } else if (f == null) {
-      errors.add(new FieldError(path + ".field", "UNKNOWN_FIELD", "Field \"" + c.field() + "\" does not exist on "
-          + e.name(), zh(e) + "没有字段“" + c.field() + "”"));
+      errors.add(FieldError.of(path + ".field", "UNKNOWN_FIELD",
+          TEXTS.text("UNKNOWN_FIELD", Map.of("entity", RecordMessages.entity(e), "name", c.field())), null));
     } else if (!choosable(f)) {
-      String why = f.computed() ? "is computed; it is recomputed after the merge" : "is read-only";
-      String whyZh = f.computed() ? "是计算字段，合并后自动重算" : "是只读字段";
-      errors.add(new FieldError(path + ".field", "NOT_CHOOSABLE", en(f) + " " + why + " and cannot be chosen",
-          "“" + f.label().get("zh-CN") + "”" + whyZh + "，不能选择取值来源"));
+      errors.add(FieldError.of(path + ".field", "NOT_CHOOSABLE",
+          TEXTS.text(f.computed() ? "COMPUTED" : "READ_ONLY", Map.of("field", RecordMessages.field(f))), null));
     } else if (!chosen.add(f.name())) {
-      errors.add(new FieldError(path + ".field", "DUPLICATE_CHOICE", en(f) + " is chosen twice",
-          "“" + f.label().get("zh-CN") + "”被重复选择"));
+      errors.add(FieldError.of(path + ".field", "DUPLICATE_CHOICE", TEXTS.text("CHOSEN_TWICE", Map.of("field", RecordMessages.field(f))), null));
     }
     if (c.fromId() == null || !c.fromId().equals(req.survivorId()) && !req.mergedIds().contains(c.fromId())) {
-      errors.add(new FieldError(path + ".fromId", "NOT_IN_MERGE", "Record " + c.fromId() + " (for " + c.field()
-          + ") is neither the survivor nor one of the merged records", "记录 " + c.fromId() + "（“" + c.field()
-          + "”的来源）既不是保留记录，也不在被合并的记录中"));
+      errors.add(FieldError.of(path + ".fromId", "NOT_IN_MERGE",
+          TEXTS.text("NOT_IN_MERGE", Map.of("id", String.valueOf(c.fromId()), "name", c.field())), null));
     }
   }
 
@@ -106,8 +103,7 @@ public record MergePlan(Map<String, Object> patch, Map<String, UUID> sources) {
   }
 
   private static FieldError notFound(EntityDefinition e, String path, UUID id) {
-    return new FieldError(path, "NOT_FOUND", e.name() + " " + id + " does not exist (it may have been merged or deleted)",
-        zh(e) + "记录 " + id + " 不存在（可能已被合并或删除）");
+    return FieldError.of(path, "NOT_FOUND", TEXTS.text("GONE", Map.of("entity", RecordMessages.entity(e), "id", id)), null);
   }
 
   /** The survivorship of a request over the locked records ({@code merged} in request order). */
@@ -151,11 +147,4 @@ public record MergePlan(Map<String, Object> patch, Map<String, UUID> sources) {
         || v instanceof Map<?, ?> m && m.isEmpty();
   }
 
-  private static String en(FieldDefinition f) {
-    return f.label().get("en") + " (" + f.name() + ")";
-  }
-
-  private static String zh(EntityDefinition e) {
-    return e.label().get("zh-CN");
-  }
 }

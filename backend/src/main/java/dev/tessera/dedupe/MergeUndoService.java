@@ -1,5 +1,6 @@
 package dev.tessera.dedupe;
 
+import dev.tessera.record.RecordMessages;
 import dev.tessera.platform.Sequence;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
@@ -58,9 +59,8 @@ public class MergeUndoService {
           .chain(() -> merges.lock(t, e, List.of(m.survivorId())))
           .chain(rows -> {
             if (rows.isEmpty()) {
-              throw new PlatformException(ErrorCode.NOT_FOUND, "Cannot undo: the survivor " + m.survivorId()
-                  + " no longer exists (deleted or merged again); restore it first", "无法撤销：保留记录 " + m.survivorId()
-                  + " 已不存在（已删除或再次被合并），请先恢复它", "survivorId", List.of());
+              throw new PlatformException(ErrorCode.NOT_FOUND,
+                  MergePlan.TEXTS.text("SURVIVOR_GONE", Map.of("id", m.survivorId())), "survivorId");
             }
             List<String> kept = new ArrayList<>();
             Map<String, Object> patch = restoring(e, m, rows.get(0), kept);
@@ -81,12 +81,11 @@ public class MergeUndoService {
 
   private static MergeEntry undoable(UUID mergeId, MergeEntry m) {
     if (m == null) {
-      throw new PlatformException(ErrorCode.NOT_FOUND, "There is no merge " + mergeId, "没有编号为 " + mergeId + " 的合并记录",
-          "mergeId", List.of());
+      throw new PlatformException(ErrorCode.NOT_FOUND, MergePlan.TEXTS.text("NO_MERGE", Map.of("id", mergeId)), "mergeId");
     }
     if (m.undone()) {
-      throw new PlatformException(ErrorCode.ALREADY_UNDONE, "This merge was undone already, by " + m.undoneBy() + " at "
-          + m.undoneAt(), "这次合并已于 " + m.undoneAt() + " 由 " + m.undoneBy() + " 撤销，不能重复撤销", "mergeId", List.of());
+      throw new PlatformException(ErrorCode.ALREADY_UNDONE,
+          MergePlan.TEXTS.text("ALREADY_UNDONE", Map.of("by", m.undoneBy(), "at", m.undoneAt())), "mergeId");
     }
     return m;
   }
@@ -96,9 +95,8 @@ public class MergeUndoService {
     for (int i = 0; i < m.mergedIds().size(); i++) {
       UUID id = m.mergedIds().get(i);
       if (inUse.contains(id)) {
-        errors.add(new FieldError("mergedIds[" + i + "]", "ID_IN_USE", "Cannot undo: the id " + id + " of a merged "
-            + e.name() + " is used by a record again", "无法撤销：被合并的" + e.label().get("zh-CN") + "记录编号 " + id
-            + " 已被其他记录使用"));
+        errors.add(FieldError.of("mergedIds[" + i + "]", "ID_IN_USE",
+            MergePlan.TEXTS.text("ID_IN_USE", Map.of("entity", RecordMessages.entity(e), "id", id)), null));
       }
     }
     if (!errors.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.tessera.expression;
 
+import dev.tessera.metamodel.model.LocalizedText;
+import dev.tessera.record.RecordMessages;
 import dev.tessera.metamodel.expr.CompiledExpression;
 import dev.tessera.metamodel.expr.EntityExpressions;
 import dev.tessera.metamodel.expr.EvalContext;
@@ -91,9 +93,8 @@ public class ExpressionHook implements BeforeSaveHook, DerivedValues {
           ctx.data().put(f.name(), ValueConverter.convert(f, v));
         }
       } catch (EvaluationException | ValueConverter.BadValue e) {
-        ctx.problems().add(new FieldError(f.name(), "DEFAULT_FAILED",
-            label(f, "en") + ": the default value could not be computed (" + e.getMessage() + ")",
-            label(f, "zh-CN") + "：默认值无法计算（" + e.getMessage() + "）"));
+        ctx.problems().add(FieldError.of(f.name(), "DEFAULT_FAILED", RecordMessages.text("DEFAULT_FAILED",
+            Map.of("field", RecordMessages.label(f), "reason", String.valueOf(e.getMessage()))), null));
       }
     }
   }
@@ -138,22 +139,16 @@ public class ExpressionHook implements BeforeSaveHook, DerivedValues {
         failure = ex.getMessage();
       }
       if (!holds) {
-        String en = rule.definition().message().get("en");
-        String zh = rule.definition().message().get("zh-CN");
-        if (failure != null) {
-          en += " (the rule could not be checked: " + failure + ")";
-          zh += "（规则无法检查：" + failure + "）";
-        }
-        ctx.problems().add(new FieldError(null, "RULE_FAILED", en + " [rule " + rule.definition().name() + "]",
-            zh + "【规则 " + rule.definition().name() + "】", rule.definition().name()));
+        String name = rule.definition().name();
+        LocalizedText message = rule.definition().message() == null ? LocalizedText.of(name, name) : rule.definition().message();
+        LocalizedText text = failure == null
+            ? RecordMessages.text("RULE_BROKEN", Map.of("message", message, "rule", name))
+            : RecordMessages.text("RULE_UNCHECKED", Map.of("message", message, "reason", failure, "rule", name));
+        ctx.problems().add(FieldError.of(null, "RULE_FAILED", text, name));
       }
     }
     if (!ctx.problems().isEmpty()) {
       LOG.debugf("%s write blocked by %d rule(s)", e.name(), ctx.problems().size());
     }
-  }
-
-  private static String label(FieldDefinition f, String locale) {
-    return f.label() == null ? f.name() : f.label().get(locale);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tessera.graphql;
 
+import dev.tessera.platform.RequestMessages;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metadata.PublishParticipant;
 import dev.tessera.platform.ErrorCode;
@@ -101,8 +102,7 @@ public class GraphQlProvider implements PublishParticipant {
   /** A GET request naming a mutation: the specification asks for 405, not an error inside a 200. */
   private static final class MutationOverGet extends PlatformException {
     MutationOverGet() {
-      super(ErrorCode.BAD_REQUEST, "GET requests may only run queries; use POST for mutations",
-          "GET 请求只能执行查询，变更请使用 POST", null, List.of());
+      super(ErrorCode.BAD_REQUEST, RequestMessages.text("MUTATION_OVER_GET"), null);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tessera.graphql;
 
+import dev.tessera.platform.RequestMessages;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
@@ -43,8 +44,7 @@ final class Ids {
   static UUID argument(Object value, String path) {
     UUID id = parse(value);
     if (id == null) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + value + "\" is not a record id",
-          "“" + value + "”不是有效的记录编号", path, List.of());
+      throw RequestMessages.notAnId(String.valueOf(value), "RECORD", path);
     }
     return id;
   }

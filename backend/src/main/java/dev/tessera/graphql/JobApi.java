@@ -1,5 +1,6 @@
 package dev.tessera.graphql;
 
+import dev.tessera.platform.RequestMessages;
 import static graphql.Scalars.GraphQLFloat;
 import static graphql.Scalars.GraphQLID;
 import static graphql.Scalars.GraphQLInt;
@@ -56,8 +57,7 @@ class JobApi implements SchemaContributor {
       Integer first = env.getArgument("first");
       int n = first == null ? 20 : first;
       if (n < 1 || n > LIMIT) {
-        throw new PlatformException(ErrorCode.PAGE_SIZE_EXCEEDED, "first must be between 1 and " + LIMIT,
-            "每页条数须在 1 到 " + LIMIT + " 之间", "first", List.of());
+        throw RequestMessages.pageSize(LIMIT);
       }
       return jobs.list(env.getArgument("state"), n).map(l -> l.stream().map(JobApi::json).toList()).subscribeAsCompletionStage();
     });
@@ -67,7 +67,7 @@ class JobApi implements SchemaContributor {
       try {
         n = Long.parseLong(id);
       } catch (NumberFormatException e) {
-        throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + id + "\" is not a job id", "“" + id + "”不是任务编号", "id", List.of());
+        throw RequestMessages.notAnId(id, "JOB", "id");
       }
       return jobs.find(n).map(j -> j == null ? null : json(j)).subscribeAsCompletionStage();
     });

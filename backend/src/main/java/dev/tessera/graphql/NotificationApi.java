@@ -1,5 +1,6 @@
 package dev.tessera.graphql;
 
+import dev.tessera.platform.RequestMessages;
 import static graphql.Scalars.GraphQLBoolean;
 import static graphql.Scalars.GraphQLID;
 import static graphql.Scalars.GraphQLInt;
@@ -57,8 +58,7 @@ class NotificationApi implements SchemaContributor {
     code.dataFetcher(FieldCoordinates.coordinates("Subscription", "notificationReceived"), (DataFetcher<?>) env -> {
       RequestContext rc = RequestContext.of(env);
       if (rc.actor().anonymous()) {
-        throw new PlatformException(ErrorCode.BAD_REQUEST, "Only a signed-in user has notifications to receive",
-            "只有已登录的用户才有通知可接收", "notificationReceived", List.of());
+        throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("NOT_SIGNED_IN"), "notificationReceived");
       }
       return SubscriptionApi.bounded(tail.live(rc.actor().userId()), "notificationReceived", "notifications")
           .map(n -> json(n, rc.locale()));
@@ -104,8 +104,7 @@ class NotificationApi implements SchemaContributor {
     try {
       return Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + id + "\" is not a notification id",
-          "“" + id + "”不是有效的通知编号", path, List.of());
+      throw RequestMessages.notAnId(id, "NOTIFICATION", path);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.tessera.graphql;
 
+import dev.tessera.metamodel.model.LocalizedText;
+import dev.tessera.platform.RequestMessages;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
 import graphql.language.Argument;
@@ -63,12 +65,12 @@ final class QueryLimits {
   static final class Exceeded extends PlatformException {
     private final transient SourceLocation location;
 
-    Exceeded(ErrorCode code, String en, String zh, Field f) {
-      this(code, en, zh, f.getName(), f.getSourceLocation());
+    Exceeded(ErrorCode code, LocalizedText text, Field f) {
+      this(code, text, f.getName(), f.getSourceLocation());
     }
 
-    Exceeded(ErrorCode code, String en, String zh, String field, SourceLocation location) {
-      super(code, en, zh, field, List.of());
+    Exceeded(ErrorCode code, LocalizedText text, String field, SourceLocation location) {
+      super(code, text, field);
       this.location = location;
     }
 
@@ -116,16 +118,15 @@ final class QueryLimits {
 
   private static Level fragment(Level at, Selection<?> spread) {
     if (at.fragmentDepth() >= MAX_INTROSPECTION_DEPTH) {
-      throw new Exceeded(ErrorCode.QUERY_TOO_COMPLEX, "fragments are nested more than " + MAX_INTROSPECTION_DEPTH
-          + " levels deep", "片段嵌套超过 " + MAX_INTROSPECTION_DEPTH + " 层", null, spread.getSourceLocation());
+      throw new Exceeded(ErrorCode.QUERY_TOO_COMPLEX, RequestMessages.text("FRAGMENTS_TOO_DEEP",
+          Map.of("max", MAX_INTROSPECTION_DEPTH)), null, spread.getSourceLocation());
     }
     return new Level(at.depth(), at.multiplier(), at.fragmentDepth() + 1, at.introspection());
   }
 
   private void field(Field f, GraphQLType parent, Level at) {
     if (++fields > MAX_FIELDS) {
-      throw tooComplex("the query selects more than " + MAX_FIELDS + " fields and aliases",
-          "查询选择的字段和别名超过 " + MAX_FIELDS + " 个", f);
+      throw tooComplex(RequestMessages.text("TOO_MANY_FIELDS", Map.of("max", MAX_FIELDS)), f);
     }
     if (f.getSelectionSet() == null) {
       return;
@@ -134,17 +135,14 @@ final class QueryLimits {
     List<String> introspection = introspection(f, parent, at);
     int limit = introspection != null ? MAX_INTROSPECTION_DEPTH : MAX_DEPTH;
     if (at.depth() > limit) {
-      throw new Exceeded(ErrorCode.QUERY_TOO_DEEP, "the query nests deeper than " + limit + " levels (at "
-          + f.getName() + ")", "查询嵌套超过 " + limit + " 层（在 " + f.getName() + " 处）", f);
+      throw new Exceeded(ErrorCode.QUERY_TOO_DEEP, RequestMessages.text("TOO_DEEP", Map.of("max", limit, "field", f.getName())), f);
     }
     long m = at.multiplier();
     if (type instanceof GraphQLNamedType named && named.getName().endsWith("Connection")) {
       m = at.multiplier() * pageSize(f);
       nodes += m;
       if (nodes > MAX_NODES) {
-        throw tooComplex("the query could return more than " + MAX_NODES
-            + " records (page sizes multiply down nested lists); ask for smaller pages",
-            "查询可能返回超过 " + MAX_NODES + " 条记录（嵌套列表的分页大小相乘），请减小分页", f);
+        throw tooComplex(RequestMessages.text("TOO_MANY_NODES", Map.of("max", MAX_NODES)), f);
       }
     }
     walk(f.getSelectionSet(), type, new Level(at.depth() + 1, m, at.fragmentDepth(), introspection));
@@ -169,8 +167,7 @@ final class QueryLimits {
         return null;
       }
       if (introspectionRoots.merge(f.getName(), 1, Integer::sum) > 1) {
-        throw tooComplex("introspection asks for " + f.getName() + " more than once",
-            "内省查询多次请求 " + f.getName(), f);
+        throw tooComplex(RequestMessages.text("INTROSPECTION_TWICE", Map.of("field", f.getName())), f);
       }
       return List.of();
     }
@@ -179,13 +176,11 @@ final class QueryLimits {
       return at.introspection();
     }
     if (at.introspection().contains(coordinate)) {
-      throw tooComplex("introspection repeats " + coordinate + " inside itself; ask for it once per path",
-          "内省查询在 " + coordinate + " 内部再次请求它自身", f);
+      throw tooComplex(RequestMessages.text("INTROSPECTION_REPEATS", Map.of("field", coordinate)), f);
     }
     if (at.introspection().size() >= MAX_INTROSPECTION_FAN_OUT) {
-      throw tooComplex("introspection nests more than " + MAX_INTROSPECTION_FAN_OUT + " lists (" + String.join(" > ",
-          at.introspection()) + " > " + coordinate + "); the standard query needs at most types > fields > args",
-          "内省查询嵌套的列表超过 " + MAX_INTROSPECTION_FAN_OUT + " 层（" + coordinate + "）", f);
+      throw tooComplex(RequestMessages.text("INTROSPECTION_FAN_OUT", Map.of("max", MAX_INTROSPECTION_FAN_OUT,
+          "path", String.join(" > ", at.introspection()) + " > " + coordinate)), f);
     }
     return java.util.stream.Stream.concat(at.introspection().stream(), java.util.stream.Stream.of(coordinate)).toList();
   }
@@ -203,7 +198,7 @@ final class QueryLimits {
     return QueryArgs.DEFAULT_PAGE;
   }
 
-  private static Exceeded tooComplex(String en, String zh, Field f) {
-    return new Exceeded(ErrorCode.QUERY_TOO_COMPLEX, en, zh, f);
+  private static Exceeded tooComplex(LocalizedText text, Field f) {
+    return new Exceeded(ErrorCode.QUERY_TOO_COMPLEX, text, f);
   }
 }

@@ -14,6 +14,7 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
+import dev.tessera.metamodel.expr.Limits;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -86,6 +87,9 @@ final class Scalars {
 
   /** Out as a plain string; in from a string or any number, never through a double. */
   private static final class DecimalCoercing implements Coercing<BigDecimal, String> {
+    private static final String TOO_BIG = "a Decimal has at most " + Limits.MAX_NUMBER_DIGITS
+        + " digits before and after the point";
+
     @Override
     public String serialize(Object o) {
       BigDecimal b = o instanceof BigDecimal d ? d : new BigDecimal(o.toString());
@@ -97,29 +101,38 @@ final class Scalars {
       if (!(o instanceof String) && !(o instanceof Number)) {
         throw new CoercingParseValueException("a Decimal is a number or a numeric string, not " + o);
       }
+      BigDecimal d;
       try {
-        return o instanceof BigDecimal b ? b : new BigDecimal(o.toString().trim());
+        d = o instanceof BigDecimal b ? b : new BigDecimal(o.toString().trim());
       } catch (NumberFormatException e) {
         throw new CoercingParseValueException("\"" + o + "\" is not a decimal number");
       }
+      if (!Limits.numberInBounds(d)) {
+        throw new CoercingParseValueException(TOO_BIG);
+      }
+      return d;
     }
 
     @Override
     public BigDecimal parseLiteral(Object o) {
+      BigDecimal d;
       if (o instanceof IntValue i) {
-        return new BigDecimal(i.getValue());
-      }
-      if (o instanceof FloatValue f) {
-        return f.getValue();
-      }
-      if (o instanceof StringValue s) {
+        d = new BigDecimal(i.getValue());
+      } else if (o instanceof FloatValue f) {
+        d = f.getValue();
+      } else if (o instanceof StringValue s) {
         try {
-          return new BigDecimal(s.getValue().trim());
+          d = new BigDecimal(s.getValue().trim());
         } catch (NumberFormatException e) {
           throw new CoercingParseLiteralException("\"" + s.getValue() + "\" is not a decimal number");
         }
+      } else {
+        throw new CoercingParseLiteralException("a Decimal is a number or a numeric string");
       }
-      throw new CoercingParseLiteralException("a Decimal is a number or a numeric string");
+      if (!Limits.numberInBounds(d)) {
+        throw new CoercingParseLiteralException(TOO_BIG);
+      }
+      return d;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tessera.graphql;
 
+import dev.tessera.platform.RequestMessages;
 import static graphql.Scalars.GraphQLID;
 import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLList.list;
@@ -81,10 +82,8 @@ class SubscriptionApi implements SchemaContributor {
    */
   static <T> Multi<T> bounded(Multi<T> items, String field, String reread) {
     return items.onOverflow().buffer(BUFFER).onFailure(io.smallrye.mutiny.subscription.BackPressureFailure.class)
-        .transform(e -> new PlatformException(ErrorCode.SUBSCRIPTION_OVERFLOW, "More than " + BUFFER
-            + " items were waiting for this subscription; it was dropped. Subscribe again, and read what you missed with "
-            + reread, "待推送的内容超过 " + BUFFER + " 条，订阅已断开；请重新订阅，并用 " + reread + " 补读错过的内容", field,
-            List.of()));
+        .transform(e -> new PlatformException(ErrorCode.SUBSCRIPTION_OVERFLOW,
+            RequestMessages.text("OVERFLOW", Map.of("max", BUFFER, "reread", reread)), field));
   }
 
   @SuppressWarnings("unchecked")

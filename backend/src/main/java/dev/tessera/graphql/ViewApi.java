@@ -1,5 +1,6 @@
 package dev.tessera.graphql;
 
+import dev.tessera.platform.RequestMessages;
 import static graphql.Scalars.GraphQLBoolean;
 import static graphql.Scalars.GraphQLID;
 import static graphql.Scalars.GraphQLString;
@@ -66,8 +67,7 @@ final class ViewApi {
 
   private String entity(String name) {
     if (!snap.entities().containsKey(name)) {
-      throw new PlatformException(ErrorCode.NOT_FOUND, "There is no entity \"" + name + "\"",
-          "没有名为“" + name + "”的实体", "entity", List.of());
+      throw new PlatformException(ErrorCode.NOT_FOUND, RequestMessages.text("NO_ENTITY", java.util.Map.of("name", name)), "entity");
     }
     return name;
   }
@@ -76,8 +76,7 @@ final class ViewApi {
     try {
       return Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + id + "\" is not a view id", "“" + id + "”不是有效的视图编号",
-          "id", List.of());
+      throw RequestMessages.notAnId(id, "VIEW", "id");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tessera.metadata;
 
+import dev.tessera.platform.RequestMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.metamodel.naming.Identifiers;
 import dev.tessera.platform.Actor;
@@ -40,7 +41,7 @@ public class DraftService {
    */
   public Uni<MetadataDraft> save(JsonNode definition, String replaces, Integer expectedRevision, Actor actor) {
     if (definition == null || !definition.isObject()) {
-      throw bad("definition", "A draft must be a JSON object", "草稿必须是一个 JSON 对象");
+      throw bad("definition", RequestMessages.text("DRAFT_NOT_OBJECT"));
     }
     String kind = name(definition, "kind");
     String name = name(definition, "name");
@@ -51,8 +52,7 @@ public class DraftService {
         actor.userId())).map(saved -> {
           if (saved == null) {
             throw new PlatformException(ErrorCode.VERSION_CONFLICT,
-                "Someone else saved this draft meanwhile (you had revision " + expectedRevision + "); reload it",
-                "此草稿已被他人修改（您编辑的是第 " + expectedRevision + " 版），请重新加载", "revision", List.of());
+                RequestMessages.text("DRAFT_CONFLICT", java.util.Map.of("revision", String.valueOf(expectedRevision))), "revision");
           }
           return saved;
         });
@@ -83,13 +83,12 @@ public class DraftService {
   private static String name(JsonNode definition, String property) {
     JsonNode v = definition.get(property);
     if (v == null || !v.isTextual() || !Identifiers.isValid(v.asText())) {
-      throw bad("definition." + property, "The draft's " + property + " must be an API name (a lowercase letter, "
-          + "then letters and digits)", "草稿的 " + property + " 必须是 API 名称（小写字母开头，后跟字母或数字）");
+      throw bad("definition." + property, RequestMessages.text("DRAFT_NAME", java.util.Map.of("property", property)));
     }
     return v.asText();
   }
 
-  private static PlatformException bad(String path, String en, String zh) {
-    return new PlatformException(ErrorCode.BAD_REQUEST, en, zh, path, List.of());
+  private static PlatformException bad(String path, dev.tessera.metamodel.model.LocalizedText text) {
+    return new PlatformException(ErrorCode.BAD_REQUEST, text, path);
   }
 }

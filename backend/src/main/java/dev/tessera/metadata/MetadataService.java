@@ -1,5 +1,6 @@
 package dev.tessera.metadata;
 
+import dev.tessera.platform.RequestMessages;
 import dev.tessera.platform.Sequence;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.metamodel.model.LocalizedText;
@@ -129,7 +130,8 @@ public class MetadataService {
     String path = pe.field() == null ? "$" : pe.field();
     String zh = pe.message("zh-CN");
     Problem p = new Problem("PUBLISH_FAILED", path,
-        LocalizedText.of(zh.equals(pe.getMessage()) ? "发布失败：" + pe.getMessage() : zh, pe.getMessage()));
+        zh.equals(pe.getMessage()) ? RequestMessages.text("PUBLISH_FAILED", java.util.Map.of("reason", pe.getMessage()))
+            : LocalizedText.of(zh, pe.getMessage()));
     return new PublishResult(null, false, List.of(p), List.of());
   }
 

@@ -1,5 +1,6 @@
 package dev.tessera.metadata;
 
+import dev.tessera.platform.RequestMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.metamodel.model.Definition;
 import dev.tessera.metamodel.model.EntityDefinition;
@@ -125,8 +126,7 @@ public final class MetadataSnapshot {
   public EntityDefinition entity(String name) {
     EntityDefinition e = entities.get(name);
     if (e == null) {
-      throw new PlatformException(ErrorCode.NOT_FOUND, "Entity \"" + name + "\" is not published",
-          "实体“" + name + "”尚未发布", "entity", List.of());
+      throw new PlatformException(ErrorCode.NOT_FOUND, RequestMessages.text("NOT_PUBLISHED", java.util.Map.of("name", String.valueOf(name))), "entity");
     }
     return e;
   }

@@ -1,5 +1,6 @@
 package dev.tessera.metadata;
 
+import dev.tessera.platform.RequestMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
@@ -23,8 +24,7 @@ public class VersionReader {
   public Uni<List<JsonNode>> definitions(int version) {
     return tx.withConnection(t -> store.load(t, version)).map(stored -> {
       if (stored == null) {
-        throw new PlatformException(ErrorCode.NOT_FOUND, "Metadata version " + version + " does not exist",
-            "元数据版本 " + version + " 不存在", "version", List.of());
+        throw new PlatformException(ErrorCode.NOT_FOUND, RequestMessages.text("NO_VERSION", java.util.Map.of("version", version)), "version");
       }
       return stored.definitions();
     });

@@ -76,10 +76,10 @@ public class PlatformException extends RuntimeException {
 
   /** A validation failure listing every bad field; the message joins them for humans. */
   public static PlatformException validation(List<FieldError> errors) {
-    String en = errors.size() == 1 ? errors.get(0).message()
-        : errors.size() + " problems: " + String.join("; ", errors.stream().map(e -> e.message("en")).toList());
-    String zh = errors.size() == 1 ? errors.get(0).message("zh-CN")
-        : errors.size() + " 处问题：" + String.join("；", errors.stream().map(e -> e.message("zh-CN")).toList());
+    String en = errors.size() == 1 ? errors.get(0).message() : RequestMessages.text("PROBLEMS", java.util.Map.of("count",
+        errors.size(), "list", String.join("; ", errors.stream().map(e -> e.message("en")).toList()))).get("en");
+    String zh = errors.size() == 1 ? errors.get(0).message("zh-CN") : RequestMessages.text("PROBLEMS", java.util.Map.of("count",
+        errors.size(), "list", String.join("；", errors.stream().map(e -> e.message("zh-CN")).toList()))).get("zh-CN");
     return new PlatformException(ErrorCode.VALIDATION_FAILED, en, zh,
         errors.isEmpty() ? null : errors.get(0).field(), errors);
   }

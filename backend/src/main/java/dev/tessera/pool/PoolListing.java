@@ -1,5 +1,6 @@
 package dev.tessera.pool;
 
+import dev.tessera.platform.RequestMessages;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.platform.Actor;
@@ -51,8 +52,7 @@ public class PoolListing {
       pools.pool(meta, poolName);
     }
     if (first < 1 || first > PAGE_MAX) {
-      throw new PlatformException(ErrorCode.PAGE_SIZE_EXCEEDED, "first must be between 1 and " + PAGE_MAX,
-          "每页条数须在 1 到 " + PAGE_MAX + " 之间", "first", List.of());
+      throw RequestMessages.pageSize(PAGE_MAX);
     }
     return tx.withConnection(t -> store.entries(t, poolName, after, first).chain(entries -> {
       Map<String, List<UUID>> byEntity = new LinkedHashMap<>();

@@ -89,9 +89,8 @@ public class RecordService {
       Actor actor) {
     EntityDefinition e = meta.entity(entity);
     if (inputs.size() > MAX_IMPORT_ROWS) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "An import takes at most " + MAX_IMPORT_ROWS + " rows; this one has "
-          + inputs.size() + ". Split it into several calls.", "一次导入最多 " + MAX_IMPORT_ROWS + " 行，本次有 " + inputs.size()
-          + " 行，请分批导入", "inputs", List.of());
+      throw new PlatformException(ErrorCode.BAD_REQUEST,
+          RecordMessages.text("TOO_MANY_ROWS", Map.of("max", MAX_IMPORT_ROWS, "count", inputs.size())), "inputs");
     }
     Actor importer = actor.via("import");
     return Sequence.map(java.util.stream.IntStream.range(0, inputs.size()).boxed().toList(), i -> {
@@ -200,8 +199,8 @@ public class RecordService {
     EntityDefinition e = meta.entity(entity);
     return commit(t -> store.restore(t, e, id, actor.userId()).map(r -> {
       if (r == null) {
-        throw new PlatformException(ErrorCode.NOT_FOUND, e.name() + " " + id + " is not in the recycle bin",
-            "回收站中没有这条" + e.label().get("zh-CN") + "记录", "id", List.of());
+        throw new PlatformException(ErrorCode.NOT_FOUND,
+            RecordMessages.text("NOT_IN_BIN", Map.of("entity", RecordMessages.entity(e), "id", id)), "id");
       }
       return new Written<>(r, List.of(event(entity, Operation.RESTORE, null, r, actor)));
     }));
@@ -249,13 +248,15 @@ public class RecordService {
 
   private Uni<Boolean> delete(Tx t, MetadataSnapshot meta, EntityDefinition e, UUID id, Actor actor,
       List<RecordChanged> events) {
-    return store.findById(t, e, id, false).chain(before -> {
-      if (before == null) {
+    // the delete takes the row first: of concurrent deletes exactly one finds it live, the others wait
+    // for its commit and find nothing (NOT_FOUND); only the winner cascades and records a DELETE
+    return store.softDelete(t, e, id, actor.userId()).chain(deleted -> {
+      if (deleted == null) {
         throw RecordValidator.notFound(e, id);
       }
+      // the change carries the version the delete gave the row, so it sorts after the record's last update
       return cascade(t, meta, e, id, actor, events)
-          .chain(() -> store.softDelete(t, e, id, actor.userId()))
-          .invoke(ok -> events.add(event(e.name(), Operation.DELETE, before, null, actor)));
+          .invoke(() -> events.add(event(e.name(), Operation.DELETE, deleted, null, actor))).replaceWith(true);
     });
   }
 
@@ -269,10 +270,8 @@ public class RecordService {
   private Uni<Void> onDelete(Tx t, MetadataSnapshot meta, EntityDefinition e, FieldDefinition f,
       List<DataRecord> refs, Actor actor, List<RecordChanged> events) {
     if (f.onDelete() == OnDelete.RESTRICT) {
-      throw new PlatformException(ErrorCode.VALIDATION_FAILED, refs.size() + " " + e.name()
-          + " record(s) still point to this record through " + f.name() + "; remove them first",
-          "还有 " + refs.size() + " 条" + e.label().get("zh-CN") + "记录通过“" + f.label().get("zh-CN")
-              + "”引用这条记录，请先处理它们", f.name(), List.of());
+      throw new PlatformException(ErrorCode.VALIDATION_FAILED, RecordMessages.text("STILL_REFERENCED",
+          Map.of("count", refs.size(), "entity", RecordMessages.entity(e), "field", RecordMessages.fieldName(f))), f.name());
     }
     return Sequence.each(refs, r -> {
       if (f.onDelete() == OnDelete.CASCADE) {
@@ -334,9 +333,9 @@ public class RecordService {
   }
 
   private static PlatformException conflict(EntityDefinition e, UUID id, int expected, int actual) {
-    String now = actual > 0 ? " (it is now at version " + actual + ")" : "";
-    return new PlatformException(ErrorCode.VERSION_CONFLICT, e.name() + " " + id + " was changed by someone else"
-        + now + "; reload it and apply your change to version " + (actual > 0 ? actual : "the latest"),
-        "这条" + e.label().get("zh-CN") + "记录已被他人修改，请刷新后在最新版本上重新修改", "version", List.of());
+    Object now = actual > 0 ? RecordMessages.text("NOW_AT", Map.of("version", actual)) : "";
+    Object version = actual > 0 ? RecordMessages.text("VERSION_N", Map.of("version", actual)) : RecordMessages.text("LATEST");
+    return new PlatformException(ErrorCode.VERSION_CONFLICT, RecordMessages.text("VERSION_CONFLICT",
+        Map.of("entity", RecordMessages.entity(e), "id", id, "now", now, "version", version)), "version");
   }
 }

@@ -36,7 +36,13 @@ public interface RecordStore {
   Uni<List<AggregateRow>> aggregate(Tx tx, AggregateRequest request);
 
   /** Soft-deletes; false when there was no live record. */
-  Uni<Boolean> softDelete(Tx tx, EntityDefinition entity, UUID id, String actor);
+  /**
+   * Of {@code ids}, those that are live records, each locked against deletion (and change) until the
+   * transaction ends, so a reference written now cannot dangle after a concurrent delete.
+   */
+  Uni<java.util.Set<UUID>> lockLive(Tx tx, EntityDefinition entity, Collection<UUID> ids);
+
+  Uni<DataRecord> softDelete(Tx tx, EntityDefinition entity, UUID id, String actor);
 
   Uni<DataRecord> restore(Tx tx, EntityDefinition entity, UUID id, String actor);
 

@@ -2,6 +2,7 @@ package dev.tessera.record;
 
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.metamodel.model.LocalizedText;
 import dev.tessera.metamodel.model.FieldType;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
@@ -58,12 +59,12 @@ public final class RecordValidator {
     input.forEach((name, raw) -> {
       FieldDefinition field = entity.field(name).orElse(null);
       if (field == null) {
-        errors.add(new FieldError(name, "UNKNOWN_FIELD", "Field \"" + name + "\" does not exist on " + entity.name(),
-            entity.label().get("zh-CN") + "没有字段“" + name + "”"));
+        errors.add(FieldError.of(name, "UNKNOWN_FIELD",
+            RecordMessages.text("UNKNOWN_FIELD", Map.of("entity", RecordMessages.entity(entity), "name", name)), null));
         return;
       }
       if (field.computed() || (field.readOnly() && !create)) {
-        errors.add(new FieldError(name, "READ_ONLY", en(field) + " is read-only", zh(field) + "是只读字段，不能修改"));
+        errors.add(FieldError.of(name, "READ_ONLY", RecordMessages.text("READ_ONLY", Map.of("field", RecordMessages.field(field))), null));
         return;
       }
       if (raw == null) {
@@ -73,7 +74,7 @@ public final class RecordValidator {
       try {
         next.put(name, ValueConverter.convert(field, raw));
       } catch (ValueConverter.BadValue e) {
-        errors.add(new FieldError(name, "INVALID_VALUE", en(field) + ": " + e.getMessage(), zh(field) + "：" + e.zh()));
+        errors.add(invalid(field, e.text()));
       }
     });
     return next;
@@ -86,41 +87,59 @@ public final class RecordValidator {
       Object v = data.get(f.name());
       if (v == null) {
         if (f.required() && !f.computed()) {
-          errors.add(new FieldError(f.name(), "REQUIRED", en(f) + " is required", zh(f) + "为必填项"));
+          errors.add(FieldError.of(f.name(), "REQUIRED", RecordMessages.text("REQUIRED", Map.of("field", RecordMessages.field(f))), null));
         }
         continue;
       }
-      String[] problem = problem(f, v, before == null ? null : before.get(f.name()));
+      LocalizedText problem = problem(f, v, before == null ? null : before.get(f.name()));
+      if (problem == null && v instanceof String s && s.length() > INDEXED_MAX && indexed(entity, f)
+          && s.codePointCount(0, s.length()) > INDEXED_MAX) {
+        problem = RecordMessages.text("INDEXED_TOO_LONG", Map.of("max", INDEXED_MAX));
+      }
       if (problem != null) {
-        errors.add(new FieldError(f.name(), "INVALID_VALUE", en(f) + ": " + problem[0], zh(f) + "：" + problem[1]));
+        errors.add(invalid(f, problem));
       }
     }
     return errors;
   }
 
-  /** What is wrong with a converted value, in English and Chinese; null when nothing. */
-  private static String[] problem(FieldDefinition f, Object v, Object old) {
+  /**
+   * Most characters of a text value in an indexed or unique field: PostgreSQL's btree keeps an index
+   * entry to about 2,700 bytes, and 600 characters stay below it in any script.
+   */
+  public static final int INDEXED_MAX = 600;
+
+  private static boolean indexed(EntityDefinition e, FieldDefinition f) {
+    return (f.unique() || f.indexed()) && f.valueType().storage() == FieldType.Storage.TEXT
+        || e.indexes().stream().anyMatch(ix -> ix.fields().contains(f.name()));
+  }
+
+  private static FieldError invalid(FieldDefinition f, LocalizedText problem) {
+    return FieldError.of(f.name(), "INVALID_VALUE",
+        RecordMessages.text("INVALID_VALUE", Map.of("field", RecordMessages.field(f), "problem", problem)), null);
+  }
+
+  /** What is wrong with a converted value; null when nothing. */
+  private static LocalizedText problem(FieldDefinition f, Object v, Object old) {
     if (f.type() == FieldType.PICKLIST || f.type() == FieldType.STAGE || f.type() == FieldType.MULTI_PICKLIST) {
       for (Object o : v instanceof List<?> l ? l : List.of(v)) {
         if (!f.hasOption((String) o)) {
-          return new String[] {"\"" + o + "\" is not one of the allowed values " + values(f),
-              "“" + o + "”不是可选值之一 " + values(f)};
+          return RecordMessages.text("NOT_AN_OPTION", Map.of("value", o, "options", values(f)));
         }
       }
       if (f.type() == FieldType.STAGE && old != null && !old.equals(v)) {
         List<String> allowed = f.transitions().get(old);
         if (allowed != null && !allowed.contains(v)) {
-          return new String[] {"cannot move from \"" + old + "\" to \"" + v + "\" (allowed: " + allowed + ")",
-              "不能从“" + old + "”变更为“" + v + "”（允许：" + allowed + "）"};
+          return RecordMessages.text("TRANSITION", Map.of("from", old, "to", v, "allowed", allowed));
         }
       }
     }
     if (v instanceof BigDecimal n) {
       if (f.min() != null && n.compareTo(f.min()) < 0) {
-        return new String[] {"must be at least " + f.min().toPlainString(), "不能小于 " + f.min().toPlainString()};
+        return RecordMessages.text("AT_LEAST", Map.of("min", f.min().toPlainString()));
       }
       if (f.max() != null && n.compareTo(f.max()) > 0) {
-        return new String[] {"must be at most " + f.max().toPlainString(), "不能大于 " + f.max().toPlainString()};
+        return RecordMessages.text("AT_MOST", Map.of("max", f.max().toPlainString()));
       }
     }
     if (v instanceof String s && f.valueType().storage() == FieldType.Storage.TEXT) {
@@ -129,18 +148,16 @@ public final class RecordValidator {
     return null;
   }
 
-  private static String[] textProblem(FieldDefinition f, String s) {
+  private static LocalizedText textProblem(FieldDefinition f, String s) {
     int len = s.codePointCount(0, s.length());
     if (f.min() != null && len < f.min().intValue()) {
-      return new String[] {"must have at least " + f.min().intValue() + " characters",
-          "至少需要 " + f.min().intValue() + " 个字符"};
+      return RecordMessages.text("MIN_LENGTH", Map.of("min", f.min().intValue()));
     }
     if (f.max() != null && len > f.max().intValue()) {
-      return new String[] {"must have at most " + f.max().intValue() + " characters",
-          "最多 " + f.max().intValue() + " 个字符"};
+      return RecordMessages.text("MAX_LENGTH", Map.of("max", f.max().intValue()));
     }
     if (f.pattern() != null && !PATTERNS.computeIfAbsent(f.pattern(), Pattern::compile).matcher(s).matches()) {
-      return new String[] {"\"" + s + "\" does not match the required format", "“" + s + "”不符合要求的格式"};
+      return RecordMessages.text("PATTERN", Map.of("value", s));
     }
     return null;
   }
@@ -149,17 +166,9 @@ public final class RecordValidator {
     return f.options().stream().map(o -> o.value()).toList();
   }
 
-  private static String en(FieldDefinition f) {
-    return f.label() == null ? f.name() : f.label().get("en") + " (" + f.name() + ")";
-  }
-
-  private static String zh(FieldDefinition f) {
-    return f.label() == null ? f.name() : "“" + f.label().get("zh-CN") + "”";
-  }
-
   /** A NOT_FOUND for a record id. */
   public static PlatformException notFound(EntityDefinition entity, Object id) {
-    return new PlatformException(ErrorCode.NOT_FOUND, entity.name() + " " + id + " does not exist",
-        entity.label().get("zh-CN") + "记录 " + id + " 不存在", "id", List.of());
+    return new PlatformException(ErrorCode.NOT_FOUND,
+        RecordMessages.text("NOT_FOUND", Map.of("entity", RecordMessages.entity(entity), "id", id)), "id");
   }
 }

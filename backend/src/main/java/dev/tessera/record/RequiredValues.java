@@ -105,14 +105,7 @@ public class RequiredValues implements PublishStep {
   }
 
   private static PlatformException refused(EntityDefinition e, FieldDefinition f, long count) {
-    String en = count + " " + e.name() + " record(s) have no " + f.name() + "; fill them, or give the field a default,"
-        + " before making it required";
-    String zh = "有 " + count + " 条" + label(e.label() == null ? null : e.label().get("zh-CN"), e.name()) + "记录的“"
-        + label(f.label() == null ? null : f.label().get("zh-CN"), f.name()) + "”为空；请先补全或为该字段设置默认值，再设为必填";
-    return new PlatformException(ErrorCode.PUBLISH_FAILED, en, zh, e.name() + "." + f.name(), List.of());
-  }
-
-  private static String label(String text, String fallback) {
-    return text == null ? fallback : text;
+    return new PlatformException(ErrorCode.PUBLISH_FAILED, RecordMessages.text("REQUIRED_BUT_EMPTY",
+        Map.of("count", count, "entity", RecordMessages.entity(e), "field", RecordMessages.fieldName(f))), e.name() + "." + f.name());
   }
 }

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -25,16 +24,9 @@ public final class ValueConverter {
   private ValueConverter() {}
 
   /** Thrown with a message naming what was expected; callers add the field. */
-  public static final class BadValue extends RuntimeException {
-    private final String zh;
-
-    public BadValue(String message, String zh) {
-      super(message);
-      this.zh = zh;
-    }
-
-    public String zh() {
-      return zh;
+  public static final class BadValue extends dev.tessera.platform.LocalizedException {
+    BadValue(String code, Map<String, ?> args) {
+      super(RecordMessages.text(code, args));
     }
   }
 
@@ -51,9 +43,8 @@ public final class ValueConverter {
   private static BigDecimal whole(BigDecimal b) {
     BigDecimal s = b.stripTrailingZeros();
     if (s.scale() > 0 || s.compareTo(FieldDefinition.INT_MIN) < 0 || s.compareTo(FieldDefinition.INT_MAX) > 0) {
-      throw new BadValue(b.toPlainString() + " is not a whole number from " + FieldDefinition.INT_MIN + " to "
-          + FieldDefinition.INT_MAX, b.toPlainString() + " 不是 " + FieldDefinition.INT_MIN + " 到 "
-          + FieldDefinition.INT_MAX + " 之间的整数");
+      throw new BadValue("NOT_WHOLE", Map.of("value", b.toPlainString(), "min", FieldDefinition.INT_MIN, "max",
+          FieldDefinition.INT_MAX));
     }
     return s.setScale(0);
   }
@@ -62,6 +53,7 @@ public final class ValueConverter {
     if (raw == null) {
       return null;
     }
+    storable(raw);
     return switch (type.storage()) {
       case NUMERIC -> number(raw);
       case BOOLEAN -> bool(raw);
@@ -73,9 +65,35 @@ public final class ValueConverter {
     };
   }
 
+  /**
+   * Refuses text PostgreSQL cannot store or would store changed: a NUL character, or half of a
+   * surrogate pair (which would come back as "?"), anywhere in a value, lists and JSON included.
+   */
+  static void storable(Object raw) {
+    if (raw instanceof String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        if (c == 0 || Character.isSurrogate(c) && !paired) {
+          throw new BadValue("UNSTORABLE", Map.of("position", s.codePointCount(0, i) + 1));
+        }
+        if (paired) {
+          i++;
+        }
+      }
+    } else if (raw instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> {
+        storable(k);
+        storable(v);
+      });
+    } else if (raw instanceof Collection<?> c) {
+      c.forEach(ValueConverter::storable);
+    }
+  }
+
   private static Object text(FieldType type, Object raw) {
     if (!(raw instanceof String s)) {
-      throw new BadValue("expected text, got " + describe(raw), "应为文本");
+      throw new BadValue("NOT_TEXT", Map.of("got", RecordMessages.kindOf(raw)));
     }
     return switch (type) {
       case EMAIL -> email(s);
@@ -89,7 +107,7 @@ public final class ValueConverter {
   private static String email(String s) {
     String t = s.trim();
     if (!EMAIL.matcher(t).matches()) {
-      throw new BadValue("\"" + s + "\" is not an email address", "“" + s + "”不是有效的邮箱地址");
+      throw new BadValue("NOT_EMAIL", Map.of("value", s));
     }
     int at = t.lastIndexOf('@');
     return t.substring(0, at) + "@" + t.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
@@ -98,7 +116,7 @@ public final class ValueConverter {
   private static String phone(String s) {
     String n = PhoneNumbers.normalize(s);
     if (n == null) {
-      throw new BadValue("\"" + s + "\" is not a phone number", "“" + s + "”不是有效的电话号码");
+      throw new BadValue("NOT_PHONE", Map.of("value", s));
     }
     return n;
   }
@@ -106,13 +124,20 @@ public final class ValueConverter {
   private static String url(String s) {
     String t = s.trim();
     if (!URL.matcher(t).matches()) {
-      throw new BadValue("\"" + s + "\" is not a web address (http:// or https://)",
-          "“" + s + "”不是有效的网址（以 http:// 或 https:// 开头）");
+      throw new BadValue("NOT_URL", Map.of("value", s));
     }
     return t;
   }
 
   static BigDecimal number(Object raw) {
+    BigDecimal n = unbounded(raw);
+    if (!dev.tessera.metamodel.expr.Limits.numberInBounds(n)) {
+      throw new BadValue("NUMBER_RANGE", Map.of("max", dev.tessera.metamodel.expr.Limits.MAX_NUMBER_DIGITS));
+    }
+    return n;
+  }
+
+  private static BigDecimal unbounded(Object raw) {
     if (raw instanceof BigDecimal b) {
       return b;
     }
@@ -122,7 +147,7 @@ public final class ValueConverter {
     if (raw instanceof Number n) {
       double d = n.doubleValue();
       if (Double.isNaN(d) || Double.isInfinite(d)) {
-        throw new BadValue("expected a number", "应为数字");
+        throw new BadValue("NOT_FINITE", Map.of());
       }
       return new BigDecimal(n.toString());
     }
@@ -130,37 +155,48 @@ public final class ValueConverter {
       try {
         return new BigDecimal(s.trim());
       } catch (NumberFormatException e) {
-        throw new BadValue("\"" + s + "\" is not a number", "“" + s + "”不是数字");
+        throw new BadValue("NOT_NUMBER", Map.of("value", s));
       }
     }
-    throw new BadValue("expected a number, got " + describe(raw), "应为数字");
+    throw new BadValue("NOT_NUMBER_TYPE", Map.of("got", RecordMessages.kindOf(raw)));
   }
 
   private static Boolean bool(Object raw) {
     if (raw instanceof Boolean b) {
       return b;
     }
-    throw new BadValue("expected true or false, got " + describe(raw), "应为“是”或“否”");
+    throw new BadValue("NOT_BOOLEAN", Map.of("got", RecordMessages.kindOf(raw)));
   }
 
   private static String date(Object raw) {
+    LocalDate d;
     try {
-      return LocalDate.parse(raw.toString().trim()).toString();
-    } catch (DateTimeParseException e) {
-      throw new BadValue("\"" + raw + "\" is not a date (YYYY-MM-DD)", "“" + raw + "”不是日期（格式 YYYY-MM-DD）");
+      d = LocalDate.parse(raw.toString().trim());
+    } catch (java.time.DateTimeException e) {
+      throw new BadValue("NOT_DATE", Map.of("value", raw));
+    }
+    inRange(d.getYear(), raw);
+    return d.toString();
+  }
+
+  /** Dates and date-times are kept to years 1 to 9999, which every database function and client reads. */
+  private static void inRange(int year, Object raw) {
+    if (year < 1 || year > 9999) {
+      throw new BadValue("DATE_RANGE", Map.of("value", raw));
     }
   }
 
   private static String timestamp(Object raw) {
-    if (raw instanceof OffsetDateTime t) {
-      return t.withOffsetSameInstant(ZoneOffset.UTC).toString();
-    }
+    OffsetDateTime t;
     try {
-      return OffsetDateTime.parse(raw.toString().trim()).withOffsetSameInstant(ZoneOffset.UTC).toString();
-    } catch (DateTimeParseException e) {
-      throw new BadValue("\"" + raw + "\" is not a date-time with offset (e.g. 2026-01-31T09:30:00+08:00)",
-          "“" + raw + "”不是带时区的日期时间（例如 2026-01-31T09:30:00+08:00）");
+      t = raw instanceof OffsetDateTime given ? given : OffsetDateTime.parse(raw.toString().trim());
+    } catch (java.time.DateTimeException e) {
+      throw new BadValue("NOT_DATETIME", Map.of("value", raw));
     }
+    inRange(t.getYear(), raw);
+    OffsetDateTime utc = t.withOffsetSameInstant(ZoneOffset.UTC);
+    inRange(utc.getYear(), raw);
+    return utc.toString();
   }
 
   private static List<String> strings(Object raw) {
@@ -168,20 +204,10 @@ public final class ValueConverter {
     LinkedHashSet<String> out = new LinkedHashSet<>();
     for (Object o : c) {
       if (!(o instanceof String s) || s.isBlank()) {
-        throw new BadValue("expected a list of texts", "应为文本列表");
+        throw new BadValue("NOT_TEXT_LIST", Map.of());
       }
       out.add(s.trim());
     }
     return new ArrayList<>(out);
-  }
-
-  static String describe(Object raw) {
-    if (raw instanceof Map) {
-      return "an object";
-    }
-    if (raw instanceof Collection) {
-      return "a list";
-    }
-    return raw instanceof String ? "text" : raw.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 }

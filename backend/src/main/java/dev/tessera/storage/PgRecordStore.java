@@ -1,5 +1,7 @@
 package dev.tessera.storage;
 
+import dev.tessera.metamodel.model.LocalizedText;
+import dev.tessera.record.RecordMessages;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.platform.ErrorCode;
@@ -87,6 +89,16 @@ public class PgRecordStore implements RecordStore {
   }
 
   @Override
+  public Uni<java.util.Set<UUID>> lockLive(Tx tx, EntityDefinition e, Collection<UUID> ids) {
+    String stmt = "SELECT id FROM " + EntitySql.table(e) + " WHERE id = ANY($1) AND deleted_at IS NULL FOR SHARE";
+    return sql.query(tx, stmt, Tuple.of(ids.toArray(UUID[]::new))).map(rows -> {
+      java.util.Set<UUID> out = new java.util.HashSet<>();
+      rows.forEach(r -> out.add(r.getUUID(0)));
+      return out;
+    });
+  }
+
+  @Override
   public Uni<List<DataRecord>> find(Tx tx, RecordQuery q) {
     RecordSql b = new RecordSql();
     return sql.query(tx, findSql(b, q), Tuple.from(b.params())).map(rows -> ordered(all(rows), q.page()));
@@ -154,10 +166,10 @@ public class PgRecordStore implements RecordStore {
   }
 
   @Override
-  public Uni<Boolean> softDelete(Tx tx, EntityDefinition e, UUID id, String actor) {
+  public Uni<DataRecord> softDelete(Tx tx, EntityDefinition e, UUID id, String actor) {
     String stmt = "UPDATE " + EntitySql.table(e) + " SET deleted_at = now(), updated_at = now(), updated_by = $2,"
-        + " version = version + 1 WHERE id = $1 AND deleted_at IS NULL";
-    return sql.query(tx, stmt, Tuple.of(id, actor)).map(rows -> rows.rowCount() == 1);
+        + " version = version + 1 WHERE id = $1 AND deleted_at IS NULL RETURNING " + RecordSql.COLUMNS;
+    return sql.query(tx, stmt, Tuple.of(id, actor)).map(PgRecordStore::oneOrNull);
   }
 
   @Override
@@ -190,16 +202,16 @@ public class PgRecordStore implements RecordStore {
     }
     List<String> fields = err.getConstraint() == null ? null : EntityDdl.uniqueFields(e, err.getConstraint());
     if (fields == null) {
-      return new PlatformException(ErrorCode.VALIDATION_FAILED, "a record with this id already exists", "id");
+      return new PlatformException(ErrorCode.VALIDATION_FAILED, RecordMessages.text("ID_TAKEN"), "id");
     }
     List<FieldDefinition> defs = fields.stream().map(n -> e.field(n).orElseThrow()).toList();
-    String en = String.join(" + ", defs.stream().map(f -> f.label().get("en") + " (" + f.name() + ")").toList());
-    String zh = String.join("、", defs.stream().map(f -> "“" + f.label().get("zh-CN") + "”").toList());
-    String what = defs.size() == 1 ? "this value" : "this combination of values";
-    String whatZh = defs.size() == 1 ? "这个值" : "这组值";
-    return PlatformException.validation(List.of(new FieldError(fields.get(0), "DUPLICATE_VALUE",
-        en + ": another " + e.name() + " already has " + what,
-        zh + "：已有其他" + e.label().get("zh-CN") + "记录使用了" + whatZh)));
+    List<LocalizedText> named = defs.stream().map(RecordMessages::field).toList();
+    LocalizedText together = LocalizedText.of(
+        String.join("、", named.stream().map(t -> t.get(LocalizedText.ZH)).toList()),
+        String.join(" + ", named.stream().map(t -> t.get(LocalizedText.EN)).toList()));
+    LocalizedText what = RecordMessages.text(defs.size() == 1 ? "THIS_VALUE" : "THESE_VALUES");
+    return PlatformException.validation(List.of(FieldError.of(fields.get(0), "DUPLICATE_VALUE", RecordMessages.text(
+        "DUPLICATE_VALUE", Map.of("fields", together, "entity", RecordMessages.entity(e), "what", what)), null)));
   }
 
   private static List<DataRecord> ordered(List<DataRecord> rows, Page page) {

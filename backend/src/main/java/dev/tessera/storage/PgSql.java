@@ -49,17 +49,17 @@ public class PgSql implements TxRunner {
 
   Uni<RowSet<Row>> query(Tx tx, String sql, Tuple params) {
     statements.incrementAndGet();
-    return PgTx.of(tx).preparedQuery(sql).execute(params);
+    return PgTx.of(tx).preparedQuery(sql).execute(params).onFailure().transform(PgErrors::translate);
   }
 
   Uni<RowSet<Row>> query(Tx tx, String sql) {
     statements.incrementAndGet();
-    return PgTx.of(tx).query(sql).execute();
+    return PgTx.of(tx).query(sql).execute().onFailure().transform(PgErrors::translate);
   }
 
   Uni<Void> batch(Tx tx, String sql, java.util.List<Tuple> params) {
     statements.incrementAndGet();
-    return PgTx.of(tx).preparedQuery(sql).executeBatch(params).replaceWithVoid();
+    return PgTx.of(tx).preparedQuery(sql).executeBatch(params).replaceWithVoid().onFailure().transform(PgErrors::translate);
   }
 
   /** Statements run since start; a diagnostic for tests and metrics. */

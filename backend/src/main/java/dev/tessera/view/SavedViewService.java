@@ -1,5 +1,6 @@
 package dev.tessera.view;
 
+import dev.tessera.platform.RequestMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.ErrorCode;
@@ -31,12 +32,10 @@ public class SavedViewService {
   public Uni<SavedView> save(String entity, String name, boolean shared, JsonNode settings, Actor actor) {
     String trimmed = name == null ? "" : name.trim();
     if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "A view needs a name of 1 to " + MAX_NAME + " characters",
-          "视图名称须为 1 到 " + MAX_NAME + " 个字符", "name", List.of());
+      throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("VIEW_NAME", java.util.Map.of("max", MAX_NAME)), "name");
     }
     if (settings == null || !settings.isObject()) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "A view's settings must be a JSON object",
-          "视图设置必须是一个 JSON 对象", "settings", List.of());
+      throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("VIEW_SETTINGS"), "settings");
     }
     String owner = shared ? null : actor.userId();
     return tx.inTransaction(t -> store.save(t, entity, trimmed, owner, settings, actor.userId()));

@@ -17,6 +17,19 @@ public final class Limits {
   public static final int MAX_TEXT_LITERAL = 1000;
   /** Digits of one number literal. */
   public static final int MAX_NUMBER_DIGITS = 40;
+
+  /**
+   * Whether a number is a business value: at most {@link #MAX_NUMBER_DIGITS} digits before and after
+   * the point (trailing zeros aside). Values, filters and inputs beyond it are refused where they are
+   * read, so no step ever expands 1E+999999999 into its digits.
+   */
+  public static boolean numberInBounds(java.math.BigDecimal d) {
+    if (d.precision() > 4 * MAX_NUMBER_DIGITS || Math.abs((long) d.precision() - d.scale()) > 4L * MAX_NUMBER_DIGITS) {
+      return false; // far out: decided without touching the digits
+    }
+    java.math.BigDecimal s = d.signum() == 0 ? java.math.BigDecimal.ZERO : d.stripTrailingZeros();
+    return s.precision() - s.scale() <= MAX_NUMBER_DIGITS && s.scale() <= MAX_NUMBER_DIGITS;
+  }
   /** Characters of any text value an expression builds (functions and + refuse to go beyond). */
   public static final int MAX_TEXT_VALUE = 100_000;
 

@@ -72,12 +72,17 @@ public final class Messages {
         if (!placeholders(byLang.get(LocalizedText.ZH)).equals(placeholders(byLang.get(LocalizedText.EN)))) {
           out.add(capability + "." + code + " has different placeholders in zh-CN and en");
         }
-        if (byLang.get(LocalizedText.ZH).codePoints().noneMatch(c -> c >= 0x4e00 && c <= 0x9fff)) {
+        if (byLang.get(LocalizedText.ZH).codePoints().noneMatch(Messages::chinese)) {
           out.add(capability + "." + code + ".zh-CN has no Chinese in it");
         }
       }
     });
     return out;
+  }
+
+  /** A CJK ideograph, or CJK or fullwidth punctuation (a zh-CN text such as "{field}：{problem}" has only that). */
+  private static boolean chinese(int c) {
+    return c >= 0x4e00 && c <= 0x9fff || c >= 0x3000 && c <= 0x303f || c >= 0xff00 && c <= 0xffef;
   }
 
   /** The placeholder names of a text. */
