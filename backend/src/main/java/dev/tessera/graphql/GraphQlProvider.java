@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dataloader.DataLoaderRegistry;
 
@@ -35,13 +34,12 @@ import org.dataloader.DataLoaderRegistry;
  */
 @ApplicationScoped
 public class GraphQlProvider implements PublishParticipant {
-  private static final int DOCUMENT_CACHE = 2000;
   private final SchemaFactory factory;
   private final AtomicReference<Engine> live = new AtomicReference<>();
 
   /** One schema with its executor and document cache. */
   record Engine(MetadataSnapshot snapshot, GraphQLSchema schema, GraphQL graphQL,
-      Map<String, PreparsedDocumentEntry> documents) {}
+      DocumentCache documents) {}
 
   public GraphQlProvider(SchemaFactory factory) {
     this.factory = factory;
@@ -70,9 +68,9 @@ public class GraphQlProvider implements PublishParticipant {
         .subscriptionExecutionStrategy(new graphql.execution.SubscriptionExecutionStrategy(new ErrorMapper()))
         .instrumentation(OperationMetrics.instrumentation())
         .preparsedDocumentProvider((input, parse) -> CompletableFuture.completedFuture(
-            ((Engine) input.getGraphQLContext().get(Engine.class)).documents().get(input.getQuery())))
+            input.getGraphQLContext().get(PreparsedDocumentEntry.class)))
         .build();
-    return new Engine(snap, schema, graphQL, new ConcurrentHashMap<>());
+    return new Engine(snap, schema, graphQL, new DocumentCache());
   }
 
   /** The engine requests run on; built lazily for an empty database. */
@@ -142,7 +140,16 @@ public class GraphQlProvider implements PublishParticipant {
     throw cause instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(cause);
   }
 
+  /** Characters of a query document: far above any client's, far below what could hurt the server. */
+  static final int MAX_QUERY = 256_000;
+
   private CompletableFuture<Response> run(Request r, boolean socket) {
+    if (r.query().length() > MAX_QUERY) {
+      PlatformException big = new PlatformException(ErrorCode.QUERY_TOO_LARGE,
+          RequestMessages.text("QUERY_TOO_LARGE", Map.of("max", MAX_QUERY, "length", r.query().length())), null);
+      return CompletableFuture.completedFuture(
+          Response.of(RequestErrors.response(List.of(ErrorMapper.error(big, null, null, r.context().locale())))));
+    }
     Engine engine = current();
     PreparsedDocumentEntry doc = document(engine, r.query(), r.locale(), r.context().locale());
     if (doc.hasErrors()) {
@@ -166,7 +173,7 @@ public class GraphQlProvider implements PublishParticipant {
     ExecutionInput input = ExecutionInput.newExecutionInput().query(r.query())
         .variables(r.variables() == null ? Map.of() : r.variables())
         .operationName(r.operationName()).locale(r.locale())
-        .graphQLContext(Map.of(RequestContext.KEY, r.context(), Engine.class, engine))
+        .graphQLContext(Map.of(RequestContext.KEY, r.context(), Engine.class, engine, PreparsedDocumentEntry.class, doc))
         .dataLoaderRegistry(new DataLoaderRegistry())
         .build();
     return engine.graphQL().executeAsync(input).thenApply(result -> Response.of(specification(result)));
@@ -201,10 +208,7 @@ public class GraphQlProvider implements PublishParticipant {
       entry = invalid.isEmpty() ? new PreparsedDocumentEntry(parsed.getDocument())
           : new PreparsedDocumentEntry(List.copyOf(invalid));
     }
-    if (engine.documents().size() >= DOCUMENT_CACHE) {
-      engine.documents().clear();
-    }
-    engine.documents().put(query, entry);
+    engine.documents().offer(query, entry);
     return entry;
   }
 

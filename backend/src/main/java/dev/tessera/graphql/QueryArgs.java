@@ -1,5 +1,6 @@
 package dev.tessera.graphql;
 
+import dev.tessera.platform.RequestMessages;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
@@ -25,7 +26,38 @@ final class QueryArgs {
 
   private QueryArgs() {}
 
+  /** Most conditions (and IN values) one filter may hold, far below PostgreSQL's 65,535 parameters. */
+  static final int MAX_FILTER_TERMS = 1000;
+
   static Filter filter(EntityDefinition e, Map<String, Object> input) {
+    long terms = terms(input);
+    if (terms > MAX_FILTER_TERMS) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST,
+          RequestMessages.text("FILTER_TOO_LARGE", Map.of("max", MAX_FILTER_TERMS, "count", terms)), "filter");
+    }
+    return compile(e, input);
+  }
+
+  /** Conditions and list values in a filter's input, counted without compiling it. */
+  private static long terms(Object input) {
+    if (input instanceof Map<?, ?> m) {
+      long n = 0;
+      for (Object v : m.values()) {
+        n += v instanceof Map<?, ?> || v instanceof Collection<?> ? terms(v) : 1;
+      }
+      return n;
+    }
+    if (input instanceof Collection<?> c) {
+      long n = 0;
+      for (Object v : c) {
+        n += v instanceof Map<?, ?> || v instanceof Collection<?> ? terms(v) : 1;
+      }
+      return n;
+    }
+    return input == null ? 0 : 1;
+  }
+
+  private static Filter compile(EntityDefinition e, Map<String, Object> input) {
     if (input == null || input.isEmpty()) {
       return Filter.all();
     }
@@ -37,7 +69,7 @@ final class QueryArgs {
       switch (key) {
         case "and" -> parts.add(new Filter.And(each(e, value)));
         case "or" -> parts.add(new Filter.Or(each(e, value)));
-        case "not" -> parts.add(new Filter.Not(filter(e, cast(value))));
+        case "not" -> parts.add(new Filter.Not(compile(e, cast(value))));
         default -> column(e, key, cast(value), parts);
       }
     });
@@ -47,7 +79,7 @@ final class QueryArgs {
   private static List<Filter> each(EntityDefinition e, Object value) {
     List<Filter> out = new ArrayList<>();
     for (Object o : (Collection<?>) value) {
-      out.add(filter(e, cast(o)));
+      out.add(compile(e, cast(o)));
     }
     return out;
   }
@@ -63,16 +95,24 @@ final class QueryArgs {
         case IS_NULL -> v;
         case IN, NOT_IN -> ((Collection<?>) v).stream().map(x -> convert(c, x, key)).toList();
         case CONTAINS, STARTS_WITH -> arrayLike(c) ? v : v.toString();
-        case HAS_ALL, HAS_ANY -> v;
+        case HAS_ALL, HAS_ANY -> noNulls(v, key);
         default -> convert(c, v, key);
       };
       if (o == Filter.Op.CONTAINS && arrayLike(c)) {
         o = Filter.Op.HAS_ALL;
         value = c.field() != null && c.field().valueType().storage() == FieldType.Storage.JSON
-            ? v : List.copyOf((Collection<?>) v);
+            ? v : List.copyOf((Collection<?>) noNulls(v, key));
       }
       parts.add(new Filter.Compare(c, o, value));
     });
+  }
+
+  /** A list of filter values with no blank among them (isNull finds blanks). */
+  private static Object noNulls(Object v, String key) {
+    if (v instanceof Collection<?> c && c.contains(null)) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("NULL_IN_FILTER", Map.of("field", key)), key);
+    }
+    return v;
   }
 
   private static boolean arrayLike(Column c) {
@@ -97,11 +137,14 @@ final class QueryArgs {
       case "containsAny" -> Filter.Op.HAS_ANY;
       case "startsWith" -> Filter.Op.STARTS_WITH;
       case "isNull" -> Filter.Op.IS_NULL;
-      default -> throw new PlatformException(ErrorCode.BAD_REQUEST, "unknown filter operator " + name);
+      default -> throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("UNKNOWN_OPERATOR", Map.of("op", name)), null);
     };
   }
 
   private static Object convert(Column c, Object v, String key) {
+    if (v == null) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("NULL_IN_FILTER", Map.of("field", key)), key);
+    }
     try {
       if (c.field() != null) {
         return ValueConverter.convert(c.field(), v);
@@ -112,8 +155,12 @@ final class QueryArgs {
         case CREATED_AT, UPDATED_AT, DELETED_AT -> OffsetDateTime.parse(v.toString());
         default -> v.toString();
       };
-    } catch (ValueConverter.BadValue | IllegalArgumentException | java.time.DateTimeException ex) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "filter on " + key + ": " + ex.getMessage(), key);
+    } catch (ValueConverter.BadValue bad) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("BAD_FILTER_VALUE", Map.of("field", key,
+          "problem", bad.text())), key);
+    } catch (IllegalArgumentException | java.time.DateTimeException ex) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("BAD_FILTER_VALUE", Map.of("field", key,
+          "problem", String.valueOf(v))), key);
     }
   }
 
@@ -123,7 +170,7 @@ final class QueryArgs {
       return Column.of(f);
     }
     return Column.of(SystemColumn.fromApi(key).orElseThrow(() ->
-        new PlatformException(ErrorCode.BAD_REQUEST, "unknown field " + key, key)));
+        new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("UNKNOWN_FILTER_FIELD", Map.of("field", key)), key)));
   }
 
   /** Order keys with the id appended so the order is total (a cursor always names one row). */

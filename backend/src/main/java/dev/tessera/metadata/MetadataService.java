@@ -8,6 +8,7 @@ import dev.tessera.metamodel.validation.MetadataValidator;
 import dev.tessera.metamodel.validation.Problem;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.OffLoop;
 import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.Tx;
 import dev.tessera.platform.TxRunner;
@@ -99,7 +100,7 @@ public class MetadataService {
     return tx.inTransaction(t -> store.current(t, true).chain(stored -> store.directory(t).chain(directory -> {
       List<JsonNode> currentDefs = stored == null ? List.of() : stored.definitions();
       List<JsonNode> merged = next.apply(currentDefs);
-      List<Problem> problems = validator.validate(merged, directory);
+      return OffLoop.compute(() -> validator.validate(merged, directory)).chain(problems -> {
       if (!problems.isEmpty()) {
         return Uni.createFrom().<Applied>failure(new Rollback(new PublishResult(null, false, problems, List.of())));
       }
@@ -109,13 +110,13 @@ public class MetadataService {
       }
       MetadataSnapshot previous = stored == null ? MetadataSnapshot.EMPTY : snapshot(stored.version(), currentDefs);
       MetadataSnapshot candidate = snapshot(-1, merged);
-      return store.applyDdl(t, List.copyOf(previous.entities().values()), List.copyOf(candidate.entities().values())).chain(ddl -> steps(t, previous, candidate, ddl)).chain(changes -> {
-        Map<PublishParticipant, Object> prepared = prepareAll(candidate);
+      return store.applyDdl(t, List.copyOf(previous.entities().values()), List.copyOf(candidate.entities().values())).chain(ddl -> steps(t, previous, candidate, ddl)).chain(changes -> OffLoop.compute(() -> prepareAll(candidate)).chain(prepared -> {
         if (dryRun) {
           return Uni.createFrom().<Applied>failure(new Rollback(new PublishResult(null, false, List.of(), changes)));
         }
         return store.append(t, merged, actor.userId(), restoredFrom, String.join("; ", changes))
             .map(v -> new Applied(candidate.withVersion(v), prepared, new PublishResult(v, true, List.of(), changes)));
+      }));
       });
     }))).invoke(this::activate).map(Applied::result)
         .onFailure(Rollback.class).recoverWithItem(e -> ((Rollback) e).result)

@@ -17,6 +17,8 @@ public enum ErrorCode {
   BAD_REQUEST,
   QUERY_TOO_DEEP,
   QUERY_TOO_COMPLEX,
+  /** A query document longer than the server reads. */
+  QUERY_TOO_LARGE,
   PAGE_SIZE_EXCEEDED,
   PUBLISH_FAILED,
   /** A subscription whose client fell too far behind; it was dropped. */

@@ -23,9 +23,9 @@ import org.jboss.logging.Logger;
  *
  * <p>A database migrated by the former hand-written migrator (table {@code tessera_schema_migration})
  * is taken over first: Flyway's history starts with a baseline at the version recorded there, so
- * nothing runs twice. Several nodes may start at once: the take-over holds the advisory lock the
- * former migrator held (so an old node upgrading at the same moment waits too), and Flyway migrates
- * under its own PostgreSQL advisory lock, reading the history again once it holds it.
+ * nothing runs twice. Several nodes may start at once: the take-over and the whole migration hold the
+ * advisory lock the former migrator held (so an old node upgrading at the same moment waits too, and a
+ * node never sees another's half-written baseline); Flyway reads the history again once it runs.
  */
 @ApplicationScoped
 public class SchemaMigrations {
@@ -43,15 +43,22 @@ public class SchemaMigrations {
     migrate(flyway);
   }
 
-  /** Takes over a database of the former migrator if need be, then applies pending migrations. */
+  /**
+   * Takes over a database of the former migrator if need be, then applies pending migrations, all under
+   * one advisory lock: nodes starting together migrate one after the other, so a second node never
+   * finds the history table another one has just created but not yet filled (Flyway's own lock covers
+   * migrations, not the baseline it writes on first migrate).
+   */
   public static MigrateResult migrate(Flyway flyway) {
-    takeOver(flyway);
-    MigrateResult result = flyway.migrate();
-    if (result.migrationsExecuted > 0) {
-      LOG.infof("applied %d schema migration(s); schema version now %s", result.migrationsExecuted,
-          result.targetSchemaVersion);
-    }
-    return result;
+    return locked(flyway.getConfiguration(), c -> {
+      takeOver(c, flyway.getConfiguration());
+      MigrateResult result = flyway.migrate();
+      if (result.migrationsExecuted > 0) {
+        LOG.infof("applied %d schema migration(s); schema version now %s", result.migrationsExecuted,
+            result.targetSchemaVersion);
+      }
+      return result;
+    });
   }
 
   /**
@@ -59,25 +66,37 @@ public class SchemaMigrations {
    * Flyway's does not yet. Returns the version taken over, if any.
    */
   static OptionalInt takeOver(Flyway flyway) {
-    Configuration conf = flyway.getConfiguration();
+    return locked(flyway.getConfiguration(), c -> takeOver(c, flyway.getConfiguration()));
+  }
+
+  private static OptionalInt takeOver(Connection c, Configuration conf) throws SQLException {
+    OptionalInt legacy = legacyVersion(c, conf);
+    if (legacy.isPresent()) {
+      Flyway.configure(conf.getClassLoader()).configuration(conf)
+          .baselineVersion(String.valueOf(legacy.getAsInt()))
+          .baselineDescription("taken over from " + LEGACY_TABLE)
+          .load().baseline();
+      LOG.infof("schema history taken over from %s at version %d", LEGACY_TABLE, legacy.getAsInt());
+    }
+    return legacy;
+  }
+
+  private interface Locked<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} holding the migrator's advisory lock on a connection of its own. */
+  private static <T> T locked(Configuration conf, Locked<T> work) {
     try (Connection c = conf.getDataSource().getConnection()) {
       c.setAutoCommit(true);
       execute(c, "SELECT pg_advisory_lock(" + LOCK_KEY + ")");
       try {
-        OptionalInt legacy = legacyVersion(c, conf);
-        if (legacy.isPresent()) {
-          Flyway.configure(conf.getClassLoader()).configuration(conf)
-              .baselineVersion(String.valueOf(legacy.getAsInt()))
-              .baselineDescription("taken over from " + LEGACY_TABLE)
-              .load().baseline();
-          LOG.infof("schema history taken over from %s at version %d", LEGACY_TABLE, legacy.getAsInt());
-        }
-        return legacy;
+        return work.run(c);
       } finally {
         execute(c, "SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
       }
     } catch (SQLException e) {
-      throw new FlywayException("could not check for a schema history to take over: " + e.getMessage(), e);
+      throw new FlywayException("could not migrate the schema under its lock: " + e.getMessage(), e);
     }
   }
 
