@@ -1,6 +1,7 @@
 package dev.tessera.metamodel.expr;
 
 import dev.tessera.metamodel.expr.ExprType.Kind;
+import dev.tessera.metamodel.model.LocalizedText;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,25 +21,28 @@ public final class FunctionLibrary {
 
   /** What an argument may be, with the words a message uses for it. */
   enum Param {
-    TEXT(t -> t.kind() == Kind.TEXT, "文本", "text"),
-    NUMBER(t -> t.kind() == Kind.NUMBER, "数字", "a number"),
-    BOOLEAN(t -> t.kind() == Kind.BOOLEAN, "是/否", "true/false"),
-    DAY(t -> t.kind() == Kind.DATE || t.kind() == Kind.DATETIME, "日期或日期时间", "a date or date-time"),
-    LIST(t -> t.kind() == Kind.LIST, "列表", "a list"),
+    TEXT(t -> t.kind() == Kind.TEXT, ExpressionMessage.PARAM_TEXT),
+    NUMBER(t -> t.kind() == Kind.NUMBER, ExpressionMessage.PARAM_NUMBER),
+    BOOLEAN(t -> t.kind() == Kind.BOOLEAN, ExpressionMessage.PARAM_BOOLEAN),
+    DAY(t -> t.kind() == Kind.DATE || t.kind() == Kind.DATETIME, ExpressionMessage.PARAM_DAY),
+    LIST(t -> t.kind() == Kind.LIST, ExpressionMessage.PARAM_LIST),
     NUMBER_LIST(t -> t.kind() == Kind.LIST && (t.element() == null || t.element().kind() == Kind.NUMBER
-        || t.element().kind() == Kind.ANY || t.element().kind() == Kind.NULL), "数字列表", "a list of numbers"),
-    MAP(t -> t.kind() == Kind.MAP, "对照表", "a lookup table"),
-    TEXT_OR_LIST(t -> t.kind() == Kind.TEXT || t.kind() == Kind.LIST, "文本或列表", "text or a list"),
-    ANY(t -> true, "任意值", "any value");
+        || t.element().kind() == Kind.ANY || t.element().kind() == Kind.NULL), ExpressionMessage.PARAM_NUMBER_LIST),
+    MAP(t -> t.kind() == Kind.MAP, ExpressionMessage.PARAM_MAP),
+    TEXT_OR_LIST(t -> t.kind() == Kind.TEXT || t.kind() == Kind.LIST, ExpressionMessage.PARAM_TEXT_OR_LIST),
+    ANY(t -> true, ExpressionMessage.PARAM_ANY);
 
     final Predicate<ExprType> accepts;
-    final String zh;
-    final String en;
+    final ExpressionMessage words;
 
-    Param(Predicate<ExprType> accepts, String zh, String en) {
+    Param(Predicate<ExprType> accepts, ExpressionMessage words) {
       this.accepts = accepts;
-      this.zh = zh;
-      this.en = en;
+      this.words = words;
+    }
+
+    /** How usage lines name it. */
+    String en() {
+      return words.text().get(LocalizedText.EN);
     }
 
     boolean accepts(ExprType t) {
@@ -62,7 +66,7 @@ public final class FunctionLibrary {
     public String usage() {
       StringBuilder b = new StringBuilder(name).append('(');
       for (int i = 0; i < params.size(); i++) {
-        b.append(i == 0 ? "" : ", ").append(i >= minArgs() ? "[" + params.get(i).en + "]" : params.get(i).en);
+        b.append(i == 0 ? "" : ", ").append(i >= minArgs() ? "[" + params.get(i).en() + "]" : params.get(i).en());
       }
       return b.append(')').toString();
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.metamodel.expr.ExpressionMessage;
 import dev.tessera.metamodel.validation.MetadataMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class CatalogsTest {
   }
 
   static Stream<Class<? extends Enum<? extends MessageCode>>> codeEnums() {
-    return Stream.of(MetadataMessage.class);
+    return Stream.of(MetadataMessage.class, ExpressionMessage.class);
   }
 
   @Test
