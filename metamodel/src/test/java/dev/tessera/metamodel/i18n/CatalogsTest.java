@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.metamodel.expr.ExpressionMessage;
+import dev.tessera.metamodel.expr.FunctionLibrary;
 import dev.tessera.metamodel.validation.MetadataMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The metamodel's message catalogs are sound (both languages, same placeholders, Chinese in zh-CN),
  * each file reads back as written (no stray escape or leading space the properties format would eat),
- * and each catalog's code enum names exactly the codes of its file, so code cannot use a code the file
- * lacks and the file keeps no code nobody uses.
+ * each catalog's code enum names exactly the codes of its file, so code cannot use a code the file
+ * lacks and the file keeps no code nobody uses, and every function of the expression language has a
+ * description in {@code functions.properties}.
  */
 class CatalogsTest {
   private static final Path DIR = Path.of("src/main/resources/messages");
@@ -81,6 +83,13 @@ class CatalogsTest {
     Set<String> inFile = new TreeSet<>(Messages.of(catalog).all().keySet());
     assertTrue(Files.exists(DIR.resolve(catalog + ".properties")), catalog);
     assertEquals(inFile, inCode, codes.getSimpleName() + " and messages/" + catalog + ".properties");
+  }
+
+  @Test
+  void everyFunctionAndNothingElseHasADescription() {
+    Set<String> functions = FunctionLibrary.all().stream().map(FunctionLibrary.Signature::name)
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(functions, new TreeSet<>(Messages.of("functions").all().keySet()));
   }
 
   private static String capability(Path file) {
