@@ -1,7 +1,35 @@
 package dev.tessera.metamodel.expr;
 
+import static dev.tessera.metamodel.expr.ExpressionMessage.ARGUMENT_COUNT;
+import static dev.tessera.metamodel.expr.ExpressionMessage.ARGUMENT_TYPE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.ARGUMENT_TYPES_DIFFER;
+import static dev.tessera.metamodel.expr.ExpressionMessage.CLOCK_IN_FORMULA;
+import static dev.tessera.metamodel.expr.ExpressionMessage.DATE_ARITHMETIC;
+import static dev.tessera.metamodel.expr.ExpressionMessage.DID_YOU_MEAN;
+import static dev.tessera.metamodel.expr.ExpressionMessage.DID_YOU_MEAN_FUNCTION;
+import static dev.tessera.metamodel.expr.ExpressionMessage.DUPLICATE_KEY;
+import static dev.tessera.metamodel.expr.ExpressionMessage.IN_NEEDS_LIST;
+import static dev.tessera.metamodel.expr.ExpressionMessage.IN_TYPE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.LIST_ITEM_TYPES;
+import static dev.tessera.metamodel.expr.ExpressionMessage.MAP_VALUE_TYPES;
+import static dev.tessera.metamodel.expr.ExpressionMessage.NEEDS_TYPE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.NOT_AN_OPTION;
+import static dev.tessera.metamodel.expr.ExpressionMessage.NOT_COMPARABLE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.ORDER_NEEDS_COMPARABLE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TERNARY_TYPES;
+import static dev.tessera.metamodel.expr.ExpressionMessage.THE_ARGUMENTS;
+import static dev.tessera.metamodel.expr.ExpressionMessage.THE_LOOKUP_VALUES;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TO_BE_CONDITION;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TO_CALCULATE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TO_COMBINE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TO_NEGATE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TO_NOT;
+import static dev.tessera.metamodel.expr.ExpressionMessage.UNKNOWN_FUNCTION;
+
 import dev.tessera.metamodel.expr.ExprType.Kind;
+import dev.tessera.metamodel.i18n.MessageCode;
 import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.metamodel.model.LocalizedText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,13 +96,11 @@ final class Compiler {
     int n = c.args().size();
     if (n < s.minArgs() || n > s.params().size()) {
       String count = s.minArgs() == s.params().size() ? String.valueOf(s.minArgs()) : s.minArgs() + "–" + s.params().size();
-      throw ExpressionException.at(c.pos(), "函数 " + c.name() + " 需要 " + count + " 个参数，这里给了 " + n + " 个：" + s.usage(),
-          "The function " + c.name() + " takes " + count + " argument(s), not " + n + ": " + s.usage());
+      throw ExpressionException.at(c.pos(), ARGUMENT_COUNT, "function", c.name(), "count", count, "given", n, "usage",
+          s.usage());
     }
     if (s.clock() && scope.use() == Scope.Use.FORMULA) {
-      throw ExpressionException.at(c.pos(), "公式字段在保存记录时计算并存储，" + c.name() + "() 会随日期变化而过时；请在校验规则、默认值或条件中使用",
-          "Formula fields are computed when the record is saved, so " + c.name() + "() would be out of date the next day; "
-              + "use it in a validation rule, default or condition instead");
+      throw ExpressionException.at(c.pos(), CLOCK_IN_FORMULA, "function", c.name());
     }
     List<ExprType> types = new ArrayList<>();
     StringBuilder code = new StringBuilder();
@@ -89,8 +115,8 @@ final class Compiler {
       Typed t = compile(arg);
       FunctionLibrary.Param p = s.params().get(i);
       if (!p.accepts(t.type())) {
-        throw ExpressionException.at(arg.pos(), "函数 " + c.name() + " 的第 " + (i + 1) + " 个参数应是" + p.zh + "，这里是" + t.type().zh(),
-            "Argument " + (i + 1) + " of " + c.name() + " must be " + p.en + ", not " + t.type().en());
+        throw ExpressionException.at(arg.pos(), ARGUMENT_TYPE, "function", c.name(), "position", i + 1, "expected",
+            p.words.text(), "actual", t.type().label());
       }
       types.add(t.type());
       code.append(i == 0 && !s.usesContext() ? "" : ", ").append(t.code());
@@ -100,10 +126,8 @@ final class Compiler {
       boolean lookup = s.name().equals("get");
       ExprType a = lookup ? types.get(0).element() : types.get(0);
       ExprType b = lookup ? types.get(2) : types.get(1);
-      String zhWhat = lookup ? "对照表的值和默认值" : "参数";
-      String enWhat = lookup ? "the table's values and the default" : "the arguments";
-      throw ExpressionException.at(c.pos(), "函数 " + c.name() + " 的" + zhWhat + "类型要一致：这里是" + a.zh() + "和" + b.zh(),
-          "In " + c.name() + ", " + enWhat + " must have the same type, not " + a.en() + " and " + b.en());
+      throw ExpressionException.at(c.pos(), ARGUMENT_TYPES_DIFFER, "function", c.name(), "what",
+          (lookup ? THE_LOOKUP_VALUES : THE_ARGUMENTS).text(), "a", a.label(), "b", b.label());
     }
     java.lang.reflect.Method method = FunctionLibrary.method(s, n);
     imports.put(alias, method);
@@ -132,17 +156,17 @@ final class Compiler {
 
   private ExpressionException unknownFunction(Node.Call c) {
     String hint = Suggest.closest(c.name(), FunctionLibrary.names()).orElse(null);
-    return ExpressionException.at(c.pos(), "没有名为“" + c.name() + "”的函数" + (hint == null ? "" : "，是不是 " + hint + "(...)？"),
-        "There is no function \"" + c.name() + "\"" + (hint == null ? "" : "; did you mean " + hint + "(...)?"));
+    return ExpressionException.at(c.pos(), UNKNOWN_FUNCTION, "function", c.name(), "hint",
+        Scope.hint(DID_YOU_MEAN_FUNCTION, hint));
   }
 
   private Typed unary(Node.Unary u) {
     Typed t = compile(u.operand());
     if (u.op().equals("-")) {
-      require(u.operand(), t, Kind.NUMBER, "取负数", "negate");
+      require(u.operand(), t, Kind.NUMBER, TO_NEGATE.text());
       return t.nullable() ? op("neg", ExprType.NUMBER, true, t) : new Typed(ExprType.NUMBER, false, "(-" + t.code() + ")");
     }
-    require(u.operand(), t, Kind.BOOLEAN, "取反（!）", "negate with !");
+    require(u.operand(), t, Kind.BOOLEAN, TO_NOT.text());
     return new Typed(ExprType.BOOLEAN, false, t.nullable() ? "(" + t.code() + " != true)" : "(!" + t.code() + ")");
   }
 
@@ -156,8 +180,8 @@ final class Compiler {
     }
     switch (b.op()) {
       case "&&", "||" -> {
-        require(b.left(), l, Kind.BOOLEAN, "用 " + b.op() + " 连接", "combine with " + b.op());
-        require(b.right(), r, Kind.BOOLEAN, "用 " + b.op() + " 连接", "combine with " + b.op());
+        require(b.left(), l, Kind.BOOLEAN, TO_COMBINE.text("op", b.op()));
+        require(b.right(), r, Kind.BOOLEAN, TO_COMBINE.text("op", b.op()));
         return new Typed(ExprType.BOOLEAN, false, "(" + truth(l) + " " + b.op() + " " + truth(r) + ")");
       }
       case "==", "!=" -> {
@@ -218,11 +242,10 @@ final class Compiler {
 
   private Typed arithmetic(Node.Binary b, Typed l, Typed r, String name) {
     if (isDay(l.type()) || isDay(r.type())) {
-      throw ExpressionException.at(b.pos(), "日期不能直接做“" + b.op() + "”运算；请用 addDays(日期, 天数) 或 daysBetween(日期1, 日期2)",
-          "Dates cannot be used with \"" + b.op() + "\"; use addDays(date, days) or daysBetween(date1, date2)");
+      throw ExpressionException.at(b.pos(), DATE_ARITHMETIC, "op", b.op());
     }
-    require(b.left(), l, Kind.NUMBER, "做“" + b.op() + "”运算", "use with \"" + b.op() + "\"");
-    require(b.right(), r, Kind.NUMBER, "做“" + b.op() + "”运算", "use with \"" + b.op() + "\"");
+    require(b.left(), l, Kind.NUMBER, TO_CALCULATE.text("op", b.op()));
+    require(b.right(), r, Kind.NUMBER, TO_CALCULATE.text("op", b.op()));
     if (l.nullable() || r.nullable()) {
       return op(name, ExprType.NUMBER, true, l, r);
     }
@@ -233,13 +256,11 @@ final class Compiler {
     Typed v = compile(n.value());
     Typed list = compile(n.list());
     if (list.type().kind() != Kind.LIST) {
-      throw ExpressionException.at(n.list().pos(), "“in”的右边应是列表，例如 ['华东', '华南']，这里是" + list.type().zh(),
-          "The right side of \"in\" must be a list, like ['East', 'South'], not " + list.type().en());
+      throw ExpressionException.at(n.list().pos(), IN_NEEDS_LIST, "actual", list.type().label());
     }
     ExprType element = list.type().element();
     if (element != null && !element.accepts(v.type()) && !v.type().accepts(element)) {
-      throw ExpressionException.at(n.value().pos(), "无法在" + list.type().zh() + "中查找" + v.type().zh(),
-          "Cannot look for " + v.type().en() + " in " + list.type().en());
+      throw ExpressionException.at(n.value().pos(), IN_TYPE, "list", list.type().label(), "value", v.type().label());
     }
     if (n.list() instanceof Node.ListLit items) {
       for (Node item : items.items()) {
@@ -252,13 +273,12 @@ final class Compiler {
 
   private Typed ternary(Node.Ternary t) {
     Typed c = compile(t.condition());
-    require(t.condition(), c, Kind.BOOLEAN, "作为“?”的条件", "be the condition before \"?\"");
+    require(t.condition(), c, Kind.BOOLEAN, TO_BE_CONDITION.text());
     Typed a = compile(t.then());
     Typed b = compile(t.otherwise());
     ExprType type = ExprType.unify(a.type(), b.type());
     if (type == null) {
-      throw ExpressionException.at(t.otherwise().pos(), "“?”两种情况的结果类型要一致：一边是" + a.type().zh() + "，一边是" + b.type().zh(),
-          "Both results of \"?\" must have the same type, not " + a.type().en() + " and " + b.type().en());
+      throw ExpressionException.at(t.otherwise().pos(), TERNARY_TYPES, "a", a.type().label(), "b", b.type().label());
     }
     return new Typed(type, a.nullable() || b.nullable(), "(" + truth(c) + " ? " + a.code() + " : " + b.code() + ")");
   }
@@ -270,8 +290,7 @@ final class Compiler {
       Typed t = compile(item);
       ExprType u = ExprType.unify(element, t.type());
       if (u == null || t.type().kind() == Kind.LIST || t.type().kind() == Kind.MAP) {
-        throw ExpressionException.at(item.pos(), "列表中的值类型要一致（简单值）：前面是" + element.zh() + "，这里是" + t.type().zh(),
-            "All items of a list must be simple values of one type: " + element.en() + " so far, " + t.type().en() + " here");
+        throw ExpressionException.at(item.pos(), LIST_ITEM_TYPES, "before", element.label(), "here", t.type().label());
       }
       element = u;
       code.append(code.length() == 1 ? "" : ", ").append(t.code());
@@ -289,13 +308,12 @@ final class Compiler {
     for (int i = 0; i < m.keys().size(); i++) {
       Node item = m.values().get(i);
       if (!seen.add(m.keys().get(i))) {
-        throw ExpressionException.at(item.pos(), "对照表中的键“" + m.keys().get(i) + "”重复", "The key \"" + m.keys().get(i) + "\" appears twice");
+        throw ExpressionException.at(item.pos(), DUPLICATE_KEY, "key", m.keys().get(i));
       }
       Typed t = compile(item);
       ExprType u = ExprType.unify(value, t.type());
       if (u == null || t.type().kind() == Kind.LIST || t.type().kind() == Kind.MAP) {
-        throw ExpressionException.at(item.pos(), "对照表中的值类型要一致（简单值）：前面是" + value.zh() + "，这里是" + t.type().zh(),
-            "All values of a lookup table must be simple values of one type: " + value.en() + " so far, " + t.type().en() + " here");
+        throw ExpressionException.at(item.pos(), MAP_VALUE_TYPES, "before", value.label(), "here", t.type().label());
       }
       value = u;
       code.append(i == 0 ? "" : ", ").append(quote(m.keys().get(i))).append(": ").append(t.code());
@@ -315,9 +333,8 @@ final class Compiler {
     }
     List<String> values = f.options().stream().map(o -> o.value()).toList();
     String hint = Suggest.closest(text.value(), values).orElse(null);
-    throw ExpressionException.at(value.pos(), "“" + text.value() + "”不是“" + ref.dotted() + "”的选项" + (hint == null ? "" : "，是不是“" + hint + "”？")
-        + "（可选：" + String.join("、", values) + "）", "\"" + text.value() + "\" is not an option of " + ref.dotted()
-        + (hint == null ? "" : "; did you mean \"" + hint + "\"?") + " (options: " + String.join(", ", values) + ")");
+    throw ExpressionException.at(value.pos(), NOT_AN_OPTION, "value", text.value(), "field", ref.dotted(), "hint",
+        Scope.hint(DID_YOU_MEAN, hint), "options", MessageCode.list(values));
   }
 
   private void comparable(Node.Binary b, Typed l, Typed r, boolean equality) {
@@ -326,22 +343,20 @@ final class Compiler {
     boolean ok = a.accepts(c) || c.accepts(a);
     if (!equality && (a.kind() == Kind.BOOLEAN || a.kind() == Kind.LIST || a.kind() == Kind.MAP || a.kind() == Kind.NULL
         || c.kind() == Kind.NULL)) {
-      throw ExpressionException.at(b.pos(), "“" + b.op() + "”只能比较数字、文本或日期，这里是" + a.zh() + "和" + c.zh(),
-          "\"" + b.op() + "\" compares numbers, text or dates, not " + a.en() + " and " + c.en());
+      throw ExpressionException.at(b.pos(), ORDER_NEEDS_COMPARABLE, "op", b.op(), "a", a.label(), "b", c.label());
     }
     if (!ok) {
-      throw ExpressionException.at(b.pos(), "不能比较" + a.zh() + "和" + c.zh() + "（结果永远不成立）",
-          "Cannot compare " + a.en() + " with " + c.en() + " (it would never be true)");
+      throw ExpressionException.at(b.pos(), NOT_COMPARABLE, "a", a.label(), "b", c.label());
     }
   }
 
-  private static void require(Node n, Typed t, Kind kind, String zhWhat, String enWhat) {
+  /** The value of {@code n} is of {@code kind}, else says so; {@code what} (a {@code TO_} text) says what for. */
+  private static void require(Node n, Typed t, Kind kind, LocalizedText what) {
     if (t.type().kind() == kind || t.type().kind() == Kind.NULL || t.type().kind() == Kind.ANY) {
       return;
     }
     ExprType want = new ExprType(kind, null);
-    throw ExpressionException.at(n.pos(), "这里需要" + want.zh() + "才能" + zhWhat + "，但它是" + t.type().zh(),
-        "This must be " + want.en() + " to " + enWhat + ", but it is " + t.type().en());
+    throw ExpressionException.at(n.pos(), NEEDS_TYPE, "expected", want.label(), "what", what, "actual", t.type().label());
   }
 
   private static boolean isDay(ExprType t) {

@@ -1,6 +1,7 @@
 package dev.tessera.metamodel.expr;
 
 import dev.tessera.metamodel.model.FieldType;
+import dev.tessera.metamodel.model.LocalizedText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -91,42 +92,40 @@ public record ExprType(Kind kind, ExprType element) {
     };
   }
 
-  /** The name business users see in messages. */
+  /** The name business users see in messages, in zh-CN and en. */
+  public LocalizedText label() {
+    ExpressionMessage m = switch (kind) {
+      case TEXT -> ExpressionMessage.TYPE_TEXT;
+      case NUMBER -> ExpressionMessage.TYPE_NUMBER;
+      case BOOLEAN -> ExpressionMessage.TYPE_BOOLEAN;
+      case DATE -> ExpressionMessage.TYPE_DATE;
+      case DATETIME -> ExpressionMessage.TYPE_DATETIME;
+      case LIST -> element == null ? ExpressionMessage.TYPE_LIST : listOf(element.kind);
+      case MAP -> ExpressionMessage.TYPE_MAP;
+      case NULL -> ExpressionMessage.TYPE_NULL;
+      case ANY -> ExpressionMessage.TYPE_ANY;
+    };
+    return m.text();
+  }
+
+  /** The name of a list whose items are of {@code element}. */
+  private static ExpressionMessage listOf(Kind element) {
+    return switch (element) {
+      case TEXT -> ExpressionMessage.LIST_OF_TEXT;
+      case NUMBER -> ExpressionMessage.LIST_OF_NUMBER;
+      case BOOLEAN -> ExpressionMessage.LIST_OF_BOOLEAN;
+      case DATE -> ExpressionMessage.LIST_OF_DATE;
+      case DATETIME -> ExpressionMessage.LIST_OF_DATETIME;
+      case LIST -> ExpressionMessage.LIST_OF_LIST;
+      case MAP -> ExpressionMessage.LIST_OF_MAP;
+      case NULL -> ExpressionMessage.LIST_OF_NULL;
+      case ANY -> ExpressionMessage.TYPE_LIST;
+    };
+  }
+
+  /** The English name, for logs and internal errors. */
   public String en() {
-    return switch (kind) {
-      case TEXT -> "text";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "true/false";
-      case DATE -> "a date";
-      case DATETIME -> "a date and time";
-      case LIST -> element == null || element.kind == Kind.ANY ? "a list" : "a list of " + element.plural();
-      case MAP -> "a lookup table";
-      case NULL -> "null (blank)";
-      case ANY -> "any value";
-    };
-  }
-
-  public String zh() {
-    return switch (kind) {
-      case TEXT -> "文本";
-      case NUMBER -> "数字";
-      case BOOLEAN -> "是/否";
-      case DATE -> "日期";
-      case DATETIME -> "日期时间";
-      case LIST -> element == null || element.kind == Kind.ANY ? "列表" : element.zh() + "列表";
-      case MAP -> "对照表";
-      case NULL -> "空值";
-      case ANY -> "任意值";
-    };
-  }
-
-  private String plural() {
-    return switch (kind) {
-      case TEXT -> "texts";
-      case NUMBER -> "numbers";
-      case DATE -> "dates";
-      default -> "values";
-    };
+    return label().get(LocalizedText.EN);
   }
 
   @Override

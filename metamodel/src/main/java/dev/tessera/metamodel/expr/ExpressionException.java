@@ -4,22 +4,23 @@ import dev.tessera.metamodel.model.LocalizedText;
 
 /**
  * An expression that cannot be accepted, with the 1-based line and column where the problem starts
- * and a message a business user understands, in zh-CN and en.
+ * and a message a business user understands, in zh-CN and en (from {@code messages/expression.properties}).
  */
 public final class ExpressionException extends RuntimeException {
   private final int line;
   private final int column;
   private final transient LocalizedText text;
 
-  public ExpressionException(int line, int column, String zh, String en) {
-    super("line " + line + ", column " + column + ": " + en, null, false, false);
+  public ExpressionException(int line, int column, LocalizedText text) {
+    super("line " + line + ", column " + column + ": " + text.get(LocalizedText.EN), null, false, false);
     this.line = line;
     this.column = column;
-    this.text = LocalizedText.of(zh, en);
+    this.text = text;
   }
 
-  static ExpressionException at(Node.Pos pos, String zh, String en) {
-    return new ExpressionException(pos.line(), pos.column(), zh, en);
+  /** The message {@code code} with its placeholders ({@code nameValuePairs}) at {@code pos}. */
+  static ExpressionException at(Node.Pos pos, ExpressionMessage code, Object... nameValuePairs) {
+    return new ExpressionException(pos.line(), pos.column(), code.text(nameValuePairs));
   }
 
   public int line() {
@@ -37,7 +38,6 @@ public final class ExpressionException extends RuntimeException {
 
   /** The message with its position: "第 1 行第 12 列：…" / "Line 1, column 12: …". */
   public LocalizedText positioned() {
-    return LocalizedText.of("第 " + line + " 行第 " + column + " 列：" + text.get(LocalizedText.ZH),
-        "Line " + line + ", column " + column + ": " + text.get(LocalizedText.EN));
+    return ExpressionMessage.POSITIONED.text("line", line, "column", column, "message", text);
   }
 }

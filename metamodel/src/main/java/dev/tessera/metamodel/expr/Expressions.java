@@ -31,9 +31,8 @@ public final class Expressions {
     Compiler c = new Compiler(scope);
     Compiler.Typed t = c.compile(tree);
     if (expected != null && !expected.accepts(t.type())) {
-      String zhUse = scope.use().zh;
-      throw ExpressionException.at(start(tree), zhUse + "的结果应是" + expected.zh() + "，但这个表达式得到的是" + t.type().zh(),
-          "The " + scope.use().en + " must yield " + expected.en() + ", but this expression yields " + t.type().en());
+      throw ExpressionException.at(start(tree), ExpressionMessage.RESULT_TYPE, "use", scope.use().label.text(),
+          "expected", expected.label(), "actual", t.type().label());
     }
     ParserContext pc = new ParserContext();
     pc.setStrongTyping(true);

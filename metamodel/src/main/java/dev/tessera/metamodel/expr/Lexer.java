@@ -1,5 +1,25 @@
 package dev.tessera.metamodel.expr;
 
+import static dev.tessera.metamodel.expr.ExpressionMessage.ASSIGNMENT;
+import static dev.tessera.metamodel.expr.ExpressionMessage.AT_SIGN;
+import static dev.tessera.metamodel.expr.ExpressionMessage.BACKSLASH;
+import static dev.tessera.metamodel.expr.ExpressionMessage.BRACES;
+import static dev.tessera.metamodel.expr.ExpressionMessage.CHARACTER_NOT_ALLOWED;
+import static dev.tessera.metamodel.expr.ExpressionMessage.COMMENT;
+import static dev.tessera.metamodel.expr.ExpressionMessage.CONTROL_CHARACTER;
+import static dev.tessera.metamodel.expr.ExpressionMessage.FULL_WIDTH;
+import static dev.tessera.metamodel.expr.ExpressionMessage.LETTER_AFTER_NUMBER;
+import static dev.tessera.metamodel.expr.ExpressionMessage.LETTER_OUTSIDE_QUOTES;
+import static dev.tessera.metamodel.expr.ExpressionMessage.SEMICOLON;
+import static dev.tessera.metamodel.expr.ExpressionMessage.SINGLE_AMPERSAND;
+import static dev.tessera.metamodel.expr.ExpressionMessage.SINGLE_BAR;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TEXT_SPANS_LINES;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TEXT_TOO_LONG;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TOO_MANY_DIGITS;
+import static dev.tessera.metamodel.expr.ExpressionMessage.UNCLOSED_TEXT;
+import static dev.tessera.metamodel.expr.ExpressionMessage.UNKNOWN_ESCAPE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.UNUSUAL_SPACE;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +100,7 @@ final class Lexer {
         i++;
       } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT) {
         String code = String.format("U+%04X", (int) c);
-        throw fail("这里有一个特殊的空白或不可见字符（" + code + "），请换成普通空格",
-            "There is an unusual or invisible space character (" + code + ") here; replace it with a normal space");
+        throw fail(UNUSUAL_SPACE, "code", code);
       } else {
         return;
       }
@@ -94,8 +113,7 @@ final class Lexer {
     i++;
     while (true) {
       if (i >= src.length()) {
-        throw ExpressionException.at(p, "从这里开始的文本缺少结束引号 " + quote,
-            "The text starting here is not closed with " + quote);
+        throw ExpressionException.at(p, UNCLOSED_TEXT, "quote", quote);
       }
       char c = src.charAt(i);
       if (c == quote) {
@@ -103,13 +121,11 @@ final class Lexer {
         break;
       }
       if (c == '\n' || c == '\r') {
-        throw ExpressionException.at(p, "文本不能跨行，请在同一行内用 " + quote + " 结束",
-            "Text cannot span lines; close it with " + quote + " on the same line");
+        throw ExpressionException.at(p, TEXT_SPANS_LINES, "quote", quote);
       }
       if (Character.isISOControl(c) && c != '\t' || c == '\u2028' || c == '\u2029') {
         String code = String.format("U+%04X", (int) c);
-        throw fail("文本中有一个不可见的控制字符（" + code + "），请删除它",
-            "The text contains an invisible control character (" + code + "); remove it");
+        throw fail(CONTROL_CHARACTER, "code", code);
       }
       if (c == '\\') {
         char n = i + 1 < src.length() ? src.charAt(i + 1) : ' ';
@@ -122,8 +138,7 @@ final class Lexer {
           default -> null;
         };
         if (decoded == null) {
-          throw fail("文本中不支持转义“\\" + n + "”，请直接输入该字符（可用 \\\\ \\' \\\" \\n \\t）",
-              "The escape \"\\" + n + "\" is not supported in text; type the character itself (allowed: \\\\ \\' \\\" \\n \\t)");
+          throw fail(UNKNOWN_ESCAPE, "char", n);
         }
         b.append(decoded);
         i += 2;
@@ -132,8 +147,7 @@ final class Lexer {
         i++;
       }
       if (b.length() > Limits.MAX_TEXT_LITERAL) {
-        throw ExpressionException.at(p, "文本过长（最多 " + Limits.MAX_TEXT_LITERAL + " 个字符）",
-            "The text is too long (at most " + Limits.MAX_TEXT_LITERAL + " characters)");
+        throw ExpressionException.at(p, TEXT_TOO_LONG, "max", Limits.MAX_TEXT_LITERAL);
       }
     }
     return new Token(Kind.TEXT, b.toString(), b.toString(), p);
@@ -152,13 +166,11 @@ final class Lexer {
       }
     }
     if (i < src.length() && (isNamePart(src.charAt(i)))) {
-      throw fail("数字后面紧跟了字母“" + src.charAt(i) + "”；数字只能写成 123 或 12.5 这样的形式",
-          "A number is followed by the letter \"" + src.charAt(i) + "\"; write numbers like 123 or 12.5");
+      throw fail(LETTER_AFTER_NUMBER, "letter", src.charAt(i));
     }
     String digits = src.substring(start, i);
     if (digits.length() > Limits.MAX_NUMBER_DIGITS) {
-      throw ExpressionException.at(p, "数字位数太多（最多 " + Limits.MAX_NUMBER_DIGITS + " 位）",
-          "The number has too many digits (at most " + Limits.MAX_NUMBER_DIGITS + ")");
+      throw ExpressionException.at(p, TOO_MANY_DIGITS, "max", Limits.MAX_NUMBER_DIGITS);
     }
     return new Token(Kind.NUMBER, digits, new BigDecimal(digits), p);
   }
@@ -172,18 +184,16 @@ final class Lexer {
       }
     }
     if (src.startsWith("//", i) || src.startsWith("/*", i)) {
-      throw fail("表达式中不能写注释（// 或 /* */）", "Comments (// or /* */) are not allowed in expressions");
+      throw fail(COMMENT);
     }
     throw switch (c) {
-      case ';' -> fail("一个表达式只能有一条，请去掉“;”", "An expression is a single formula; remove the \";\"");
-      case '=' -> fail("“=”是赋值，表达式不能修改数据；比较相等请用“==”",
-          "\"=\" assigns a value, which expressions cannot do; to compare, use \"==\"");
-      case '{', '}' -> fail("表达式中不能使用花括号 { }（不支持代码块和模板）",
-          "Braces { } are not allowed in expressions (no blocks or templates)");
-      case '@' -> fail("表达式中不能使用“@”（不支持模板和注解）", "\"@\" is not allowed in expressions (no templates)");
-      case '\\' -> fail("反斜杠“\\”只能出现在引号内的文本中", "A backslash \"\\\" may only appear inside quoted text");
-      case '&' -> fail("单个“&”不是运算符；“并且”请写“&&”或 and", "A single \"&\" is not an operator; for \"and\" write && or and");
-      case '|' -> fail("单个“|”不是运算符；“或者”请写“||”或 or", "A single \"|\" is not an operator; for \"or\" write || or or");
+      case ';' -> fail(SEMICOLON);
+      case '=' -> fail(ASSIGNMENT);
+      case '{', '}' -> fail(BRACES);
+      case '@' -> fail(AT_SIGN);
+      case '\\' -> fail(BACKSLASH);
+      case '&' -> fail(SINGLE_AMPERSAND);
+      case '|' -> fail(SINGLE_BAR);
       default -> unexpected(c);
     };
   }
@@ -191,18 +201,15 @@ final class Lexer {
   private ExpressionException unexpected(char c) {
     char ascii = halfWidth(c);
     if (ascii != 0) {
-      return fail("这是全角字符“" + c + "”，请改用半角的“" + ascii + "”", "\"" + c + "\" is a full-width character; type the half-width \""
-          + ascii + "\" instead");
+      return fail(FULL_WIDTH, "char", c, "ascii", ascii);
     }
     int cp = src.codePointAt(i);
     String whole = new String(Character.toChars(cp));
     if (Character.isLetter(cp)) {
-      return fail("“" + whole + "”不能出现在引号外；字段要用英文 API 名称，文本要加引号，例如 '" + whole + "'",
-          "\"" + whole + "\" cannot appear outside quotes: fields are referred to by their English API name, text goes in quotes like '"
-              + whole + "'");
+      return fail(LETTER_OUTSIDE_QUOTES, "letter", whole);
     }
     String shown = Character.isISOControl(c) || Character.isSurrogate(c) && cp == c ? String.format("U+%04X", cp) : whole;
-    return fail("表达式中不允许使用字符“" + shown + "”", "The character \"" + shown + "\" is not allowed in expressions");
+    return fail(CHARACTER_NOT_ALLOWED, "char", shown);
   }
 
   /** The ASCII character a full-width or typographic one stands for, or 0. */
@@ -235,7 +242,7 @@ final class Lexer {
     return new Node.Pos(line, i - lineStart + 1);
   }
 
-  private ExpressionException fail(String zh, String en) {
-    return ExpressionException.at(pos(), zh, en);
+  private ExpressionException fail(ExpressionMessage code, Object... args) {
+    return ExpressionException.at(pos(), code, args);
   }
 }

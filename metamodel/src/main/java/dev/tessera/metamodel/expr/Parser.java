@@ -1,7 +1,33 @@
 package dev.tessera.metamodel.expr;
 
+import static dev.tessera.metamodel.expr.ExpressionMessage.DOT_CLASS;
+import static dev.tessera.metamodel.expr.ExpressionMessage.ELVIS;
+import static dev.tessera.metamodel.expr.ExpressionMessage.EMPTY;
+import static dev.tessera.metamodel.expr.ExpressionMessage.ENDS_EARLY;
+import static dev.tessera.metamodel.expr.ExpressionMessage.EXPECT_CALL_CLOSING;
+import static dev.tessera.metamodel.expr.ExpressionMessage.EXPECT_CLOSING_BRACKET;
+import static dev.tessera.metamodel.expr.ExpressionMessage.EXPECT_CLOSING_PAREN;
+import static dev.tessera.metamodel.expr.ExpressionMessage.EXPECT_COLON;
+import static dev.tessera.metamodel.expr.ExpressionMessage.EXPECT_MAP_COLON;
+import static dev.tessera.metamodel.expr.ExpressionMessage.EXTRA_CLOSING;
+import static dev.tessera.metamodel.expr.ExpressionMessage.FOUND;
+import static dev.tessera.metamodel.expr.ExpressionMessage.INDEXING;
+import static dev.tessera.metamodel.expr.ExpressionMessage.MAP_KEY;
+import static dev.tessera.metamodel.expr.ExpressionMessage.METHOD_CALL;
+import static dev.tessera.metamodel.expr.ExpressionMessage.NOT_CALLABLE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.PROPERTY_OF_VALUE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.SAFE_NAVIGATION;
+import static dev.tessera.metamodel.expr.ExpressionMessage.STATEMENT_WORD;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TOO_COMPLEX;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TOO_DEEP;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TOO_LONG;
+import static dev.tessera.metamodel.expr.ExpressionMessage.TOO_MANY_ITEMS;
+import static dev.tessera.metamodel.expr.ExpressionMessage.UNEXPECTED_TOKEN;
+import static dev.tessera.metamodel.expr.ExpressionMessage.VALUE_MISSING;
+
 import dev.tessera.metamodel.expr.Lexer.Kind;
 import dev.tessera.metamodel.expr.Lexer.Token;
+import dev.tessera.metamodel.model.LocalizedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,11 +57,10 @@ final class Parser {
 
   static Node parse(String source) {
     if (source == null || source.isBlank()) {
-      throw new ExpressionException(1, 1, "表达式是空的", "The expression is empty");
+      throw new ExpressionException(1, 1, EMPTY.text());
     }
     if (source.length() > Limits.MAX_LENGTH) {
-      throw new ExpressionException(1, 1, "表达式太长（" + source.length() + " 个字符，最多 " + Limits.MAX_LENGTH + " 个）",
-          "The expression is too long (" + source.length() + " characters, at most " + Limits.MAX_LENGTH + ")");
+      throw new ExpressionException(1, 1, TOO_LONG.text("length", source.length(), "max", Limits.MAX_LENGTH));
     }
     Parser p = new Parser(new Lexer(source));
     Node n = p.expression();
@@ -56,8 +81,7 @@ final class Parser {
   /** One level deeper; refuses expressions nested beyond the cap (callers decrement on the way out). */
   private void enter(Token at) {
     if (++depth > Limits.MAX_DEPTH) {
-      throw ExpressionException.at(at.pos(), "表达式嵌套太深（最多 " + Limits.MAX_DEPTH + " 层），请拆成几个公式字段",
-          "The expression is nested too deeply (at most " + Limits.MAX_DEPTH + " levels); split it into several formula fields");
+      throw ExpressionException.at(at.pos(), TOO_DEEP, "max", Limits.MAX_DEPTH);
     }
   }
 
@@ -66,11 +90,10 @@ final class Parser {
     if (peek().is("?")) {
       Token q = next();
       if (peek().is(":")) {
-        throw ExpressionException.at(q.pos(), "不支持“?:”简写；取第一个有值的请用 coalesce(a, b)",
-            "The \"?:\" shortcut is not supported; for the first value that is set, use coalesce(a, b)");
+        throw ExpressionException.at(q.pos(), ELVIS);
       }
       Node then = expression();
-      expect(":", "“?”之后需要“:”和另一种情况的值", "After \"?\" a \":\" and the value for the other case are needed");
+      expect(":", EXPECT_COLON);
       Node otherwise = expression();
       return count(new Node.Ternary(q.pos(), cond, then, otherwise));
     }
@@ -173,27 +196,23 @@ final class Parser {
   private Node postfix(Node n) {
     Token t = peek();
     if (t.is(".") && peek(1).is("?")) {
-      throw ExpressionException.at(t.pos(), "不需要“.?”：空值会自动处理，直接写 company.name 即可",
-          "\".?\" is not needed: blanks are handled automatically, so write company.name");
+      throw ExpressionException.at(t.pos(), SAFE_NAVIGATION);
     }
     if (t.is(".")) {
       Token name = peek(1);
       if (name.is("class")) {
-        throw ExpressionException.at(name.pos(), "不允许使用“.class”", "\".class\" is not allowed in expressions");
+        throw ExpressionException.at(name.pos(), DOT_CLASS);
       }
       if (peek(2).is("(")) {
         throw methodCall(name);
       }
-      throw ExpressionException.at(t.pos(), "只能从字段引用对方记录的字段（如 company.industry），不能从计算结果中读取属性",
-          "Only a reference field can be followed by a field (like company.industry), not a computed value");
+      throw ExpressionException.at(t.pos(), PROPERTY_OF_VALUE);
     }
     if (t.is("[")) {
-      throw ExpressionException.at(t.pos(), "不支持用 [ ] 取下标；请用函数 get(对照表, 键) 或 at(列表, 序号)",
-          "Indexing with [ ] is not supported; use get(table, key) or at(list, position)");
+      throw ExpressionException.at(t.pos(), INDEXING);
     }
     if (t.is("(")) {
-      throw ExpressionException.at(t.pos(), "这里不能调用；只有函数名后面可以跟“(”",
-          "Nothing can be called here; only a function name may be followed by \"(\"");
+      throw ExpressionException.at(t.pos(), NOT_CALLABLE);
     }
     return n;
   }
@@ -208,13 +227,13 @@ final class Parser {
       case NAME:
         return name(t);
       case END:
-        throw ExpressionException.at(t.pos(), "表达式在这里意外结束，缺少一个值", "The expression ends too early; a value is missing here");
+        throw ExpressionException.at(t.pos(), VALUE_MISSING);
       default:
         break;
     }
     if (t.is("(")) {
       Node inner = expression();
-      expect(")", "缺少右括号“)”", "A closing \")\" is missing");
+      expect(")", EXPECT_CLOSING_PAREN);
       return inner;
     }
     if (t.is("[")) {
@@ -273,7 +292,7 @@ final class Parser {
         args.add(expression());
       } while (accept(","));
     }
-    expect(")", "函数 " + name.text() + "(...) 缺少右括号“)”", "The call of " + name.text() + "(...) is missing its closing \")\"");
+    expect(")", EXPECT_CALL_CLOSING, "function", name.text());
     return count(new Node.Call(name.pos(), name.text(), List.copyOf(args)));
   }
 
@@ -289,56 +308,48 @@ final class Parser {
     if (!peek().is("]")) {
       do {
         if (items.size() >= Limits.MAX_ITEMS) {
-          throw ExpressionException.at(peek().pos(), "列表或对照表最多 " + Limits.MAX_ITEMS + " 项",
-              "A list or lookup table has at most " + Limits.MAX_ITEMS + " items");
+          throw ExpressionException.at(peek().pos(), TOO_MANY_ITEMS, "max", Limits.MAX_ITEMS);
         }
         if (map) {
           Token key = next();
           if (key.kind() != Kind.TEXT && key.kind() != Kind.NUMBER) {
-            throw ExpressionException.at(key.pos(), "对照表的键必须是引号中的文本或数字，例如 ['上海': '华东']",
-                "A lookup table key must be quoted text or a number, like ['Shanghai': 'East']");
+            throw ExpressionException.at(key.pos(), MAP_KEY);
           }
-          expect(":", "对照表的每一项写成 键: 值", "Each entry of a lookup table is written key: value");
+          expect(":", EXPECT_MAP_COLON);
           keys.add(key.text());
         }
         items.add(expression());
       } while (accept(","));
     }
-    expect("]", "缺少右方括号“]”", "A closing \"]\" is missing");
+    expect("]", EXPECT_CLOSING_BRACKET);
     return count(map ? new Node.MapLit(open.pos(), List.copyOf(keys), List.copyOf(items))
         : new Node.ListLit(open.pos(), List.copyOf(items)));
   }
 
   private ExpressionException methodCall(Token name) {
-    return ExpressionException.at(name.pos(), "不允许调用值的方法（." + name.text() + "(...)）；请使用函数，例如 len(文本)、upper(文本)",
-        "Calling methods on values (." + name.text() + "(...)) is not allowed; use the functions, like len(text) or upper(text)");
+    return ExpressionException.at(name.pos(), METHOD_CALL, "method", name.text());
   }
 
   private static ExpressionException statementWord(Token t) {
-    return ExpressionException.at(t.pos(), "表达式中不能使用“" + t.text() + "”：表达式只计算一个值，不能包含语句、循环、定义或创建对象",
-        "\"" + t.text() + "\" cannot be used in expressions: an expression computes one value and has no statements, loops, "
-            + "definitions or object creation");
+    return ExpressionException.at(t.pos(), STATEMENT_WORD, "word", t.text());
   }
 
   private ExpressionException unexpected(Token t) {
     if (t.kind() == Kind.END) {
-      return ExpressionException.at(t.pos(), "表达式在这里意外结束", "The expression ends too early here");
+      return ExpressionException.at(t.pos(), ENDS_EARLY);
     }
     if (t.is(")") || t.is("]")) {
-      return ExpressionException.at(t.pos(), "多余的“" + t.text() + "”，没有与之对应的左括号",
-          "There is an extra \"" + t.text() + "\" with no opening bracket");
+      return ExpressionException.at(t.pos(), EXTRA_CLOSING, "token", t.text());
     }
     if (t.kind() == Kind.NAME && STATEMENT_WORDS.contains(t.text())) {
       return statementWord(t);
     }
-    return ExpressionException.at(t.pos(), "这里不应出现“" + t.text() + "”；两个值之间需要运算符（如 +、==、&&）",
-        "\"" + t.text() + "\" is not expected here; two values need an operator between them (like +, ==, &&)");
+    return ExpressionException.at(t.pos(), UNEXPECTED_TOKEN, "token", t.text());
   }
 
   private Node count(Node n) {
     if (++nodes > Limits.MAX_NODES) {
-      throw ExpressionException.at(n.pos(), "表达式太复杂（超过 " + Limits.MAX_NODES + " 个部分），请拆成几个公式字段",
-          "The expression is too complex (more than " + Limits.MAX_NODES + " parts); split it into several formula fields");
+      throw ExpressionException.at(n.pos(), TOO_COMPLEX, "max", Limits.MAX_NODES);
     }
     return n;
   }
@@ -367,11 +378,13 @@ final class Parser {
     return false;
   }
 
-  private void expect(String op, String zh, String en) {
+  /** Takes the token {@code op}; else says what is {@code missing}, and what stands there instead. */
+  private void expect(String op, ExpressionMessage missing, Object... args) {
     if (!peek().is(op)) {
       Token t = peek();
-      throw ExpressionException.at(t.pos(), zh + (t.kind() == Kind.END ? "" : "（此处是“" + t.text() + "”）"),
-          en + (t.kind() == Kind.END ? "" : " (found \"" + t.text() + "\")"));
+      LocalizedText m = missing.text(args);
+      throw new ExpressionException(t.pos().line(), t.pos().column(),
+          t.kind() == Kind.END ? m : FOUND.text("message", m, "token", t.text()));
     }
     next();
   }

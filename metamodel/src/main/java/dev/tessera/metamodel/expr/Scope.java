@@ -1,8 +1,23 @@
 package dev.tessera.metamodel.expr;
 
+import static dev.tessera.metamodel.expr.ExpressionMessage.DID_YOU_MEAN;
+import static dev.tessera.metamodel.expr.ExpressionMessage.FORMULA_OWN_FIELDS_ONLY;
+import static dev.tessera.metamodel.expr.ExpressionMessage.JAVA_NAME;
+import static dev.tessera.metamodel.expr.ExpressionMessage.JSON_FIELD;
+import static dev.tessera.metamodel.expr.ExpressionMessage.NOT_A_REFERENCE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.PATH_TOO_LONG;
+import static dev.tessera.metamodel.expr.ExpressionMessage.SYSTEM_FIELD_IN_FORMULA;
+import static dev.tessera.metamodel.expr.ExpressionMessage.UNKNOWN_FIELD;
+import static dev.tessera.metamodel.expr.ExpressionMessage.USE_CONDITION;
+import static dev.tessera.metamodel.expr.ExpressionMessage.USE_DEFAULT;
+import static dev.tessera.metamodel.expr.ExpressionMessage.USE_FORMULA;
+import static dev.tessera.metamodel.expr.ExpressionMessage.USE_RULE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.WORD_NOT_ALLOWED;
+
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
+import dev.tessera.metamodel.model.LocalizedText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,17 +32,16 @@ import java.util.Map;
 public final class Scope {
   /** Where an expression is used; each has its own rules and expected result. */
   public enum Use {
-    FORMULA("公式", "formula"),
-    DEFAULT("默认值", "default value"),
-    RULE("校验规则", "validation rule"),
-    CONDITION("条件", "condition");
+    FORMULA(USE_FORMULA),
+    DEFAULT(USE_DEFAULT),
+    RULE(USE_RULE),
+    CONDITION(USE_CONDITION);
 
-    final String zh;
-    final String en;
+    /** What messages call the use. */
+    final ExpressionMessage label;
 
-    Use(String zh, String en) {
-      this.zh = zh;
-      this.en = en;
+    Use(ExpressionMessage label) {
+      this.label = label;
     }
   }
 
@@ -84,16 +98,13 @@ public final class Scope {
       return new Variable(dotted, "x_" + path.get(0), extra.get(path.get(0)), null);
     }
     if (path.size() > MAX_PATH) {
-      throw ExpressionException.at(pos, "引用路径“" + dotted + "”太长（最多经过 " + (MAX_PATH - 1) + " 个引用字段）",
-          "The path \"" + dotted + "\" is too long (at most " + (MAX_PATH - 1) + " reference fields deep)");
+      throw ExpressionException.at(pos, PATH_TOO_LONG, "path", dotted, "max", MAX_PATH - 1);
     }
     if (path.size() > 1 && use == Use.FORMULA && entity.field(path.get(0)).isEmpty()) {
       throw unknown(path, 0, entity, pos);
     }
     if (path.size() > 1 && use == Use.FORMULA) {
-      throw ExpressionException.at(pos, "公式字段只能使用本记录的字段；“" + dotted + "”在被引用的记录变化时不会更新，可在校验规则、默认值或条件中使用",
-          "A formula field can use this record's own fields only: \"" + dotted + "\" would not update when the referenced "
-              + "record changes. Use it in a validation rule, default or condition instead");
+      throw ExpressionException.at(pos, FORMULA_OWN_FIELDS_ONLY, "path", dotted);
     }
     EntityDefinition current = entity;
     FieldDefinition field = null;
@@ -111,15 +122,14 @@ public final class Scope {
       if (!last) {
         EntityDefinition target = field.type() == FieldType.REFERENCE ? entities.get(field.target()) : null;
         if (target == null) {
-          throw ExpressionException.at(pos, "“" + upTo + "”不是引用字段，后面不能再跟“." + path.get(i + 1) + "”",
-              "\"" + upTo + "\" is not a reference field, so it cannot be followed by \"." + path.get(i + 1) + "\"");
+          throw ExpressionException.at(pos, NOT_A_REFERENCE, "path", upTo, "next", path.get(i + 1));
         }
         current = target;
       }
     }
     ExprType type = ExprType.of(field.valueType());
     if (type == null) {
-      throw ExpressionException.at(pos, "“" + dotted + "”是 JSON 字段，表达式不能读取", "\"" + dotted + "\" is a JSON field, which expressions cannot read");
+      throw ExpressionException.at(pos, JSON_FIELD, "path", dotted);
     }
     return new Variable(dotted, mvelName(path), type, field);
   }
@@ -132,22 +142,22 @@ public final class Scope {
     if (i == 0) {
       names.addAll(extra.keySet());
     }
-    String hint = Suggest.closest(name, names).map(s -> s).orElse(null);
-    String zhHint = hint == null ? "" : "，是不是“" + hint + "”？";
-    String enHint = hint == null ? "" : "; did you mean \"" + hint + "\"?";
+    String hint = Suggest.closest(name, names).orElse(null);
     if (i == 0 && (Character.isUpperCase(name.charAt(0)) || JAVA_ROOTS.contains(name))) {
-      return ExpressionException.at(pos, "“" + String.join(".", path) + "”不是字段；表达式不能使用 Java 类或系统对象，请使用函数",
-          "\"" + String.join(".", path) + "\" is not a field: expressions cannot use Java classes or system objects; use the functions");
+      return ExpressionException.at(pos, JAVA_NAME, "path", String.join(".", path));
     }
     if (i == 0 && Parser.STATEMENT_WORDS.contains(name)) {
-      return ExpressionException.at(pos, "表达式中不能使用“" + name + "”", "\"" + name + "\" cannot be used in expressions");
+      return ExpressionException.at(pos, WORD_NOT_ALLOWED, "word", name);
     }
     if (i == 0 && SYSTEM.containsKey(name)) {
-      return ExpressionException.at(pos, "公式字段不能使用系统字段“" + name + "”（保存前它还没有值）",
-          "A formula field cannot use the system field \"" + name + "\" (it has no value before the record is saved)");
+      return ExpressionException.at(pos, SYSTEM_FIELD_IN_FORMULA, "field", name);
     }
-    return ExpressionException.at(pos, "“" + owner + "”没有名为“" + name + "”的字段" + zhHint,
-        "\"" + name + "\" is not a field of " + owner + enHint);
+    return ExpressionException.at(pos, UNKNOWN_FIELD, "entity", owner, "field", name, "hint", hint(DID_YOU_MEAN, hint));
+  }
+
+  /** A "did you mean" tail ({@code DID_YOU_MEAN...}) naming {@code suggestion}; nothing without one. */
+  static LocalizedText hint(ExpressionMessage didYouMean, String suggestion) {
+    return suggestion == null ? LocalizedText.of("", "") : didYouMean.text("name", suggestion);
   }
 
   private static String mvelName(List<String> path) {

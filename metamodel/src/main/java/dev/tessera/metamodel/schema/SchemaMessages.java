@@ -1,5 +1,44 @@
 package dev.tessera.metamodel.schema;
 
+import static dev.tessera.metamodel.validation.MetadataMessage.EMPTY;
+import static dev.tessera.metamodel.validation.MetadataMessage.INVALID_API_NAME;
+import static dev.tessera.metamodel.validation.MetadataMessage.INVALID_ID;
+import static dev.tessera.metamodel.validation.MetadataMessage.JSON_ARRAY;
+import static dev.tessera.metamodel.validation.MetadataMessage.JSON_BOOLEAN;
+import static dev.tessera.metamodel.validation.MetadataMessage.JSON_NULL;
+import static dev.tessera.metamodel.validation.MetadataMessage.JSON_NUMBER;
+import static dev.tessera.metamodel.validation.MetadataMessage.JSON_OBJECT;
+import static dev.tessera.metamodel.validation.MetadataMessage.JSON_STRING;
+import static dev.tessera.metamodel.validation.MetadataMessage.MISSING_PROPERTY;
+import static dev.tessera.metamodel.validation.MetadataMessage.MISSING_TRANSLATION;
+import static dev.tessera.metamodel.validation.MetadataMessage.NOT_A_CHOICE;
+import static dev.tessera.metamodel.validation.MetadataMessage.NOT_A_LANGUAGE;
+import static dev.tessera.metamodel.validation.MetadataMessage.NOT_VALID;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_ASSERT;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_EN;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_EXPRESSION;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_FIELDS;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_ID;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_KIND;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_LABEL;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_MESSAGE;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_NAME;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_ON_DELETE;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_OPTIONS;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_PLURAL_NAME;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_RESULT_TYPE;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_RULES;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_TARGET;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_TYPE;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_VALUE;
+import static dev.tessera.metamodel.validation.MetadataMessage.TERM_ZH_CN;
+import static dev.tessera.metamodel.validation.MetadataMessage.TOO_LONG;
+import static dev.tessera.metamodel.validation.MetadataMessage.TOO_MANY_ITEMS;
+import static dev.tessera.metamodel.validation.MetadataMessage.UNKNOWN_PROPERTY;
+import static dev.tessera.metamodel.validation.MetadataMessage.WRONG_TYPE;
+
+import dev.tessera.metamodel.model.LocalizedText;
+import dev.tessera.metamodel.validation.MetadataMessage;
 import dev.tessera.metamodel.validation.Problem;
 import dev.tessera.metamodel.validation.ProblemCode;
 import java.util.Arrays;
@@ -10,76 +49,63 @@ import java.util.Map;
  * property "requried" — is it misspelt?" rather than "property 'requried' is not defined in the schema".
  */
 final class SchemaMessages {
-  /** Property names as the designer calls them. */
-  private static final Map<String, String[]> TERMS = Map.ofEntries(
-      Map.entry("kind", new String[] {"定义类别", "kind"}),
-      Map.entry("name", new String[] {"API 名称", "API name"}),
-      Map.entry("pluralName", new String[] {"复数 API 名称", "plural API name"}),
-      Map.entry("label", new String[] {"显示名称", "label"}),
-      Map.entry("fields", new String[] {"字段列表", "fields"}),
-      Map.entry("rules", new String[] {"校验规则列表", "rules"}),
-      Map.entry("type", new String[] {"字段类型", "field type"}),
-      Map.entry("options", new String[] {"选项列表", "options"}),
-      Map.entry("value", new String[] {"选项值", "option value"}),
-      Map.entry("target", new String[] {"引用的实体", "target entity"}),
-      Map.entry("onDelete", new String[] {"删除时的处理方式", "on-delete behaviour"}),
-      Map.entry("expression", new String[] {"公式表达式", "formula expression"}),
-      Map.entry("resultType", new String[] {"公式结果类型", "formula result type"}),
-      Map.entry("assert", new String[] {"规则条件", "rule condition"}),
-      Map.entry("message", new String[] {"提示信息", "message"}),
-      Map.entry("zh-CN", new String[] {"中文文本", "Chinese (zh-CN) text"}),
-      Map.entry("en", new String[] {"英文文本", "English (en) text"}),
-      Map.entry("id", new String[] {"标识", "id"}));
+  /** Property names as the designer calls them, worded in the metadata catalog. */
+  static final Map<String, MetadataMessage> TERMS = Map.ofEntries(
+      Map.entry("kind", TERM_KIND),
+      Map.entry("name", TERM_NAME),
+      Map.entry("pluralName", TERM_PLURAL_NAME),
+      Map.entry("label", TERM_LABEL),
+      Map.entry("fields", TERM_FIELDS),
+      Map.entry("rules", TERM_RULES),
+      Map.entry("type", TERM_TYPE),
+      Map.entry("options", TERM_OPTIONS),
+      Map.entry("value", TERM_VALUE),
+      Map.entry("target", TERM_TARGET),
+      Map.entry("onDelete", TERM_ON_DELETE),
+      Map.entry("expression", TERM_EXPRESSION),
+      Map.entry("resultType", TERM_RESULT_TYPE),
+      Map.entry("assert", TERM_ASSERT),
+      Map.entry("message", TERM_MESSAGE),
+      Map.entry("zh-CN", TERM_ZH_CN),
+      Map.entry("en", TERM_EN),
+      Map.entry("id", TERM_ID));
 
   private SchemaMessages() {}
 
   static Problem problem(String keyword, String path, String property, Object[] args, String value, String raw) {
-    String last = lastKey(path);
+    LocalizedText what = subject(lastKey(path));
     return switch (keyword) {
       case "required" -> required(path, property);
       case "additionalProperties" -> Problem.of(ProblemCode.UNKNOWN_PROPERTY, path + Problem.key(property),
-          "不认识的属性“" + property + "”，是否拼写错误？", "Unknown property \"" + property + "\" — is it misspelt?");
-      case "type" -> Problem.of(ProblemCode.INVALID_TYPE, path,
-          zh(last) + "应为" + typeZh(arg(args, 1)) + "，实际是" + typeZh(arg(args, 0)),
-          cap(en(last)) + " must be " + typeEn(arg(args, 1)) + ", not " + typeEn(arg(args, 0)));
-      case "enum", "const" -> Problem.of(ProblemCode.INVALID_VALUE, path,
-          zh(last) + "不能是 " + value + "，可选值：" + choices(args), cap(en(last)) + " cannot be " + value
-              + "; choose one of: " + choices(args));
-      case "pattern" -> pattern(path, last, value);
-      case "propertyNames" -> Problem.of(ProblemCode.INVALID_NAME, path + Problem.key(property),
-          "“" + property + "”不是语言代码，请使用 zh-CN 或 en 这样的代码",
-          "\"" + property + "\" is not a language code; use codes like zh-CN or en");
-      case "minLength", "minItems" -> Problem.of(ProblemCode.REQUIRED, path, zh(last) + "不能为空",
-          cap(en(last)) + " must not be empty");
-      case "maxLength" -> Problem.of(ProblemCode.INVALID_VALUE, path,
-          zh(last) + "太长，最多 " + arg(args, 0) + " 个字符", cap(en(last)) + " is too long: at most " + arg(args, 0)
-              + " characters");
-      case "maxItems" -> Problem.of(ProblemCode.INVALID_VALUE, path, zh(last) + "太多，最多 " + arg(args, 0) + " 项",
-          cap(en(last)) + " has too many items: at most " + arg(args, 0));
-      default -> Problem.of(ProblemCode.INVALID_VALUE, path, zh(last) + "不符合规范：" + raw,
-          cap(en(last)) + " is not valid: " + raw);
+          UNKNOWN_PROPERTY, "property", property);
+      case "type" -> Problem.of(ProblemCode.INVALID_TYPE, path, WRONG_TYPE, "what", what,
+          "expected", jsonType(arg(args, 1)), "actual", jsonType(arg(args, 0)));
+      case "enum", "const" -> Problem.of(ProblemCode.INVALID_VALUE, path, NOT_A_CHOICE, "what", what, "value", value,
+          "choices", choices(args));
+      case "pattern" -> pattern(path, what, value);
+      case "propertyNames" -> Problem.of(ProblemCode.INVALID_NAME, path + Problem.key(property), NOT_A_LANGUAGE,
+          "property", property);
+      case "minLength", "minItems" -> Problem.of(ProblemCode.REQUIRED, path, EMPTY, "what", what);
+      case "maxLength" -> Problem.of(ProblemCode.INVALID_VALUE, path, TOO_LONG, "what", what, "max", arg(args, 0));
+      case "maxItems" -> Problem.of(ProblemCode.INVALID_VALUE, path, TOO_MANY_ITEMS, "what", what, "max", arg(args, 0));
+      default -> Problem.of(ProblemCode.INVALID_VALUE, path, NOT_VALID, "what", what, "reason", raw);
     };
   }
 
   private static Problem required(String path, String property) {
     String target = path + Problem.key(property);
     if ("zh-CN".equals(property) || "en".equals(property)) {
-      return Problem.of(ProblemCode.MISSING_TRANSLATION, target,
-          zh(lastKey(path)) + "缺少" + zh(property), cap(en(lastKey(path))) + " needs " + en(property));
+      return Problem.of(ProblemCode.MISSING_TRANSLATION, target, MISSING_TRANSLATION, "what", subject(lastKey(path)),
+          "language", term(property));
     }
-    return Problem.of(ProblemCode.REQUIRED, target, "缺少" + zh(property) + "（" + property + "）",
-        cap(en(property)) + " (\"" + property + "\") is missing");
+    return Problem.of(ProblemCode.REQUIRED, target, MISSING_PROPERTY, "what", subject(property), "property", property);
   }
 
-  private static Problem pattern(String path, String last, String value) {
-    if ("id".equals(last)) {
-      return Problem.of(ProblemCode.INVALID_VALUE, path, "标识 " + value + " 只能包含字母、数字、下划线和连字符",
-          "Id " + value + " may contain only letters, digits, underscores and hyphens");
+  private static Problem pattern(String path, LocalizedText what, String value) {
+    if ("id".equals(lastKey(path))) {
+      return Problem.of(ProblemCode.INVALID_VALUE, path, INVALID_ID, "value", value);
     }
-    return Problem.of(ProblemCode.INVALID_NAME, path,
-        zh(last) + " " + value + " 无效：须以小写英文字母开头，只能包含英文字母和数字（如 annualSpend）",
-        cap(en(last)) + " " + value + " is not valid: start with a lowercase letter, then letters and digits only "
-            + "(like annualSpend)");
+    return Problem.of(ProblemCode.INVALID_NAME, path, INVALID_API_NAME, "what", what, "value", value);
   }
 
   static String lastKey(String path) {
@@ -93,14 +119,16 @@ final class SchemaMessages {
     return idx < 0 ? tail : tail.substring(0, idx);
   }
 
-  private static String zh(String key) {
-    String[] t = TERMS.get(key);
-    return t != null ? t[0] : "“" + key + "”";
+  /** A property as the designer calls it; one without a term is shown quoted, as it is spelt. */
+  private static LocalizedText term(String key) {
+    MetadataMessage t = TERMS.get(key);
+    return t != null ? t.text() : LocalizedText.of("“" + key + "”", "\"" + key + "\"");
   }
 
-  private static String en(String key) {
-    String[] t = TERMS.get(key);
-    return t != null ? t[1] : "\"" + key + "\"";
+  /** The term that starts a sentence: its English capitalized. */
+  private static LocalizedText subject(String key) {
+    LocalizedText t = term(key);
+    return LocalizedText.of(t.get(LocalizedText.ZH), cap(t.get(LocalizedText.EN)));
   }
 
   private static String cap(String s) {
@@ -116,27 +144,17 @@ final class SchemaMessages {
     return all.replaceAll("[\\[\\]\"]", "").replace(",  ", ", ");
   }
 
-  private static String typeZh(String t) {
-    return switch (t) {
-      case "string" -> "文本";
-      case "number", "integer" -> "数字";
-      case "boolean" -> "true 或 false";
-      case "array" -> "列表";
-      case "object" -> "对象";
-      case "null" -> "空值";
-      default -> t;
+  /** A JSON Schema type in business words; an unknown one as it is. */
+  private static LocalizedText jsonType(String t) {
+    MetadataMessage m = switch (t) {
+      case "string" -> JSON_STRING;
+      case "number", "integer" -> JSON_NUMBER;
+      case "boolean" -> JSON_BOOLEAN;
+      case "array" -> JSON_ARRAY;
+      case "object" -> JSON_OBJECT;
+      case "null" -> JSON_NULL;
+      default -> null;
     };
-  }
-
-  private static String typeEn(String t) {
-    return switch (t) {
-      case "string" -> "text";
-      case "number", "integer" -> "a number";
-      case "boolean" -> "true or false";
-      case "array" -> "a list";
-      case "object" -> "an object";
-      case "null" -> "null";
-      default -> t;
-    };
+    return m == null ? LocalizedText.of(t, t) : m.text();
   }
 }

@@ -1,5 +1,14 @@
 package dev.tessera.metamodel.validation;
 
+import static dev.tessera.metamodel.validation.MetadataMessage.DUPLICATE_ENTRY_NAME;
+import static dev.tessera.metamodel.validation.MetadataMessage.ENTRY_NEEDS_TARGET;
+import static dev.tessera.metamodel.validation.MetadataMessage.MAP_REQUIRED;
+import static dev.tessera.metamodel.validation.MetadataMessage.STRATEGY_NEEDS_TEAM;
+import static dev.tessera.metamodel.validation.MetadataMessage.TIERS_REQUIRED;
+import static dev.tessera.metamodel.validation.MetadataMessage.WEIGHTS_REQUIRED;
+import static dev.tessera.metamodel.validation.MetadataMessage.WORKLOAD_REQUIRED;
+import static dev.tessera.metamodel.validation.MetadataMessage.WORKLOAD_THROUGH_REFERENCE;
+
 import dev.tessera.metamodel.model.AssignmentRuleDefinition;
 import dev.tessera.metamodel.model.AssignmentRuleDefinition.Entry;
 import dev.tessera.metamodel.model.AssignmentRuleDefinition.Strategy;
@@ -33,14 +42,12 @@ final class AssignmentRuleValidator {
       Entry e = d.entries().get(i);
       String at = ".entries[" + i + "]";
       if (e.name() != null && !names.add(e.name())) {
-        c.add(ProblemCode.DUPLICATE, at + ".name", "规则条目名称“" + e.name() + "”重复",
-            "The entry name \"" + e.name() + "\" is used twice");
+        c.add(ProblemCode.DUPLICATE, at + ".name", DUPLICATE_ENTRY_NAME, "name", e.name());
       }
       c.condition(at + ".when", e.when());
       c.conditions(at + ".conditions", e.conditions());
       if (e.target() == null && e.strategy().type() == null) {
-        c.add(ProblemCode.REQUIRED, at + ".target", "请指定分配给谁（target），或用按字段/按价值分层的策略选择",
-            "Say who gets the records (\"target\"), or use a field-map or value-tier strategy that picks one");
+        c.add(ProblemCode.REQUIRED, at + ".target", ENTRY_NEEDS_TARGET);
       }
       c.target(at + ".target", e.target());
       strategy(c, at + ".strategy", e.strategy(), e.target());
@@ -55,8 +62,7 @@ final class AssignmentRuleValidator {
       return;
     }
     if (!type.picksTarget() && (target == null || target.type() != Target.Type.TEAM)) {
-      c.add(ProblemCode.INVALID_OPTION, at + ".type", "“" + type.jsonName() + "”在团队成员之间分配，目标须是团队（team）",
-          "\"" + type.jsonName() + "\" shares records among a team's members, so the target must be a team");
+      c.add(ProblemCode.INVALID_OPTION, at + ".type", STRATEGY_NEEDS_TEAM, "strategy", type.jsonName());
     }
     if (s.skillField() != null) {
       c.field(at + ".skillField", s.skillField(), null);
@@ -64,14 +70,14 @@ final class AssignmentRuleValidator {
     switch (type) {
       case WEIGHTED -> {
         if (s.weights().isEmpty()) {
-          c.add(ProblemCode.REQUIRED, at + ".weights", "按权重分配须给出成员权重（weights）", "A weighted strategy needs the members' weights");
+          c.add(ProblemCode.REQUIRED, at + ".weights", WEIGHTS_REQUIRED);
         }
       }
       case LEAST_LOADED -> workload(c, at, s.workload());
       case FIELD_MAP -> {
         c.field(at + ".field", s.field(), null);
         if (s.map().isEmpty()) {
-          c.add(ProblemCode.REQUIRED, at + ".map", "按字段分配须给出字段值与目标的对应（map）", "A field-map strategy needs the value-to-target map");
+          c.add(ProblemCode.REQUIRED, at + ".map", MAP_REQUIRED);
         }
         s.map().forEach((value, t) -> c.target(at + ".map" + Problem.key(value), t));
         c.target(at + ".default", s.defaultTarget());
@@ -79,7 +85,7 @@ final class AssignmentRuleValidator {
       case VALUE_TIER -> {
         c.field(at + ".field", s.field(), FieldType.Storage.NUMERIC);
         if (s.tiers().isEmpty()) {
-          c.add(ProblemCode.REQUIRED, at + ".tiers", "按价值分层须给出分层（tiers）", "A value-tier strategy needs its tiers");
+          c.add(ProblemCode.REQUIRED, at + ".tiers", TIERS_REQUIRED);
         }
         for (int i = 0; i < s.tiers().size(); i++) {
           c.target(at + ".tiers[" + i + "].target", s.tiers().get(i).target());
@@ -92,16 +98,14 @@ final class AssignmentRuleValidator {
 
   private static void workload(RecordRuleChecks c, String at, List<Condition> workload) {
     if (workload == null) {
-      c.add(ProblemCode.REQUIRED, at + ".workload", "按负载分配须说明哪些记录算在手工作（workload），例如 状态 属于 新建、已联系",
-          "A least-loaded strategy needs the records that count as open work (\"workload\"), e.g. status in new, contacted");
+      c.add(ProblemCode.REQUIRED, at + ".workload", WORKLOAD_REQUIRED);
       return;
     }
     boolean own = true;
     for (int j = 0; j < workload.size(); j++) {
       String f = workload.get(j).field();
       if (f != null && f.contains(".")) {
-        c.add(ProblemCode.INVALID_OPTION, at + ".workload[" + j + "].field", "工作量只能按本记录的字段统计，不能经过引用（" + f + "）",
-            "Workload counts by the record's own fields, not through references (" + f + ")");
+        c.add(ProblemCode.INVALID_OPTION, at + ".workload[" + j + "].field", WORKLOAD_THROUGH_REFERENCE, "field", f);
         own = false;
       }
     }

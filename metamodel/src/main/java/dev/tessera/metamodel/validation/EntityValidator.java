@@ -1,5 +1,19 @@
 package dev.tessera.metamodel.validation;
 
+import static dev.tessera.metamodel.validation.MetadataMessage.BUILT_IN_FIELD_CHANGED;
+import static dev.tessera.metamodel.validation.MetadataMessage.BUILT_IN_RENAMED;
+import static dev.tessera.metamodel.validation.MetadataMessage.DUPLICATE_FIELD_ID;
+import static dev.tessera.metamodel.validation.MetadataMessage.DUPLICATE_FIELD_NAME;
+import static dev.tessera.metamodel.validation.MetadataMessage.DUPLICATE_INDEX;
+import static dev.tessera.metamodel.validation.MetadataMessage.DUPLICATE_RULE_NAME;
+import static dev.tessera.metamodel.validation.MetadataMessage.FORMULA_CYCLE;
+import static dev.tessera.metamodel.validation.MetadataMessage.INDEX_FIELD_TWICE;
+import static dev.tessera.metamodel.validation.MetadataMessage.INDEX_FIELD_TYPE;
+import static dev.tessera.metamodel.validation.MetadataMessage.INDEX_UNKNOWN_FIELD;
+import static dev.tessera.metamodel.validation.MetadataMessage.PLURAL_SAME_AS_NAME;
+import static dev.tessera.metamodel.validation.MetadataMessage.RESERVED_ENTITY_NAME;
+import static dev.tessera.metamodel.validation.MetadataMessage.RESERVED_FIELD_NAME;
+
 import dev.tessera.metamodel.builtin.BuiltInEntities;
 import dev.tessera.metamodel.expr.EntityExpressions;
 import dev.tessera.metamodel.json.MetamodelJson;
@@ -39,11 +53,10 @@ final class EntityValidator {
     if (builtIn) {
       builtInKept();
     } else if (e.name() != null && Identifiers.RESERVED_ENTITIES.contains(e.name())) {
-      add(ProblemCode.RESERVED_NAME, ".name", "“" + e.name() + "”是平台保留的实体名称，请换一个",
-          "\"" + e.name() + "\" is reserved by the platform; choose another entity name");
+      add(ProblemCode.RESERVED_NAME, ".name", RESERVED_ENTITY_NAME, "name", e.name());
     }
     if (e.name() != null && e.name().equals(e.pluralName())) {
-      add(ProblemCode.NAME_COLLISION, ".pluralName", "复数名称不能与名称相同", "The plural name must differ from the name");
+      add(ProblemCode.NAME_COLLISION, ".pluralName", PLURAL_SAME_AS_NAME);
     }
     fieldNames();
     for (int i = 0; i < e.fields().size(); i++) {
@@ -60,14 +73,12 @@ final class EntityValidator {
     EntityDefinition original = BuiltInEntities.definitions().stream()
         .filter(d -> e.id().equals(d.path("id").asText())).map(MetamodelJson::readEntity).findFirst().orElseThrow();
     if (!original.name().equals(e.name())) {
-      add(ProblemCode.CONFLICT, ".name", "内置实体“" + original.name() + "”不能改名", "The built-in entity \"" + original.name()
-          + "\" cannot be renamed");
+      add(ProblemCode.CONFLICT, ".name", BUILT_IN_RENAMED, "entity", original.name());
     }
     for (FieldDefinition f : original.fields()) {
       FieldDefinition now = e.fields().stream().filter(x -> f.id().equals(x.id())).findFirst().orElse(null);
       if (now == null || !f.name().equals(now.name()) || f.type() != now.type()) {
-        add(ProblemCode.CONFLICT, ".fields", "内置字段“" + original.name() + "." + f.name() + "”不能删除、改名或改类型",
-            "The built-in field " + original.name() + "." + f.name() + " cannot be removed, renamed or given another type");
+        add(ProblemCode.CONFLICT, ".fields", BUILT_IN_FIELD_CHANGED, "entity", original.name(), "field", f.name());
       }
     }
   }
@@ -78,20 +89,17 @@ final class EntityValidator {
       List<String> fields = e.indexes().get(i).fields();
       String at = ".indexes[" + i + "]";
       if (!seen.add(fields)) {
-        add(ProblemCode.DUPLICATE, at, "与前面的索引重复", "The same index is defined twice");
+        add(ProblemCode.DUPLICATE, at, DUPLICATE_INDEX);
       }
       for (int j = 0; j < fields.size(); j++) {
         String name = fields.get(j);
         FieldDefinition f = e.field(name).orElse(null);
         if (f == null) {
-          add(ProblemCode.INVALID_OPTION, at + ".fields[" + j + "]", "索引中的“" + name + "”不是该实体的字段",
-              "\"" + name + "\" in the index is not a field of " + e.name());
+          add(ProblemCode.INVALID_OPTION, at + ".fields[" + j + "]", INDEX_UNKNOWN_FIELD, "field", name, "entity", e.name());
         } else if (f.type() != null && !indexable(f)) {
-          add(ProblemCode.INVALID_OPTION, at + ".fields[" + j + "]", "“" + f.type().jsonName() + "”类型的字段不能放进组合索引",
-              "A field of type \"" + f.type().jsonName() + "\" cannot be part of a composite index");
+          add(ProblemCode.INVALID_OPTION, at + ".fields[" + j + "]", INDEX_FIELD_TYPE, "type", f.type().jsonName());
         } else if (fields.indexOf(name) != j) {
-          add(ProblemCode.DUPLICATE, at + ".fields[" + j + "]", "索引中字段“" + name + "”重复",
-              "The field \"" + name + "\" appears twice in the index");
+          add(ProblemCode.DUPLICATE, at + ".fields[" + j + "]", INDEX_FIELD_TWICE, "field", name);
         }
       }
     }
@@ -112,18 +120,15 @@ final class EntityValidator {
         continue;
       }
       if (Identifiers.SYSTEM_FIELDS.contains(f.name()) || Identifiers.RESERVED_FIELDS.contains(f.name())) {
-        add(ProblemCode.RESERVED_NAME, at + ".name", "“" + f.name() + "”是系统保留的字段名称（每条记录都有），请换一个",
-            "\"" + f.name() + "\" is reserved (every record has it or the API uses it); choose another field name");
+        add(ProblemCode.RESERVED_NAME, at + ".name", RESERVED_FIELD_NAME, "name", f.name());
       }
       Integer first = names.putIfAbsent(f.name(), i);
       if (first != null) {
-        add(ProblemCode.DUPLICATE, at + ".name", "字段名称“" + f.name() + "”与第 " + (first + 1) + " 个字段重复",
-            "The field name \"" + f.name() + "\" is already used by field " + (first + 1));
+        add(ProblemCode.DUPLICATE, at + ".name", DUPLICATE_FIELD_NAME, "name", f.name(), "first", first + 1);
       }
       Integer firstId = f.id() == null ? null : ids.putIfAbsent(f.id(), i);
       if (firstId != null) {
-        add(ProblemCode.DUPLICATE, at + ".id", "字段标识“" + f.id() + "”与第 " + (firstId + 1) + " 个字段重复",
-            "The field id \"" + f.id() + "\" is already used by field " + (firstId + 1));
+        add(ProblemCode.DUPLICATE, at + ".id", DUPLICATE_FIELD_ID, "id", f.id(), "first", firstId + 1);
       }
     }
   }
@@ -136,8 +141,7 @@ final class EntityValidator {
     }
     for (EntityExpressions.Cycle c : r.cycles()) {
       String path = String.join(" → ", c.names());
-      add(ProblemCode.FORMULA_CYCLE, ".fields[" + c.fieldIndex() + "].expression", "公式循环引用：" + path,
-          "Formulas depend on each other in a circle: " + path);
+      add(ProblemCode.FORMULA_CYCLE, ".fields[" + c.fieldIndex() + "].expression", FORMULA_CYCLE, "path", path);
     }
   }
 
@@ -147,13 +151,12 @@ final class EntityValidator {
       RuleDefinition r = e.rules().get(i);
       Integer first = r.name() == null ? null : names.putIfAbsent(r.name(), i);
       if (first != null) {
-        add(ProblemCode.DUPLICATE, ".rules[" + i + "].name", "规则名称“" + r.name() + "”与第 " + (first + 1) + " 条规则重复",
-            "The rule name \"" + r.name() + "\" is already used by rule " + (first + 1));
+        add(ProblemCode.DUPLICATE, ".rules[" + i + "].name", DUPLICATE_RULE_NAME, "name", r.name(), "first", first + 1);
       }
     }
   }
 
-  private void add(ProblemCode code, String relPath, String zh, String en) {
-    out.add(Problem.of(code, base + relPath, zh, en));
+  private void add(ProblemCode code, String relPath, MetadataMessage message, Object... args) {
+    out.add(Problem.of(code, base + relPath, message, args));
   }
 }

@@ -1,6 +1,37 @@
 package dev.tessera.metamodel.validation;
 
+import static dev.tessera.metamodel.validation.MetadataMessage.AUTO_NUMBER_FORMAT;
+import static dev.tessera.metamodel.validation.MetadataMessage.DEFAULT_AND_EXPRESSION;
+import static dev.tessera.metamodel.validation.MetadataMessage.DEFAULT_DOES_NOT_FIT;
+import static dev.tessera.metamodel.validation.MetadataMessage.DUPLICATE_OPTION;
+import static dev.tessera.metamodel.validation.MetadataMessage.FORMULA_NEEDS_EXPRESSION;
+import static dev.tessera.metamodel.validation.MetadataMessage.FORMULA_NEEDS_RESULT_TYPE;
+import static dev.tessera.metamodel.validation.MetadataMessage.INTEGER_BOUNDS;
+import static dev.tessera.metamodel.validation.MetadataMessage.INVALID_PATTERN;
+import static dev.tessera.metamodel.validation.MetadataMessage.MIN_ABOVE_MAX;
+import static dev.tessera.metamodel.validation.MetadataMessage.NEGATIVE_MIN_LENGTH;
+import static dev.tessera.metamodel.validation.MetadataMessage.NOT_FOR_TYPE;
+import static dev.tessera.metamodel.validation.MetadataMessage.NO_OPTIONS;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_DEFAULT;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_EXPRESSION;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_FORMAT;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_INTEGER;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_MIN_MAX;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_ON_DELETE;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_OPTIONS;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_PATTERN;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_REQUIRED;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_RESULT_TYPE;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_TARGET;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_TRANSITIONS;
+import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_UNIQUE;
+import static dev.tessera.metamodel.validation.MetadataMessage.READ_ONLY_REQUIRED_NEEDS_DEFAULT;
+import static dev.tessera.metamodel.validation.MetadataMessage.REFERENCE_NEEDS_TARGET;
+import static dev.tessera.metamodel.validation.MetadataMessage.TRANSITION_NOT_AN_OPTION;
+import static dev.tessera.metamodel.validation.MetadataMessage.UNKNOWN_TARGET_ENTITY;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
@@ -56,11 +87,10 @@ final class FieldValidator {
     indexing();
     defaults();
     if (f.type() == FieldType.AUTO_NUMBER && f.format() != null && !COUNTER.matcher(f.format()).find()) {
-      add(ProblemCode.INVALID_OPTION, ".format", "编号格式须包含计数占位符，例如 CUS-{0000}",
-          "The number format needs a counter placeholder, e.g. CUS-{0000}");
+      add(ProblemCode.INVALID_OPTION, ".format", AUTO_NUMBER_FORMAT);
     }
     if (f.type() != FieldType.AUTO_NUMBER && f.format() != null) {
-      notFor(".format", "编号格式", "a number format");
+      notFor(".format", OPTION_FORMAT);
     }
     return out;
   }
@@ -68,34 +98,32 @@ final class FieldValidator {
   private void choices() {
     if (!CHOICES.contains(f.type())) {
       if (!f.options().isEmpty()) {
-        notFor(".options", "选项", "options");
+        notFor(".options", OPTION_OPTIONS);
       }
       if (!f.transitions().isEmpty()) {
-        notFor(".transitions", "阶段流转", "stage transitions");
+        notFor(".transitions", OPTION_TRANSITIONS);
       }
       return;
     }
     if (f.options().isEmpty()) {
-      add(ProblemCode.INVALID_OPTIONS, ".options", "请至少添加一个选项", "Add at least one option");
+      add(ProblemCode.INVALID_OPTIONS, ".options", NO_OPTIONS);
     }
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < f.options().size(); i++) {
       String v = f.options().get(i).value();
       Integer first = v == null ? null : seen.putIfAbsent(v, i);
       if (first != null) {
-        add(ProblemCode.DUPLICATE, ".options[" + i + "].value", "选项值“" + v + "”重复",
-            "The option value \"" + v + "\" appears twice");
+        add(ProblemCode.DUPLICATE, ".options[" + i + "].value", DUPLICATE_OPTION, "value", v);
       }
     }
     if (!f.transitions().isEmpty() && f.type() != FieldType.STAGE) {
-      notFor(".transitions", "阶段流转", "stage transitions");
+      notFor(".transitions", OPTION_TRANSITIONS);
       return;
     }
     f.transitions().forEach((from, to) -> {
       for (String v : concat(from, to)) {
         if (!f.hasOption(v)) {
-          add(ProblemCode.INVALID_OPTIONS, ".transitions" + Problem.key(from), "阶段流转中的“" + v + "”不是该字段的选项",
-              "The stage transition mentions \"" + v + "\", which is not an option of this field");
+          add(ProblemCode.INVALID_OPTIONS, ".transitions" + Problem.key(from), TRANSITION_NOT_AN_OPTION, "value", v);
         }
       }
     });
@@ -111,69 +139,64 @@ final class FieldValidator {
   private void reference() {
     if (f.type() != FieldType.REFERENCE) {
       if (f.target() != null) {
-        notFor(".target", "引用目标", "a target entity");
+        notFor(".target", OPTION_TARGET);
       }
       if (f.onDelete() != null) {
-        notFor(".onDelete", "删除处理方式", "on-delete behaviour");
+        notFor(".onDelete", OPTION_ON_DELETE);
       }
       return;
     }
     if (f.target() == null) {
-      add(ProblemCode.REQUIRED, ".target", "引用字段须指定引用的实体（target）",
-          "A reference field needs the entity it points to (\"target\")");
+      add(ProblemCode.REQUIRED, ".target", REFERENCE_NEEDS_TARGET);
     } else if (!entities.containsKey(f.target())) {
-      add(ProblemCode.UNKNOWN_TARGET, ".target", "引用的实体“" + f.target() + "”不存在（也不在本次发布中）",
-          "The target entity \"" + f.target() + "\" does not exist (nor is it in this publish)");
+      add(ProblemCode.UNKNOWN_TARGET, ".target", UNKNOWN_TARGET_ENTITY, "target", f.target());
     }
   }
 
   private void formula() {
     if (f.type() != FieldType.FORMULA) {
       if (f.expression() != null) {
-        notFor(".expression", "公式表达式", "a formula expression");
+        notFor(".expression", OPTION_EXPRESSION);
       }
       if (f.resultType() != null) {
-        notFor(".resultType", "公式结果类型", "a formula result type");
+        notFor(".resultType", OPTION_RESULT_TYPE);
       }
       return;
     }
     if (f.expression() == null) {
-      add(ProblemCode.REQUIRED, ".expression", "公式字段须填写表达式（expression）",
-          "A formula field needs an expression (\"expression\")");
+      add(ProblemCode.REQUIRED, ".expression", FORMULA_NEEDS_EXPRESSION);
     }
     if (f.resultType() == null) {
-      add(ProblemCode.REQUIRED, ".resultType", "公式字段须声明结果类型（resultType），如 number 或 text",
-          "A formula field needs a result type (\"resultType\"), e.g. number or text");
+      add(ProblemCode.REQUIRED, ".resultType", FORMULA_NEEDS_RESULT_TYPE);
     }
     if (f.required()) {
-      notFor(".required", "必填", "required");
+      notFor(".required", OPTION_REQUIRED);
     }
   }
 
   private void bounds() {
     if ((f.min() != null || f.max() != null) && !BOUNDED.contains(f.type())) {
-      notFor(f.min() != null ? ".min" : ".max", "最小/最大值", "min/max");
+      notFor(f.min() != null ? ".min" : ".max", OPTION_MIN_MAX);
     }
     if (f.min() != null && f.max() != null && f.min().compareTo(f.max()) > 0) {
-      add(ProblemCode.INVALID_OPTION, ".min", "最小值不能大于最大值", "min must not be greater than max");
+      add(ProblemCode.INVALID_OPTION, ".min", MIN_ABOVE_MAX);
     }
     integer();
     boolean length = f.type() == FieldType.TEXT || f.type() == FieldType.LONG_TEXT;
     if (length && f.min() != null && f.min().signum() < 0) {
-      add(ProblemCode.INVALID_OPTION, ".min", "最少字符数不能为负数", "A minimum length cannot be negative");
+      add(ProblemCode.INVALID_OPTION, ".min", NEGATIVE_MIN_LENGTH);
     }
     if (f.pattern() == null) {
       return;
     }
     if (!PATTERNED.contains(f.type())) {
-      notFor(".pattern", "格式（正则表达式）", "a pattern");
+      notFor(".pattern", OPTION_PATTERN);
       return;
     }
     try {
       Pattern.compile(f.pattern());
     } catch (PatternSyntaxException e) {
-      add(ProblemCode.INVALID_OPTION, ".pattern", "格式不是有效的正则表达式：" + e.getDescription(),
-          "The pattern is not a valid regular expression: " + e.getDescription());
+      add(ProblemCode.INVALID_OPTION, ".pattern", INVALID_PATTERN, "reason", e.getDescription());
     }
   }
 
@@ -183,15 +206,14 @@ final class FieldValidator {
       return;
     }
     if (f.type() != FieldType.NUMBER) {
-      notFor(".integer", "整数", "the integer option (number fields only)");
+      notFor(".integer", OPTION_INTEGER);
       return;
     }
     for (String rel : new String[] {".min", ".max"}) {
       java.math.BigDecimal v = rel.equals(".min") ? f.min() : f.max();
       if (v != null && !whole(v)) {
-        add(ProblemCode.INVALID_OPTION, rel, "整数字段的最小/最大值须为 " + FieldDefinition.INT_MIN + " 到 "
-            + FieldDefinition.INT_MAX + " 之间的整数", "An integer field's min/max must be a whole number from "
-            + FieldDefinition.INT_MIN + " to " + FieldDefinition.INT_MAX);
+        add(ProblemCode.INVALID_OPTION, rel, INTEGER_BOUNDS, "min", FieldDefinition.INT_MIN, "max",
+            FieldDefinition.INT_MAX);
       }
     }
   }
@@ -203,11 +225,10 @@ final class FieldValidator {
 
   private void indexing() {
     if (f.unique() && NOT_UNIQUE.contains(f.type())) {
-      notFor(".unique", "唯一", "unique");
+      notFor(".unique", OPTION_UNIQUE);
     }
     if (f.readOnly() && f.required() && f.defaultValue() == null && f.defaultExpression() == null) {
-      add(ProblemCode.INVALID_OPTION, ".readOnly", "只读的必填字段须有默认值，否则无法创建记录",
-          "A read-only required field needs a default, or no record could be created");
+      add(ProblemCode.INVALID_OPTION, ".readOnly", READ_ONLY_REQUIRED_NEEDS_DEFAULT);
     }
   }
 
@@ -216,17 +237,15 @@ final class FieldValidator {
       return;
     }
     if (f.computed()) {
-      notFor(f.defaultValue() != null ? ".default" : ".defaultExpression", "默认值", "a default");
+      notFor(f.defaultValue() != null ? ".default" : ".defaultExpression", OPTION_DEFAULT);
       return;
     }
     if (f.defaultValue() != null && f.defaultExpression() != null) {
-      add(ProblemCode.INVALID_OPTION, ".default", "默认值和默认表达式只能填一个",
-          "Give either a default value or a default expression, not both");
+      add(ProblemCode.INVALID_OPTION, ".default", DEFAULT_AND_EXPRESSION);
       return;
     }
     if (f.defaultValue() != null && !fits(f.defaultValue())) {
-      add(ProblemCode.INVALID_OPTION, ".default", "默认值 " + f.defaultValue() + " 不符合字段类型或选项",
-          "The default " + f.defaultValue() + " does not fit the field's type or options");
+      add(ProblemCode.INVALID_OPTION, ".default", DEFAULT_DOES_NOT_FIT, "value", f.defaultValue());
     }
   }
 
@@ -271,12 +290,12 @@ final class FieldValidator {
     }
   }
 
-  private void notFor(String rel, String zh, String en) {
-    add(ProblemCode.INVALID_OPTION, rel, "“" + f.type().jsonName() + "”类型的字段不能设置" + zh,
-        "A field of type \"" + f.type().jsonName() + "\" cannot have " + en);
+  /** The option {@code what} (an {@code OPTION_} message) is set on a type that has no such option. */
+  private void notFor(String rel, MetadataMessage what) {
+    add(ProblemCode.INVALID_OPTION, rel, NOT_FOR_TYPE, "type", f.type().jsonName(), "what", what.text());
   }
 
-  private void add(ProblemCode code, String rel, String zh, String en) {
-    out.add(Problem.of(code, base + rel, zh, en));
+  private void add(ProblemCode code, String rel, MetadataMessage message, Object... args) {
+    out.add(Problem.of(code, base + rel, message, args));
   }
 }

@@ -1,5 +1,11 @@
 package dev.tessera.metamodel.validation;
 
+import static dev.tessera.metamodel.validation.MetadataMessage.COMPARE_AS_FUZZY_ONLY;
+import static dev.tessera.metamodel.validation.MetadataMessage.FIELD_MATCHED_TWICE;
+import static dev.tessera.metamodel.validation.MetadataMessage.MATCH_TEXT_FIELDS_ONLY;
+import static dev.tessera.metamodel.validation.MetadataMessage.PHONE_EMAIL_EXACT;
+import static dev.tessera.metamodel.validation.MetadataMessage.SIMILARITY_FUZZY_ONLY;
+
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
 import dev.tessera.metamodel.model.MatchingRuleDefinition;
@@ -27,20 +33,19 @@ final class MatchingRuleValidator {
       String name = cr.field();
       FieldDefinition f = c.field(at + ".field", name, null);
       if (name != null && !seen.add(name)) {
-        c.add(ProblemCode.DUPLICATE, at + ".field", "字段“" + name + "”在匹配条件中出现了两次", "The field \"" + name + "\" is matched twice");
+        c.add(ProblemCode.DUPLICATE, at + ".field", FIELD_MATCHED_TWICE, "field", name);
       }
       if (f != null && f.type() != null && f.valueType().storage() != FieldType.Storage.TEXT) {
-        c.add(ProblemCode.INVALID_OPTION, at + ".field", "只能按文本类字段（文本、手机、邮箱等）查重，“" + name + "”是 " + f.type().jsonName(),
-            "Duplicates are matched on text-like fields (text, phone, email ...); \"" + name + "\" is " + f.type().jsonName());
+        c.add(ProblemCode.INVALID_OPTION, at + ".field", MATCH_TEXT_FIELDS_ONLY, "field", name, "type", f.type().jsonName());
       }
       if (cr.fuzzy() && f != null && (f.type() == FieldType.PHONE || f.type() == FieldType.EMAIL)) {
-        c.add(ProblemCode.INVALID_OPTION, at + ".match", "手机和邮箱先规范化再精确比较，请用 exact", "Phones and emails are normalized and compared exactly; use exact");
+        c.add(ProblemCode.INVALID_OPTION, at + ".match", PHONE_EMAIL_EXACT);
       }
       if (cr.minSimilarity() != null && !cr.fuzzy()) {
-        c.add(ProblemCode.INVALID_OPTION, at + ".minSimilarity", "只有模糊匹配（fuzzy）才有最低相似度", "Only a fuzzy criterion has a minimum similarity");
+        c.add(ProblemCode.INVALID_OPTION, at + ".minSimilarity", SIMILARITY_FUZZY_ONLY);
       }
       if (cr.compareAs() != null && !cr.fuzzy()) {
-        c.add(ProblemCode.INVALID_OPTION, at + ".compareAs", "只有模糊匹配（fuzzy）才能按人名或公司名比较", "Only a fuzzy criterion compares as a person or company name");
+        c.add(ProblemCode.INVALID_OPTION, at + ".compareAs", COMPARE_AS_FUZZY_ONLY);
       }
     }
     return c.out;

@@ -1,10 +1,22 @@
 package dev.tessera.metamodel.validation;
 
+import static dev.tessera.metamodel.validation.MetadataMessage.API_NAME_TAKEN;
+import static dev.tessera.metamodel.validation.MetadataMessage.DUPLICATE_ID;
+import static dev.tessera.metamodel.validation.MetadataMessage.DUPLICATE_NAME;
+import static dev.tessera.metamodel.validation.MetadataMessage.MISSING_KIND;
+import static dev.tessera.metamodel.validation.MetadataMessage.NOT_AN_OBJECT;
+import static dev.tessera.metamodel.validation.MetadataMessage.REVERSE_NAME_TAKEN;
+import static dev.tessera.metamodel.validation.MetadataMessage.TAKEN_BY_ENTITY;
+import static dev.tessera.metamodel.validation.MetadataMessage.TAKEN_BY_PLATFORM;
+import static dev.tessera.metamodel.validation.MetadataMessage.UNKNOWN_KIND;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metamodel.i18n.MessageCode;
 import dev.tessera.metamodel.model.Definition;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
+import dev.tessera.metamodel.model.LocalizedText;
 import dev.tessera.metamodel.model.PoolDefinition;
 import dev.tessera.metamodel.naming.Identifiers;
 import dev.tessera.metamodel.schema.DefinitionSchemas;
@@ -74,21 +86,18 @@ public final class MetadataValidator {
   /** The registered kind of a definition, or null with the problem that says why not. */
   private Kind<?> kind(JsonNode d, String base, List<Problem> out) {
     if (d == null || !d.isObject()) {
-      out.add(Problem.of(ProblemCode.INVALID_TYPE, base, "每个定义都应是一个 JSON 对象",
-          "Each definition must be a JSON object"));
+      out.add(Problem.of(ProblemCode.INVALID_TYPE, base, NOT_AN_OBJECT));
       return null;
     }
     String kind = d.path("kind").isTextual() ? d.path("kind").asText() : null;
     if (kind == null) {
-      out.add(Problem.of(ProblemCode.REQUIRED, base + ".kind", "缺少定义类别（kind），例如 \"entity\"",
-          "The definition kind (\"kind\") is missing, e.g. \"entity\""));
+      out.add(Problem.of(ProblemCode.REQUIRED, base + ".kind", MISSING_KIND));
       return null;
     }
     Kind<?> known = kinds.kind(kind).orElse(null);
     if (known == null) {
-      out.add(Problem.of(ProblemCode.UNKNOWN_KIND, base + ".kind", "暂不支持的定义类别“" + kind + "”，支持："
-          + String.join("、", kinds.names()), "Definitions of kind \"" + kind
-          + "\" are not supported; supported: " + String.join(", ", kinds.names())));
+      out.add(Problem.of(ProblemCode.UNKNOWN_KIND, base + ".kind", UNKNOWN_KIND, "kind", kind, "kinds",
+          MessageCode.list(kinds.names())));
     }
     return known;
   }
@@ -105,9 +114,8 @@ public final class MetadataValidator {
         }
         String reverse = Identifiers.reverseFieldName(source, f.name());
         if (target.field(reverse).isPresent()) {
-          out.add(Problem.of(ProblemCode.NAME_COLLISION, "$[" + i + "].fields[" + j + "].name", "实体“" + target.name()
-              + "”已有字段 " + reverse + "，与这个引用生成的反向列表重名，请给其中一个改名", "Entity \"" + target.name()
-              + "\" already has a field " + reverse + ", the name of the list this reference adds to it; rename one"));
+          out.add(Problem.of(ProblemCode.NAME_COLLISION, "$[" + i + "].fields[" + j + "].name", REVERSE_NAME_TAKEN,
+              "target", target.name(), "reverse", reverse));
         }
       }
     });
@@ -125,14 +133,12 @@ public final class MetadataValidator {
       String name = d.path("name").asText(null);
       Integer first = name == null ? null : names.putIfAbsent(d.path("kind").asText() + "/" + name, i);
       if (first != null) {
-        out.add(Problem.of(ProblemCode.DUPLICATE, "$[" + i + "].name", "名称“" + name + "”已被第 " + (first + 1)
-            + " 个定义使用", "The name \"" + name + "\" is already used by definition " + (first + 1)));
+        out.add(Problem.of(ProblemCode.DUPLICATE, "$[" + i + "].name", DUPLICATE_NAME, "name", name, "first", first + 1));
       }
       String id = d.path("id").asText(null);
       Integer firstId = id == null ? null : ids.putIfAbsent(id, i);
       if (firstId != null) {
-        out.add(Problem.of(ProblemCode.DUPLICATE, "$[" + i + "].id", "标识“" + id + "”已被第 " + (firstId + 1)
-            + " 个定义使用", "The id \"" + id + "\" is already used by definition " + (firstId + 1)));
+        out.add(Problem.of(ProblemCode.DUPLICATE, "$[" + i + "].id", DUPLICATE_ID, "id", id, "first", firstId + 1));
       }
     }
   }
@@ -154,13 +160,11 @@ public final class MetadataValidator {
         if (taken.containsKey(n)) {
           String owner = taken.get(n);
           String what = n.substring(n.indexOf(':') + 1);
-          String by = owner == null ? "平台内置" : "实体“" + owner + "”";
-          String byEn = owner == null ? "the platform" : "entity \"" + owner + "\"";
+          LocalizedText by = owner == null ? TAKEN_BY_PLATFORM.text() : TAKEN_BY_ENTITY.text("entity", owner);
           String path = "$[" + en.getKey() + "]" + (e.pluralName() != null && n.contains(e.pluralName())
               ? ".pluralName" : ".name");
-          out.add(Problem.of(ProblemCode.NAME_COLLISION, path, "实体“" + e.name() + "”生成的 API 名称 " + what + " 已被"
-              + by + "占用，请换一个名称", "Entity \"" + e.name() + "\" would generate the API name " + what
-              + ", which " + byEn + " already uses; choose another name"));
+          out.add(Problem.of(ProblemCode.NAME_COLLISION, path, API_NAME_TAKEN, "entity", e.name(), "name", what,
+              "by", by));
           break;
         }
       }

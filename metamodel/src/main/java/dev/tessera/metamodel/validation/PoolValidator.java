@@ -1,5 +1,8 @@
 package dev.tessera.metamodel.validation;
 
+import static dev.tessera.metamodel.validation.MetadataMessage.DUPLICATE_RECYCLE_NAME;
+import static dev.tessera.metamodel.validation.MetadataMessage.NOBODY_CAN_CLAIM;
+
 import dev.tessera.metamodel.model.PoolDefinition;
 import dev.tessera.metamodel.model.PoolDefinition.Recycle;
 import java.util.HashSet;
@@ -19,15 +22,13 @@ final class PoolValidator {
       return c.out;
     }
     for (int i = 0; i < d.teams().size(); i++) {
-      c.team(".teams[" + i + "]", d.teams().get(i), "公海池只允许其成员领取，将无人能领取",
-          "only its members may claim from this pool, so nobody could");
+      c.team(".teams[" + i + "]", d.teams().get(i), NOBODY_CAN_CLAIM);
     }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < d.recycle().size(); i++) {
       Recycle r = d.recycle().get(i);
       if (r.name() != null && !names.add(r.name())) {
-        c.add(ProblemCode.DUPLICATE, ".recycle[" + i + "].name", "回收条件名称“" + r.name() + "”重复",
-            "The recycle condition name \"" + r.name() + "\" is used twice");
+        c.add(ProblemCode.DUPLICATE, ".recycle[" + i + "].name", DUPLICATE_RECYCLE_NAME, "name", r.name());
       }
       c.condition(".recycle[" + i + "].when", r.when());
     }

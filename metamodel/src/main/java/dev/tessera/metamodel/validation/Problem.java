@@ -1,5 +1,6 @@
 package dev.tessera.metamodel.validation;
 
+import dev.tessera.metamodel.i18n.MessageCode;
 import dev.tessera.metamodel.model.LocalizedText;
 
 /**
@@ -16,6 +17,11 @@ public record Problem(String code, String path, LocalizedText message, Integer l
 
   public static Problem of(ProblemCode code, String path, String zh, String en) {
     return new Problem(code.name(), path, LocalizedText.of(zh, en));
+  }
+
+  /** A problem worded by a catalog message, its placeholders filled from {@code nameValuePairs}. */
+  public static Problem of(ProblemCode code, String path, MessageCode message, Object... nameValuePairs) {
+    return new Problem(code.name(), path, message.text(nameValuePairs));
   }
 
   /** A problem in the expression at {@code path}, positioned where the expression goes wrong. */

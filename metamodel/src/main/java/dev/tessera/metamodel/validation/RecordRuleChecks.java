@@ -1,5 +1,16 @@
 package dev.tessera.metamodel.validation;
 
+import static dev.tessera.metamodel.validation.MetadataMessage.CONDITION_CONTROL_CHARACTER;
+import static dev.tessera.metamodel.validation.MetadataMessage.CONDITION_VALUE;
+import static dev.tessera.metamodel.validation.MetadataMessage.NOBODY_RECEIVES;
+import static dev.tessera.metamodel.validation.MetadataMessage.NOT_A_NUMBER_FIELD;
+import static dev.tessera.metamodel.validation.MetadataMessage.NO_SUCH_FIELD;
+import static dev.tessera.metamodel.validation.MetadataMessage.POOL_OF_OTHER_ENTITY;
+import static dev.tessera.metamodel.validation.MetadataMessage.UNKNOWN_ENTITY;
+import static dev.tessera.metamodel.validation.MetadataMessage.UNKNOWN_POOL;
+import static dev.tessera.metamodel.validation.MetadataMessage.UNKNOWN_TEAM;
+import static dev.tessera.metamodel.validation.MetadataMessage.UNKNOWN_USER;
+
 import dev.tessera.metamodel.expr.Conditions;
 import dev.tessera.metamodel.expr.ExprType;
 import dev.tessera.metamodel.expr.ExpressionException;
@@ -33,8 +44,7 @@ final class RecordRuleChecks {
     String name = d.entity();
     this.entity = name == null ? null : ctx.entities().get(name);
     if (name != null && entity == null) {
-      add(ProblemCode.UNKNOWN_TARGET, ".entity", "实体“" + name + "”不存在（也不在本次发布中）",
-          "The entity \"" + name + "\" does not exist (nor is it in this publish)");
+      add(ProblemCode.UNKNOWN_TARGET, ".entity", UNKNOWN_ENTITY, "entity", name);
     }
   }
 
@@ -47,11 +57,9 @@ final class RecordRuleChecks {
       Expressions.compile(Conditions.toExpression(conditions), Scope.of(entity, ctx.entities(), Scope.Use.CONDITION),
           ExprType.BOOLEAN);
     } catch (ExpressionException e) {
-      out.add(Problem.of(ProblemCode.INVALID_EXPRESSION, base + at, "条件的取值不合适：" + e.text().get("zh-CN"),
-          "A condition's value does not fit: " + e.text().get("en")));
+      add(ProblemCode.INVALID_EXPRESSION, at, CONDITION_VALUE, "reason", e.text());
     } catch (IllegalArgumentException e) {
-      add(ProblemCode.INVALID_EXPRESSION, at, "条件的取值中有不可见的控制字符，请删除",
-          "A condition's value contains an invisible control character; remove it");
+      add(ProblemCode.INVALID_EXPRESSION, at, CONDITION_CONTROL_CHARACTER);
     }
   }
 
@@ -89,14 +97,13 @@ final class RecordRuleChecks {
     for (int i = 0; i < parts.length; i++) {
       f = current == null ? null : current.field(parts[i]).orElse(null);
       if (f == null) {
-        add(ProblemCode.INVALID_OPTION, at, "“" + entity.name() + "”没有字段“" + name + "”",
-            "\"" + name + "\" is not a field of " + entity.name());
+        add(ProblemCode.INVALID_OPTION, at, NO_SUCH_FIELD, "entity", entity.name(), "field", name);
         return null;
       }
       current = i < parts.length - 1 && f.type() == FieldType.REFERENCE ? ctx.entities().get(f.target()) : null;
     }
     if (storage != null && f.type() != null && f.valueType().storage() != storage) {
-      add(ProblemCode.INVALID_OPTION, at, "“" + name + "”须是数字类字段", "\"" + name + "\" must be a number field");
+      add(ProblemCode.INVALID_OPTION, at, NOT_A_NUMBER_FIELD, "field", name);
     }
     return f;
   }
@@ -111,34 +118,35 @@ final class RecordRuleChecks {
       case POOL -> pool(at, key);
       case USER -> {
         if (!ctx.directory().hasUser(key)) {
-          add(ProblemCode.UNKNOWN_TARGET, at + ".key", "用户“" + key + "”不存在，按这条规则分配的记录将无人接收；请先创建该用户或改选他人",
-              "There is no user \"" + key + "\": the records this rule sends there would reach nobody; create the user first or pick another");
+          add(ProblemCode.UNKNOWN_TARGET, at + ".key", UNKNOWN_USER, "user", key);
         }
       }
-      case TEAM, QUEUE -> team(at + ".key", key, "按这条规则分配的记录将无人接收",
-          "the records this rule sends there would reach nobody");
+      case TEAM, QUEUE -> team(at + ".key", key, NOBODY_RECEIVES);
     }
   }
 
-  /** A team named by its code exists; {@code zh} and {@code en} say what its absence would cause. */
-  void team(String at, String code, String zh, String en) {
+  /** A team named by its code exists; {@code consequence} says what its absence would cause. */
+  void team(String at, String code, MetadataMessage consequence) {
     if (!ctx.directory().hasTeam(code)) {
-      add(ProblemCode.UNKNOWN_TARGET, at, "团队“" + code + "”不存在，" + zh + "；请先创建该团队或改选其他团队",
-          "There is no team \"" + code + "\": " + en + "; create the team first or pick another");
+      add(ProblemCode.UNKNOWN_TARGET, at, UNKNOWN_TEAM, "team", code, "consequence", consequence.text());
     }
   }
 
   private void pool(String at, String pool) {
     PoolDefinition holds = ctx.pools().get(pool);
     if (holds == null) {
-      add(ProblemCode.UNKNOWN_TARGET, at + ".key", "公海池“" + pool + "”不存在（也不在本次发布中）",
-          "The pool \"" + pool + "\" does not exist (nor is it in this publish)");
+      add(ProblemCode.UNKNOWN_TARGET, at + ".key", UNKNOWN_POOL, "pool", pool);
     } else if (!entity.name().equals(holds.entity())) {
-      add(ProblemCode.INVALID_OPTION, at + ".key", "公海池“" + pool + "”存放的是“" + holds.entity() + "”，不是“" + entity.name() + "”",
-          "The pool \"" + pool + "\" holds " + holds.entity() + " records, not " + entity.name());
+      add(ProblemCode.INVALID_OPTION, at + ".key", POOL_OF_OTHER_ENTITY, "pool", pool, "holds", holds.entity(),
+          "entity", entity.name());
     }
   }
 
+  void add(ProblemCode code, String rel, MetadataMessage message, Object... args) {
+    out.add(Problem.of(code, base + rel, message, args));
+  }
+
+  /** Inline words, for a kind's checks whose messages are not in the metadata catalog yet (issue 9). */
   void add(ProblemCode code, String rel, String zh, String en) {
     out.add(Problem.of(code, base + rel, zh, en));
   }
