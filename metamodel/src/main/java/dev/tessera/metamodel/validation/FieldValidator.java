@@ -17,6 +17,8 @@ import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_EXPRESSION
 import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_FORMAT;
 import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_INTEGER;
 import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_MIN_MAX;
+import static dev.tessera.metamodel.validation.MetadataMessage.LENGTH_NOT_WHOLE;
+import static dev.tessera.metamodel.validation.MetadataMessage.MAX_LENGTH_BELOW_ONE;
 import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_ON_DELETE;
 import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_OPTIONS;
 import static dev.tessera.metamodel.validation.MetadataMessage.OPTION_PATTERN;
@@ -185,6 +187,15 @@ final class FieldValidator {
     boolean length = f.type() == FieldType.TEXT || f.type() == FieldType.LONG_TEXT;
     if (length && f.min() != null && f.min().signum() < 0) {
       add(ProblemCode.INVALID_OPTION, ".min", NEGATIVE_MIN_LENGTH);
+    }
+    if (length && f.max() != null && f.max().signum() <= 0) {
+      add(ProblemCode.INVALID_OPTION, ".max", MAX_LENGTH_BELOW_ONE);
+    }
+    for (String rel : length ? new String[] {".min", ".max"} : new String[0]) {
+      java.math.BigDecimal v = rel.equals(".min") ? f.min() : f.max();
+      if (v != null && v.stripTrailingZeros().scale() > 0) {
+        add(ProblemCode.INVALID_OPTION, rel, LENGTH_NOT_WHOLE);
+      }
     }
     if (f.pattern() == null) {
       return;

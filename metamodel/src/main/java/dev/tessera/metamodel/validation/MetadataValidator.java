@@ -1,5 +1,7 @@
 package dev.tessera.metamodel.validation;
 
+import static dev.tessera.metamodel.validation.MetadataMessage.UNSTORABLE_TEXT;
+
 import static dev.tessera.metamodel.validation.MetadataMessage.API_NAME_TAKEN;
 import static dev.tessera.metamodel.validation.MetadataMessage.DUPLICATE_ID;
 import static dev.tessera.metamodel.validation.MetadataMessage.DUPLICATE_NAME;
@@ -51,6 +53,47 @@ public final class MetadataValidator {
     return validate(definitions, Directory.UNCHECKED);
   }
 
+  /**
+   * Text PostgreSQL cannot store or would store changed (a NUL, half of a surrogate pair) anywhere in a
+   * definition, property names included, refused at its path before anything else reads it.
+   */
+  private static void unstorable(JsonNode node, String path, List<Problem> out) {
+    if (node.isTextual()) {
+      if (!storable(node.textValue())) {
+        out.add(Problem.of(ProblemCode.INVALID_VALUE, path, UNSTORABLE_TEXT));
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        unstorable(node.get(i), path + "[" + i + "]", out);
+      }
+    } else if (node.isObject()) {
+      node.fields().forEachRemaining(e -> {
+        String at = path + Problem.key(e.getKey());
+        if (!storable(e.getKey())) {
+          out.add(Problem.of(ProblemCode.INVALID_VALUE, at, UNSTORABLE_TEXT));
+        } else {
+          unstorable(e.getValue(), at, out);
+        }
+      });
+    }
+  }
+
+  static boolean storable(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 0 || Character.isLowSurrogate(c)) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      }
+    }
+    return true;
+  }
+
   /** Validates definitions; rules must name users and teams of {@code directory}. */
   public List<Problem> validate(List<JsonNode> definitions, Directory directory) {
     List<Problem> out = new ArrayList<>();
@@ -58,6 +101,7 @@ public final class MetadataValidator {
     for (int i = 0; i < definitions.size(); i++) {
       JsonNode d = definitions.get(i);
       String base = "$[" + i + "]";
+      unstorable(d, base, out);
       Kind<?> kind = kind(d, base, out);
       if (kind != null) {
         out.addAll(schemas.validate(kind.name(), d, base));
