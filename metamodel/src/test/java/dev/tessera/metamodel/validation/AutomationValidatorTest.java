@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Assignment rules, pools and matching rules: a complete valid set is accepted, and each case of
+ * Assignment rules, pools, matching rules and forms: a complete valid set is accepted, and each case of
  * {@code AutomationValidatorTest.invalid.json} (the valid set with values replaced at JSON pointers)
  * yields its code at its path, with messages in both languages.
  */
