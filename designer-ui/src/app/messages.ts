@@ -257,7 +257,10 @@ export const MESSAGES = {
   navForms: { 'zh-CN': '表单', en: 'Forms' },
   forms: { 'zh-CN': '表单', en: 'Forms' },
   newForm: { 'zh-CN': '新建表单', en: 'New form' },
-  defaultForm: { 'zh-CN': '作为该实体的默认表单（记录页使用）', en: 'Default form of the entity (used by record pages)' },
+  defaultForm: {
+    'zh-CN': '作为该实体的默认表单（记录页使用）',
+    en: 'Default form of the entity (used by record pages)',
+  },
   defaultBadge: { 'zh-CN': '默认', en: 'default' },
   fieldPalette: { 'zh-CN': '字段（拖入分区）', en: 'Fields (drag into a section)' },
   allFieldsPlaced: { 'zh-CN': '所有字段都已放入表单。', en: 'Every field is on the form.' },

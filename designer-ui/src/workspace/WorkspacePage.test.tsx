@@ -167,7 +167,10 @@ describe('WorkspacePage', () => {
       throw new GraphQLRequestError('graphql', '名称为必填项', 200, [
         {
           message: '名称为必填项',
-          extensions: { code: 'VALIDATION_FAILED', problems: [{ field: 'name', code: 'REQUIRED', message: '名称为必填项' }] },
+          extensions: {
+            code: 'VALIDATION_FAILED',
+            problems: [{ field: 'name', code: 'REQUIRED', message: '名称为必填项' }],
+          },
         },
       ]);
     });

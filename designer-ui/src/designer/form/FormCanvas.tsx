@@ -10,7 +10,12 @@ import {
   type CollisionDetection,
   type DragEndEvent,
 } from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/useLocale';
@@ -66,7 +71,11 @@ export function FormCanvas({ model, fields, selected, problems, onChange, onSele
     const drop = over ? dropOf(model, String(over.id)) : undefined;
     const id = String(active.id);
     if (!drop || id === String(over?.id)) return;
-    onChange(id.startsWith(PALETTE_PREFIX) ? placeField(model, id.slice(PALETTE_PREFIX.length), drop) : movePlacement(model, id, drop));
+    onChange(
+      id.startsWith(PALETTE_PREFIX)
+        ? placeField(model, id.slice(PALETTE_PREFIX.length), drop)
+        : movePlacement(model, id, drop),
+    );
   };
   const palette = unplacedFields(model, fields);
   return (
@@ -107,18 +116,21 @@ export function FormCanvas({ model, fields, selected, problems, onChange, onSele
 function PaletteItem({ field }: { field: Field }) {
   const { label } = useLocale();
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: PALETTE_PREFIX + field.name });
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: PALETTE_PREFIX + field.name,
+  });
   return (
-    <li
-      ref={setNodeRef}
-      className={`palette-item${isDragging ? ' palette-item--dragging' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      data-palette-field={field.name}
-      {...attributes}
-      {...listeners}
-    >
-      <span aria-hidden="true">⠿</span>
-      {label(field.label, field.name)} <span className="muted">{t(`type_${field.type}`)}</span>
+    <li data-palette-field={field.name}>
+      <div
+        ref={setNodeRef}
+        className={`palette-item${isDragging ? ' palette-item--dragging' : ''}`}
+        style={{ transform: CSS.Translate.toString(transform), transition }}
+        {...attributes}
+        {...listeners}
+      >
+        <span aria-hidden="true">⠿</span>
+        {label(field.label, field.name)} <span className="muted">{t(`type_${field.type}`)}</span>
+      </div>
     </li>
   );
 }
@@ -129,7 +141,16 @@ interface SectionEditorProps extends Omit<FormCanvasProps, 'problems'> {
   problems?: PublishProblem[];
 }
 
-function SectionEditor({ index, section: s, model, fields, selected, problems, onChange, onSelect }: SectionEditorProps) {
+function SectionEditor({
+  index,
+  section: s,
+  model,
+  fields,
+  selected,
+  problems,
+  onChange,
+  onSelect,
+}: SectionEditorProps) {
   const { t } = useTranslation();
   const set = (change: Partial<SectionModel>) => onChange(updateSection(model, s.key, change));
   const columns = Array.from({ length: s.columns }, (_, c) => c + 1);
@@ -148,15 +169,27 @@ function SectionEditor({ index, section: s, model, fields, selected, problems, o
         </label>
         <label>
           {t('labelZh')}
-          <input value={s.label['zh-CN'] ?? ''} onChange={(e) => set({ label: { ...s.label, 'zh-CN': e.target.value } })} />
+          <input
+            id={`section-${index}-label-zh`}
+            value={s.label['zh-CN'] ?? ''}
+            onChange={(e) => set({ label: { ...s.label, 'zh-CN': e.target.value } })}
+          />
         </label>
         <label>
           {t('labelEn')}
-          <input value={s.label.en ?? ''} onChange={(e) => set({ label: { ...s.label, en: e.target.value } })} />
+          <input
+            id={`section-${index}-label-en`}
+            value={s.label.en ?? ''}
+            onChange={(e) => set({ label: { ...s.label, en: e.target.value } })}
+          />
         </label>
         <label>
           {t('sectionColumns')}
-          <select id={`section-${index}-columns`} value={s.columns} onChange={(e) => set({ columns: Number(e.target.value) })}>
+          <select
+            id={`section-${index}-columns`}
+            value={s.columns}
+            onChange={(e) => set({ columns: Number(e.target.value) })}
+          >
             {[1, 2, 3, 4].map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -167,7 +200,7 @@ function SectionEditor({ index, section: s, model, fields, selected, problems, o
         {model.tabs.length > 0 && (
           <label>
             {t('tabOfSection')}
-            <select value={s.tab ?? ''} onChange={(e) => set({ tab: e.target.value })}>
+            <select id={`section-${index}-tab`} value={s.tab ?? ''} onChange={(e) => set({ tab: e.target.value })}>
               {model.tabs.map((tab) => (
                 <option key={tab.key} value={tab.key}>
                   {tab.label['zh-CN'] || tab.label.en || tab.name}
@@ -192,16 +225,31 @@ function SectionEditor({ index, section: s, model, fields, selected, problems, o
       </div>
       <div className="toolbar">
         <span className="spacer" />
-        <button type="button" className="icon-button" aria-label={`${t('moveUp')} ${s.name}`} disabled={index === 0}
-          onClick={() => onChange(shiftSection(model, s.key, -1))}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`${t('moveUp')} ${s.name}`}
+          disabled={index === 0}
+          onClick={() => onChange(shiftSection(model, s.key, -1))}
+        >
           ↑
         </button>
-        <button type="button" className="icon-button" aria-label={`${t('moveDown')} ${s.name}`}
-          disabled={index === model.sections.length - 1} onClick={() => onChange(shiftSection(model, s.key, 1))}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`${t('moveDown')} ${s.name}`}
+          disabled={index === model.sections.length - 1}
+          onClick={() => onChange(shiftSection(model, s.key, 1))}
+        >
           ↓
         </button>
-        <button type="button" className="icon-button danger" aria-label={`${t('delete')} ${s.name}`}
-          disabled={model.sections.length === 1} onClick={() => onChange(removeSection(model, s.key))}>
+        <button
+          type="button"
+          className="icon-button danger"
+          aria-label={`${t('delete')} ${s.name}`}
+          disabled={model.sections.length === 1}
+          onClick={() => onChange(removeSection(model, s.key))}
+        >
           ✕
         </button>
       </div>
@@ -223,7 +271,11 @@ function ColumnCell({ section, column, fields, selected, onSelect, onRemove }: C
   const { setNodeRef, isOver } = useDroppable({ id: `cell:${section.key}:${column}` });
   const placements = section.placements.filter((p) => p.column === column);
   return (
-    <div ref={setNodeRef} className={`form-cell${isOver ? ' form-cell--over' : ''}`} data-cell={`${section.name}:${column}`}>
+    <div
+      ref={setNodeRef}
+      className={`form-cell${isOver ? ' form-cell--over' : ''}`}
+      data-cell={`${section.name}:${column}`}
+    >
       <div className="form-cell__title">{section.columns > 1 ? t('columnN', { n: column }) : t('dropHere')}</div>
       <SortableContext items={placements.map((p) => p.key)} strategy={verticalListSortingStrategy}>
         <ul>
@@ -254,7 +306,9 @@ interface PlacementChipProps {
 function PlacementChip({ placement: p, field, selected, onSelect, onRemove }: PlacementChipProps) {
   const { t } = useTranslation();
   const { label } = useLocale();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: p.key });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: p.key,
+  });
   const name = field ? label(field.label, field.name) : p.field;
   return (
     <li
@@ -271,7 +325,12 @@ function PlacementChip({ placement: p, field, selected, onSelect, onRemove }: Pl
         {p.span > 1 ? ` ↔${p.span}` : ''}
       </button>
       <span className="spacer" />
-      <button type="button" className="icon-button danger" aria-label={`${t('removeFromForm')} ${name}`} onClick={onRemove}>
+      <button
+        type="button"
+        className="icon-button danger"
+        aria-label={`${t('removeFromForm')} ${name}`}
+        onClick={onRemove}
+      >
         ✕
       </button>
     </li>

@@ -12,7 +12,15 @@ import { useDrafts, type Draft } from '../entity/useDrafts';
 import { useDraftEditor } from '../publish/useDraftEditor';
 import { FormCanvas } from './FormCanvas';
 import { FormPreview } from './FormPreview';
-import { formHref, newForm, resolveForm, toFormDefinition, toFormModel, updatePlacement, type FormModel } from './form-model';
+import {
+  formHref,
+  newForm,
+  resolveForm,
+  toFormDefinition,
+  toFormModel,
+  updatePlacement,
+  type FormModel,
+} from './form-model';
 import { FormTabs } from './FormTabs';
 import { PlacementOptions } from './PlacementOptions';
 
@@ -31,8 +39,20 @@ export default function FormEditorPage() {
   const entities = metadata.data.entities;
   if (!source || entities.length === 0) return <p className="empty">{t('notFoundDraft')}</p>;
   const first = entities[0]!;
-  const definition = source.definition ?? newForm(first.name, !forms.data.some((f) => f.entity === first.name && f.default));
-  return <FormEditor key={key} routeKey={key} initial={definition} draft={source.draft} entities={entities} />;
+  const definition =
+    source.definition ?? newForm(first.name, !forms.data.some((f) => f.entity === first.name && f.default));
+  const hasDefault = (entity: string) =>
+    forms.data.some((f) => f.entity === entity && f.default && f.name !== definition.name);
+  return (
+    <FormEditor
+      key={key}
+      routeKey={key}
+      initial={definition}
+      draft={source.draft}
+      entities={entities}
+      hasDefault={hasDefault}
+    />
+  );
 }
 
 interface FormEditorProps {
@@ -40,9 +60,11 @@ interface FormEditorProps {
   initial: FormDefinition;
   draft?: Draft;
   entities: readonly EntityDefinition[];
+  /** Whether another published form is already the default of an entity. */
+  hasDefault: (entity: string) => boolean;
 }
 
-function FormEditor({ routeKey, initial, draft, entities }: FormEditorProps) {
+function FormEditor({ routeKey, initial, draft, entities, hasDefault }: FormEditorProps) {
   const { t } = useTranslation();
   const { label } = useLocale();
   const [model, setModel] = useState<FormModel>(() => toFormModel(structuredClone(initial)));
@@ -74,20 +96,35 @@ function FormEditor({ routeKey, initial, draft, entities }: FormEditorProps) {
         </label>
         <label>
           {t('labelZh')}
-          <input id="form-label-zh" value={header.label['zh-CN'] ?? ''}
-            onChange={(e) => setHeader({ label: { ...header.label, 'zh-CN': e.target.value } })} />
+          <input
+            id="form-label-zh"
+            value={header.label['zh-CN'] ?? ''}
+            onChange={(e) => setHeader({ label: { ...header.label, 'zh-CN': e.target.value } })}
+          />
         </label>
         <label>
           {t('labelEn')}
-          <input id="form-label-en" value={header.label.en ?? ''}
-            onChange={(e) => setHeader({ label: { ...header.label, en: e.target.value } })} />
+          <input
+            id="form-label-en"
+            value={header.label.en ?? ''}
+            onChange={(e) => setHeader({ label: { ...header.label, en: e.target.value } })}
+          />
         </label>
         <label>
           {t('ruleEntity')}
           <select
             id="form-entity"
             value={header.entity}
-            onChange={(e) => update({ ...model, header: { ...header, entity: e.target.value }, sections: model.sections.map((s) => ({ ...s, placements: [] })) })}
+            onChange={(e) => {
+              // another entity's fields: the placements go, and the form becomes its default if it has none
+              const { default: _old, ...rest } = header;
+              const entity = e.target.value;
+              update({
+                ...model,
+                header: hasDefault(entity) ? { ...rest, entity } : { ...rest, entity, default: true },
+                sections: model.sections.map((s) => ({ ...s, placements: [] })),
+              });
+            }}
           >
             {entities.map((e) => (
               <option key={e.name} value={e.name}>
@@ -98,17 +135,28 @@ function FormEditor({ routeKey, initial, draft, entities }: FormEditorProps) {
         </label>
         <div className="checks">
           <label>
-            <input type="checkbox" id="form-default" checked={header.default === true}
+            <input
+              type="checkbox"
+              id="form-default"
+              checked={header.default === true}
               onChange={(e) => {
                 const { default: _old, ...rest } = header;
                 update({ ...model, header: e.target.checked ? { ...rest, default: true } : rest });
-              }} />
+              }}
+            />
             {t('defaultForm')}
           </label>
         </div>
       </section>
       <FormTabs model={model} problems={problems} onChange={update} />
-      <FormCanvas model={model} fields={fields} selected={selected} problems={problems} onChange={update} onSelect={setSelected} />
+      <FormCanvas
+        model={model}
+        fields={fields}
+        selected={selected}
+        problems={problems}
+        onChange={update}
+        onSelect={setSelected}
+      />
       {chosen ? (
         <PlacementOptions
           key={chosen.p.key}

@@ -33,7 +33,9 @@ export function FormTabs({ model, problems, onChange }: FormTabsProps) {
               {t('labelZh')}
               <input
                 value={tab.label['zh-CN'] ?? ''}
-                onChange={(e) => onChange(updateTab(model, tab.key, { label: { ...tab.label, 'zh-CN': e.target.value } }))}
+                onChange={(e) =>
+                  onChange(updateTab(model, tab.key, { label: { ...tab.label, 'zh-CN': e.target.value } }))
+                }
               />
             </label>
             <label>
@@ -43,8 +45,12 @@ export function FormTabs({ model, problems, onChange }: FormTabsProps) {
                 onChange={(e) => onChange(updateTab(model, tab.key, { label: { ...tab.label, en: e.target.value } }))}
               />
             </label>
-            <button type="button" className="icon-button danger" aria-label={`${t('delete')} ${tab.name}`}
-              onClick={() => onChange(removeTab(model, tab.key))}>
+            <button
+              type="button"
+              className="icon-button danger"
+              aria-label={`${t('delete')} ${tab.name}`}
+              onClick={() => onChange(removeTab(model, tab.key))}
+            >
               ✕
             </button>
           </li>
@@ -55,8 +61,13 @@ export function FormTabs({ model, problems, onChange }: FormTabsProps) {
           type="button"
           className="button button--secondary"
           onClick={() => {
-            const name = next('tab', model.tabs.map((x) => x.name));
-            onChange(addTab(model, name, { 'zh-CN': `标签页 ${model.tabs.length + 1}`, en: `Tab ${model.tabs.length + 1}` }));
+            const name = next(
+              'tab',
+              model.tabs.map((x) => x.name),
+            );
+            onChange(
+              addTab(model, name, { 'zh-CN': `标签页 ${model.tabs.length + 1}`, en: `Tab ${model.tabs.length + 1}` }),
+            );
           }}
         >
           {t('addTab')}
@@ -66,8 +77,16 @@ export function FormTabs({ model, problems, onChange }: FormTabsProps) {
           className="button button--secondary"
           id="add-section"
           onClick={() => {
-            const name = next('section', model.sections.map((s) => s.name));
-            onChange(addSection(model, name, { 'zh-CN': `分区 ${model.sections.length + 1}`, en: `Section ${model.sections.length + 1}` }));
+            const name = next(
+              'section',
+              model.sections.map((s) => s.name),
+            );
+            onChange(
+              addSection(model, name, {
+                'zh-CN': `分区 ${model.sections.length + 1}`,
+                en: `Section ${model.sections.length + 1}`,
+              }),
+            );
           }}
         >
           {t('addSection')}

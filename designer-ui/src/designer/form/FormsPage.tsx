@@ -28,8 +28,8 @@ export default function FormsPage() {
       <ul className="link-list" data-testid="form-list">
         {formDrafts.map((d) => (
           <li key={d.key}>
-            <Link to={formHref(d.key)}>{label((d.definition as FormDefinition).label, d.name)}</Link> <code>{d.name}</code>{' '}
-            <span className="badge">{t('draftBadge')}</span>
+            <Link to={formHref(d.key)}>{label((d.definition as FormDefinition).label, d.name)}</Link>{' '}
+            <code>{d.name}</code> <span className="badge">{t('draftBadge')}</span>
           </li>
         ))}
         {forms.data.map((f) => (

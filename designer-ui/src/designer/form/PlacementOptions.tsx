@@ -27,7 +27,11 @@ export function PlacementOptions({ placement: p, field, columns, completionField
       <div className="form-grid">
         <label>
           {t('placementColumn')}
-          <select id="placement-column" value={p.column} onChange={(e) => onChange({ column: Number(e.target.value), span: 1 })}>
+          <select
+            id="placement-column"
+            value={p.column}
+            onChange={(e) => onChange({ column: Number(e.target.value), span: 1 })}
+          >
             {range(1).map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -38,11 +42,13 @@ export function PlacementOptions({ placement: p, field, columns, completionField
         <label>
           {t('placementSpan')}
           <select id="placement-span" value={p.span} onChange={(e) => onChange({ span: Number(e.target.value) })}>
-            {range(1).slice(0, columns - p.column + 1).map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
+            {range(1)
+              .slice(0, columns - p.column + 1)
+              .map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
           </select>
         </label>
         <label>

@@ -87,7 +87,12 @@ describe('form definition <-> editor model', () => {
     expect(model.sections[1]!.columns).toBe(1);
     expect(basics.tab).toBe(model.tabs[0]!.key);
     const out = toFormDefinition(updateSection(model, model.sections[1]!.key, { visibleWhen: '  ' }));
-    expect(out.sections[1]).toEqual({ name: 'deal', label: L('商机', 'Deal'), tab: 'more', fields: [{ field: 'budget' }] });
+    expect(out.sections[1]).toEqual({
+      name: 'deal',
+      label: L('商机', 'Deal'),
+      tab: 'more',
+      fields: [{ field: 'budget' }],
+    });
   });
 
   it('keeps no editor state in the saved definition', () => {
@@ -106,12 +111,17 @@ describe('editing', () => {
     const model = toFormModel(tabbed);
     const basics = model.sections[0]!;
     const atEnd = placeField(model, 'status', { section: basics.key, column: 2 });
-    expect(atEnd.sections[0]!.placements.map((p) => `${p.field}@${p.column}`)).toEqual(['name@1', 'phone@1', 'email@2', 'status@2']);
+    expect(atEnd.sections[0]!.placements.map((p) => `${p.field}@${p.column}`)).toEqual([
+      'name@1',
+      'phone@1',
+      'email@2',
+      'status@2',
+    ]);
     const before = placeField(model, 'status', dropOf(model, basics.placements[1]!.key)!);
     expect(before.sections[0]!.placements.map((p) => p.field)).toEqual(['name', 'status', 'phone', 'email']);
-    expect(unplacedFields(before, [{ name: 'status' }, { name: 'name' }, { name: 'city' }] as never).map((f) => f.name)).toEqual([
-      'city',
-    ]);
+    expect(
+      unplacedFields(before, [{ name: 'status' }, { name: 'name' }, { name: 'city' }] as never).map((f) => f.name),
+    ).toEqual(['city']);
   });
 
   it('moves a placement within its section and to another, keeping its options', () => {

@@ -53,8 +53,14 @@ export const newKey = (prefix: string) => `${prefix}-${++counter}`;
 /** The editor model of a form definition (defaults applied, tabs referenced by key). */
 export function toFormModel(def: FormDefinition): FormModel {
   const { tabs = [], sections, ...header } = def;
-  const tabModels = tabs.map((t) => ({ key: newKey('tab'), ...(t.id ? { id: t.id } : {}), name: t.name, label: t.label }));
-  const tabKey = (name?: string) => tabModels.find((t) => t.name === name)?.key ?? (name ? `missing:${name}` : undefined);
+  const tabModels = tabs.map((t) => ({
+    key: newKey('tab'),
+    ...(t.id ? { id: t.id } : {}),
+    name: t.name,
+    label: t.label,
+  }));
+  const tabKey = (name?: string) =>
+    tabModels.find((t) => t.name === name)?.key ?? (name ? `missing:${name}` : undefined);
   return {
     header,
     tabs: tabModels,
@@ -78,7 +84,10 @@ function toPlacementModel(p: Placement): PlacementModel {
 
 /** The form definition the model stands for: sparse (defaults left out), tabs by name, no editor keys. */
 export function toFormDefinition(model: FormModel): FormDefinition {
-  const out: FormDefinition = { ...model.header, sections: model.sections.map((s) => toSection(s, model.tabs)) as FormDefinition['sections'] };
+  const out: FormDefinition = {
+    ...model.header,
+    sections: model.sections.map((s) => toSection(s, model.tabs)) as FormDefinition['sections'],
+  };
   if (model.tabs.length > 0) {
     out.tabs = model.tabs.map((t) => ({ ...(t.id ? { id: t.id } : {}), name: t.name, label: t.label }));
   }
@@ -161,7 +170,10 @@ function insert(model: FormModel, placement: PlacementModel, drop: Drop): FormMo
 }
 
 export function removePlacement(model: FormModel, key: string): FormModel {
-  return { ...model, sections: model.sections.map((s) => ({ ...s, placements: s.placements.filter((p) => p.key !== key) })) };
+  return {
+    ...model,
+    sections: model.sections.map((s) => ({ ...s, placements: s.placements.filter((p) => p.key !== key) })),
+  };
 }
 
 export function updatePlacement(model: FormModel, key: string, change: Partial<PlacementModel>): FormModel {
@@ -175,7 +187,11 @@ export function updatePlacement(model: FormModel, key: string, change: Partial<P
 }
 
 /** Changes a section; fewer columns pull its fields back inside them. */
-export function updateSection(model: FormModel, key: string, change: Partial<Omit<SectionModel, 'key' | 'placements'>>): FormModel {
+export function updateSection(
+  model: FormModel,
+  key: string,
+  change: Partial<Omit<SectionModel, 'key' | 'placements'>>,
+): FormModel {
   return mapSection(model, key, (s) => {
     const next = { ...s, ...change };
     return {
@@ -191,7 +207,14 @@ export function updateSection(model: FormModel, key: string, change: Partial<Omi
 /** Adds an empty section (on `tab`, or on the first tab when the form has tabs). */
 export function addSection(model: FormModel, name: string, label: Label, tab?: string): FormModel {
   const onTab = tab ?? model.tabs[0]?.key;
-  const section: SectionModel = { key: newKey('sec'), name, label, columns: 1, placements: [], ...(onTab ? { tab: onTab } : {}) };
+  const section: SectionModel = {
+    key: newKey('sec'),
+    name,
+    label,
+    columns: 1,
+    placements: [],
+    ...(onTab ? { tab: onTab } : {}),
+  };
   return { ...model, sections: [...model.sections, section] };
 }
 

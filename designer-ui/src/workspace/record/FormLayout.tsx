@@ -35,7 +35,8 @@ export function FormLayout(props: FormLayoutProps) {
   const { label } = useLocale();
   const tabs = form.tabs ?? [];
   const [active, setActive] = useState(tabs[0]?.name);
-  const onTab = (s: Section) => tabs.length === 0 || s.tab === active || (!tabs.some((t) => t.name === s.tab) && active === tabs[0]?.name);
+  const onTab = (s: Section) =>
+    tabs.length === 0 || s.tab === active || (!tabs.some((t) => t.name === s.tab) && active === tabs[0]?.name);
   const tabInvalid = (tab: string) =>
     form.sections.some((s) => s.tab === tab && (s.fields ?? []).some((p) => props.invalid?.(p.field)));
   return (
@@ -68,19 +69,36 @@ export function FormLayout(props: FormLayoutProps) {
   );
 }
 
-function FormSection({ section, fields, valueOf, renderField, skip, idPrefix }: FormLayoutProps & { section: Section }) {
+function FormSection({
+  section,
+  fields,
+  valueOf,
+  renderField,
+  skip,
+  idPrefix,
+}: FormLayoutProps & { section: Section }) {
   const { label } = useLocale();
   if (evaluateCondition(section.visibleWhen, valueOf) === false) return null;
   const headingId = `${idPrefix}-section-${section.name}`;
   return (
     <section className="form-section card" aria-labelledby={headingId} data-section={section.name}>
       <h3 id={headingId}>{label(section.label, section.name)}</h3>
-      <div className="form-section-grid" style={{ gridTemplateColumns: `repeat(${section.columns ?? 1}, minmax(0, 1fr))` }}>
+      <div
+        className="form-section-grid"
+        style={{ gridTemplateColumns: `repeat(${section.columns ?? 1}, minmax(0, 1fr))` }}
+      >
         {(section.fields ?? []).map((p) => {
           const field = fields.find((f) => f.name === p.field);
           if (!field || skip?.(field) || evaluateCondition(p.visibleWhen, valueOf) === false) return null;
           return (
-            <PlacedField key={p.field} placement={p} field={field} valueOf={valueOf} renderField={renderField} idPrefix={idPrefix!} />
+            <PlacedField
+              key={p.field}
+              placement={p}
+              field={field}
+              valueOf={valueOf}
+              renderField={renderField}
+              idPrefix={idPrefix!}
+            />
           );
         })}
       </div>

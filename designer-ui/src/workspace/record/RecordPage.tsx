@@ -129,10 +129,14 @@ function RecordForm({ entity, api, record, form }: RecordFormProps) {
   };
   const messagesOf = (name: string) => [...(localErrors.get(name) ?? []), ...(server.byField.get(name) ?? [])];
   // a field the form does not show still gets its server error, above the form
-  const shown = new Set(form ? form.sections.flatMap((s) => (s.fields ?? []).map((p) => p.field)) : entity.fields.map((f) => f.name));
+  const shown = new Set(
+    form ? form.sections.flatMap((s) => (s.fields ?? []).map((p) => p.field)) : entity.fields.map((f) => f.name),
+  );
   const general = [
     ...server.general,
-    ...[...server.byField].filter(([name]) => !shown.has(name)).flatMap(([name, m]) => m.map((x) => `${labelOf(name)}: ${x}`)),
+    ...[...server.byField]
+      .filter(([name]) => !shown.has(name))
+      .flatMap(([name, m]) => m.map((x) => `${labelOf(name)}: ${x}`)),
   ];
   const conditions = conditionValues(entity.fields, values);
   const renderField = (f: Field, state: PlacementState) => (

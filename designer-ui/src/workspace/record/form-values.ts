@@ -7,7 +7,10 @@ import type { ConditionValue } from './form-conditions';
  * text is null, numbers are numbers); a value that does not read (a half-typed number) is left out,
  * so conditions on it count as unknown.
  */
-export function conditionValues(fields: readonly Field[], values: Record<string, unknown>): Map<string, ConditionValue> {
+export function conditionValues(
+  fields: readonly Field[],
+  values: Record<string, unknown>,
+): Map<string, ConditionValue> {
   const out = new Map<string, ConditionValue>();
   for (const f of fields) {
     try {
