@@ -34,7 +34,9 @@ export function FormLayout(props: FormLayoutProps) {
   const { form, idPrefix = 'form' } = props;
   const { label } = useLocale();
   const tabs = form.tabs ?? [];
-  const [active, setActive] = useState(tabs[0]?.name);
+  const [chosen, setActive] = useState(tabs[0]?.name);
+  // the designer's preview may add, rename or remove the chosen tab
+  const active = tabs.some((t) => t.name === chosen) ? chosen : tabs[0]?.name;
   const onTab = (s: Section) =>
     tabs.length === 0 || s.tab === active || (!tabs.some((t) => t.name === s.tab) && active === tabs[0]?.name);
   const tabInvalid = (tab: string) =>
