@@ -169,7 +169,10 @@ describe('WorkspacePage', () => {
           message: '名称为必填项',
           extensions: {
             code: 'VALIDATION_FAILED',
-            problems: [{ field: 'name', code: 'REQUIRED', message: '名称为必填项' }],
+            problems: [
+              { field: 'name', code: 'REQUIRED', message: '名称为必填项' },
+              { field: 'stage', code: 'INVALID_VALUE', message: '不能直接进入赢单' },
+            ],
           },
         },
       ]);
@@ -194,5 +197,11 @@ describe('WorkspacePage', () => {
 
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     expect((await screen.findByTestId('form-errors')).textContent).toBe('名称: 名称为必填项');
+    // a field with an error shows even where a condition would hide it, and its tab is marked
+    fireEvent.change(screen.getByLabelText(/金额/), { target: { value: '' } });
+    const deal = screen.getByRole('tab', { name: /成交/ });
+    expect(deal.className).toContain('form-tab--invalid');
+    fireEvent.click(deal);
+    expect(screen.getByText('不能直接进入赢单').closest('[data-field]')?.getAttribute('data-field')).toBe('stage');
   });
 });

@@ -77,10 +77,18 @@ function FormSection({
   valueOf,
   renderField,
   skip,
+  invalid,
   idPrefix,
 }: FormLayoutProps & { section: Section }) {
   const { label } = useLocale();
-  if (evaluateCondition(section.visibleWhen, valueOf) === false) return null;
+  // a field with an error is always shown, even where the form's conditions would hide it
+  const hasError = (name: string) => invalid?.(name) === true;
+  if (
+    evaluateCondition(section.visibleWhen, valueOf) === false &&
+    !(section.fields ?? []).some((p) => hasError(p.field))
+  ) {
+    return null;
+  }
   const headingId = `${idPrefix}-section-${section.name}`;
   return (
     <section className="form-section card" aria-labelledby={headingId} data-section={section.name}>
@@ -91,7 +99,8 @@ function FormSection({
       >
         {(section.fields ?? []).map((p) => {
           const field = fields.find((f) => f.name === p.field);
-          if (!field || skip?.(field) || evaluateCondition(p.visibleWhen, valueOf) === false) return null;
+          if (!field || skip?.(field)) return null;
+          if (evaluateCondition(p.visibleWhen, valueOf) === false && !hasError(field.name)) return null;
           return (
             <PlacedField
               key={p.field}
