@@ -387,7 +387,7 @@ const CHECKS = [
     },
   },
   {
-    name: 'form designer: fields dragged into two sections, help text and a condition, published as the default form of visit',
+    name: 'form designer: fields dragged (mouse and keyboard) into two sections, help text and a condition, published as the default form of visit',
     run: async (page) => {
       await page.getByRole('link', { name: '表单', exact: true }).click();
       await page.getByRole('link', { name: '新建表单' }).click();
@@ -403,7 +403,16 @@ const CHECKS = [
       await fill(page, '#section-1-label-en', 'Progress');
       await drag(page, page.locator('[data-palette-field="topic"] .palette-item'), page.locator('[data-cell="main:1"]'));
       await page.locator('[data-cell="main:1"] [data-placed-field="topic"]').waitFor();
-      await drag(page, page.locator('[data-palette-field="stage"] .palette-item'), page.locator('[data-cell="section2:1"]'));
+      // the second field by keyboard: space picks it up, arrows move it over the cell, space drops it
+      await page.locator('[data-palette-field="stage"] .palette-item').focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('ArrowRight');
+      const target = page.locator('[data-cell="section2:1"].form-cell--over');
+      for (let i = 0; i < 8 && (await target.count()) === 0; i++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      expect((await target.count()) === 1, 'the arrow keys reach the second section');
+      await page.keyboard.press('Space');
       await page.locator('[data-cell="section2:1"] [data-placed-field="stage"]').waitFor();
       expect((await page.getByTestId('field-palette').locator('li').count()) === 0, 'every field of visit is on the form');
       // dnd-kit swallows clicks for 50 ms after a drop (so a drop is not also a click); let that pass
