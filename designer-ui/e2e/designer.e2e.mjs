@@ -406,6 +406,7 @@ const CHECKS = [
       // the second field by keyboard: space picks it up, arrows move it over the cell, space drops it
       await page.locator('[data-palette-field="stage"] .palette-item').focus();
       await page.keyboard.press('Space');
+      await page.getByText('已拿起“阶段”').waitFor({ state: 'attached' });
       await page.keyboard.press('ArrowRight');
       const target = page.locator('[data-cell="section2:1"].form-cell--over');
       for (let i = 0; i < 8 && (await target.count()) === 0; i++) {
@@ -414,6 +415,7 @@ const CHECKS = [
       expect((await target.count()) === 1, 'the arrow keys reach the second section');
       await page.keyboard.press('Space');
       await page.locator('[data-cell="section2:1"] [data-placed-field="stage"]').waitFor();
+      await page.getByText('“阶段”已放到“进展”的第 1 列').waitFor({ state: 'attached' });
       expect((await page.getByTestId('field-palette').locator('li').count()) === 0, 'every field of visit is on the form');
       // dnd-kit swallows clicks for 50 ms after a drop (so a drop is not also a click); let that pass
       await page.waitForTimeout(100);

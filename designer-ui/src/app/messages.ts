@@ -283,6 +283,12 @@ export const MESSAGES = {
   choosePlacement: { 'zh-CN': '点击表单上的字段以编辑其设置。', en: 'Select a field on the form to edit its options.' },
   removeFromForm: { 'zh-CN': '从表单移除', en: 'Remove from the form' },
   preview: { 'zh-CN': '预览（示例数据）', en: 'Preview (sample data)' },
+  dragPicked: { 'zh-CN': '已拿起“{{item}}”', en: 'Picked up {{item}}' },
+  dragOver: { 'zh-CN': '“{{item}}”将放到{{target}}', en: '{{item}} goes {{target}}' },
+  dragDropped: { 'zh-CN': '“{{item}}”已放到{{target}}', en: '{{item}} was dropped {{target}}' },
+  dragCancelled: { 'zh-CN': '“{{item}}”未移动', en: '{{item}} was not moved' },
+  dragBefore: { 'zh-CN': '“{{field}}”之前', en: 'before {{field}}' },
+  dragInColumn: { 'zh-CN': '“{{section}}”的第 {{n}} 列', en: 'into column {{n}} of {{section}}' },
   dragHint: {
     'zh-CN': '用鼠标拖动，或聚焦后按空格拿起、方向键移动、空格放下。',
     en: 'Drag with the mouse, or focus, press space to pick up, arrows to move, space to drop.',

@@ -1,40 +1,21 @@
 import {
-  closestCenter,
   DndContext,
   KeyboardSensor,
   PointerSensor,
-  pointerWithin,
-  useDroppable,
+  useDraggable,
   useSensor,
   useSensors,
-  type CollisionDetection,
   type DragEndEvent,
 } from '@dnd-kit/core';
-import {
-  SortableContext,
-  sortableKeyboardCoordinates,
-  useSortable,
-  verticalListSortingStrategy,
-} from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/useLocale';
 import type { Field } from '../../metamodel';
-import { ProblemNote } from '../ProblemNote';
 import type { PublishProblem } from '../publish/usePublish';
 import { dropOf, PALETTE_PREFIX } from './drag-targets';
-import {
-  movePlacement,
-  placeField,
-  removePlacement,
-  removeSection,
-  shiftSection,
-  unplacedFields,
-  updateSection,
-  type FormModel,
-  type PlacementModel,
-  type SectionModel,
-} from './form-model';
+import { useAnnouncements, useFormDragging } from './form-dnd';
+import { movePlacement, placeField, unplacedFields, type FormModel } from './form-model';
+import { SectionEditor } from './SectionEditor';
 
 export interface FormCanvasProps {
   model: FormModel;
@@ -45,17 +26,6 @@ export interface FormCanvasProps {
   onSelect: (placementKey: string) => void;
 }
 
-// Pointer drags go to what is under the pointer (a field chip before a whole column); the keyboard,
-// which has no pointer, to the closest target.
-const collisions: CollisionDetection = (args) => {
-  const hits = pointerWithin(args);
-  if (hits.length > 0) {
-    const chip = hits.find((h) => !String(h.id).startsWith('cell:'));
-    return chip ? [chip] : hits;
-  }
-  return closestCenter(args);
-};
-
 /**
  * The palette of the entity's unplaced fields and the form's sections, each a grid of column cells.
  * A field dragged from the palette (or a placed one) onto a cell lands at the end of that column, onto
@@ -63,11 +33,13 @@ const collisions: CollisionDetection = (args) => {
  */
 export function FormCanvas({ model, fields, selected, problems, onChange, onSelect }: FormCanvasProps) {
   const { t } = useTranslation();
+  const dragging = useFormDragging();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: dragging.coordinates }),
   );
   const onDragEnd = ({ active, over }: DragEndEvent) => {
+    dragging.reset();
     const drop = over ? dropOf(model, String(over.id)) : undefined;
     const id = String(active.id);
     if (!drop || id === String(over?.id)) return;
@@ -78,19 +50,25 @@ export function FormCanvas({ model, fields, selected, problems, onChange, onSele
     );
   };
   const palette = unplacedFields(model, fields);
+  const announcements = useAnnouncements(model, fields);
   return (
-    <DndContext sensors={sensors} collisionDetection={collisions} onDragEnd={onDragEnd}>
+    <DndContext
+      sensors={sensors}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t('dragHint') } }}
+      collisionDetection={dragging.collisions}
+      onDragStart={dragging.reset}
+      onDragCancel={dragging.reset}
+      onDragEnd={onDragEnd}
+    >
       <div className="form-designer">
         <aside className="form-palette card" aria-label={t('fieldPalette')}>
           <h3>{t('fieldPalette')}</h3>
           <p className="muted">{t('dragHint')}</p>
-          <SortableContext items={palette.map((f) => PALETTE_PREFIX + f.name)} strategy={verticalListSortingStrategy}>
-            <ul data-testid="field-palette">
-              {palette.map((f) => (
-                <PaletteItem key={f.name} field={f} />
-              ))}
-            </ul>
-          </SortableContext>
+          <ul data-testid="field-palette">
+            {palette.map((f) => (
+              <PaletteItem key={f.name} field={f} />
+            ))}
+          </ul>
           {palette.length === 0 && <p className="muted">{t('allFieldsPlaced')}</p>}
         </aside>
         <div>
@@ -116,7 +94,7 @@ export function FormCanvas({ model, fields, selected, problems, onChange, onSele
 function PaletteItem({ field }: { field: Field }) {
   const { label } = useLocale();
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: PALETTE_PREFIX + field.name,
   });
   return (
@@ -124,215 +102,13 @@ function PaletteItem({ field }: { field: Field }) {
       <div
         ref={setNodeRef}
         className={`palette-item${isDragging ? ' palette-item--dragging' : ''}`}
-        style={{ transform: CSS.Translate.toString(transform), transition }}
+        style={{ transform: CSS.Translate.toString(transform) }}
         {...attributes}
         {...listeners}
       >
         <span aria-hidden="true">⠿</span>
         {label(field.label, field.name)} <span className="muted">{t(`type_${field.type}`)}</span>
       </div>
-    </li>
-  );
-}
-
-interface SectionEditorProps extends Omit<FormCanvasProps, 'problems'> {
-  index: number;
-  section: SectionModel;
-  problems?: PublishProblem[];
-}
-
-function SectionEditor({
-  index,
-  section: s,
-  model,
-  fields,
-  selected,
-  problems,
-  onChange,
-  onSelect,
-}: SectionEditorProps) {
-  const { t } = useTranslation();
-  const set = (change: Partial<SectionModel>) => onChange(updateSection(model, s.key, change));
-  const columns = Array.from({ length: s.columns }, (_, c) => c + 1);
-  return (
-    <section
-      id={`section-${index}`}
-      className={`card form-section${problems?.length ? ' field-row--invalid' : ''}`}
-      aria-label={s.label['zh-CN'] || s.label.en || s.name}
-      data-section={s.name}
-    >
-      <ProblemNote id={`section-${index}-problems`} problems={problems} />
-      <div className="form-grid">
-        <label>
-          {t('fieldName')}
-          <input id={`section-${index}-name`} value={s.name} onChange={(e) => set({ name: e.target.value })} />
-        </label>
-        <label>
-          {t('labelZh')}
-          <input
-            id={`section-${index}-label-zh`}
-            value={s.label['zh-CN'] ?? ''}
-            onChange={(e) => set({ label: { ...s.label, 'zh-CN': e.target.value } })}
-          />
-        </label>
-        <label>
-          {t('labelEn')}
-          <input
-            id={`section-${index}-label-en`}
-            value={s.label.en ?? ''}
-            onChange={(e) => set({ label: { ...s.label, en: e.target.value } })}
-          />
-        </label>
-        <label>
-          {t('sectionColumns')}
-          <select
-            id={`section-${index}-columns`}
-            value={s.columns}
-            onChange={(e) => set({ columns: Number(e.target.value) })}
-          >
-            {[1, 2, 3, 4].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        {model.tabs.length > 0 && (
-          <label>
-            {t('tabOfSection')}
-            <select id={`section-${index}-tab`} value={s.tab ?? ''} onChange={(e) => set({ tab: e.target.value })}>
-              {model.tabs.map((tab) => (
-                <option key={tab.key} value={tab.key}>
-                  {tab.label['zh-CN'] || tab.label.en || tab.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-      </div>
-      <div className="form-cells" style={{ gridTemplateColumns: `repeat(${s.columns}, minmax(0, 1fr))` }}>
-        {columns.map((c) => (
-          <ColumnCell
-            key={c}
-            section={s}
-            column={c}
-            fields={fields}
-            selected={selected}
-            onSelect={onSelect}
-            onRemove={(key) => onChange(removePlacement(model, key))}
-          />
-        ))}
-      </div>
-      <div className="toolbar">
-        <span className="spacer" />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`${t('moveUp')} ${s.name}`}
-          disabled={index === 0}
-          onClick={() => onChange(shiftSection(model, s.key, -1))}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`${t('moveDown')} ${s.name}`}
-          disabled={index === model.sections.length - 1}
-          onClick={() => onChange(shiftSection(model, s.key, 1))}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          className="icon-button danger"
-          aria-label={`${t('delete')} ${s.name}`}
-          disabled={model.sections.length === 1}
-          onClick={() => onChange(removeSection(model, s.key))}
-        >
-          ✕
-        </button>
-      </div>
-    </section>
-  );
-}
-
-interface ColumnCellProps {
-  section: SectionModel;
-  column: number;
-  fields: readonly Field[];
-  selected?: string;
-  onSelect: (key: string) => void;
-  onRemove: (key: string) => void;
-}
-
-function ColumnCell({ section, column, fields, selected, onSelect, onRemove }: ColumnCellProps) {
-  const { t } = useTranslation();
-  const { setNodeRef, isOver } = useDroppable({ id: `cell:${section.key}:${column}` });
-  const placements = section.placements.filter((p) => p.column === column);
-  return (
-    <div
-      ref={setNodeRef}
-      className={`form-cell${isOver ? ' form-cell--over' : ''}`}
-      data-cell={`${section.name}:${column}`}
-    >
-      <div className="form-cell__title">{section.columns > 1 ? t('columnN', { n: column }) : t('dropHere')}</div>
-      <SortableContext items={placements.map((p) => p.key)} strategy={verticalListSortingStrategy}>
-        <ul>
-          {placements.map((p) => (
-            <PlacementChip
-              key={p.key}
-              placement={p}
-              field={fields.find((f) => f.name === p.field)}
-              selected={p.key === selected}
-              onSelect={() => onSelect(p.key)}
-              onRemove={() => onRemove(p.key)}
-            />
-          ))}
-        </ul>
-      </SortableContext>
-    </div>
-  );
-}
-
-interface PlacementChipProps {
-  placement: PlacementModel;
-  field?: Field;
-  selected: boolean;
-  onSelect: () => void;
-  onRemove: () => void;
-}
-
-function PlacementChip({ placement: p, field, selected, onSelect, onRemove }: PlacementChipProps) {
-  const { t } = useTranslation();
-  const { label } = useLocale();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
-    id: p.key,
-  });
-  const name = field ? label(field.label, field.name) : p.field;
-  return (
-    <li
-      ref={setNodeRef}
-      className={`placement-chip${selected ? ' placement-chip--selected' : ''}${isDragging ? ' placement-chip--dragging' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      data-placed-field={p.field}
-    >
-      <span ref={setActivatorNodeRef} className="drag-handle" {...attributes} {...listeners} aria-label={name}>
-        ⠿
-      </span>
-      <button type="button" className="link-button" aria-pressed={selected} onClick={onSelect}>
-        {name}
-        {p.span > 1 ? ` ↔${p.span}` : ''}
-      </button>
-      <span className="spacer" />
-      <button
-        type="button"
-        className="icon-button danger"
-        aria-label={`${t('removeFromForm')} ${name}`}
-        onClick={onRemove}
-      >
-        ✕
-      </button>
     </li>
   );
 }

@@ -17,3 +17,43 @@ export function dropOf(model: FormModel, overId: string): Drop | undefined {
   }
   return undefined;
 }
+
+/** A rectangle on the page (the part of a DOMRect the keyboard moves use). */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export type Direction = 'up' | 'down' | 'left' | 'right';
+
+/**
+ * Where an arrow key takes a field being moved by keyboard: of the targets whose centre lies that
+ * way from `from` (the target it is over, or the field itself), the nearest, preferring ones straight
+ * ahead over ones to the side. Undefined when nothing lies that way.
+ */
+export function nextTarget(
+  from: Box,
+  candidates: readonly { id: string; rect: Box }[],
+  direction: Direction,
+): string | undefined {
+  const centre = (b: Box) => ({ x: b.left + b.width / 2, y: b.top + b.height / 2 });
+  const c = centre(from);
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const candidate of candidates) {
+    const p = centre(candidate.rect);
+    const [dx, dy] = [p.x - c.x, p.y - c.y];
+    const vertical = direction === 'up' || direction === 'down';
+    const along = direction === 'down' ? dy : direction === 'up' ? -dy : direction === 'right' ? dx : -dx;
+    const across = vertical ? Math.abs(dx) : Math.abs(dy);
+    if (along <= 1) continue;
+    const score = along + 2 * across;
+    if (score < bestScore) {
+      best = candidate.id;
+      bestScore = score;
+    }
+  }
+  return best;
+}

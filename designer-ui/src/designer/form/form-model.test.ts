@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../metamodel/generated/form';
-import { dropOf, PALETTE_PREFIX } from './drag-targets';
+import { dropOf, nextTarget, PALETTE_PREFIX } from './drag-targets';
 import {
   addSection,
   addTab,
@@ -167,5 +167,28 @@ describe('editing', () => {
     expect(resolveForm('new', [], [tabbed])).toEqual({});
     expect(resolveForm('published:leadMain', [], [tabbed])).toEqual({ definition: tabbed });
     expect(resolveForm('form:gone', [], [tabbed])).toBeUndefined();
+  });
+});
+
+describe('nextTarget (keyboard moves)', () => {
+  const box = (left: number, top: number, width = 100, height = 40) => ({ left, top, width, height });
+  // the palette on the left, two sections on the right, each a cell with one chip
+  const targets = [
+    { id: 'cell:a:1', rect: box(300, 100, 400, 120) },
+    { id: 'chip:topic', rect: box(310, 120, 380, 40) },
+    { id: 'cell:b:1', rect: box(300, 300, 400, 120) },
+  ];
+
+  it('goes right from the palette to the nearest target, then down through the sections', () => {
+    const palette = box(20, 120, 150, 40);
+    expect(nextTarget(palette, targets, 'right')).toBe('chip:topic');
+    expect(nextTarget(targets[1]!.rect, targets.slice(0, 1).concat(targets.slice(2)), 'down')).toBe('cell:a:1');
+    expect(nextTarget(targets[0]!.rect, targets.slice(1), 'down')).toBe('cell:b:1');
+    expect(nextTarget(targets[2]!.rect, targets.slice(0, 2), 'up')).toBe('cell:a:1');
+  });
+
+  it('finds nothing past the last target', () => {
+    expect(nextTarget(targets[2]!.rect, targets.slice(0, 2), 'down')).toBeUndefined();
+    expect(nextTarget(box(20, 120), targets, 'left')).toBeUndefined();
   });
 });
