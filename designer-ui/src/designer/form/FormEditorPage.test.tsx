@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { clientAnswering, renderWithApp } from '../../test-utils';
@@ -23,7 +23,18 @@ const form = {
   sections: [{ name: 'main', label: L('基本', 'Main'), columns: 2, fields: [{ field: 'topic', column: 2 }] }],
 };
 
-function server() {
+const draft = {
+  key: 'form:visitForm',
+  kind: 'form',
+  name: 'visitForm',
+  definition: form,
+  baseVersion: 3,
+  revision: 1,
+  updatedAt: '2026-12-07T08:00:00Z',
+  updatedBy: 'admin',
+};
+
+function server(drafts: unknown[] = []) {
   const save = vi.fn((v?: Record<string, unknown>) => ({
     saveMetadataDraft: {
       key: 'form:visitForm',
@@ -35,7 +46,23 @@ function server() {
   }));
   const answers: Record<string, (v?: Record<string, unknown>) => unknown> = {
     'query Metadata': () => ({ metadataVersion: 3, definitions: [visit], entityApis: [] }),
-    'query Drafts': () => ({ metadataDrafts: [] }),
+    'query Drafts': () => ({ metadataDrafts: drafts }),
+    'mutation PublishDrafts': () => ({
+      publishMetadataDrafts: {
+        version: null,
+        applied: false,
+        changes: [],
+        problems: [
+          {
+            code: 'INVALID_EXPRESSION',
+            path: '$[0].sections[0].fields[0].requiredWhen',
+            message: '“visit”没有字段“topc”',
+            line: 1,
+            column: 1,
+          },
+        ],
+      },
+    }),
     'query Forms': () => ({ definitions: [form] }),
     'query ExpressionFunctions': () => ({ expressionFunctions: [] }),
     'mutation SaveDraft': save,
@@ -83,5 +110,23 @@ describe('FormEditorPage', () => {
         { name: 'section2', label: L('分区 2', 'Section 2'), tab: 'tab1', fields: [] },
       ],
     });
+  });
+
+  it("shows a dry run's problem at the section that holds it, linked from the dialog", async () => {
+    const { client } = server([draft]);
+    renderWithApp(
+      <Routes>
+        <Route path="/designer/forms/:key" element={<FormEditorPage />} />
+      </Routes>,
+      { client, route: '/designer/forms/form%3AvisitForm' },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: '发布…' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText('“visit”没有字段“topc”')).toBeTruthy();
+    expect(within(dialog).getByRole('link', { name: '定位' }).getAttribute('href')).toBe(
+      '/designer/forms/form%3AvisitForm#section-0',
+    );
+    const section = document.getElementById('section-0')!;
+    expect(within(section).getByRole('alert').textContent).toContain('没有字段“topc”');
   });
 });
