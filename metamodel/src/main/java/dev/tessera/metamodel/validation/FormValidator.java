@@ -1,5 +1,6 @@
 package dev.tessera.metamodel.validation;
 
+import dev.tessera.metamodel.i18n.Messages;
 import dev.tessera.metamodel.model.Definition;
 import dev.tessera.metamodel.model.FormDefinition;
 import dev.tessera.metamodel.model.FormDefinition.Placement;
@@ -15,9 +16,11 @@ import java.util.Set;
  * Semantic checks of a form: its entity exists; tab and section names are unique and every section
  * is on a tab that exists when the form has tabs; each placed field is a field of the entity, placed
  * once, inside its section's columns; every condition compiles as true/false on the entity. Across
- * the set, {@link #defaults} allows one default form per entity.
+ * the set, {@link #defaults} allows one default form per entity. Messages: {@code messages/form.properties}.
  */
 final class FormValidator {
+  private static final Messages MESSAGES = Messages.of("form");
+
   private FormValidator() {}
 
   static List<Problem> validate(FormDefinition d, String base, ValidationContext ctx) {
@@ -29,8 +32,7 @@ final class FormValidator {
       Section s = d.sections().get(i);
       String at = ".sections[" + i + "]";
       if (s.name() != null && !sections.add(s.name())) {
-        c.add(ProblemCode.DUPLICATE, at + ".name", "分区名称“" + s.name() + "”重复",
-            "The section name \"" + s.name() + "\" is used twice");
+        add(c, ProblemCode.DUPLICATE, at + ".name", "SECTION_TWICE", Map.of("section", s.name()));
       }
       tabOf(s, at, tabs, c);
       if (c.entity == null) {
@@ -53,11 +55,9 @@ final class FormValidator {
         continue;
       }
       if (!names.add(t.name())) {
-        c.add(ProblemCode.DUPLICATE, ".tabs[" + i + "].name", "标签页名称“" + t.name() + "”重复",
-            "The tab name \"" + t.name() + "\" is used twice");
+        add(c, ProblemCode.DUPLICATE, ".tabs[" + i + "].name", "TAB_TWICE", Map.of("tab", t.name()));
       } else if (d.sections().stream().noneMatch(s -> t.name().equals(s.tab()))) {
-        c.add(ProblemCode.INVALID_OPTION, ".tabs[" + i + "]", "标签页“" + t.name() + "”中没有分区，请添加分区或删除该标签页",
-            "The tab \"" + t.name() + "\" has no sections; add one or remove the tab");
+        add(c, ProblemCode.INVALID_OPTION, ".tabs[" + i + "]", "TAB_EMPTY", Map.of("tab", t.name()));
       }
     }
     return names;
@@ -65,11 +65,9 @@ final class FormValidator {
 
   private static void tabOf(Section s, String at, Set<String> tabs, RecordRuleChecks c) {
     if (s.tab() == null && !tabs.isEmpty()) {
-      c.add(ProblemCode.REQUIRED, at + ".tab", "表单有标签页，请为分区“" + s.name() + "”选择所在的标签页",
-          "The form has tabs: choose the tab of the section \"" + s.name() + "\"");
+      add(c, ProblemCode.REQUIRED, at + ".tab", "TAB_REQUIRED", Map.of("section", String.valueOf(s.name())));
     } else if (s.tab() != null && !tabs.contains(s.tab())) {
-      c.add(ProblemCode.UNKNOWN_TARGET, at + ".tab", "标签页“" + s.tab() + "”不存在",
-          "There is no tab \"" + s.tab() + "\" on this form");
+      add(c, ProblemCode.UNKNOWN_TARGET, at + ".tab", "NO_TAB", Map.of("tab", s.tab()));
     }
   }
 
@@ -77,8 +75,7 @@ final class FormValidator {
     if (p.field() != null && c.field(at + ".field", p.field(), null) != null) {
       String first = placed.putIfAbsent(p.field(), s.name());
       if (first != null) {
-        c.add(ProblemCode.DUPLICATE, at + ".field", "字段“" + p.field() + "”已放在分区“" + first + "”中，每个字段只能放一次",
-            "The field \"" + p.field() + "\" is already placed in the section \"" + first + "\"; a field goes on a form once");
+        add(c, ProblemCode.DUPLICATE, at + ".field", "FIELD_TWICE", Map.of("field", p.field(), "section", first));
       }
     }
     if (s.columns() >= 1 && s.columns() <= 4) {
@@ -91,13 +88,15 @@ final class FormValidator {
 
   private static void columns(int columns, Placement p, String at, RecordRuleChecks c) {
     if (p.column() > columns) {
-      c.add(ProblemCode.INVALID_OPTION, at + ".column", "分区只有 " + columns + " 列，字段不能放在第 " + p.column() + " 列",
-          "The section has " + columns + " column(s): a field cannot start in column " + p.column());
+      add(c, ProblemCode.INVALID_OPTION, at + ".column", "COLUMN_OUTSIDE", Map.of("columns", columns, "column", p.column()));
     } else if (p.column() >= 1 && p.span() >= 1 && p.column() + p.span() - 1 > columns) {
-      c.add(ProblemCode.INVALID_OPTION, at + ".span", "从第 " + p.column() + " 列起跨 " + p.span() + " 列超出了分区的 "
-          + columns + " 列", "Starting in column " + p.column() + ", a span of " + p.span()
-          + " goes past the section's " + columns + " column(s)");
+      add(c, ProblemCode.INVALID_OPTION, at + ".span", "SPAN_OUTSIDE",
+          Map.of("columns", columns, "column", p.column(), "span", p.span()));
     }
+  }
+
+  private static void add(RecordRuleChecks c, ProblemCode code, String at, String message, Map<String, ?> args) {
+    c.out.add(new Problem(code.name(), c.base + at, MESSAGES.text(message, args)));
   }
 
   /** At most one form per entity is its default; each further one is a problem at its {@code default}. */
@@ -107,9 +106,8 @@ final class FormValidator {
       if (d instanceof FormDefinition f && f.isDefault() && f.entity() != null) {
         String taken = first.putIfAbsent(f.entity(), f.name());
         if (taken != null) {
-          out.add(Problem.of(ProblemCode.DUPLICATE, "$[" + i + "].default", "“" + f.entity() + "”的默认表单已是“" + taken
-              + "”，每个实体只能有一个默认表单", "\"" + taken + "\" is already the default form of " + f.entity()
-              + "; an entity has one default form"));
+          out.add(new Problem(ProblemCode.DUPLICATE.name(), "$[" + i + "].default",
+              MESSAGES.text("DEFAULT_TWICE", Map.of("entity", f.entity(), "form", taken))));
         }
       }
     });

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tessera.metamodel.i18n.Messages;
 import dev.tessera.metamodel.json.MetamodelJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,11 @@ class AutomationValidatorTest {
   @Test
   void theValidSetIsAccepted() throws IOException {
     assertEquals(List.of(), VALIDATOR.validate(valid()));
+  }
+
+  @Test
+  void theFormCatalogHasEveryMessageInBothLanguages() {
+    assertEquals(List.of(), Messages.of("form").problems());
   }
 
   static Stream<Arguments> invalidCases() throws IOException {
