@@ -117,3 +117,8 @@ export type MatchingRulesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MatchingRulesQuery = { definitions: Array<unknown> | null };
+
+export type FormsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FormsQuery = { definitions: Array<unknown> | null };

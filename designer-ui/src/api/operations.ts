@@ -199,3 +199,9 @@ export const MATCHING_RULES = /* GraphQL */ `
     definitions(kind: "matchingRule")
   }
 `;
+
+export const FORMS = /* GraphQL */ `
+  query Forms {
+    definitions(kind: "form")
+  }
+`;

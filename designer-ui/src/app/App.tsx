@@ -16,6 +16,8 @@ const EntityEditorPage = lazy(() => import('../designer/entity/EntityEditorPage'
 const HistoryPage = lazy(() => import('../designer/publish/HistoryPage'));
 const MatchingRulesPage = lazy(() => import('../designer/rules/MatchingRulesPage'));
 const MatchingRuleEditorPage = lazy(() => import('../designer/rules/MatchingRuleEditorPage'));
+const FormsPage = lazy(() => import('../designer/form/FormsPage'));
+const FormEditorPage = lazy(() => import('../designer/form/FormEditorPage'));
 const WorkspacePage = lazy(() => import('../workspace/WorkspacePage'));
 const InboxPage = lazy(() => import('../workspace/inbox/InboxPage'));
 
@@ -98,6 +100,22 @@ export function AppRoutes() {
           element={
             <Lazy>
               <MatchingRuleEditorPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/forms"
+          element={
+            <Lazy>
+              <FormsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/forms/:key"
+          element={
+            <Lazy>
+              <FormEditorPage />
             </Lazy>
           }
         />

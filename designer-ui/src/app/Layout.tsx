@@ -31,6 +31,7 @@ export function Layout() {
         <NavLink to="/designer" end>
           {t('navDesigner')}
         </NavLink>
+        <NavLink to="/designer/forms">{t('navForms')}</NavLink>
         <NavLink to="/designer/rules">{t('navRules')}</NavLink>
         <NavLink to="/designer/history">{t('navHistory')}</NavLink>
         <NavLink to="/workspace">{t('navWorkspace')}</NavLink>

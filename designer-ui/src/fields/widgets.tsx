@@ -10,13 +10,16 @@ export interface EditorProps {
   onChange: (value: unknown) => void;
   /** The id of the element describing the field's error, when there is one. */
   errorId?: string;
+  /** The id of more text describing the field (a form's help text). */
+  helpId?: string;
 }
 
 /** The editor the registry names for the field's type. */
-export function FieldEditor({ field, id, value, onChange, errorId }: EditorProps) {
+export function FieldEditor({ field, id, value, onChange, errorId, helpId }: EditorProps) {
   const { label } = useLocale();
   const spec = specOf(field);
-  const common = { id, name: field.name, 'aria-invalid': errorId ? true : undefined, 'aria-describedby': errorId };
+  const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
+  const common = { id, name: field.name, 'aria-invalid': errorId ? true : undefined, 'aria-describedby': describedBy };
   const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
   switch (spec.editor) {
     case 'textarea':

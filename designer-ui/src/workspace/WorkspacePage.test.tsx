@@ -44,9 +44,10 @@ const rows = {
   },
 };
 
-function server(answers: Record<string, (v?: Record<string, unknown>) => unknown>) {
+function server(answers: Record<string, (v?: Record<string, unknown>) => unknown>, forms: unknown[] = []) {
   return clientAnswering(async (query, variables) => {
     if (query.includes('query Metadata')) return metadata;
+    if (query.includes('query Forms')) return { definitions: forms };
     const op = Object.keys(answers).find((k) => query.includes(k));
     if (!op) throw new Error(`unexpected: ${query}`);
     return answers[op]!(variables);
@@ -132,5 +133,75 @@ describe('WorkspacePage', () => {
     expect(warning.textContent).toContain('保存会被拒绝');
     expect(within(warning).getByRole('link').getAttribute('href')).toBe('/workspace/lead/a1b2c3d4-0000');
     expect(check).toHaveBeenCalledWith({ entity: 'lead', data: { name: '张三' }, id: null });
+  });
+
+  it("lays the record out by the entity's default form, with its conditions, and lists errors of fields it leaves out", async () => {
+    const form = {
+      kind: 'form',
+      name: 'leadForm',
+      label: label('线索表单', 'Lead form'),
+      entity: 'lead',
+      default: true,
+      tabs: [
+        { name: 'main', label: label('基本', 'Main') },
+        { name: 'deal', label: label('成交', 'Deal') },
+      ],
+      sections: [
+        {
+          name: 'who',
+          label: label('客户', 'Customer'),
+          tab: 'main',
+          columns: 2,
+          fields: [{ field: 'amount', column: 2, help: label('含税', 'Tax included'), requiredWhen: "stage == 'won'" }],
+        },
+        {
+          name: 'close',
+          label: label('阶段', 'Stage'),
+          tab: 'deal',
+          visibleWhen: 'amount > 100',
+          fields: [{ field: 'stage' }],
+        },
+      ],
+    };
+    const refuse = vi.fn(async () => {
+      throw new GraphQLRequestError('graphql', '名称为必填项', 200, [
+        {
+          message: '名称为必填项',
+          extensions: {
+            code: 'VALIDATION_FAILED',
+            problems: [
+              { field: 'name', code: 'REQUIRED', message: '名称为必填项' },
+              { field: 'stage', code: 'INVALID_VALUE', message: '不能直接进入赢单' },
+            ],
+          },
+        },
+      ]);
+    });
+    open(server({ WorkspaceCreate: refuse }, [form]), '/workspace/lead/new');
+
+    const amount = await screen.findByLabelText(/金额/);
+    expect(screen.getByRole('region', { name: '客户' })).toBeTruthy();
+    expect(screen.queryByLabelText(/名称/)).toBeNull();
+    expect(screen.getByText('含税').id).toBe(amount.getAttribute('aria-describedby'));
+    expect(amount.closest('.form-placement')?.getAttribute('style')).toContain('grid-column: 2 / span 1');
+    expect(screen.queryByText('必填', { selector: 'label[for="record-amount"] .badge' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('tab', { name: '成交' }));
+    expect(screen.queryByRole('region', { name: '阶段' })).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: '基本' }));
+    fireEvent.change(screen.getByLabelText(/金额/), { target: { value: '500' } });
+    fireEvent.click(screen.getByRole('tab', { name: '成交' }));
+    fireEvent.change(await screen.findByLabelText(/阶段/, { selector: 'select' }), { target: { value: 'won' } });
+    fireEvent.click(screen.getByRole('tab', { name: '基本' }));
+    expect(screen.getByText('必填', { selector: 'label[for="record-amount"] .badge' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect((await screen.findByTestId('form-errors')).textContent).toBe('名称: 名称为必填项');
+    // a field with an error shows even where a condition would hide it, and its tab is marked
+    fireEvent.change(screen.getByLabelText(/金额/), { target: { value: '' } });
+    const deal = screen.getByRole('tab', { name: /成交/ });
+    expect(deal.className).toContain('form-tab--invalid');
+    fireEvent.click(deal);
+    expect(screen.getByText('不能直接进入赢单').closest('[data-field]')?.getAttribute('data-field')).toBe('stage');
   });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { editorHref, useDrafts, type Draft } from '../entity/useDrafts';
+import { formHref } from '../form/form-model';
 import { ruleHref } from '../rules/useMatchingRules';
 import { editorId, problemTarget } from './problem-path';
 import { usePublishDrafts, type PublishProblem } from './usePublish';
@@ -119,7 +120,8 @@ function ProblemLine({
   );
 }
 
-/** The editor of a draft: the entity designer, or the rules designer for matching rules. */
+/** The editor of a draft: the rules designer for matching rules, the form designer for forms, else the entity designer. */
 function draftHref(draft: Draft): string {
-  return draft.kind === 'matchingRule' ? ruleHref(draft.key) : editorHref(draft.key);
+  if (draft.kind === 'matchingRule') return ruleHref(draft.key);
+  return draft.kind === 'form' ? formHref(draft.key) : editorHref(draft.key);
 }

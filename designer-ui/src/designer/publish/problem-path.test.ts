@@ -11,6 +11,8 @@ describe('problemTarget', () => {
     ["$[0].fields[1].label['zh-CN']", { draft: 0, kind: 'field', index: 1, property: 'label' }],
     ['$[4]', { draft: 4, kind: 'entity' }],
     ['$[0].criteria[2].weight', { draft: 0, kind: 'criterion', index: 2, property: 'weight' }],
+    ['$[0].sections[1].fields[2].requiredWhen', { draft: 0, kind: 'section', index: 1, property: 'fields' }],
+    ['$[3].tabs[0].name', { draft: 3, kind: 'tab', index: 0, property: 'name' }],
   ])('%s', (path, expected) => {
     expect(problemTarget(path)).toEqual(expected);
   });
@@ -35,5 +37,6 @@ describe('problemsByEditor', () => {
     expect([...grouped.keys()].sort()).toEqual(['entity-settings', 'field-1', 'rule-0']);
     expect(grouped.get('field-1')!.map((p) => p.code)).toEqual(['A', 'B']);
     expect(editorId({ draft: 0, kind: 'rule', index: 2 })).toBe('rule-2');
+    expect(editorId({ draft: 0, kind: 'section', index: 1 })).toBe('section-1');
   });
 });

@@ -1,9 +1,16 @@
-/** Which editor owns a problem: the definition's own inputs, or one of its fields, rules or (matching) criteria. */
+/**
+ * Which editor owns a problem: the definition's own inputs, or one of its fields, rules, (matching)
+ * criteria, or a form's sections (with their placed fields) and tabs.
+ */
 export type ProblemTarget =
   | { draft: number; kind: 'entity'; property?: string }
   | { draft: number; kind: 'field'; index: number; property?: string }
   | { draft: number; kind: 'rule'; index: number; property?: string }
-  | { draft: number; kind: 'criterion'; index: number; property?: string };
+  | { draft: number; kind: 'criterion'; index: number; property?: string }
+  | { draft: number; kind: 'section'; index: number; property?: string }
+  | { draft: number; kind: 'tab'; index: number; property?: string };
+
+const ITEM_KINDS = { fields: 'field', rules: 'rule', criteria: 'criterion', sections: 'section', tabs: 'tab' } as const;
 
 /**
  * Maps a problem's JSON path (`$[0].fields[3].label.en`, `$[1].rules[0].assert`, `$[2]`) to the
@@ -16,9 +23,9 @@ export function problemTarget(path: string): ProblemTarget | undefined {
   }
   const draft = Number(m[1]);
   const rest = m[2] ?? '';
-  const item = /^\.(fields|rules|criteria)\[(\d+)\](?:\.([A-Za-z-]+))?/.exec(rest);
+  const item = /^\.(fields|rules|criteria|sections|tabs)\[(\d+)\](?:\.([A-Za-z-]+))?/.exec(rest);
   if (item) {
-    const kind = item[1] === 'fields' ? 'field' : item[1] === 'rules' ? 'rule' : 'criterion';
+    const kind = ITEM_KINDS[item[1] as keyof typeof ITEM_KINDS];
     return { draft, kind, index: Number(item[2]), ...(item[3] ? { property: item[3] } : {}) };
   }
   const property = /^\.([A-Za-z-]+)/.exec(rest)?.[1];
@@ -34,6 +41,10 @@ export function editorId(target: ProblemTarget): string {
       return `rule-${target.index}`;
     case 'criterion':
       return `criterion-${target.index}`;
+    case 'section':
+      return `section-${target.index}`;
+    case 'tab':
+      return `tab-${target.index}`;
     default:
       return 'entity-settings';
   }

@@ -1,5 +1,6 @@
 import type { MatchingRuleDefinition } from '../../metamodel';
 import type { Draft } from '../entity/useDrafts';
+import { resolveDefinition } from '../publish/resolve-definition';
 
 export type Criterion = MatchingRuleDefinition['criteria'][number];
 
@@ -36,17 +37,5 @@ export function toSavedRule(rule: MatchingRuleDefinition): MatchingRuleDefinitio
 }
 
 /** What a rules editor URL opens: `new`, a draft's key, or `published:<name>` (its pending draft, if any). */
-export function resolveRule(
-  key: string,
-  drafts: readonly Draft[],
-  published: readonly MatchingRuleDefinition[],
-): { definition?: MatchingRuleDefinition; draft?: Draft } | undefined {
-  if (key === 'new') return {};
-  const draft = drafts.find((d) => d.key === key);
-  if (draft) return { definition: draft.definition as MatchingRuleDefinition, draft };
-  const name = key.startsWith('published:') ? key.slice('published:'.length) : key.replace(/^matchingRule:/, '');
-  const rule = published.find((r) => r.name === name || (r.id && key === `id:${r.id}`));
-  if (!rule) return undefined;
-  const pending = drafts.find((d) => (rule.id && d.key === `id:${rule.id}`) || d.key === `matchingRule:${rule.name}`);
-  return pending ? { definition: pending.definition as MatchingRuleDefinition, draft: pending } : { definition: rule };
-}
+export const resolveRule = (key: string, drafts: readonly Draft[], published: readonly MatchingRuleDefinition[]) =>
+  resolveDefinition('matchingRule', key, drafts, published);

@@ -73,6 +73,10 @@ export interface Field {
   defaultExpression?: string;
   min?: number;
   max?: number;
+  /**
+   * number fields: whole numbers only (GraphQL Int, 32-bit)
+   */
+  integer?: boolean;
   pattern?: string;
   /**
    * @maxItems 1000

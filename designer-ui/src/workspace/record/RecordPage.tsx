@@ -1,29 +1,37 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { defaultForm, useForms } from '../../api/forms';
 import type { EntityApi } from '../../api/metadata';
 import { useClient } from '../../app/ClientContext';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { useLocale } from '../../app/useLocale';
 import { FormValueError, isComputed, selection, toFormValue, toInputValue } from '../../fields/registry';
-import { FieldEditor } from '../../fields/widgets';
-import type { EntityDefinition } from '../../metamodel';
+import type { EntityDefinition, Field } from '../../metamodel';
+import type { FormDefinition } from '../../metamodel/generated/form';
 import { createDocument, deleteDocument, editableFields, recordDocument, updateDocument } from '../record-documents';
 import { useWorkspaceEntity } from '../useWorkspaceEntity';
 import { recordErrors } from './record-errors';
 import { DuplicateWarning } from './DuplicateWarning';
+import { FieldBlock } from './FieldBlock';
+import { FormLayout, type PlacementState } from './FormLayout';
+import { conditionValues } from './form-values';
 import { RelatedLists } from './RelatedLists';
 import { probeValues } from './duplicates';
 
 type RecordData = Record<string, unknown> & { id: string; version: number };
 
-/** `/workspace/:entity/new` and `/workspace/:entity/:id`: the record as a form from its entity's fields. */
+/**
+ * `/workspace/:entity/new` and `/workspace/:entity/:id`: the record laid out by the entity's default
+ * form when one is published, else every field of the entity in order.
+ */
 export function RecordPage() {
   const { entity, api, loading, error } = useWorkspaceEntity();
   const { id } = useParams();
   const { t } = useTranslation();
   const client = useClient();
+  const forms = useForms();
   const record = useQuery({
     queryKey: ['record', entity?.name, id],
     enabled: Boolean(entity && api && id),
@@ -32,8 +40,8 @@ export function RecordPage() {
         .request<{ record: RecordData | null }>(recordDocument(api!, entity!), { id }, signal)
         .then((d) => d.record),
   });
-  if (error || record.isError) return <ErrorPanel error={error ?? record.error} />;
-  if (loading || (id && record.isPending)) return <p className="status">{t('loading')}</p>;
+  if (error || record.isError || forms.isError) return <ErrorPanel error={error ?? record.error ?? forms.error} />;
+  if (loading || forms.isPending || (id && record.isPending)) return <p className="status">{t('loading')}</p>;
   if (!entity || !api || (id && !record.data)) return <p className="empty">{t('notFound')}</p>;
   return (
     <RecordForm
@@ -41,11 +49,19 @@ export function RecordPage() {
       entity={entity}
       api={api}
       record={record.data ?? undefined}
+      form={defaultForm(forms.data, entity.name)}
     />
   );
 }
 
-function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: EntityApi; record?: RecordData }) {
+interface RecordFormProps {
+  entity: EntityDefinition;
+  api: EntityApi;
+  record?: RecordData;
+  form?: FormDefinition;
+}
+
+function RecordForm({ entity, api, record, form }: RecordFormProps) {
   const { t } = useTranslation();
   const { label } = useLocale();
   const client = useClient();
@@ -107,6 +123,32 @@ function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: En
     save.error,
     entity.fields.map((f) => f.name),
   );
+  const labelOf = (name: string) => {
+    const f = entity.fields.find((x) => x.name === name);
+    return f ? label(f.label, f.name) : name;
+  };
+  const messagesOf = (name: string) => [...(localErrors.get(name) ?? []), ...(server.byField.get(name) ?? [])];
+  // a field the form does not show still gets its server error, above the form
+  const shown = new Set(
+    form ? form.sections.flatMap((s) => (s.fields ?? []).map((p) => p.field)) : entity.fields.map((f) => f.name),
+  );
+  const general = [
+    ...server.general,
+    ...[...server.byField]
+      .filter(([name]) => !shown.has(name))
+      .flatMap(([name, m]) => m.map((x) => `${labelOf(name)}: ${x}`)),
+  ];
+  const conditions = conditionValues(entity.fields, values);
+  const renderField = (f: Field, state: PlacementState) => (
+    <FieldBlock
+      field={f}
+      id={`record-${f.name}`}
+      value={values[f.name]}
+      state={state}
+      messages={messagesOf(f.name)}
+      onChange={(v) => setValues({ ...values, [f.name]: v })}
+    />
+  );
   const [probe, setProbe] = useState<Record<string, unknown>>();
   useEffect(() => {
     // check for duplicates once typing pauses
@@ -145,10 +187,10 @@ function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: En
           </button>
         )}
       </div>
-      {server.general.length > 0 && (
+      {general.length > 0 && (
         <div className="problem-note" role="alert" data-testid="form-errors">
           <ul>
-            {server.general.map((m, i) => (
+            {general.map((m, i) => (
               <li key={i}>{m}</li>
             ))}
           </ul>
@@ -156,34 +198,25 @@ function RecordForm({ entity, api, record }: { entity: EntityDefinition; api: En
       )}
       {remove.isError && <ErrorPanel error={remove.error} />}
       <DuplicateWarning entity={entity.name} recordId={record?.id} values={probe} />
-      <div className="form-grid card">
-        {entity.fields.map((f) => {
-          if (!record && isComputed(f)) return null;
-          const id = `record-${f.name}`;
-          const messages = [...(localErrors.get(f.name) ?? []), ...(server.byField.get(f.name) ?? [])];
-          const errorId = messages.length ? `${id}-error` : undefined;
-          return (
-            <div key={f.name} className="form-field" data-field={f.name}>
-              <label htmlFor={id}>
-                {label(f.label, f.name)}
-                {f.required && <span className="badge">{t('required')}</span>}
-              </label>
-              <FieldEditor
-                field={f}
-                id={id}
-                value={values[f.name]}
-                errorId={errorId}
-                onChange={(v) => setValues({ ...values, [f.name]: v })}
-              />
-              {errorId && (
-                <span id={errorId} className="field-error" role="alert">
-                  {messages.join('；')}
-                </span>
-              )}
-            </div>
-          );
-        })}
-      </div>
+      {form ? (
+        <FormLayout
+          form={form}
+          fields={entity.fields}
+          valueOf={(name) => conditions.get(name)}
+          renderField={renderField}
+          skip={(f) => !record && isComputed(f)}
+          invalid={(name) => messagesOf(name).length > 0}
+          idPrefix="record-form"
+        />
+      ) : (
+        <div className="form-grid card">
+          {entity.fields.map((f) =>
+            !record && isComputed(f) ? null : (
+              <Fragment key={f.name}>{renderField(f, { required: f.required === true, readOnly: false })}</Fragment>
+            ),
+          )}
+        </div>
+      )}
       {record && <RelatedLists api={api} recordId={record.id} />}
     </form>
   );

@@ -30,7 +30,8 @@ class AutomationDefinitionsComponentTest {
     String suffix = Gql.unique("x").substring(1);
     String json = Files.readString(VALID).replace("\"lead\"", "\"lead" + suffix + "\"")
         .replace("publicLeads", "publicLeads" + suffix).replace("leadAssignment", "leadAssignment" + suffix)
-        .replace("sameLead", "sameLead" + suffix);
+        .replace("sameLead", "sameLead" + suffix).replace("\"leadMain\"", "\"leadMain" + suffix + "\"")
+        .replace("\"leadQuick\"", "\"leadQuick" + suffix + "\"");
     for (String team : List.of("keyAccounts", "east", "south", "senior", "junior", "inside")) {
       json = json.replace("\"" + team + "\"", "\"" + team + suffix + "\"");
       dev.tessera.support.Staff.team(team + suffix, List.of());
@@ -53,7 +54,8 @@ class AutomationDefinitionsComponentTest {
 
     String broken = json.replace("\"budget >= 1000000\"", "\"budget >= '1000000'\"").replace("lead" + suffix, "lead" + suffix + "b")
         .replace("publicLeads" + suffix, "publicLeads" + suffix + "b").replace("leadAssignment" + suffix, "leadAssignment" + suffix + "b")
-        .replace("sameLead" + suffix, "sameLead" + suffix + "b");
+        .replace("sameLead" + suffix, "sameLead" + suffix + "b").replace("leadMain" + suffix, "leadMain" + suffix + "b")
+        .replace("leadQuick" + suffix, "leadQuick" + suffix + "b");
     JsonPath bad = Gql.ok("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { code path line column } } }",
         Map.of("d", new JsonArray(broken).getList()));
     assertFalse(bad.getBoolean("data.publishDefinitions.applied"));

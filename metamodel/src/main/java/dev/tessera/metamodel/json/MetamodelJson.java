@@ -97,7 +97,7 @@ public final class MetamodelJson {
 
   /**
    * Returns a copy of {@code incoming} in which the definition, its fields and its rules all carry a
-   * stable {@code id}: kept when sent, else taken from the item of the same name in {@code previous}
+   * stable {@code id} (and so do a form's tabs and sections): kept when sent, else taken from the item of the same name in {@code previous}
    * (the published version it replaces), else newly generated. Ids never change afterwards, so
    * renaming an item keeps its identity.
    */
@@ -123,6 +123,8 @@ public final class MetamodelJson {
     assignItemIds(out, previous, "rules", "rule");
     assignItemIds(out, previous, "entries", "asg");
     assignItemIds(out, previous, "recycle", "rcy");
+    assignItemIds(out, previous, "tabs", "tab");
+    assignItemIds(out, previous, "sections", "sec");
     return out;
   }
 

@@ -8,6 +8,10 @@ import dev.tessera.metamodel.model.AssignmentRuleDefinition.Strategy;
 import dev.tessera.metamodel.model.AssignmentRuleDefinition.StrategyType;
 import dev.tessera.metamodel.model.AssignmentRuleDefinition.Tier;
 import dev.tessera.metamodel.model.Condition;
+import dev.tessera.metamodel.model.FormDefinition;
+import dev.tessera.metamodel.model.FormDefinition.Placement;
+import dev.tessera.metamodel.model.FormDefinition.Section;
+import dev.tessera.metamodel.model.FormDefinition.Tab;
 import dev.tessera.metamodel.model.MatchingRuleDefinition;
 import dev.tessera.metamodel.model.MatchingRuleDefinition.Action;
 import dev.tessera.metamodel.model.MatchingRuleDefinition.CompareAs;
@@ -26,7 +30,7 @@ import java.util.function.Function;
 
 /**
  * Readers from the JSON of the kinds that act on an entity's records (assignment rules, pools,
- * matching rules) to their typed records. Like {@link MetamodelJson}'s readers they assume the
+ * matching rules, forms) to their typed records. Like {@link MetamodelJson}'s readers they assume the
  * document was validated and never fail: what they cannot read becomes null or is left out, and the
  * validator reports it. Defaults are applied by the records themselves.
  */
@@ -89,6 +93,28 @@ public final class RuleJson {
     String match = text(c, "match");
     return new Criterion(text(c, "field"), "exact".equals(match) ? Match.EXACT : "fuzzy".equals(match) ? Match.FUZZY : null,
         decimal(c, "weight"), decimal(c, "minSimilarity"), CompareAs.fromJson(text(c, "compareAs")).orElse(null));
+  }
+
+  public static FormDefinition form(JsonNode n) {
+    return new FormDefinition(text(n, "id"), text(n, "name"), MetamodelJson.label(n.get("label")),
+        MetamodelJson.label(n.get("description")), text(n, "entity"), bool(n, "default", false),
+        list(n.path("tabs"), t -> new Tab(text(t, "id"), text(t, "name"), MetamodelJson.label(t.get("label")))),
+        list(n.path("sections"), RuleJson::section));
+  }
+
+  private static Section section(JsonNode s) {
+    Integer columns = integer(s, "columns");
+    return new Section(text(s, "id"), text(s, "name"), MetamodelJson.label(s.get("label")), text(s, "tab"),
+        columns == null ? FormDefinition.DEFAULT_COLUMNS : columns, text(s, "visibleWhen"),
+        list(s.path("fields"), RuleJson::placement));
+  }
+
+  private static Placement placement(JsonNode p) {
+    Integer column = integer(p, "column");
+    Integer span = integer(p, "span");
+    return new Placement(text(p, "field"), column == null ? Placement.DEFAULT_COLUMN : column,
+        span == null ? Placement.DEFAULT_SPAN : span, MetamodelJson.label(p.get("help")), text(p, "visibleWhen"),
+        text(p, "requiredWhen"), text(p, "readOnlyWhen"));
   }
 
   /** Structured conditions; an unknown operator is read as null. */

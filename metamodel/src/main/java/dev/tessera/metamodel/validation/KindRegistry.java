@@ -6,6 +6,7 @@ import dev.tessera.metamodel.json.RuleJson;
 import dev.tessera.metamodel.model.AssignmentRuleDefinition;
 import dev.tessera.metamodel.model.Definition;
 import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FormDefinition;
 import dev.tessera.metamodel.model.MatchingRuleDefinition;
 import dev.tessera.metamodel.model.PoolDefinition;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ public final class KindRegistry {
           AssignmentRuleValidator::validate),
       new Kind<>(PoolDefinition.KIND, PoolDefinition.class, RuleJson::pool, PoolValidator::validate),
       new Kind<>(MatchingRuleDefinition.KIND, MatchingRuleDefinition.class, RuleJson::matchingRule,
-          MatchingRuleValidator::validate)));
+          MatchingRuleValidator::validate),
+      new Kind<>(FormDefinition.KIND, FormDefinition.class, RuleJson::form, FormValidator::validate)));
 
   private final Map<String, Kind<?>> kinds = new LinkedHashMap<>();
 

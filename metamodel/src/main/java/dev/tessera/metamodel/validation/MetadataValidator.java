@@ -122,6 +122,7 @@ public final class MetadataValidator {
     });
     ValidationContext ctx = new ValidationContext(byName, pools, directory);
     typed.forEach((i, d) -> out.addAll(kinds.kind(d.kind()).orElseThrow().check(d, "$[" + i + "]", ctx)));
+    FormValidator.defaults(typed, out);
     generatedNames(entities, out);
     reverseNames(entities, byName, out);
     return out;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tessera.metamodel.i18n.Messages;
 import dev.tessera.metamodel.json.MetamodelJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Assignment rules, pools and matching rules: a complete valid set is accepted, and each case of
+ * Assignment rules, pools, matching rules and forms: a complete valid set is accepted, and each case of
  * {@code AutomationValidatorTest.invalid.json} (the valid set with values replaced at JSON pointers)
  * yields its code at its path, with messages in both languages.
  */
@@ -31,6 +32,11 @@ class AutomationValidatorTest {
   @Test
   void theValidSetIsAccepted() throws IOException {
     assertEquals(List.of(), VALIDATOR.validate(valid()));
+  }
+
+  @Test
+  void theFormCatalogHasEveryMessageInBothLanguages() {
+    assertEquals(List.of(), Messages.of("form").problems());
   }
 
   static Stream<Arguments> invalidCases() throws IOException {

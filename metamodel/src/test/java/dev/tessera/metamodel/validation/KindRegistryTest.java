@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.metamodel.model.AssignmentRuleDefinition;
 import dev.tessera.metamodel.model.Definition;
+import dev.tessera.metamodel.model.FormDefinition;
 import dev.tessera.metamodel.model.LocalizedText;
 import dev.tessera.metamodel.model.MatchingRuleDefinition;
 import dev.tessera.metamodel.model.PoolDefinition;
@@ -33,7 +34,7 @@ class KindRegistryTest {
 
   @Test
   void everyKindHasItsSchemaAndReadsToItsRecord() throws Exception {
-    assertEquals(List.of("entity", "assignmentRule", "pool", "matchingRule"), KINDS.names());
+    assertEquals(List.of("entity", "assignmentRule", "pool", "matchingRule", "form"), KINDS.names());
     new DefinitionSchemas(KINDS.names());
     for (JsonNode d : valid()) {
       Definition typed = KINDS.read(d).orElseThrow();
@@ -72,6 +73,16 @@ class KindRegistryTest {
         .compareTo(match.criteria().get(0).weight()));
     assertEquals(ms.at("/properties/criteria/items/properties/compareAs/default").asText(),
         match.criteria().get(0).comparedAs().jsonName());
+
+    FormDefinition form = (FormDefinition) KINDS.read(json("""
+        {"kind": "form", "name": "f", "entity": "lead", "sections": [{"name": "s", "fields": [{"field": "name"}]}]}
+        """)).orElseThrow();
+    JsonNode fs = schema("form");
+    assertEquals(fs.at("/properties/default/default").asBoolean(), form.isDefault());
+    assertEquals(List.of(), form.tabs());
+    assertEquals(fs.at("/$defs/section/properties/columns/default").asInt(), form.sections().get(0).columns());
+    assertEquals(fs.at("/$defs/placement/properties/column/default").asInt(), form.sections().get(0).fields().get(0).column());
+    assertEquals(fs.at("/$defs/placement/properties/span/default").asInt(), form.sections().get(0).fields().get(0).span());
   }
 
   @Test
