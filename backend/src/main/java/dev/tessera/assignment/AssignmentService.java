@@ -83,7 +83,8 @@ public class AssignmentService {
     try {
       filter = conditions == null || conditions.isNull() ? Filter.all() : Filters.conditions(e, RuleJson.conditions(conditions));
     } catch (IllegalArgumentException | dev.tessera.record.ValueConverter.BadValue x) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "The conditions do not fit " + entity + ": " + x.getMessage(), "filter");
+      throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("CONDITIONS_DO_NOT_FIT",
+          java.util.Map.of("entity", dev.tessera.record.RecordMessages.entity(e), "reason", String.valueOf(x.getMessage()))), "filter");
     }
     Filter chosen = ids == null ? filter
         : new Filter.And(List.of(filter, new Filter.Compare(Column.of(SystemColumn.ID), Filter.Op.IN, List.copyOf(ids))));

@@ -1,5 +1,6 @@
 package dev.tessera.expression;
 
+import dev.tessera.platform.RequestMessages;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metadata.PublishParticipant;
 import dev.tessera.metamodel.expr.CompiledExpression;
@@ -99,7 +100,8 @@ public class ExpressionCache implements PublishParticipant {
     if (!r.ok()) {
       String first = r.failures().isEmpty() ? "formulas depend on each other in a circle: " + r.cycles().get(0).names()
           : r.failures().get(0).path() + ": " + r.failures().get(0).error().getMessage();
-      throw new PlatformException(ErrorCode.PUBLISH_FAILED, "Expressions of " + e.name() + " do not compile: " + first);
+      throw new PlatformException(ErrorCode.PUBLISH_FAILED, RequestMessages.text("FORMULAS_DO_NOT_COMPILE",
+          java.util.Map.of("entity", e.name(), "reason", String.valueOf(first))), e.name());
     }
     return r.expressions();
   }

@@ -1,5 +1,6 @@
 package dev.tessera.expression;
 
+import dev.tessera.platform.RequestMessages;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metadata.PublishStep;
 import dev.tessera.metamodel.expr.EntityExpressions;
@@ -48,7 +49,8 @@ public class FormulaBackfill implements PublishStep {
       }
       EntityExpressions.Result compiled = EntityExpressions.compile(e, candidate.entities());
       if (!compiled.ok()) {
-        throw new PlatformException(ErrorCode.PUBLISH_FAILED, "Formulas of " + e.name() + " do not compile");
+        throw new PlatformException(ErrorCode.PUBLISH_FAILED, RequestMessages.text("FORMULAS_DO_NOT_COMPILE",
+            java.util.Map.of("entity", e.name(), "reason", "")), e.name());
       }
       EntityExpressions x = compiled.expressions();
       if (x.formulas().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.tessera.graphql;
 
+import dev.tessera.platform.RequestMessages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.metamodel.json.MetamodelJson;
@@ -40,8 +41,7 @@ final class Cursors {
       }
       return new ArrayList<>(values);
     } catch (IllegalArgumentException | java.io.IOException e) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST,
-          "The cursor is not valid for this list and order; start again without after/before", "after");
+      throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("BAD_CURSOR"), "after");
     }
   }
 

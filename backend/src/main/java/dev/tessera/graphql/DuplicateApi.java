@@ -1,5 +1,6 @@
 package dev.tessera.graphql;
 
+import dev.tessera.platform.RequestMessages;
 import static graphql.Scalars.GraphQLID;
 import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLList.list;
@@ -75,7 +76,7 @@ class DuplicateApi implements SchemaContributor {
       String id = env.getArgument("id");
       String owner = env.getArgument("owner");
       if ((id == null) == (owner == null)) {
-        throw new PlatformException(ErrorCode.BAD_REQUEST, "Give either a record id or an owner", "id");
+        throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("ID_OR_OWNER"), "id");
       }
       UUID recordId = id == null ? null : Ids.argument(id);
       return queries.reports(RequestContext.of(env).actor(), recordId, owner).subscribeAsCompletionStage();

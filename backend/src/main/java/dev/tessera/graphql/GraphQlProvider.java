@@ -50,7 +50,8 @@ public class GraphQlProvider implements PublishParticipant {
     try {
       return engine(candidate);
     } catch (RuntimeException e) {
-      throw new PlatformException(ErrorCode.PUBLISH_FAILED, "the GraphQL API cannot be generated: " + e.getMessage());
+      throw new PlatformException(ErrorCode.PUBLISH_FAILED,
+          RequestMessages.text("API_NOT_GENERATED", Map.of("reason", String.valueOf(e.getMessage()))), null);
     }
   }
 
@@ -161,7 +162,7 @@ public class GraphQlProvider implements PublishParticipant {
         throw new MutationOverGet();
       }
       if (!socket && op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-        throw new PlatformException(ErrorCode.BAD_REQUEST, "Subscriptions run over WebSocket (graphql-transport-ws) on /graphql");
+        throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("SUBSCRIBE_OVER_SOCKET"), null);
       }
       QueryLimits.check(engine.schema(), doc.getDocument(), op, r.variables());
     } catch (PlatformException e) {
@@ -232,11 +233,11 @@ public class GraphQlProvider implements PublishParticipant {
     List<OperationDefinition> ops = doc.getDefinitionsOfType(OperationDefinition.class);
     if (name == null) {
       if (ops.size() != 1) {
-        throw new PlatformException(ErrorCode.BAD_REQUEST, "the document has several operations; name one");
+        throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("NAME_AN_OPERATION"), "operationName");
       }
       return ops.get(0);
     }
     return ops.stream().filter(o -> name.equals(o.getName())).findFirst().orElseThrow(() ->
-        new PlatformException(ErrorCode.BAD_REQUEST, "no operation named " + name));
+        new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("NO_SUCH_OPERATION", Map.of("name", name)), "operationName"));
   }
 }

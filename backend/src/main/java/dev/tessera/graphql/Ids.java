@@ -27,7 +27,7 @@ final class Ids {
   static UUID argument(String id) {
     UUID uuid = parse(id);
     if (uuid == null) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "\"" + id + "\" is not a record id", "id");
+      throw RequestMessages.notAnId(String.valueOf(id), "RECORD", "id");
     }
     return uuid;
   }

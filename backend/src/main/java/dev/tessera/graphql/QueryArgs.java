@@ -179,8 +179,7 @@ final class QueryArgs {
     if (input != null) {
       for (Map<String, Object> item : input) {
         if (item.size() != 1) {
-          throw new PlatformException(ErrorCode.BAD_REQUEST,
-              "each orderBy item names exactly one field, e.g. [{annualSpend: DESC}, {name: ASC}]", "orderBy");
+          throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("ORDER_ITEM"), "orderBy");
         }
         item.forEach((k, dir) -> keys.add(new OrderKey(resolve(e, k), "DESC".equals(String.valueOf(dir)))));
       }
@@ -196,7 +195,7 @@ final class QueryArgs {
   /** The keyset page for Relay arguments; limit is one more than asked to learn hasNextPage. */
   static Page page(List<OrderKey> order, Integer first, String after, Integer last, String before) {
     if (first != null && last != null) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "use first or last, not both", "first");
+      throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("FIRST_OR_LAST"), "first");
     }
     boolean backward = last != null || (before != null && first == null);
     int n = size(backward ? last : first, backward ? "last" : "first");
@@ -211,7 +210,7 @@ final class QueryArgs {
     }
     if (requested < 0 || requested > MAX_PAGE) {
       throw new PlatformException(ErrorCode.PAGE_SIZE_EXCEEDED,
-          arg + " must be between 0 and " + MAX_PAGE + " (got " + requested + ")", arg);
+          RequestMessages.text("PAGE_RANGE", Map.of("arg", arg, "max", MAX_PAGE, "requested", requested)), arg);
     }
     return requested;
   }

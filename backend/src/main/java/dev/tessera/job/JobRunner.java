@@ -1,5 +1,6 @@
 package dev.tessera.job;
 
+import dev.tessera.platform.RequestMessages;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.TxRunner;
@@ -84,7 +85,7 @@ public class JobRunner {
       failed[0] = job.id();
       JobHandler h = handlers.get(job.kind());
       if (h == null) {
-        throw new PlatformException(ErrorCode.INTERNAL_ERROR, "no handler for background jobs of kind " + job.kind());
+        throw new PlatformException(ErrorCode.INTERNAL_ERROR, RequestMessages.text("NO_JOB_HANDLER", java.util.Map.of("kind", job.kind())), null);
       }
       return h.step(t, job).chain(s -> s == JobHandler.Step.WAIT ? Uni.createFrom().item(false)
           : store.progress(t, job.id(), s.cursor(), s.done(), s.total(), s.finished()).replaceWith(true));

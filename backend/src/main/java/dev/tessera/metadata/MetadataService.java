@@ -65,7 +65,7 @@ public class MetadataService {
   public Uni<PublishResult> restore(int version, Actor actor) {
     return tx.withConnection(t -> store.load(t, version)).chain(old -> {
       if (old == null) {
-        throw new PlatformException(ErrorCode.NOT_FOUND, "Metadata version " + version + " does not exist");
+        throw new PlatformException(ErrorCode.NOT_FOUND, RequestMessages.text("NO_VERSION", java.util.Map.of("version", version)), "version");
       }
       return run(actor, false, version, current -> old.definitions());
     });
