@@ -11,6 +11,10 @@ describe('problemTarget', () => {
     ["$[0].fields[1].label['zh-CN']", { draft: 0, kind: 'field', index: 1, property: 'label' }],
     ['$[4]', { draft: 4, kind: 'entity' }],
     ['$[0].criteria[2].weight', { draft: 0, kind: 'criterion', index: 2, property: 'weight' }],
+    ['$[0].entries[1].strategy.weights', { draft: 0, kind: 'entry', index: 1, property: 'strategy' }],
+    ['$[3].recycle[0].when', { draft: 3, kind: 'recycle', index: 0, property: 'when' }],
+    ['$[0].fallback.key', { draft: 0, kind: 'entity', property: 'fallback' }],
+    ['$[0].claimLimits.perDay', { draft: 0, kind: 'entity', property: 'claimLimits' }],
   ])('%s', (path, expected) => {
     expect(problemTarget(path)).toEqual(expected);
   });

@@ -1,5 +1,6 @@
 import type { MatchingRuleDefinition } from '../../metamodel';
 import type { Draft } from '../entity/useDrafts';
+import { resolveDefinition } from './rule-source';
 
 export type Criterion = MatchingRuleDefinition['criteria'][number];
 
@@ -35,18 +36,11 @@ export function toSavedRule(rule: MatchingRuleDefinition): MatchingRuleDefinitio
   return out;
 }
 
-/** What a rules editor URL opens: `new`, a draft's key, or `published:<name>` (its pending draft, if any). */
+/** What a matching-rule editor URL opens (see {@link resolveDefinition}). */
 export function resolveRule(
   key: string,
   drafts: readonly Draft[],
   published: readonly MatchingRuleDefinition[],
 ): { definition?: MatchingRuleDefinition; draft?: Draft } | undefined {
-  if (key === 'new') return {};
-  const draft = drafts.find((d) => d.key === key);
-  if (draft) return { definition: draft.definition as MatchingRuleDefinition, draft };
-  const name = key.startsWith('published:') ? key.slice('published:'.length) : key.replace(/^matchingRule:/, '');
-  const rule = published.find((r) => r.name === name || (r.id && key === `id:${r.id}`));
-  if (!rule) return undefined;
-  const pending = drafts.find((d) => (rule.id && d.key === `id:${rule.id}`) || d.key === `matchingRule:${rule.name}`);
-  return pending ? { definition: pending.definition as MatchingRuleDefinition, draft: pending } : { definition: rule };
+  return resolveDefinition('matchingRule', key, drafts, published);
 }

@@ -104,10 +104,7 @@ public class AssignmentService {
    * back and rotations are simulated from where they stand. A rule with problems is not run.
    */
   public Uni<Preview> preview(JsonNode json, int limit, Actor actor) {
-    if (!AssignmentRuleDefinition.KIND.equals(json.path("kind").asText())) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "Not an assignment rule", "不是分配规则", "rule", List.of());
-    }
-    return trial.tryRule(json).chain(tried -> {
+    return trial.tryRule(AssignmentRuleDefinition.KIND, json).chain(tried -> {
       if (!tried.problems().isEmpty()) {
         return Uni.createFrom().item(new Preview(tried.problems(), List.of()));
       }

@@ -6,8 +6,6 @@ import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.MatchingRuleDefinition;
 import dev.tessera.metamodel.validation.Problem;
 import dev.tessera.platform.Actor;
-import dev.tessera.platform.ErrorCode;
-import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.Sequence;
 import dev.tessera.platform.TxRunner;
 import dev.tessera.record.Column;
@@ -61,10 +59,7 @@ public class MatchingPreview {
   }
 
   public Uni<Preview> preview(JsonNode json, int limit, Actor actor) {
-    if (!MatchingRuleDefinition.KIND.equals(json.path("kind").asText())) {
-      throw new PlatformException(ErrorCode.BAD_REQUEST, "Not a matching rule", "不是查重规则", "rule", List.of());
-    }
-    return trial.tryRule(json).chain(tried -> {
+    return trial.tryRule(MatchingRuleDefinition.KIND, json).chain(tried -> {
       if (!tried.problems().isEmpty()) {
         return Uni.createFrom().item(new Preview(tried.problems(), List.of()));
       }

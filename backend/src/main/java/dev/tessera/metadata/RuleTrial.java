@@ -6,6 +6,8 @@ import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.validation.KindRegistry;
 import dev.tessera.metamodel.validation.MetadataValidator;
 import dev.tessera.metamodel.validation.Problem;
+import dev.tessera.platform.ErrorCode;
+import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.TxRunner;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,13 +40,14 @@ public class RuleTrial {
   }
 
   /**
-   * Checks {@code rule} with the live definitions. Entities cannot be tried this way: the snapshot
-   * keeps the live version number, so compiled expressions of the live entities are reused.
+   * Checks {@code rule}, which must be of {@code kind} (never an entity: the snapshot keeps the live
+   * version number, so compiled expressions of the live entities are reused), with the live definitions.
    */
-  public Uni<Trial> tryRule(JsonNode rule) {
+  public Uni<Trial> tryRule(String kind, JsonNode rule) {
     MetadataSnapshot live = registry.current();
-    if (EntityDefinition.KIND.equals(rule.path("kind").asText())) {
-      throw new IllegalArgumentException("an entity cannot be tried as a rule");
+    if (EntityDefinition.KIND.equals(kind) || !kind.equals(rule.path("kind").asText())) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST, "Not a definition of kind " + kind,
+          "不是“" + kind + "”类型的定义", "rule", List.of());
     }
     List<JsonNode> merged = DefinitionMerge.merge(List.of(rule), live.definitions());
     return tx.withConnection(store::directory).map(directory -> {
