@@ -16,6 +16,9 @@ const EntityEditorPage = lazy(() => import('../designer/entity/EntityEditorPage'
 const HistoryPage = lazy(() => import('../designer/publish/HistoryPage'));
 const MatchingRulesPage = lazy(() => import('../designer/rules/MatchingRulesPage'));
 const MatchingRuleEditorPage = lazy(() => import('../designer/rules/MatchingRuleEditorPage'));
+const AssignmentRulesPage = lazy(() => import('../designer/rules/AssignmentRulesPage'));
+const AssignmentRuleEditorPage = lazy(() => import('../designer/rules/AssignmentRuleEditorPage'));
+const PoolEditorPage = lazy(() => import('../designer/rules/PoolEditorPage'));
 const WorkspacePage = lazy(() => import('../workspace/WorkspacePage'));
 const InboxPage = lazy(() => import('../workspace/inbox/InboxPage'));
 
@@ -98,6 +101,30 @@ export function AppRoutes() {
           element={
             <Lazy>
               <MatchingRuleEditorPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/assignment"
+          element={
+            <Lazy>
+              <AssignmentRulesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/assignment/:key"
+          element={
+            <Lazy>
+              <AssignmentRuleEditorPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/pools/:key"
+          element={
+            <Lazy>
+              <PoolEditorPage />
             </Lazy>
           }
         />

@@ -32,6 +32,7 @@ export function Layout() {
           {t('navDesigner')}
         </NavLink>
         <NavLink to="/designer/rules">{t('navRules')}</NavLink>
+        <NavLink to="/designer/assignment">{t('navAssignment')}</NavLink>
         <NavLink to="/designer/history">{t('navHistory')}</NavLink>
         <NavLink to="/workspace">{t('navWorkspace')}</NavLink>
         <InboxLink />

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { editorHref, useDrafts, type Draft } from '../entity/useDrafts';
 import { ruleHref } from '../rules/useMatchingRules';
+import { assignmentHref, poolHref } from '../rules/useRuleDefinitions';
 import { editorId, problemTarget } from './problem-path';
 import { usePublishDrafts, type PublishProblem } from './usePublish';
 
@@ -119,7 +120,14 @@ function ProblemLine({
   );
 }
 
-/** The editor of a draft: the entity designer, or the rules designer for matching rules. */
+/** The editor of each kind of draft other than entities (the entity designer). */
+const EDITORS: Record<string, (key: string) => string> = {
+  matchingRule: ruleHref,
+  assignmentRule: assignmentHref,
+  pool: poolHref,
+};
+
+/** The editor of a draft. */
 function draftHref(draft: Draft): string {
-  return draft.kind === 'matchingRule' ? ruleHref(draft.key) : editorHref(draft.key);
+  return (EDITORS[draft.kind] ?? editorHref)(draft.key);
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMetadata } from '../../api/metadata';
@@ -7,7 +7,10 @@ import { useLocale } from '../../app/useLocale';
 import type { EntityDefinition, MatchingRuleDefinition } from '../../metamodel';
 import { ProblemNote } from '../ProblemNote';
 import { useDrafts, type Draft } from '../entity/useDrafts';
+import { problemsByEditor } from '../publish/problem-path';
 import { useDraftEditor } from '../publish/useDraftEditor';
+import { MatchingPreviewPanel } from './MatchingPreviewPanel';
+import { useMatchingPreview } from './useRulePreview';
 import { newCriterion, newMatchingRule, resolveRule, toSavedRule, type Criterion } from './matching-model';
 import { ruleHref, useMatchingRules } from './useMatchingRules';
 
@@ -42,8 +45,11 @@ function RuleEditor({ routeKey, initial, draft, entities }: RuleEditorProps) {
   const { label } = useLocale();
   const [rule, setRule] = useState<MatchingRuleDefinition>(() => structuredClone(initial));
   const editor = useDraftEditor({ routeKey, draft, hrefOf: ruleHref, listHref: '/designer/rules' });
-  const { problems } = editor;
-  const fields = entities.find((e) => e.name === rule.entity)?.fields ?? [];
+  const preview = useMatchingPreview();
+  const previewProblems = useMemo(() => problemsByEditor(preview.data?.problems ?? [], 0), [preview.data]);
+  const problems = previewProblems.size > 0 ? previewProblems : editor.problems;
+  const entity = entities.find((e) => e.name === rule.entity);
+  const fields = entity?.fields ?? [];
   const update = (next: MatchingRuleDefinition) => {
     setRule(next);
     editor.markDirty();
@@ -257,6 +263,13 @@ function RuleEditor({ routeKey, initial, draft, entities }: RuleEditorProps) {
       >
         {t('addCriterion')}
       </button>
+      <MatchingPreviewPanel
+        entity={entity}
+        pending={preview.isPending}
+        error={preview.error}
+        preview={preview.data}
+        onRun={() => preview.mutate(toSavedRule(rule))}
+      />
       {editor.dialog(rule.name ? `published:${rule.name}` : undefined)}
     </div>
   );

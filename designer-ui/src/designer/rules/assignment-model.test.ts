@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AssignmentRuleDefinition } from '../../metamodel';
-import { criteriaMode, newAssignmentRule, newEntry, toSavedAssignmentRule, toSavedEntry, toSavedStrategy } from './assignment-model';
+import {
+  criteriaMode,
+  newAssignmentRule,
+  newEntry,
+  toSavedAssignmentRule,
+  toSavedEntry,
+  toSavedStrategy,
+} from './assignment-model';
 
 describe('assignment rule model', () => {
   it('starts a rule with one entry for a user still to choose', () => {
@@ -12,13 +19,24 @@ describe('assignment rule model', () => {
 
   it('keeps only the options of the chosen strategy', () => {
     expect(
-      toSavedStrategy({ type: 'weighted', weights: { li: 2, '': 1 }, capacity: 5, field: 'province', skills: ['家电'] }),
+      toSavedStrategy({
+        type: 'weighted',
+        weights: { li: 2, '': 1 },
+        capacity: 5,
+        field: 'province',
+        skills: ['家电'],
+      }),
     ).toEqual({ type: 'weighted', weights: { li: 2 }, skills: ['家电'] });
     expect(toSavedStrategy({ type: 'leastLoaded', capacity: Number.NaN, workload: [], weights: { a: 1 } })).toEqual({
       type: 'leastLoaded',
     });
     expect(
-      toSavedStrategy({ type: 'fieldMap', field: 'province', map: { 浙江: { type: 'team', key: 'east' } }, default: { type: 'user', key: '' } }),
+      toSavedStrategy({
+        type: 'fieldMap',
+        field: 'province',
+        map: { 浙江: { type: 'team', key: 'east' } },
+        default: { type: 'user', key: '' },
+      }),
     ).toEqual({ type: 'fieldMap', field: 'province', map: { 浙江: { type: 'team', key: 'east' } } });
   });
 
@@ -30,11 +48,23 @@ describe('assignment rule model', () => {
       when: 'budget > 10',
       target: base.target,
     });
-    expect(toSavedEntry({ ...base, when: '  ', conditions: [] })).toEqual({ name: 'entry1', label: base.label, target: base.target });
-    const tiered = toSavedEntry({ ...base, strategy: { type: 'valueTier', field: 'budget', tiers: [{ min: 0, target: base.target }] } });
+    expect(toSavedEntry({ ...base, when: '  ', conditions: [] })).toEqual({
+      name: 'entry1',
+      label: base.label,
+      target: base.target,
+    });
+    const tiered = toSavedEntry({
+      ...base,
+      strategy: { type: 'valueTier', field: 'budget', tiers: [{ min: 0, target: base.target }] },
+    });
     expect(tiered.target).toBeUndefined();
     expect(tiered.strategy?.type).toBe('valueTier');
-    const user = toSavedEntry({ ...base, target: { type: 'user', key: 'li' }, strategy: { type: 'roundRobin' }, skipUnavailable: false });
+    const user = toSavedEntry({
+      ...base,
+      target: { type: 'user', key: 'li' },
+      strategy: { type: 'roundRobin' },
+      skipUnavailable: false,
+    });
     expect(user.strategy).toBeUndefined();
     expect(user.skipUnavailable).toBe(false);
   });

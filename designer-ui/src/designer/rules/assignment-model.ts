@@ -7,8 +7,13 @@ export type StrategyType = Strategy['type'];
 export type Tier = NonNullable<Strategy['tiers']>[number];
 
 export const TARGET_TYPES = ['user', 'team', 'queue', 'pool'] as const satisfies readonly Target['type'][];
-export const STRATEGY_TYPES = ['roundRobin', 'weighted', 'leastLoaded', 'fieldMap', 'valueTier'] as const satisfies
-  readonly StrategyType[];
+export const STRATEGY_TYPES = [
+  'roundRobin',
+  'weighted',
+  'leastLoaded',
+  'fieldMap',
+  'valueTier',
+] as const satisfies readonly StrategyType[];
 
 /** Strategies that pick the target from the record (the entry's own target is not used). */
 export function picksTarget(type: StrategyType | undefined): boolean {
@@ -33,7 +38,11 @@ export function newAssignmentRule(entity: string): AssignmentRuleDefinition {
 
 /** The n-th new entry (0-based), named so that it passes the API-name rules. */
 export function newEntry(n: number): Entry {
-  return { name: `entry${n + 1}`, label: { 'zh-CN': `分配 ${n + 1}`, en: `Entry ${n + 1}` }, target: { type: 'user', key: '' } };
+  return {
+    name: `entry${n + 1}`,
+    label: { 'zh-CN': `分配 ${n + 1}`, en: `Entry ${n + 1}` },
+    target: { type: 'user', key: '' },
+  };
 }
 
 /** How an entry's criteria are written: structured conditions or an expression. */
@@ -54,20 +63,20 @@ const filled = (t: Target | undefined): t is Target => !!t && t.key.trim() !== '
 
 /** A strategy with only its type's options, and none left empty. */
 export function toSavedStrategy(s: Strategy): Strategy {
-  const out: Strategy = { type: s.type };
+  const out: Record<string, unknown> = { type: s.type };
   for (const key of STRATEGY_OPTIONS[s.type]) {
     const v = s[key];
     if (v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v))) continue;
     if (Array.isArray(v) && v.length === 0) continue;
     if (key === 'weights' || key === 'map') {
       const kept = Object.entries(v as Record<string, unknown>).filter(([k, x]) => k.trim() !== '' && x !== undefined);
-      if (kept.length > 0) (out as Record<string, unknown>)[key] = Object.fromEntries(kept);
+      if (kept.length > 0) out[key] = Object.fromEntries(kept);
       continue;
     }
     if (key === 'default' && !filled(v as Target)) continue;
-    (out as Record<string, unknown>)[key] = v;
+    out[key] = v;
   }
-  return out;
+  return out as unknown as Strategy;
 }
 
 /** An entry without empty criteria, the target its strategy does not use, or options left at their default. */

@@ -22,7 +22,11 @@ describe('condition builder', () => {
 
   it('changes the operator and keeps the value it takes', () => {
     expect(needsValue('isBlank')).toBe(false);
-    expect(withOp({ field: 'p', op: 'eq', value: '浙江' }, 'in', 'text')).toEqual({ field: 'p', op: 'in', value: ['浙江'] });
+    expect(withOp({ field: 'p', op: 'eq', value: '浙江' }, 'in', 'text')).toEqual({
+      field: 'p',
+      op: 'in',
+      value: ['浙江'],
+    });
     expect(withOp({ field: 'p', op: 'in', value: ['a'] }, 'isBlank', 'text')).toEqual({ field: 'p', op: 'isBlank' });
   });
 });

@@ -16,7 +16,8 @@ const NUMERIC: readonly FieldType[] = ['number', 'money', 'percent'];
 /** The operators that make sense for a field type. */
 export function opsFor(type: FieldType | undefined): Op[] {
   if (type === 'bool') return ['eq', 'ne', 'isBlank', 'isNotBlank'];
-  if (type && ORDERED.includes(type)) return ['eq', 'ne', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'isBlank', 'isNotBlank'];
+  if (type && ORDERED.includes(type))
+    return ['eq', 'ne', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'isBlank', 'isNotBlank'];
   if (type === 'picklist' || type === 'stage' || type === 'user' || type === 'reference') {
     return ['eq', 'ne', 'in', 'notIn', 'isBlank', 'isNotBlank'];
   }

@@ -3,7 +3,13 @@ import type { PoolDefinition } from '../../metamodel';
 import type { Draft } from '../entity/useDrafts';
 import { moveItem, numberOrUndefined, resolveDefinition } from './rule-source';
 
-const pool: PoolDefinition = { kind: 'pool', id: 'p1', name: 'open', label: { 'zh-CN': '公海', en: 'Open' }, entity: 'lead' };
+const pool: PoolDefinition = {
+  kind: 'pool',
+  id: 'p1',
+  name: 'open',
+  label: { 'zh-CN': '公海', en: 'Open' },
+  entity: 'lead',
+};
 const draft = (key: string, kind: string, definition: unknown): Draft => ({
   key,
   kind,
@@ -22,7 +28,9 @@ describe('rule source', () => {
     const pending = draft('id:p1', 'pool', { ...pool, cooldownDays: 2 });
     expect(resolveDefinition('pool', 'published:open', [pending], [pool])?.draft).toBe(pending);
     expect(resolveDefinition('pool', 'pool:open', [], [pool])).toEqual({ definition: pool });
-    expect(resolveDefinition('pool', 'matchingRule:x', [draft('matchingRule:x', 'matchingRule', {})], [])).toBeUndefined();
+    expect(
+      resolveDefinition('pool', 'matchingRule:x', [draft('matchingRule:x', 'matchingRule', {})], []),
+    ).toBeUndefined();
   });
 
   it('moves items and reads numbers', () => {

@@ -1,0 +1,191 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useTranslation } from 'react-i18next';
+import type { Field } from '../../metamodel';
+import { ExpressionEditor } from '../expression/ExpressionEditor';
+import type { CompletionField } from '../expression/expression-support';
+import { ProblemNote } from '../ProblemNote';
+import type { PublishProblem } from '../publish/usePublish';
+import { criteriaMode, picksTarget, type Entry } from './assignment-model';
+import { ConditionList } from './ConditionList';
+import type { Condition } from './conditions';
+import { StrategyOptions } from './StrategyOptions';
+import { TargetPicker } from './TargetPicker';
+import type { Person, Team } from './useRuleDefinitions';
+
+export interface EntryCardProps {
+  uid: string;
+  index: number;
+  count: number;
+  entry: Entry;
+  fields: readonly Field[];
+  completionFields: readonly CompletionField[];
+  users: readonly Person[];
+  teams: readonly Team[];
+  pools: readonly string[];
+  problems?: readonly PublishProblem[];
+  onChange: (entry: Entry) => void;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+}
+
+/** One entry of an assignment rule: its criteria (conditions or an expression), target and strategy; drag to reorder. */
+export function EntryCard(props: EntryCardProps) {
+  const { uid, index, count, entry, fields, problems, onChange, onMove, onRemove } = props;
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: uid,
+  });
+  const id = `entry-${index}`;
+  const mode = criteriaMode(entry);
+  const setMode = (next: 'conditions' | 'expression') => {
+    const { when: _when, conditions: _conditions, ...rest } = entry;
+    onChange(next === 'expression' ? { ...rest, when: '' } : { ...rest, conditions: [] });
+  };
+  return (
+    <li
+      ref={setNodeRef}
+      id={id}
+      tabIndex={-1}
+      className={`field-row${problems?.length ? ' field-row--invalid' : ''}${isDragging ? ' field-row--dragging' : ''}`}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      data-entry={entry.name}
+      aria-label={entry.name}
+    >
+      <div className="field-row__bar">
+        <button
+          type="button"
+          className="drag-handle"
+          ref={setActivatorNodeRef}
+          aria-label={t('dragHandle')}
+          {...attributes}
+          {...listeners}
+        >
+          ⠿
+        </button>
+        <strong>
+          {index + 1}. {entry.label['zh-CN'] || entry.label.en || entry.name}
+        </strong>
+        <code>{entry.name}</code>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`${t('moveUp')} ${entry.name}`}
+          disabled={index === 0}
+          onClick={() => onMove(index - 1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`${t('moveDown')} ${entry.name}`}
+          disabled={index === count - 1}
+          onClick={() => onMove(index + 1)}
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          className="icon-button danger"
+          aria-label={`${t('delete')} ${entry.name}`}
+          disabled={count === 1}
+          onClick={onRemove}
+        >
+          ✕
+        </button>
+      </div>
+      <ProblemNote id={`${id}-problems`} problems={problems} />
+      <div className="form-grid">
+        <label>
+          {t('fieldName')}
+          <input id={`${id}-name`} value={entry.name} onChange={(e) => onChange({ ...entry, name: e.target.value })} />
+        </label>
+        <label>
+          {t('labelZh')}
+          <input
+            id={`${id}-label-zh`}
+            value={entry.label['zh-CN'] ?? ''}
+            onChange={(e) => onChange({ ...entry, label: { ...entry.label, 'zh-CN': e.target.value } })}
+          />
+        </label>
+        <label>
+          {t('labelEn')}
+          <input
+            id={`${id}-label-en`}
+            value={entry.label.en ?? ''}
+            onChange={(e) => onChange({ ...entry, label: { ...entry.label, en: e.target.value } })}
+          />
+        </label>
+      </div>
+      <fieldset className="checks">
+        <legend>{t('criteria')}</legend>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            checked={mode === 'conditions'}
+            onChange={() => setMode('conditions')}
+          />
+          {t('byConditions')}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            checked={mode === 'expression'}
+            onChange={() => setMode('expression')}
+          />
+          {t('byExpression')}
+        </label>
+      </fieldset>
+      {mode === 'conditions' ? (
+        <ConditionList
+          id={`${id}-conditions`}
+          conditions={(entry.conditions ?? []) as Condition[]}
+          fields={fields}
+          onChange={(conditions) => onChange({ ...entry, conditions })}
+        />
+      ) : (
+        <ExpressionEditor
+          id={`${id}-when`}
+          label={t('byExpression')}
+          value={entry.when ?? ''}
+          onChange={(when) => onChange({ ...entry, when })}
+          fields={props.completionFields}
+          problems={problems?.filter((p) => p.path.includes('.when'))}
+        />
+      )}
+      {!picksTarget(entry.strategy?.type) && (
+        <TargetPicker
+          id={`${id}-target`}
+          label={t('target')}
+          value={entry.target}
+          onChange={(target) => onChange({ ...entry, target })}
+          users={props.users}
+          teams={props.teams}
+          pools={props.pools}
+        />
+      )}
+      <StrategyOptions
+        id={`${id}-strategy`}
+        value={entry.strategy}
+        onChange={(strategy) => onChange({ ...entry, strategy })}
+        fields={fields}
+        users={props.users}
+        teams={props.teams}
+        pools={props.pools}
+      />
+      <label className="checks">
+        <input
+          type="checkbox"
+          id={`${id}-skip`}
+          checked={entry.skipUnavailable !== false}
+          onChange={(e) => onChange({ ...entry, skipUnavailable: e.target.checked ? undefined : false })}
+        />
+        {t('skipUnavailable')}
+      </label>
+    </li>
+  );
+}
