@@ -93,11 +93,11 @@ async function keepScreen(page, name) {
   expect(serious.length === 0, `axe-core on ${name}: ${JSON.stringify(serious)}`);
 }
 
-/** @param {string} query @param {Record<string, unknown>} variables */
-async function graphql(query, variables) {
+/** @param {string} query @param {Record<string, unknown>} variables @param {string} [user] the caller (X-Tessera-User) */
+async function graphql(query, variables, user) {
   const response = await fetch(`${BASE_URL}/graphql`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...(user ? { 'X-Tessera-User': user } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const payload = await response.json();
@@ -130,6 +130,29 @@ async function drag(page, source, target) {
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2, { steps: 4 });
   await page.mouse.move(to.x + to.width / 2, to.y + Math.min(80, to.height / 2), { steps: 16 });
   await page.mouse.up();
+}
+
+/** Users li, zhang and wang (available every day) and team east (zhang, wang), as records through GraphQL. */
+async function staff() {
+  const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  /** @type {Record<string, string>} */
+  const ids = {};
+  /** @type {Array<[string, string]>} */
+  const people = [['li', '李雷'], ['zhang', '张伟'], ['wang', '王芳']];
+  for (const [username, name] of people) {
+    const created = await graphql(
+      'mutation U($u: String!, $n: String!, $d: [String!]) { createUser(input: {username: $u, name: $n, status: "active", workingDays: $d}) { id } }',
+      { u: username, n: name, d: days },
+    );
+    ids[username] = created.createUser.id;
+  }
+  const team = await graphql('mutation { createTeam(input: {code: "east", name: "华东组"}) { id } }', {});
+  for (const member of ['zhang', 'wang']) {
+    await graphql('mutation M($t: ID, $m: ID) { createTeamMember(input: {team: $t, member: $m}) { id } }', {
+      t: team.createTeam.id,
+      m: ids[member],
+    });
+  }
 }
 
 /** Publishes the matching rule `sameTopic` of `visit` (exact topic, warn). @param {boolean} notifyOwners */
@@ -591,6 +614,133 @@ const CHECKS = [
       await list.getByRole('link', { name: '赵六' }).waitFor();
       await keepScreen(page, '13-related-lists');
       await page.getByRole('link', { name: '工作台' }).click();
+    },
+  },
+  {
+    name: 'assignment rule designer: ordered entries by condition, real users and teams, fallback; the dry run shows who gets the newest records and puts its problems at their entry',
+    run: async (page) => {
+      await staff();
+      for (const [name, province] of [['钱一', 'ZJ'], ['孙二', 'GD'], ['周三', 'ZJ']]) {
+        await graphql('mutation C($n: String!, $p: String) { createCustomer(input: {name: $n, province: $p, ownerId: "manual"}) { id } }', {
+          n: name,
+          p: province,
+        });
+      }
+      await page.getByRole('link', { name: '分配与公海' }).click();
+      await page.getByRole('link', { name: '新建分配规则' }).click();
+      await fill(page, '#rule-name', 'byProvince');
+      await fill(page, '#rule-label-zh', '按省份分配');
+      await fill(page, '#rule-label-en', 'By province');
+      await page.locator('#rule-entity').selectOption('customer');
+      await fill(page, '#entry-0-name', 'zhejiang');
+      await fill(page, '#entry-0-label-zh', '浙江客户');
+      await page.locator('#entry-0').getByRole('button', { name: '添加条件' }).click();
+      await page.locator('#entry-0-conditions-0-field').selectOption('province');
+      await fill(page, '#entry-0-conditions-0-value', 'ZJ');
+      await page.locator('#entry-0-target-key').selectOption('li');
+      await page.getByRole('button', { name: '添加条目' }).click();
+      await fill(page, '#entry-1-name', 'Everyone');
+      await page.locator('#entry-1-target-type').selectOption('team');
+      await page.locator('#entry-1-target-key').selectOption('east');
+      await page.locator('#entry-1-strategy-type').selectOption('roundRobin');
+      await page.locator('#rule-fallback-type').selectOption('user');
+      await page.locator('#rule-fallback-key').selectOption('wang');
+      await page.getByRole('button', { name: '试运行' }).click();
+      await page.locator('#entry-1 .problem-note').waitFor();
+      const problem = await page.locator('#entry-1 .problem-note').innerText();
+      expect(problem.length > 0, 'the bad entry name is reported at its entry');
+      await fill(page, '#entry-1-name', 'everyone');
+      await page.getByRole('button', { name: '试运行' }).click();
+      const preview = page.getByTestId('assignment-preview');
+      await preview.waitFor();
+      const qian = await preview.locator('tr', { hasText: '钱一' }).getAttribute('data-owner');
+      const sun = await preview.locator('tr', { hasText: '孙二' }).getAttribute('data-owner');
+      expect(qian === 'li', `a Zhejiang customer would go to li, got ${qian}`);
+      expect(sun === 'zhang' || sun === 'wang', `another customer would go to the east team, got ${sun}`);
+      const stored = await graphql('{ customers(filter: {name: {eq: "钱一"}}) { nodes { ownerId } } }', {});
+      expect(stored.customers.nodes[0].ownerId === 'manual', 'the dry run changed no owner');
+      await keepScreen(page, '15-assignment-rule');
+      const order = () => page.locator('[data-testid="entry-list"] > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-entry')));
+      await drag(page, page.locator('#entry-1 .drag-handle'), page.locator('#entry-0'));
+      await page.waitForFunction(() => document.querySelector('[data-testid="entry-list"] > li')?.getAttribute('data-entry') === 'everyone');
+      await page.getByRole('button', { name: '下移 everyone' }).click();
+      const back = await order();
+      expect(JSON.stringify(back) === JSON.stringify(['zhejiang', 'everyone']), `entries back in order: ${JSON.stringify(back)}`);
+      await saveDraft(page, 1);
+      await page.getByRole('button', { name: '发布…' }).click();
+      await page.getByRole('button', { name: '确认发布' }).click();
+      await page.getByRole('dialog').getByText(/已发布为版本 \d+/).waitFor();
+      await page.getByRole('button', { name: '关闭' }).click();
+      const published = await graphql('{ definitions(kind: "assignmentRule") }', {});
+      const rule = published.definitions.find((/** @type {any} */ d) => d.name === 'byProvince');
+      expect(rule && rule.entries.map((/** @type {any} */ e) => e.name).join() === 'zhejiang,everyone', `published: ${JSON.stringify(rule)}`);
+      expect(rule.fallback?.key === 'wang' && rule.entries[0].conditions[0].value === 'ZJ', `published: ${JSON.stringify(rule)}`);
+    },
+  },
+  {
+    name: 'pool designer: recycling, caps and cool-down without JSON; a bad recycle condition is shown at it, then published',
+    run: async (page) => {
+      await page.getByRole('link', { name: '分配与公海' }).click();
+      await page.getByRole('link', { name: '新建公海池' }).click();
+      await fill(page, '#rule-name', 'openSea');
+      await fill(page, '#rule-label-zh', '客户公海');
+      await fill(page, '#rule-label-en', 'Open sea');
+      await page.locator('#rule-entity').selectOption('customer');
+      await fill(page, '#pool-cooldown', '3');
+      await fill(page, '#pool-per-day', '1');
+      await page.getByRole('button', { name: '添加回收条件' }).click();
+      await page.locator('#recycle-0-when').click();
+      await page.keyboard.type('isBlank(phon)');
+      await saveDraft(page, 1);
+      await page.getByRole('button', { name: '发布…' }).click();
+      const problems = page.getByTestId('publish-problems');
+      await problems.locator('li', { hasText: '$[0].recycle[0]' }).getByRole('link', { name: '定位' }).click();
+      await page.locator('#recycle-0 .problem-note').waitFor();
+      await keepScreen(page, '16-pool-designer');
+      await page.locator('#recycle-0-when').click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.type('e');
+      await saveDraft(page, 2);
+      await page.getByRole('button', { name: '发布…' }).click();
+      await page.getByRole('button', { name: '确认发布' }).click();
+      await page.getByRole('dialog').getByText(/已发布为版本 \d+/).waitFor();
+      await page.getByRole('button', { name: '关闭' }).click();
+      const published = await graphql('{ definitions(kind: "pool") }', {});
+      const pool = published.definitions.find((/** @type {any} */ d) => d.name === 'openSea');
+      expect(pool?.recycle?.[0]?.when === 'isBlank(phone)' && pool.cooldownDays === 3 && pool.claimLimits?.perDay === 1,
+        `published: ${JSON.stringify(pool)}`);
+    },
+  },
+  {
+    name: "public pool: claim a record, the server's refusals (cool-down, daily cap) in Chinese, give it back",
+    run: async (page) => {
+      /** @param {string} name @param {string} owner */
+      const released = async (name, owner) => {
+        const created = await graphql('mutation C($n: String!, $o: String) { createCustomer(input: {name: $n, ownerId: $o}) { id } }', { n: name, o: owner });
+        const id = created.createCustomer.id;
+        await graphql('mutation R($id: ID!) { releaseRecord(pool: "openSea", id: $id) { id } }', { id }, owner);
+        return id;
+      };
+      await released('公海甲', 'zhang');
+      await released('公海乙', 'zhang');
+      await released('公海丙', 'anonymous');
+      await page.getByRole('link', { name: '工作台' }).click();
+      await page.locator('.entity-nav a[data-pool="openSea"]').click();
+      const table = page.getByTestId('pool-table');
+      const outcome = page.getByTestId('pool-outcome');
+      await table.locator('tr', { hasText: '公海丙' }).getByRole('button', { name: '领取' }).click();
+      await outcome.getByText('还不到 3 天').waitFor();
+      await table.locator('tr', { hasText: '公海甲' }).getByRole('button', { name: '领取' }).click();
+      await outcome.getByText('已领取').waitFor();
+      await page.getByTestId('claimed-list').getByText('公海甲').waitFor();
+      await table.locator('tr', { hasText: '公海甲' }).waitFor({ state: 'detached' });
+      await table.locator('tr', { hasText: '公海乙' }).getByRole('button', { name: '领取' }).click();
+      await outcome.getByText('已达每日上限 1 条').waitFor();
+      await keepScreen(page, '17-pool');
+      await page.getByTestId('claimed-list').getByRole('button', { name: '退回公海' }).click();
+      await outcome.getByText('已退回公海').waitFor();
+      await table.locator('tr', { hasText: '公海甲' }).waitFor();
     },
   },
   {

@@ -1,4 +1,5 @@
 import { RULE_MESSAGES } from './messages-rules';
+import { WORKSPACE_MESSAGES } from './messages-workspace';
 
 /**
  * Every UI string, keyed by message, with one text per locale. The `satisfies` clause makes a
@@ -6,6 +7,7 @@ import { RULE_MESSAGES } from './messages-rules';
  */
 export const MESSAGES = {
   ...RULE_MESSAGES,
+  ...WORKSPACE_MESSAGES,
   appTitle: { 'zh-CN': 'Tessera 设计器', en: 'Tessera Designer' },
   appTagline: { 'zh-CN': '低代码 CRM 平台的元数据设计器', en: 'Metadata designer of the low-code CRM platform' },
   language: { 'zh-CN': '语言', en: 'Language' },

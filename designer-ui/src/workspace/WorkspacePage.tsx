@@ -7,6 +7,8 @@ import { RecycleBinPage } from './bin/RecycleBin';
 import { ImportPage } from './import/ImportPage';
 import { KanbanView } from './kanban/KanbanView';
 import { ListView } from './list/ListView';
+import { PoolNav } from './pool/PoolNav';
+import { PoolPage } from './pool/PoolPage';
 import { RecordPage } from './record/RecordPage';
 
 /** `/workspace/*`: navigation by entity, then its list or one of its records. */
@@ -29,10 +31,12 @@ export default function WorkspacePage() {
             </li>
           ))}
         </ul>
+        <PoolNav />
       </nav>
       <section className="workspace__main">
         <Routes>
           <Route index element={<p className="empty">{t('selectEntity')}</p>} />
+          <Route path="pool/:pool" element={<PoolPage />} />
           <Route path=":entity" element={<ListView />} />
           <Route path=":entity/new" element={<RecordPage />} />
           <Route path=":entity/board" element={<KanbanView />} />

@@ -14,6 +14,7 @@ import { useParams } from 'react-router';
 import { useMetadata } from '../../api/metadata';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { useLocale } from '../../app/useLocale';
+import './rules.css';
 import type { AssignmentRuleDefinition, EntityDefinition } from '../../metamodel';
 import { ProblemNote } from '../ProblemNote';
 import { useDrafts, type Draft } from '../entity/useDrafts';

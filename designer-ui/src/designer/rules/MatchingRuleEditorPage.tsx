@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { useMetadata } from '../../api/metadata';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { useLocale } from '../../app/useLocale';
+import './rules.css';
 import type { EntityDefinition, MatchingRuleDefinition } from '../../metamodel';
 import { ProblemNote } from '../ProblemNote';
 import { useDrafts, type Draft } from '../entity/useDrafts';
