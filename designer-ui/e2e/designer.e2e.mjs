@@ -620,11 +620,13 @@ const CHECKS = [
     name: 'assignment rule designer: ordered entries by condition, real users and teams, fallback; the dry run shows who gets the newest records and puts its problems at their entry',
     run: async (page) => {
       await staff();
-      for (const [name, province] of [['钱一', 'ZJ'], ['孙二', 'GD'], ['周三', 'ZJ']]) {
-        await graphql('mutation C($n: String!, $p: String) { createCustomer(input: {name: $n, province: $p, ownerId: "manual"}) { id } }', {
-          n: name,
-          p: province,
-        });
+      /** @type {Array<[string, string, string]>} */
+      const customers = [['钱一', 'ZJ', '13911110001'], ['孙二', 'GD', '13911110002'], ['周三', 'ZJ', '13911110003']];
+      for (const [name, province, phone] of customers) {
+        await graphql(
+          'mutation C($n: String!, $p: String, $t: String) { createCustomer(input: {name: $n, province: $p, phone: $t, ownerId: "manual"}) { id } }',
+          { n: name, p: province, t: phone },
+        );
       }
       await page.getByRole('link', { name: '分配与公海' }).click();
       await page.getByRole('link', { name: '新建分配规则' }).click();
@@ -715,16 +717,19 @@ const CHECKS = [
   {
     name: "public pool: claim a record, the server's refusals (cool-down, daily cap) in Chinese, give it back",
     run: async (page) => {
-      /** @param {string} name @param {string} owner */
-      const released = async (name, owner) => {
-        const created = await graphql('mutation C($n: String!, $o: String) { createCustomer(input: {name: $n, ownerId: $o}) { id } }', { n: name, o: owner });
+      /** @param {string} name @param {string} owner @param {string} phone */
+      const released = async (name, owner, phone) => {
+        const created = await graphql(
+          'mutation C($n: String!, $o: String, $p: String) { createCustomer(input: {name: $n, ownerId: $o, phone: $p}) { id } }',
+          { n: name, o: owner, p: phone },
+        );
         const id = created.createCustomer.id;
         await graphql('mutation R($id: ID!) { releaseRecord(pool: "openSea", id: $id) { id } }', { id }, owner);
         return id;
       };
-      await released('公海甲', 'zhang');
-      await released('公海乙', 'zhang');
-      await released('公海丙', 'anonymous');
+      await released('公海甲', 'zhang', '13922220001');
+      await released('公海乙', 'zhang', '13922220002');
+      await released('公海丙', 'anonymous', '13922220003');
       await page.getByRole('link', { name: '工作台' }).click();
       await page.locator('.entity-nav a[data-pool="openSea"]').click();
       const table = page.getByTestId('pool-table');
@@ -741,6 +746,68 @@ const CHECKS = [
       await page.getByTestId('claimed-list').getByRole('button', { name: '退回公海' }).click();
       await outcome.getByText('已退回公海').waitFor();
       await table.locator('tr', { hasText: '公海甲' }).waitFor();
+    },
+  },
+  {
+    name: "customer 360: timeline, owner and assignment trace, related records and the record's likely duplicates",
+    run: async (page) => {
+      await graphql('mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied } }', {
+        d: [
+          {
+            kind: 'matchingRule',
+            name: 'sameEmail',
+            label: { 'zh-CN': '邮箱相同', en: 'Same email' },
+            entity: 'customer',
+            action: 'warn',
+            criteria: [{ field: 'email', match: 'exact' }],
+          },
+        ],
+      });
+      const first = await graphql(
+        'mutation { createCustomer(input: {name: "陈七", email: "chen7@example.com", phone: "13933330001"}) { id } }',
+        {},
+      );
+      const id = first.createCustomer.id;
+      await graphql('mutation U($id: ID!) { updateCustomer(id: $id, version: 1, patch: {annualSpend: "88000"}) { id } }', { id });
+      await graphql(
+        'mutation { createCustomer(input: {name: "陈七二", email: "CHEN7@example.com", phone: "13933330002", ownerId: "li"}) { id } }',
+        {},
+      );
+      await page.goto(`${BASE_URL}/workspace/customer/${id}/360`);
+      const timeline = page.getByTestId('c360-timeline');
+      await timeline.locator('li[data-operation="CREATE"]').waitFor();
+      await timeline.locator('li[data-operation="UPDATE"]', { hasText: '88,000' }).or(timeline.locator('li[data-operation="UPDATE"]', { hasText: '88000' })).first().waitFor();
+      const trace = await page.getByTestId('c360-assignment').innerText();
+      expect(trace.includes('byProvince') && trace.includes('everyone'), `the assignment trace names rule and entry: ${trace}`);
+      const owner = await page.getByTestId('c360-owner').innerText();
+      expect(owner.includes('zhang') || owner.includes('wang'), `the owner is a member of team east: ${owner}`);
+      await page.getByTestId('c360-duplicates').getByRole('link', { name: '合并…' }).waitFor();
+      await keepScreen(page, '18-customer-360');
+    },
+  },
+  {
+    name: 'merge of duplicates: a side-by-side field chooser, then the merge is undone',
+    run: async (page) => {
+      await page.getByTestId('c360-duplicates').getByRole('link', { name: '合并…' }).click();
+      const table = page.getByTestId('merge-table');
+      await table.waitFor();
+      await page.getByRole('radio', { name: '电话: 陈七二' }).check();
+      await keepScreen(page, '19-merge');
+      await page.getByRole('button', { name: '合并这 2 条记录' }).click();
+      await page.getByTestId('merge-result').getByText('已合并 1 条记录').waitFor();
+      /** @param {string} name */
+      const phoneOf = async (name) =>
+        (await graphql('query Q($n: String!) { customers(filter: {name: {eq: $n}}) { nodes { phone } } }', { n: name }))
+          .customers.nodes.map((/** @type {{ phone: string }} */ n) => n.phone);
+      const merged = await phoneOf('陈七');
+      expect(merged.length === 1 && merged[0]?.endsWith('13933330002'), `the kept record took the chosen phone: ${merged}`);
+      expect((await phoneOf('陈七二')).length === 0, 'the other record was merged away');
+      await page.getByRole('button', { name: '撤销合并' }).click();
+      await page.getByTestId('merge-result').getByText('已撤销合并').waitFor();
+      const back = await phoneOf('陈七');
+      expect(back[0]?.endsWith('13933330001') && (await phoneOf('陈七二')).length === 1, `undo brought both back: ${back}`);
+      await page.getByRole('link', { name: '查看 360° 视图' }).click();
+      await page.getByTestId('c360-merges').getByText(/已于 .* 撤销/).waitFor();
     },
   },
   {

@@ -6,7 +6,9 @@ import { useLocale } from '../app/useLocale';
 import { RecycleBinPage } from './bin/RecycleBin';
 import { ImportPage } from './import/ImportPage';
 import { KanbanView } from './kanban/KanbanView';
+import { Customer360Page } from './c360/Customer360Page';
 import { ListView } from './list/ListView';
+import { MergePage } from './merge/MergePage';
 import { PoolNav } from './pool/PoolNav';
 import { PoolPage } from './pool/PoolPage';
 import { RecordPage } from './record/RecordPage';
@@ -42,6 +44,8 @@ export default function WorkspacePage() {
           <Route path=":entity/board" element={<KanbanView />} />
           <Route path=":entity/import" element={<ImportPage />} />
           <Route path=":entity/bin" element={<RecycleBinPage />} />
+          <Route path=":entity/merge" element={<MergePage />} />
+          <Route path=":entity/:id/360" element={<Customer360Page />} />
           <Route path=":entity/:id" element={<RecordPage />} />
         </Routes>
       </section>

@@ -14,9 +14,9 @@ const entity: EntityDefinition = {
 };
 
 describe('recordTitle', () => {
-  it('uses the first filled text-like field, else the id', () => {
+  it('uses the title field when filled, else the id', () => {
     expect(recordTitle(entity, { budget: '100', name: '张三', phone: '138' }, 'abcdef123456')).toBe('张三');
-    expect(recordTitle(entity, { name: ' ', phone: '138' }, 'abcdef123456')).toBe('138');
+    expect(recordTitle(entity, { name: ' ', phone: '138' }, 'abcdef123456')).toBe('abcdef12');
     expect(recordTitle(entity, { budget: '100' }, 'abcdef123456')).toBe('abcdef12');
     expect(recordTitle(undefined, null, 'abcdef123456')).toBe('abcdef12');
   });
