@@ -666,6 +666,9 @@ const CHECKS = [
       await drag(page, page.locator('#entry-1 .drag-handle'), page.locator('#entry-0'));
       await page.waitForFunction(() => document.querySelector('[data-testid="entry-list"] > li')?.getAttribute('data-entry') === 'everyone');
       await page.getByRole('button', { name: '下移 everyone' }).click();
+      await page
+        .waitForFunction(() => document.querySelector('[data-testid="entry-list"] > li')?.getAttribute('data-entry') === 'zhejiang')
+        .catch(() => undefined);
       const back = await order();
       expect(JSON.stringify(back) === JSON.stringify(['zhejiang', 'everyone']), `entries back in order: ${JSON.stringify(back)}`);
       await saveDraft(page, 1);

@@ -39,7 +39,7 @@ export const RULE_MESSAGES = {
   op_contains: { 'zh-CN': '包含', en: 'contains' },
   op_isBlank: { 'zh-CN': '为空', en: 'is blank' },
   op_isNotBlank: { 'zh-CN': '不为空', en: 'is not blank' },
-  target: { 'zh-CN': '分配给', en: 'Assign to' },
+  assignTo: { 'zh-CN': '分配给', en: 'Assign to' },
   targetType: { 'zh-CN': '对象类型', en: 'Kind' },
   target_user: { 'zh-CN': '用户', en: 'User' },
   target_team: { 'zh-CN': '团队', en: 'Team' },

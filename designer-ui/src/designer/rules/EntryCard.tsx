@@ -160,7 +160,7 @@ export function EntryCard(props: EntryCardProps) {
       {!picksTarget(entry.strategy?.type) && (
         <TargetPicker
           id={`${id}-target`}
-          label={t('target')}
+          label={t('assignTo')}
           value={entry.target}
           onChange={(target) => onChange({ ...entry, target })}
           users={props.users}
