@@ -794,7 +794,7 @@ const CHECKS = [
       await page.getByTestId('c360-duplicates').getByRole('link', { name: '合并…' }).click();
       const table = page.getByTestId('merge-table');
       await table.waitFor();
-      await page.getByRole('radio', { name: '电话: 陈七二' }).check();
+      await page.getByRole('radio', { name: '手机: 陈七二' }).check();
       await keepScreen(page, '19-merge');
       await page.getByRole('button', { name: '合并这 2 条记录' }).click();
       await page.getByTestId('merge-result').getByText('已合并 1 条记录').waitFor();
