@@ -1,4 +1,4 @@
-import { useMutation, useQueries } from '@tanstack/react-query';
+import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -27,6 +27,9 @@ function Merge({ entity, api }: { entity: EntityDefinition; api: EntityApi }) {
   const { t } = useTranslation();
   const { locale, label } = useLocale();
   const client = useClient();
+  const queryClient = useQueryClient();
+  // the records, their timelines and merge histories changed
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['records', entity.name] });
   const [params] = useSearchParams();
   const ids = (params.get('ids') ?? '').split(',').filter(Boolean);
   const fields = useMemo(() => editableFields(entity, 'update'), [entity]);
@@ -56,10 +59,12 @@ function Merge({ entity, api }: { entity: EntityDefinition; api: EntityApi }) {
           fields: fieldChoices(chosen, survivor),
         })
         .then((d) => d.mergeRecords),
+    onSettled: refresh,
   });
   const undo = useMutation({
     mutationFn: (mergeId: string) =>
       client.request<UndoMergeMutation>(UNDO_MERGE, { mergeId }).then((d) => d.undoMerge),
+    onSettled: refresh,
   });
   const changed = new Set(loaded ? differing(names, sides) : []);
   const yesNo: [string, string] = [t('yes'), t('no')];
@@ -75,7 +80,7 @@ function Merge({ entity, api }: { entity: EntityDefinition; api: EntityApi }) {
       </div>
       <Refused errors={[results.find((r) => r.isError)?.error, merge.error, undo.error]} />
       {ids.length < 2 && <p className="empty">{t('mergeNeedsTwo')}</p>}
-      {!loaded && ids.length >= 2 && !results.some((r) => r.isError) && <p className="status">{t('loading')}</p>}
+      {!loaded && !merge.data && ids.length >= 2 && !results.some((r) => r.isError) && <p className="status">{t('loading')}</p>}
       {merge.data && (
         <div role="status" className="success" data-testid="merge-result">
           {undo.data?.undone
