@@ -47,6 +47,7 @@ export const RULE_MESSAGES = {
   target_pool: { 'zh-CN': '公海池', en: 'Pool' },
   strategy: { 'zh-CN': '分配方式', en: 'Strategy' },
   strategy_none: { 'zh-CN': '（默认：团队轮流）', en: '(default: team round-robin)' },
+  strategy_user: { 'zh-CN': '指定用户', en: 'Named user' },
   strategy_roundRobin: { 'zh-CN': '轮流', en: 'Round-robin' },
   strategy_weighted: { 'zh-CN': '按权重', en: 'Weighted' },
   strategy_leastLoaded: { 'zh-CN': '负载最少', en: 'Least loaded' },

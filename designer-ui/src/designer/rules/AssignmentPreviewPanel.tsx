@@ -57,7 +57,10 @@ export function AssignmentPreviewPanel({ entity, pending, error, preview, onRun 
                       </strong>
                     </td>
                     <td>{o.trace.entry ?? t('fallback')}</td>
-                    <td>{o.trace.why ?? o.trace.strategy ?? ''}</td>
+                    <td>
+                      {o.trace.why ??
+                        (o.trace.strategy ? t(`strategy_${o.trace.strategy}`, { defaultValue: o.trace.strategy }) : '')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

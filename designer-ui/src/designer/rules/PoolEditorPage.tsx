@@ -159,33 +159,49 @@ function PoolEditor({ routeKey, initial, draft, entities, teams }: PoolEditorPro
           <li
             key={i}
             id={`recycle-${i}`}
-            className={`card form-grid${problems.get(`recycle-${i}`)?.length ? ' field-row--invalid' : ''}`}
+            className={`field-row${problems.get(`recycle-${i}`)?.length ? ' field-row--invalid' : ''}`}
           >
+            <div className="field-row__bar">
+              <strong>{r.label['zh-CN'] || r.label.en || r.name}</strong>
+              <code>{r.name}</code>
+              <span className="spacer" />
+              <button
+                type="button"
+                className="icon-button danger"
+                aria-label={`${t('delete')} ${r.name}`}
+                onClick={() => update({ ...pool, recycle: recycle.filter((_, j) => j !== i) })}
+              >
+                ✕
+              </button>
+            </div>
             <ProblemNote id={`recycle-${i}-problems`} problems={problems.get(`recycle-${i}`)} />
-            <label>
-              {t('fieldName')}
-              <input
-                id={`recycle-${i}-name`}
-                value={r.name}
-                onChange={(e) => setRecycle(i, { ...r, name: e.target.value })}
-              />
-            </label>
-            <label>
-              {t('labelZh')}
-              <input
-                id={`recycle-${i}-label-zh`}
-                value={r.label['zh-CN'] ?? ''}
-                onChange={(e) => setRecycle(i, { ...r, label: { ...r.label, 'zh-CN': e.target.value } })}
-              />
-            </label>
-            <label>
-              {t('labelEn')}
-              <input
-                id={`recycle-${i}-label-en`}
-                value={r.label.en ?? ''}
-                onChange={(e) => setRecycle(i, { ...r, label: { ...r.label, en: e.target.value } })}
-              />
-            </label>
+            <div className="form-grid">
+              <label>
+                {t('fieldName')}
+                <input
+                  id={`recycle-${i}-name`}
+                  value={r.name}
+                  onChange={(e) => setRecycle(i, { ...r, name: e.target.value })}
+                />
+              </label>
+              <label>
+                {t('labelZh')}
+                <input
+                  id={`recycle-${i}-label-zh`}
+                  value={r.label['zh-CN'] ?? ''}
+                  onChange={(e) => setRecycle(i, { ...r, label: { ...r.label, 'zh-CN': e.target.value } })}
+                />
+              </label>
+              <label>
+                {t('labelEn')}
+                <input
+                  id={`recycle-${i}-label-en`}
+                  value={r.label.en ?? ''}
+                  onChange={(e) => setRecycle(i, { ...r, label: { ...r.label, en: e.target.value } })}
+                />
+              </label>
+            </div>
+            <p className="expression-caption">{t('recycleWhen')}</p>
             <ExpressionEditor
               id={`recycle-${i}-when`}
               label={t('recycleWhen')}
@@ -194,14 +210,6 @@ function PoolEditor({ routeKey, initial, draft, entities, teams }: PoolEditorPro
               fields={completionFields}
               problems={problems.get(`recycle-${i}`)?.filter((p) => p.path.includes('.when'))}
             />
-            <button
-              type="button"
-              className="icon-button danger"
-              aria-label={`${t('delete')} ${r.name}`}
-              onClick={() => update({ ...pool, recycle: recycle.filter((_, j) => j !== i) })}
-            >
-              ✕
-            </button>
           </li>
         ))}
       </ol>

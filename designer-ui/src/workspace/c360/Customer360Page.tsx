@@ -117,7 +117,7 @@ function View360({ entity, api, id }: { entity: EntityDefinition; api: EntityApi
               <li key={i}>
                 {when(a.assignedAt)} · {t('assignedBy', { rule: a.rule, entry: a.entry ?? t('fallback') })} →{' '}
                 <strong>{a.owner ?? (a.target ? `${t(`target_${a.target.type}`)} ${a.target.key}` : '—')}</strong>
-                {a.strategy ? ` (${a.strategy})` : ''}
+                {a.strategy ? ` (${t(`strategy_${a.strategy}`, { defaultValue: a.strategy })})` : ''}
                 {a.why ? <span className="muted"> · {a.why}</span> : null}
               </li>
             ))}
