@@ -617,6 +617,24 @@ const CHECKS = [
     },
   },
   {
+    name: 'matching rule designer: the dry run lists the stored records a rule would flag, without changing anything',
+    run: async (page) => {
+      const reports = async () =>
+        (await graphql('{ duplicateReports(owner: "anonymous") { recordId } }', {})).duplicateReports.length;
+      const before = await reports();
+      await page.getByRole('link', { name: '查重规则' }).click();
+      await page.locator('[data-testid="rule-list"] a[data-rule="sameTopic"]').click();
+      await page.getByRole('button', { name: '试运行' }).click();
+      const preview = page.getByTestId('matching-preview');
+      await preview.waitFor();
+      const pair = preview.locator('tr', { hasText: '撞单测试' });
+      const cells = await pair.first().locator('td').allInnerTexts();
+      expect(cells[0] === '撞单测试' && cells[1] === '撞单测试' && cells[2] === '100%', `flagged pair: ${JSON.stringify(cells)}`);
+      expect((await reports()) === before, 'the dry run reported no duplicate');
+      await keepScreen(page, '20-matching-preview');
+    },
+  },
+  {
     name: 'assignment rule designer: ordered entries by condition, real users and teams, fallback; the dry run shows who gets the newest records and puts its problems at their entry',
     run: async (page) => {
       await staff();
