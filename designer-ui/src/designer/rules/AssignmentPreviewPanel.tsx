@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AssignmentPreviewQuery } from '../../api/generated';
-import { ErrorPanel } from '../../app/ErrorPanel';
 import type { EntityDefinition } from '../../metamodel';
 import { recordTitle } from '../../workspace/record-title';
-import { ProblemNote } from '../ProblemNote';
+import { PreviewCard } from './PreviewCard';
 
 type Preview = AssignmentPreviewQuery['assignmentPreview'];
 
@@ -19,55 +18,46 @@ interface Props {
 export function AssignmentPreviewPanel({ entity, pending, error, preview, onRun }: Props) {
   const { t } = useTranslation();
   return (
-    <section className="card preview" aria-labelledby="assignment-preview-heading">
-      <div className="toolbar">
-        <h3 id="assignment-preview-heading">{t('assignmentPreview')}</h3>
-        <span className="spacer" />
-        <button type="button" className="button button--secondary" disabled={pending} onClick={onRun}>
-          {t('runPreview')}
-        </button>
-      </div>
-      {error ? <ErrorPanel error={error} /> : null}
-      {preview && <ProblemNote id="preview-problems" problems={preview.problems} />}
-      {preview && preview.problems.length === 0 && (
-        <>
-          <p className="muted" role="status">
-            {t('previewCount', { count: preview.outcomes.length })}
-          </p>
-          {preview.outcomes.length > 0 && (
-            <table className="data-table" data-testid="assignment-preview">
-              <thead>
-                <tr>
-                  <th scope="col">{t('records')}</th>
-                  <th scope="col">{t('ownerBefore')}</th>
-                  <th scope="col">{t('ownerAfter')}</th>
-                  <th scope="col">{t('decidedBy')}</th>
-                  <th scope="col">{t('why')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.outcomes.map((o) => (
-                  <tr key={o.id} data-owner={o.owner ?? ''}>
-                    <td>{recordTitle(entity, o.values, o.id)}</td>
-                    <td>{o.ownerBefore ?? '—'}</td>
-                    <td>
-                      <strong>
-                        {o.owner ??
-                          (o.trace.target ? `${t(`target_${o.trace.target.type}`)} ${o.trace.target.key}` : '—')}
-                      </strong>
-                    </td>
-                    <td>{o.trace.entry ?? t('fallback')}</td>
-                    <td>
-                      {o.trace.why ??
-                        (o.trace.strategy ? t(`strategy_${o.trace.strategy}`, { defaultValue: o.trace.strategy }) : '')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </>
+    <PreviewCard
+      id="assignment-preview"
+      heading={t('assignmentPreview')}
+      pending={pending}
+      error={error}
+      problems={preview?.problems}
+      summary={preview ? t('previewCount', { count: preview.outcomes.length }) : ''}
+      onRun={onRun}
+    >
+      {preview && preview.outcomes.length > 0 && (
+        <table className="data-table" data-testid="assignment-preview">
+          <thead>
+            <tr>
+              <th scope="col">{t('records')}</th>
+              <th scope="col">{t('ownerBefore')}</th>
+              <th scope="col">{t('ownerAfter')}</th>
+              <th scope="col">{t('decidedBy')}</th>
+              <th scope="col">{t('why')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.outcomes.map((o) => (
+              <tr key={o.id} data-owner={o.owner ?? ''}>
+                <td>{recordTitle(entity, o.values, o.id)}</td>
+                <td>{o.ownerBefore ?? '—'}</td>
+                <td>
+                  <strong>
+                    {o.owner ?? (o.trace.target ? `${t(`target_${o.trace.target.type}`)} ${o.trace.target.key}` : '—')}
+                  </strong>
+                </td>
+                <td>{o.trace.entry ?? t('fallback')}</td>
+                <td>
+                  {o.trace.why ??
+                    (o.trace.strategy ? t(`strategy_${o.trace.strategy}`, { defaultValue: o.trace.strategy }) : '')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
-    </section>
+    </PreviewCard>
   );
 }

@@ -1,10 +1,9 @@
-import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
 import type { Field } from '../../metamodel';
 import { ExpressionEditor } from '../expression/ExpressionEditor';
 import type { CompletionField } from '../expression/expression-support';
 import { ProblemNote } from '../ProblemNote';
+import { SortableItem } from '../SortableItem';
 import type { PublishProblem } from '../publish/usePublish';
 import { criteriaMode, picksTarget, type Entry } from './assignment-model';
 import { ConditionList } from './ConditionList';
@@ -33,9 +32,6 @@ export interface EntryCardProps {
 export function EntryCard(props: EntryCardProps) {
   const { uid, index, count, entry, fields, problems, onChange, onMove, onRemove } = props;
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
-    id: uid,
-  });
   const id = `entry-${index}`;
   const mode = criteriaMode(entry);
   const setMode = (next: 'conditions' | 'expression') => {
@@ -43,59 +39,20 @@ export function EntryCard(props: EntryCardProps) {
     onChange(next === 'expression' ? { ...rest, when: '' } : { ...rest, conditions: [] });
   };
   return (
-    <li
-      ref={setNodeRef}
+    <SortableItem
+      uid={uid}
       id={id}
-      tabIndex={-1}
-      className={`field-row${problems?.length ? ' field-row--invalid' : ''}${isDragging ? ' field-row--dragging' : ''}`}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
-      data-entry={entry.name}
-      aria-label={entry.name}
+      index={index}
+      count={count}
+      name={entry.name}
+      title={`${index + 1}. ${entry.label['zh-CN'] || entry.label.en || entry.name}`}
+      invalid={!!problems?.length}
+      removeLabel={t('delete')}
+      removeDisabled={count === 1}
+      data={{ 'data-entry': entry.name }}
+      onMove={onMove}
+      onRemove={onRemove}
     >
-      <div className="field-row__bar">
-        <button
-          type="button"
-          className="drag-handle"
-          ref={setActivatorNodeRef}
-          aria-label={t('dragHandle')}
-          {...attributes}
-          {...listeners}
-        >
-          ⠿
-        </button>
-        <strong>
-          {index + 1}. {entry.label['zh-CN'] || entry.label.en || entry.name}
-        </strong>
-        <code>{entry.name}</code>
-        <span className="spacer" />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`${t('moveUp')} ${entry.name}`}
-          disabled={index === 0}
-          onClick={() => onMove(index - 1)}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`${t('moveDown')} ${entry.name}`}
-          disabled={index === count - 1}
-          onClick={() => onMove(index + 1)}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          className="icon-button danger"
-          aria-label={`${t('delete')} ${entry.name}`}
-          disabled={count === 1}
-          onClick={onRemove}
-        >
-          ✕
-        </button>
-      </div>
       <ProblemNote id={`${id}-problems`} problems={problems} />
       <div className="form-grid">
         <label>
@@ -186,6 +143,6 @@ export function EntryCard(props: EntryCardProps) {
         />
         {t('skipUnavailable')}
       </label>
-    </li>
+    </SortableItem>
   );
 }
