@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Field } from '../../metamodel';
 import { ExpressionEditor } from '../expression/ExpressionEditor';
 import type { CompletionField } from '../expression/expression-support';
+import { NameLabels } from '../NameLabels';
 import { ProblemNote } from '../ProblemNote';
 import { SortableItem } from '../SortableItem';
 import type { PublishProblem } from '../publish/usePublish';
@@ -55,26 +56,12 @@ export function EntryCard(props: EntryCardProps) {
     >
       <ProblemNote id={`${id}-problems`} problems={problems} />
       <div className="form-grid">
-        <label>
-          {t('fieldName')}
-          <input id={`${id}-name`} value={entry.name} onChange={(e) => onChange({ ...entry, name: e.target.value })} />
-        </label>
-        <label>
-          {t('labelZh')}
-          <input
-            id={`${id}-label-zh`}
-            value={entry.label['zh-CN'] ?? ''}
-            onChange={(e) => onChange({ ...entry, label: { ...entry.label, 'zh-CN': e.target.value } })}
-          />
-        </label>
-        <label>
-          {t('labelEn')}
-          <input
-            id={`${id}-label-en`}
-            value={entry.label.en ?? ''}
-            onChange={(e) => onChange({ ...entry, label: { ...entry.label, en: e.target.value } })}
-          />
-        </label>
+        <NameLabels
+          id={id}
+          name={entry.name}
+          label={entry.label}
+          onChange={(name, label) => onChange({ ...entry, name, label })}
+        />
       </div>
       <fieldset className="checks">
         <legend>{t('criteria')}</legend>

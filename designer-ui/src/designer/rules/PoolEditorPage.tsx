@@ -7,6 +7,7 @@ import { useLocale } from '../../app/useLocale';
 import './rules.css';
 import type { EntityDefinition, PoolDefinition } from '../../metamodel';
 import { ExpressionEditor } from '../expression/ExpressionEditor';
+import { NameLabels } from '../NameLabels';
 import { ProblemNote } from '../ProblemNote';
 import { useDrafts, type Draft } from '../entity/useDrafts';
 import { useDraftEditor } from '../publish/useDraftEditor';
@@ -176,30 +177,12 @@ function PoolEditor({ routeKey, initial, draft, entities, teams }: PoolEditorPro
             </div>
             <ProblemNote id={`recycle-${i}-problems`} problems={problems.get(`recycle-${i}`)} />
             <div className="form-grid">
-              <label>
-                {t('fieldName')}
-                <input
-                  id={`recycle-${i}-name`}
-                  value={r.name}
-                  onChange={(e) => setRecycle(i, { ...r, name: e.target.value })}
-                />
-              </label>
-              <label>
-                {t('labelZh')}
-                <input
-                  id={`recycle-${i}-label-zh`}
-                  value={r.label['zh-CN'] ?? ''}
-                  onChange={(e) => setRecycle(i, { ...r, label: { ...r.label, 'zh-CN': e.target.value } })}
-                />
-              </label>
-              <label>
-                {t('labelEn')}
-                <input
-                  id={`recycle-${i}-label-en`}
-                  value={r.label.en ?? ''}
-                  onChange={(e) => setRecycle(i, { ...r, label: { ...r.label, en: e.target.value } })}
-                />
-              </label>
+              <NameLabels
+                id={`recycle-${i}`}
+                name={r.name}
+                label={r.label}
+                onChange={(name, label) => setRecycle(i, { ...r, name, label })}
+              />
             </div>
             <p className="expression-caption">{t('recycleWhen')}</p>
             <ExpressionEditor

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/useLocale';
+import { NameLabels } from '../NameLabels';
 import type { EntityDefinition } from '../../metamodel';
 
 /** What every rule kind has: API name, labels, entity and (unless `noActive`) whether it is active. */
@@ -27,26 +28,12 @@ export function RuleSettings({ value, entities, onChange, onEntity, noActive, ch
   const { label } = useLocale();
   return (
     <section className="card form-grid" id="entity-settings" aria-label={t('entitySettings')}>
-      <label>
-        {t('fieldName')}
-        <input id="rule-name" value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} />
-      </label>
-      <label>
-        {t('labelZh')}
-        <input
-          id="rule-label-zh"
-          value={value.label['zh-CN'] ?? ''}
-          onChange={(e) => onChange({ ...value, label: { ...value.label, 'zh-CN': e.target.value } })}
-        />
-      </label>
-      <label>
-        {t('labelEn')}
-        <input
-          id="rule-label-en"
-          value={value.label.en ?? ''}
-          onChange={(e) => onChange({ ...value, label: { ...value.label, en: e.target.value } })}
-        />
-      </label>
+      <NameLabels
+        id="rule"
+        name={value.name}
+        label={value.label}
+        onChange={(name, label) => onChange({ ...value, name, label })}
+      />
       <label>
         {t('ruleEntity')}
         <select id="rule-entity" value={value.entity} onChange={(e) => onEntity(e.target.value)}>
