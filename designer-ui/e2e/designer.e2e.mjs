@@ -683,6 +683,8 @@ const CHECKS = [
       const order = () => page.locator('[data-testid="entry-list"] > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-entry')));
       await drag(page, page.locator('#entry-1 .drag-handle'), page.locator('#entry-0'));
       await page.waitForFunction(() => document.querySelector('[data-testid="entry-list"] > li')?.getAttribute('data-entry') === 'everyone');
+      // dnd-kit swallows clicks for 50 ms after a drop (so the drop is not also a click); then use the arrows
+      await page.waitForTimeout(200);
       await page.getByRole('button', { name: '下移 everyone' }).click();
       await page
         .waitForFunction(() => document.querySelector('[data-testid="entry-list"] > li')?.getAttribute('data-entry') === 'zhejiang')
