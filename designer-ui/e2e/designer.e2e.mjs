@@ -800,8 +800,10 @@ const CHECKS = [
       const timeline = page.getByTestId('c360-timeline');
       await timeline.locator('li[data-operation="CREATE"]').waitFor();
       await timeline.locator('li[data-operation="UPDATE"]', { hasText: '88,000' }).or(timeline.locator('li[data-operation="UPDATE"]', { hasText: '88000' })).first().waitFor();
+      await page.getByTestId('c360-assignment').locator('li').first().waitFor();
       const trace = await page.getByTestId('c360-assignment').innerText();
       expect(trace.includes('byProvince') && trace.includes('everyone'), `the assignment trace names rule and entry: ${trace}`);
+      await page.getByTestId('c360-owner').getByText(/zhang|wang/).waitFor();
       const owner = await page.getByTestId('c360-owner').innerText();
       expect(owner.includes('zhang') || owner.includes('wang'), `the owner is a member of team east: ${owner}`);
       await page.getByTestId('c360-duplicates').getByRole('link', { name: '合并…' }).waitFor();
