@@ -93,11 +93,11 @@ async function keepScreen(page, name) {
   expect(serious.length === 0, `axe-core on ${name}: ${JSON.stringify(serious)}`);
 }
 
-/** @param {string} query @param {Record<string, unknown>} variables */
-async function graphql(query, variables) {
+/** @param {string} query @param {Record<string, unknown>} variables @param {string} [user] the caller (X-Tessera-User) */
+async function graphql(query, variables, user) {
   const response = await fetch(`${BASE_URL}/graphql`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...(user ? { 'X-Tessera-User': user } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const payload = await response.json();
@@ -130,6 +130,29 @@ async function drag(page, source, target) {
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2, { steps: 4 });
   await page.mouse.move(to.x + to.width / 2, to.y + Math.min(80, to.height / 2), { steps: 16 });
   await page.mouse.up();
+}
+
+/** Users li, zhang and wang (available every day) and team east (zhang, wang), as records through GraphQL. */
+async function staff() {
+  const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  /** @type {Record<string, string>} */
+  const ids = {};
+  /** @type {Array<[string, string]>} */
+  const people = [['li', '李雷'], ['zhang', '张伟'], ['wang', '王芳']];
+  for (const [username, name] of people) {
+    const created = await graphql(
+      'mutation U($u: String!, $n: String!, $d: [String!]) { createUser(input: {username: $u, name: $n, status: "active", workingDays: $d}) { id } }',
+      { u: username, n: name, d: days },
+    );
+    ids[username] = created.createUser.id;
+  }
+  const team = await graphql('mutation { createTeam(input: {code: "east", name: "华东组"}) { id } }', {});
+  for (const member of ['zhang', 'wang']) {
+    await graphql('mutation M($t: ID, $m: ID) { createTeamMember(input: {team: $t, member: $m}) { id } }', {
+      t: team.createTeam.id,
+      m: ids[member],
+    });
+  }
 }
 
 /** Publishes the matching rule `sameTopic` of `visit` (exact topic, warn). @param {boolean} notifyOwners */
@@ -667,6 +690,225 @@ const CHECKS = [
       await list.getByRole('link', { name: '赵六' }).waitFor();
       await keepScreen(page, '13-related-lists');
       await page.getByRole('link', { name: '工作台' }).click();
+    },
+  },
+  {
+    name: 'matching rule designer: the dry run lists the stored records a rule would flag, without changing anything',
+    run: async (page) => {
+      const reports = async () =>
+        (await graphql('{ duplicateReports(owner: "anonymous") { recordId } }', {})).duplicateReports.length;
+      const before = await reports();
+      await page.getByRole('link', { name: '查重规则' }).click();
+      await page.locator('[data-testid="rule-list"] a[data-rule="sameTopic"]').click();
+      await page.getByRole('button', { name: '试运行' }).click();
+      const preview = page.getByTestId('matching-preview');
+      await preview.waitFor();
+      const pair = preview.locator('tr', { hasText: '撞单测试' });
+      const cells = await pair.first().locator('td').allInnerTexts();
+      expect(cells[0] === '撞单测试' && cells[1] === '撞单测试' && cells[2] === '100%', `flagged pair: ${JSON.stringify(cells)}`);
+      expect((await reports()) === before, 'the dry run reported no duplicate');
+      await keepScreen(page, '20-matching-preview');
+    },
+  },
+  {
+    name: 'assignment rule designer: ordered entries by condition, real users and teams, fallback; the dry run shows who gets the newest records and puts its problems at their entry',
+    run: async (page) => {
+      await staff();
+      /** @type {Array<[string, string, string]>} */
+      const customers = [['钱一', 'ZJ', '13911110001'], ['孙二', 'GD', '13911110002'], ['周三', 'ZJ', '13911110003']];
+      for (const [name, province, phone] of customers) {
+        await graphql(
+          'mutation C($n: String!, $p: String, $t: String) { createCustomer(input: {name: $n, province: $p, phone: $t, ownerId: "manual"}) { id } }',
+          { n: name, p: province, t: phone },
+        );
+      }
+      await page.getByRole('link', { name: '分配与公海' }).click();
+      await page.getByRole('link', { name: '新建分配规则' }).click();
+      await fill(page, '#rule-name', 'byProvince');
+      await fill(page, '#rule-label-zh', '按省份分配');
+      await fill(page, '#rule-label-en', 'By province');
+      await page.locator('#rule-entity').selectOption('customer');
+      await fill(page, '#entry-0-name', 'zhejiang');
+      await fill(page, '#entry-0-label-zh', '浙江客户');
+      await page.locator('#entry-0').getByRole('button', { name: '添加条件' }).click();
+      await page.locator('#entry-0-conditions-0-field').selectOption('province');
+      await fill(page, '#entry-0-conditions-0-value', 'ZJ');
+      await page.locator('#entry-0-target-key').selectOption('li');
+      await page.getByRole('button', { name: '添加条目' }).click();
+      await fill(page, '#entry-1-name', 'Everyone');
+      await page.locator('#entry-1-target-type').selectOption('team');
+      await page.locator('#entry-1-target-key').selectOption('east');
+      await page.locator('#entry-1-strategy-type').selectOption('roundRobin');
+      await page.locator('#rule-fallback-type').selectOption('user');
+      await page.locator('#rule-fallback-key').selectOption('wang');
+      await page.getByRole('button', { name: '试运行' }).click();
+      await page.locator('#entry-1 .problem-note').waitFor();
+      const problem = await page.locator('#entry-1 .problem-note').innerText();
+      expect(problem.length > 0, 'the bad entry name is reported at its entry');
+      await fill(page, '#entry-1-name', 'everyone');
+      await page.getByRole('button', { name: '试运行' }).click();
+      const preview = page.getByTestId('assignment-preview');
+      await preview.waitFor();
+      const qian = await preview.locator('tr', { hasText: '钱一' }).getAttribute('data-owner');
+      const sun = await preview.locator('tr', { hasText: '孙二' }).getAttribute('data-owner');
+      expect(qian === 'li', `a Zhejiang customer would go to li, got ${qian}`);
+      expect(sun === 'zhang' || sun === 'wang', `another customer would go to the east team, got ${sun}`);
+      const stored = await graphql('{ customers(filter: {name: {eq: "钱一"}}) { nodes { ownerId } } }', {});
+      expect(stored.customers.nodes[0].ownerId === 'manual', 'the dry run changed no owner');
+      await keepScreen(page, '15-assignment-rule');
+      const order = () => page.locator('[data-testid="entry-list"] > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-entry')));
+      await drag(page, page.locator('#entry-1 .drag-handle'), page.locator('#entry-0'));
+      await page.waitForFunction(() => document.querySelector('[data-testid="entry-list"] > li')?.getAttribute('data-entry') === 'everyone');
+      // dnd-kit swallows clicks for 50 ms after a drop (so the drop is not also a click); then use the arrows
+      await page.waitForTimeout(200);
+      await page.getByRole('button', { name: '下移 everyone' }).click();
+      await page
+        .waitForFunction(() => document.querySelector('[data-testid="entry-list"] > li')?.getAttribute('data-entry') === 'zhejiang')
+        .catch(() => undefined);
+      const back = await order();
+      expect(JSON.stringify(back) === JSON.stringify(['zhejiang', 'everyone']), `entries back in order: ${JSON.stringify(back)}`);
+      await saveDraft(page, 1);
+      await page.getByRole('button', { name: '发布…' }).click();
+      await page.getByRole('button', { name: '确认发布' }).click();
+      await page.getByRole('dialog').getByText(/已发布为版本 \d+/).waitFor();
+      await page.getByRole('button', { name: '关闭' }).click();
+      const published = await graphql('{ definitions(kind: "assignmentRule") }', {});
+      const rule = published.definitions.find((/** @type {any} */ d) => d.name === 'byProvince');
+      expect(rule && rule.entries.map((/** @type {any} */ e) => e.name).join() === 'zhejiang,everyone', `published: ${JSON.stringify(rule)}`);
+      expect(rule.fallback?.key === 'wang' && rule.entries[0].conditions[0].value === 'ZJ', `published: ${JSON.stringify(rule)}`);
+    },
+  },
+  {
+    name: 'pool designer: recycling, caps and cool-down without JSON; a bad recycle condition is shown at it, then published',
+    run: async (page) => {
+      await page.getByRole('link', { name: '分配与公海' }).click();
+      await page.getByRole('link', { name: '新建公海池' }).click();
+      await fill(page, '#rule-name', 'openSea');
+      await fill(page, '#rule-label-zh', '客户公海');
+      await fill(page, '#rule-label-en', 'Open sea');
+      await page.locator('#rule-entity').selectOption('customer');
+      await fill(page, '#pool-cooldown', '3');
+      await fill(page, '#pool-per-day', '1');
+      await page.getByRole('button', { name: '添加回收条件' }).click();
+      await page.locator('#recycle-0-when').click();
+      await page.keyboard.type('isBlank(phon)');
+      await saveDraft(page, 1);
+      await page.getByRole('button', { name: '发布…' }).click();
+      const problems = page.getByTestId('publish-problems');
+      await problems.locator('li', { hasText: '$[0].recycle[0]' }).getByRole('link', { name: '定位' }).click();
+      await page.locator('#recycle-0 .problem-note').waitFor();
+      await keepScreen(page, '16-pool-designer');
+      await page.locator('#recycle-0-when').click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.type('e');
+      await saveDraft(page, 2);
+      await page.getByRole('button', { name: '发布…' }).click();
+      await page.getByRole('button', { name: '确认发布' }).click();
+      await page.getByRole('dialog').getByText(/已发布为版本 \d+/).waitFor();
+      await page.getByRole('button', { name: '关闭' }).click();
+      const published = await graphql('{ definitions(kind: "pool") }', {});
+      const pool = published.definitions.find((/** @type {any} */ d) => d.name === 'openSea');
+      expect(pool?.recycle?.[0]?.when === 'isBlank(phone)' && pool.cooldownDays === 3 && pool.claimLimits?.perDay === 1,
+        `published: ${JSON.stringify(pool)}`);
+    },
+  },
+  {
+    name: "public pool: claim a record, the server's refusals (cool-down, daily cap) in Chinese, give it back",
+    run: async (page) => {
+      /** @param {string} name @param {string} owner @param {string} phone */
+      const released = async (name, owner, phone) => {
+        const created = await graphql(
+          'mutation C($n: String!, $o: String, $p: String) { createCustomer(input: {name: $n, ownerId: $o, phone: $p}) { id } }',
+          { n: name, o: owner, p: phone },
+        );
+        const id = created.createCustomer.id;
+        await graphql('mutation R($id: ID!) { releaseRecord(pool: "openSea", id: $id) { id } }', { id }, owner);
+        return id;
+      };
+      await released('公海甲', 'zhang', '13922220001');
+      await released('公海乙', 'zhang', '13922220002');
+      await released('公海丙', 'anonymous', '13922220003');
+      await page.getByRole('link', { name: '工作台' }).click();
+      await page.locator('.entity-nav a[data-pool="openSea"]').click();
+      const table = page.getByTestId('pool-table');
+      const outcome = page.getByTestId('pool-outcome');
+      await table.locator('tr', { hasText: '公海丙' }).getByRole('button', { name: '领取' }).click();
+      await outcome.getByText('还不到 3 天').waitFor();
+      await table.locator('tr', { hasText: '公海甲' }).getByRole('button', { name: '领取' }).click();
+      await outcome.getByText('已领取').waitFor();
+      await page.getByTestId('claimed-list').getByText('公海甲').waitFor();
+      await table.locator('tr', { hasText: '公海甲' }).waitFor({ state: 'detached' });
+      await table.locator('tr', { hasText: '公海乙' }).getByRole('button', { name: '领取' }).click();
+      await outcome.getByText('已达每日上限 1 条').waitFor();
+      await keepScreen(page, '17-pool');
+      await page.getByTestId('claimed-list').getByRole('button', { name: '退回公海' }).click();
+      await outcome.getByText('已退回公海').waitFor();
+      await table.locator('tr', { hasText: '公海甲' }).waitFor();
+    },
+  },
+  {
+    name: "customer 360: timeline, owner and assignment trace, related records and the record's likely duplicates",
+    run: async (page) => {
+      await graphql('mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied } }', {
+        d: [
+          {
+            kind: 'matchingRule',
+            name: 'sameEmail',
+            label: { 'zh-CN': '邮箱相同', en: 'Same email' },
+            entity: 'customer',
+            action: 'warn',
+            criteria: [{ field: 'email', match: 'exact' }],
+          },
+        ],
+      });
+      const first = await graphql(
+        'mutation { createCustomer(input: {name: "陈七", email: "chen7@example.com", phone: "13933330001"}) { id } }',
+        {},
+      );
+      const id = first.createCustomer.id;
+      await graphql('mutation U($id: ID!) { updateCustomer(id: $id, version: 1, patch: {annualSpend: "88000"}) { id } }', { id });
+      await graphql(
+        'mutation { createCustomer(input: {name: "陈七二", email: "CHEN7@example.com", phone: "13933330002", ownerId: "li"}) { id } }',
+        {},
+      );
+      await page.goto(`${BASE_URL}/workspace/customer/${id}/360`);
+      const timeline = page.getByTestId('c360-timeline');
+      await timeline.locator('li[data-operation="CREATE"]').waitFor();
+      await timeline.locator('li[data-operation="UPDATE"]', { hasText: '88,000' }).or(timeline.locator('li[data-operation="UPDATE"]', { hasText: '88000' })).first().waitFor();
+      await page.getByTestId('c360-assignment').locator('li').first().waitFor();
+      const trace = await page.getByTestId('c360-assignment').innerText();
+      expect(trace.includes('byProvince') && trace.includes('everyone'), `the assignment trace names rule and entry: ${trace}`);
+      await page.getByTestId('c360-owner').getByText(/zhang|wang/).waitFor();
+      const owner = await page.getByTestId('c360-owner').innerText();
+      expect(owner.includes('zhang') || owner.includes('wang'), `the owner is a member of team east: ${owner}`);
+      await page.getByTestId('c360-duplicates').getByRole('link', { name: '合并…' }).waitFor();
+      await keepScreen(page, '18-customer-360');
+    },
+  },
+  {
+    name: 'merge of duplicates: a side-by-side field chooser, then the merge is undone',
+    run: async (page) => {
+      await page.getByTestId('c360-duplicates').getByRole('link', { name: '合并…' }).click();
+      const table = page.getByTestId('merge-table');
+      await table.waitFor();
+      await page.getByRole('radio', { name: '手机: 陈七二' }).check();
+      await keepScreen(page, '19-merge');
+      await page.getByRole('button', { name: '合并这 2 条记录' }).click();
+      await page.getByTestId('merge-result').getByText('已合并 1 条记录').waitFor();
+      /** @param {string} name */
+      const phoneOf = async (name) =>
+        (await graphql('query Q($n: String!) { customers(filter: {name: {eq: $n}}) { nodes { phone } } }', { n: name }))
+          .customers.nodes.map((/** @type {{ phone: string }} */ n) => n.phone);
+      const merged = await phoneOf('陈七');
+      expect(merged.length === 1 && merged[0]?.endsWith('13933330002'), `the kept record took the chosen phone: ${merged}`);
+      expect((await phoneOf('陈七二')).length === 0, 'the other record was merged away');
+      await page.getByRole('button', { name: '撤销合并' }).click();
+      await page.getByTestId('merge-result').getByText('已撤销合并').waitFor();
+      const back = await phoneOf('陈七');
+      expect(back[0]?.endsWith('13933330001') && (await phoneOf('陈七二')).length === 1, `undo brought both back: ${back}`);
+      await page.getByRole('link', { name: '查看 360° 视图' }).click();
+      await page.getByTestId('c360-merges').getByText(/已于 .* 撤销/).waitFor();
     },
   },
   {

@@ -3,6 +3,12 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Take this field's value from this record (the survivor or one of the merged records) */
+export type MergeFieldChoice = {
+  field: string;
+  fromId: string | number;
+};
+
 export type DraftPartsFragment = { key: string, kind: string, name: string, definition: unknown, baseVersion: number | null, revision: number, updatedAt: string, updatedBy: string | null };
 
 export type PublishPartsFragment = { version: number | null, applied: boolean, changes: Array<string>, problems: Array<{ code: string, path: string, message: string, line: number | null, column: number | null }> };
@@ -122,3 +128,115 @@ export type FormsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type FormsQuery = { definitions: Array<unknown> | null };
+
+export type PreviewProblemFragment = { code: string, path: string, message: string, line: number | null, column: number | null };
+
+export type AssignmentRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AssignmentRulesQuery = { definitions: Array<unknown> | null };
+
+export type PoolsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PoolsQuery = { definitions: Array<unknown> | null };
+
+export type DirectoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DirectoryQuery = { users: { nodes: Array<{ username: string, name: string, status: string }> } | null, teams: { nodes: Array<{ code: string, name: string }> } | null };
+
+export type AssignmentPreviewQueryVariables = Exact<{
+  rule: unknown;
+  limit?: number | null | undefined;
+}>;
+
+
+export type AssignmentPreviewQuery = { assignmentPreview: { problems: Array<{ code: string, path: string, message: string, line: number | null, column: number | null }>, outcomes: Array<{ id: string, ownerBefore: string | null, owner: string | null, values: unknown, trace: { entry: string | null, strategy: string | null, why: string | null, target: { type: string, key: string } | null } }> } | null };
+
+export type MatchingPreviewQueryVariables = Exact<{
+  rule: unknown;
+  limit?: number | null | undefined;
+}>;
+
+
+export type MatchingPreviewQuery = { matchingPreview: { problems: Array<{ code: string, path: string, message: string, line: number | null, column: number | null }>, flagged: Array<{ id: string, values: unknown, duplicateOfId: string, duplicateOfValues: unknown, score: number, matched: Array<string> }> } | null };
+
+export type PoolRecordsQueryVariables = Exact<{
+  pool: string;
+  first?: number | null | undefined;
+  after?: string | number | null | undefined;
+}>;
+
+
+export type PoolRecordsQuery = { poolRecords: Array<{ id: string, entity: string, enteredAt: string, previousOwner: string | null, values: unknown }> | null };
+
+export type ClaimRecordMutationVariables = Exact<{
+  pool: string;
+  id: string | number;
+}>;
+
+
+export type ClaimRecordMutation = { claimRecord:
+    | { id: string, ownerId: string | null }
+    | { id: string, ownerId: string | null }
+    | { id: string, ownerId: string | null }
+    | { id: string, ownerId: string | null }
+    | { id: string, ownerId: string | null }
+   | null };
+
+export type ReleaseRecordMutationVariables = Exact<{
+  pool: string;
+  id: string | number;
+}>;
+
+
+export type ReleaseRecordMutation = { releaseRecord:
+    | { id: string, ownerId: string | null }
+    | { id: string, ownerId: string | null }
+    | { id: string, ownerId: string | null }
+    | { id: string, ownerId: string | null }
+    | { id: string, ownerId: string | null }
+   | null };
+
+export type MergeResultPartsFragment = { mergeId: string, survivorId: string, mergedIds: Array<string>, repointed: number, undone: boolean, keptFields: Array<string> };
+
+export type MergeRecordsMutationVariables = Exact<{
+  entity: string;
+  survivorId: string | number;
+  mergedIds: Array<string | number> | string | number;
+  fields?: Array<MergeFieldChoice> | MergeFieldChoice | null | undefined;
+}>;
+
+
+export type MergeRecordsMutation = { mergeRecords: { mergeId: string, survivorId: string, mergedIds: Array<string>, repointed: number, undone: boolean, keptFields: Array<string> } | null };
+
+export type UndoMergeMutationVariables = Exact<{
+  mergeId: string | number;
+}>;
+
+
+export type UndoMergeMutation = { undoMerge: { mergeId: string, survivorId: string, mergedIds: Array<string>, repointed: number, undone: boolean, keptFields: Array<string> } | null };
+
+export type MergeHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MergeHistoryQuery = { mergeHistory: Array<{ mergeId: string, survivorId: string, mergedIds: Array<string>, mergedBy: string | null, mergedAt: string, undone: boolean, undoneBy: string | null, undoneAt: string | null }> | null };
+
+export type RecordHistoryQueryVariables = Exact<{
+  entity: string;
+  id: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type RecordHistoryQuery = { recordHistory: Array<{ position: string, operation: string, version: number, changes: unknown, ownerBefore: string | null, ownerAfter: string | null, actor: string, source: string, committedAt: string }> | null };
+
+export type AssignmentTraceOfQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AssignmentTraceOfQuery = { assignmentTrace: Array<{ assignedAt: string | null, rule: string, entry: string | null, strategy: string | null, owner: string | null, why: string | null, target: { type: string, key: string } | null }> | null };

@@ -18,6 +18,9 @@ const MatchingRulesPage = lazy(() => import('../designer/rules/MatchingRulesPage
 const MatchingRuleEditorPage = lazy(() => import('../designer/rules/MatchingRuleEditorPage'));
 const FormsPage = lazy(() => import('../designer/form/FormsPage'));
 const FormEditorPage = lazy(() => import('../designer/form/FormEditorPage'));
+const AssignmentRulesPage = lazy(() => import('../designer/rules/AssignmentRulesPage'));
+const AssignmentRuleEditorPage = lazy(() => import('../designer/rules/AssignmentRuleEditorPage'));
+const PoolEditorPage = lazy(() => import('../designer/rules/PoolEditorPage'));
 const WorkspacePage = lazy(() => import('../workspace/WorkspacePage'));
 const InboxPage = lazy(() => import('../workspace/inbox/InboxPage'));
 
@@ -116,6 +119,30 @@ export function AppRoutes() {
           element={
             <Lazy>
               <FormEditorPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/assignment"
+          element={
+            <Lazy>
+              <AssignmentRulesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/assignment/:key"
+          element={
+            <Lazy>
+              <AssignmentRuleEditorPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="designer/pools/:key"
+          element={
+            <Lazy>
+              <PoolEditorPage />
             </Lazy>
           }
         />

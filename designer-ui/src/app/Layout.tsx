@@ -33,6 +33,7 @@ export function Layout() {
         </NavLink>
         <NavLink to="/designer/forms">{t('navForms')}</NavLink>
         <NavLink to="/designer/rules">{t('navRules')}</NavLink>
+        <NavLink to="/designer/assignment">{t('navAssignment')}</NavLink>
         <NavLink to="/designer/history">{t('navHistory')}</NavLink>
         <NavLink to="/workspace">{t('navWorkspace')}</NavLink>
         <InboxLink />

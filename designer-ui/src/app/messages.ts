@@ -1,8 +1,13 @@
+import { RULE_MESSAGES } from './messages-rules';
+import { WORKSPACE_MESSAGES } from './messages-workspace';
+
 /**
  * Every UI string, keyed by message, with one text per locale. The `satisfies` clause makes a
  * missing translation a compile error; `{{name}}` placeholders are filled by i18next.
  */
 export const MESSAGES = {
+  ...RULE_MESSAGES,
+  ...WORKSPACE_MESSAGES,
   appTitle: { 'zh-CN': 'Tessera 设计器', en: 'Tessera Designer' },
   appTagline: { 'zh-CN': '低代码 CRM 平台的元数据设计器', en: 'Metadata designer of the low-code CRM platform' },
   language: { 'zh-CN': '语言', en: 'Language' },

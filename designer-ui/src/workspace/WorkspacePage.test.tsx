@@ -73,12 +73,12 @@ describe('WorkspacePage', () => {
       within(table)
         .getAllByRole('columnheader')
         .map((h) => h.textContent?.trim()),
-    ).toEqual(['名称', '金额', '阶段']);
+    ).toEqual(['名称', '金额', '阶段', '360°']);
     expect(
       within(table)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['张三', '1,200.50', '赢单']);
+    ).toEqual(['张三', '1,200.50', '赢单', '360°']);
 
     fireEvent.change(screen.getByRole('searchbox', { name: '名称' }), { target: { value: '张' } });
     fireEvent.click(screen.getByRole('button', { name: '应用' }));

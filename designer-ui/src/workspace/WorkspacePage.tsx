@@ -6,7 +6,11 @@ import { useLocale } from '../app/useLocale';
 import { RecycleBinPage } from './bin/RecycleBin';
 import { ImportPage } from './import/ImportPage';
 import { KanbanView } from './kanban/KanbanView';
+import { Customer360Page } from './c360/Customer360Page';
 import { ListView } from './list/ListView';
+import { MergePage } from './merge/MergePage';
+import { PoolNav } from './pool/PoolNav';
+import { PoolPage } from './pool/PoolPage';
 import { RecordPage } from './record/RecordPage';
 
 /** `/workspace/*`: navigation by entity, then its list or one of its records. */
@@ -29,15 +33,19 @@ export default function WorkspacePage() {
             </li>
           ))}
         </ul>
+        <PoolNav />
       </nav>
       <section className="workspace__main">
         <Routes>
           <Route index element={<p className="empty">{t('selectEntity')}</p>} />
+          <Route path="pool/:pool" element={<PoolPage />} />
           <Route path=":entity" element={<ListView />} />
           <Route path=":entity/new" element={<RecordPage />} />
           <Route path=":entity/board" element={<KanbanView />} />
           <Route path=":entity/import" element={<ImportPage />} />
           <Route path=":entity/bin" element={<RecycleBinPage />} />
+          <Route path=":entity/merge" element={<MergePage />} />
+          <Route path=":entity/:id/360" element={<Customer360Page />} />
           <Route path=":entity/:id" element={<RecordPage />} />
         </Routes>
       </section>

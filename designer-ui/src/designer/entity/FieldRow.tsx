@@ -1,10 +1,9 @@
-import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
 import { FIELD_TYPES } from '../../fields/registry';
 import type { Field, FieldType } from '../../metamodel';
 import type { CompletionField } from '../expression/expression-support';
 import { ProblemNote } from '../ProblemNote';
+import { SortableItem } from '../SortableItem';
 import type { PublishProblem } from '../publish/usePublish';
 import { withType } from './entity-model';
 import { FieldTypeOptions } from './FieldTypeOptions';
@@ -39,9 +38,6 @@ export function FieldRow({
   onRemove,
 }: FieldRowProps) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
-    id: uid,
-  });
   const id = `field-${index}`;
   const problemId = problems?.length ? `${id}-problems` : undefined;
   const set = <K extends keyof Field>(key: K, value: Field[K]) => onChange({ ...field, [key]: value });
@@ -49,56 +45,19 @@ export function FieldRow({
     onChange({ ...field, label: { ...field.label, [locale]: text } });
 
   return (
-    <li
-      ref={setNodeRef}
+    <SortableItem
+      uid={uid}
       id={id}
-      tabIndex={-1}
-      className={`field-row${problems?.length ? ' field-row--invalid' : ''}${isDragging ? ' field-row--dragging' : ''}`}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
-      data-field={field.name}
-      aria-label={field.name}
+      index={index}
+      count={count}
+      name={field.name}
+      title={field.label['zh-CN'] || field.label.en || field.name}
+      invalid={!!problems?.length}
+      removeLabel={t('removeField')}
+      data={{ 'data-field': field.name }}
+      onMove={onMove}
+      onRemove={onRemove}
     >
-      <div className="field-row__bar">
-        <button
-          type="button"
-          className="drag-handle"
-          ref={setActivatorNodeRef}
-          aria-label={t('dragHandle')}
-          {...attributes}
-          {...listeners}
-        >
-          ⠿
-        </button>
-        <strong>{field.label['zh-CN'] || field.label.en || field.name}</strong>
-        <code>{field.name}</code>
-        <span className="spacer" />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`${t('moveUp')} ${field.name}`}
-          disabled={index === 0}
-          onClick={() => onMove(index - 1)}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`${t('moveDown')} ${field.name}`}
-          disabled={index === count - 1}
-          onClick={() => onMove(index + 1)}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          className="icon-button danger"
-          aria-label={`${t('removeField')} ${field.name}`}
-          onClick={onRemove}
-        >
-          ✕
-        </button>
-      </div>
       <ProblemNote id={`${id}-problems`} problems={problems} />
       <div className="form-grid">
         <label>
@@ -158,6 +117,6 @@ export function FieldRow({
         problems={problems}
         onChange={onChange}
       />
-    </li>
+    </SortableItem>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorPanel } from '../../app/ErrorPanel';
 import { editorHref, useDrafts, type Draft } from '../entity/useDrafts';
 import { formHref } from '../form/form-model';
 import { ruleHref } from '../rules/useMatchingRules';
+import { assignmentHref, poolHref } from '../rules/useRuleDefinitions';
 import { editorId, problemTarget } from './problem-path';
 import { usePublishDrafts, type PublishProblem } from './usePublish';
 
@@ -120,8 +121,15 @@ function ProblemLine({
   );
 }
 
-/** The editor of a draft: the rules designer for matching rules, the form designer for forms, else the entity designer. */
+/** The editor of each kind of draft other than entities (the entity designer). */
+const EDITORS: Record<string, (key: string) => string> = {
+  matchingRule: ruleHref,
+  assignmentRule: assignmentHref,
+  pool: poolHref,
+  form: formHref,
+};
+
+/** The editor of a draft. */
 function draftHref(draft: Draft): string {
-  if (draft.kind === 'matchingRule') return ruleHref(draft.key);
-  return draft.kind === 'form' ? formHref(draft.key) : editorHref(draft.key);
+  return (EDITORS[draft.kind] ?? editorHref)(draft.key);
 }

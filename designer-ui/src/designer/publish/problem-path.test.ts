@@ -13,6 +13,10 @@ describe('problemTarget', () => {
     ['$[0].criteria[2].weight', { draft: 0, kind: 'criterion', index: 2, property: 'weight' }],
     ['$[0].sections[1].fields[2].requiredWhen', { draft: 0, kind: 'section', index: 1, property: 'fields' }],
     ['$[3].tabs[0].name', { draft: 3, kind: 'tab', index: 0, property: 'name' }],
+    ['$[0].entries[1].strategy.weights', { draft: 0, kind: 'entry', index: 1, property: 'strategy' }],
+    ['$[3].recycle[0].when', { draft: 3, kind: 'recycle', index: 0, property: 'when' }],
+    ['$[0].fallback.key', { draft: 0, kind: 'entity', property: 'fallback' }],
+    ['$[0].claimLimits.perDay', { draft: 0, kind: 'entity', property: 'claimLimits' }],
   ])('%s', (path, expected) => {
     expect(problemTarget(path)).toEqual(expected);
   });

@@ -12,7 +12,7 @@ export function resolveDefinition<D extends { name: string; id?: string }>(
   published: readonly D[],
 ): { definition?: D; draft?: Draft } | undefined {
   if (key === 'new') return {};
-  const draft = drafts.find((d) => d.key === key);
+  const draft = drafts.find((d) => d.key === key && d.kind === kind);
   if (draft) return { definition: draft.definition as D, draft };
   const name = key.startsWith('published:') ? key.slice('published:'.length) : key.replace(new RegExp(`^${kind}:`), '');
   const found = published.find((d) => d.name === name || (d.id && key === `id:${d.id}`));

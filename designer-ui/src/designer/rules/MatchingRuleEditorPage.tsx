@@ -1,13 +1,18 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMetadata } from '../../api/metadata';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { useLocale } from '../../app/useLocale';
+import './rules.css';
 import type { EntityDefinition, MatchingRuleDefinition } from '../../metamodel';
 import { ProblemNote } from '../ProblemNote';
 import { useDrafts, type Draft } from '../entity/useDrafts';
+import { problemsByEditor } from '../publish/problem-path';
 import { useDraftEditor } from '../publish/useDraftEditor';
+import { RuleSettings } from './RuleSettings';
+import { MatchingPreviewPanel } from './MatchingPreviewPanel';
+import { useMatchingPreview } from './useRulePreview';
 import { newCriterion, newMatchingRule, resolveRule, toSavedRule, type Criterion } from './matching-model';
 import { ruleHref, useMatchingRules } from './useMatchingRules';
 
@@ -42,8 +47,11 @@ function RuleEditor({ routeKey, initial, draft, entities }: RuleEditorProps) {
   const { label } = useLocale();
   const [rule, setRule] = useState<MatchingRuleDefinition>(() => structuredClone(initial));
   const editor = useDraftEditor({ routeKey, draft, hrefOf: ruleHref, listHref: '/designer/rules' });
-  const { problems } = editor;
-  const fields = entities.find((e) => e.name === rule.entity)?.fields ?? [];
+  const preview = useMatchingPreview();
+  const previewProblems = useMemo(() => problemsByEditor(preview.data?.problems ?? [], 0), [preview.data]);
+  const problems = previewProblems.size > 0 ? previewProblems : editor.problems;
+  const entity = entities.find((e) => e.name === rule.entity);
+  const fields = entity?.fields ?? [];
   const update = (next: MatchingRuleDefinition) => {
     setRule(next);
     editor.markDirty();
@@ -58,44 +66,15 @@ function RuleEditor({ routeKey, initial, draft, entities }: RuleEditorProps) {
         toSavedRule(rule),
       )}
       <ProblemNote id="rule-problems" problems={problems.get('entity-settings')} />
-      <section className="card form-grid" aria-label={t('entitySettings')}>
-        <label>
-          {t('fieldName')}
-          <input id="rule-name" value={rule.name} onChange={(e) => update({ ...rule, name: e.target.value })} />
-        </label>
-        <label>
-          {t('labelZh')}
-          <input
-            id="rule-label-zh"
-            value={rule.label['zh-CN'] ?? ''}
-            onChange={(e) => update({ ...rule, label: { ...rule.label, 'zh-CN': e.target.value } })}
-          />
-        </label>
-        <label>
-          {t('labelEn')}
-          <input
-            id="rule-label-en"
-            value={rule.label.en ?? ''}
-            onChange={(e) => update({ ...rule, label: { ...rule.label, en: e.target.value } })}
-          />
-        </label>
-        <label>
-          {t('ruleEntity')}
-          <select
-            id="rule-entity"
-            value={rule.entity}
-            onChange={(e) => {
-              const target = entities.find((x) => x.name === e.target.value);
-              update({ ...rule, entity: e.target.value, criteria: [newCriterion(target?.fields[0]?.name ?? '')] });
-            }}
-          >
-            {entities.map((e) => (
-              <option key={e.name} value={e.name}>
-                {label(e.label, e.name)}
-              </option>
-            ))}
-          </select>
-        </label>
+      <RuleSettings
+        value={rule}
+        entities={entities}
+        onChange={(next) => update(next as MatchingRuleDefinition)}
+        onEntity={(name) => {
+          const target = entities.find((x) => x.name === name);
+          update({ ...rule, entity: name, criteria: [newCriterion(target?.fields[0]?.name ?? '')] });
+        }}
+      >
         <label>
           {t('ruleAction')}
           <select
@@ -136,27 +115,16 @@ function RuleEditor({ routeKey, initial, draft, entities }: RuleEditorProps) {
             onChange={(e) => update({ ...rule, threshold: num(e.target.value) })}
           />
         </label>
-        <div className="checks">
-          <label>
-            <input
-              type="checkbox"
-              id="rule-notify"
-              checked={rule.notifyOwners === true}
-              onChange={(e) => update({ ...rule, notifyOwners: e.target.checked || undefined })}
-            />
-            {t('notifyOwners')}
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              id="rule-active"
-              checked={rule.active !== false}
-              onChange={(e) => update({ ...rule, active: e.target.checked ? undefined : false })}
-            />
-            {t('active')}
-          </label>
-        </div>
-      </section>
+        <label className="checks">
+          <input
+            type="checkbox"
+            id="rule-notify"
+            checked={rule.notifyOwners === true}
+            onChange={(e) => update({ ...rule, notifyOwners: e.target.checked || undefined })}
+          />
+          {t('notifyOwners')}
+        </label>
+      </RuleSettings>
       <h3>{t('criteria')}</h3>
       <ol className="rule-list">
         {rule.criteria.map((c, i) => (
@@ -257,6 +225,13 @@ function RuleEditor({ routeKey, initial, draft, entities }: RuleEditorProps) {
       >
         {t('addCriterion')}
       </button>
+      <MatchingPreviewPanel
+        entity={entity}
+        pending={preview.isPending}
+        error={preview.error}
+        preview={preview.data}
+        onRun={() => preview.mutate(toSavedRule(rule))}
+      />
       {editor.dialog(rule.name ? `published:${rule.name}` : undefined)}
     </div>
   );

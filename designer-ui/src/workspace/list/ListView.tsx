@@ -213,6 +213,9 @@ function List({ fields, entityName, title, api }: ListProps) {
                   )}
                 </th>
               ))}
+              <th scope="col">
+                <span className="visually-hidden">{t('view360')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -232,6 +235,11 @@ function List({ fields, entityName, title, api }: ListProps) {
                     </td>
                   );
                 })}
+                <td>
+                  <Link className="muted" to={`/workspace/${entityName}/${String(node.id)}/360`}>
+                    {t('view360')}
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

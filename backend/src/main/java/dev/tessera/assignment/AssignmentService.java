@@ -7,6 +7,7 @@ import dev.tessera.metamodel.json.RuleJson;
 import dev.tessera.metamodel.model.AssignmentRuleDefinition;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metadata.RuleTrial;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.ErrorCode;
@@ -42,9 +43,11 @@ import java.util.Map;
 @ApplicationScoped
 public class AssignmentService {
   static final int MAX = 1000;
+  /** Most records a preview runs over. */
+  static final int PREVIEW_MAX = 100;
 
   /** One record's outcome. */
-  public record Outcome(String id, String ownerBefore, String owner, Map<String, Object> trace) {}
+  public record Outcome(String id, String ownerBefore, String owner, Map<String, Object> trace, Map<String, Object> values) {}
 
   private static final class DryRun extends RuntimeException {
     final List<Outcome> outcomes;
@@ -60,9 +63,11 @@ public class AssignmentService {
   private final RecordStore records;
   private final AssignmentEngine engine;
   private final AssignmentStore store;
+  private final RuleTrial trial;
 
   public AssignmentService(MetadataRegistry registry, RecordService service, RecordStore records, AssignmentEngine engine,
-      AssignmentStore store) {
+      AssignmentStore store, RuleTrial trial) {
+    this.trial = trial;
     this.service = service;
     this.store = store;
     this.registry = registry;
@@ -89,6 +94,34 @@ public class AssignmentService {
     Filter chosen = ids == null ? filter
         : new Filter.And(List.of(filter, new Filter.Compare(Column.of(SystemColumn.ID), Filter.Op.IN, List.copyOf(ids))));
     Page page = new Page(List.of(new OrderKey(Column.of(SystemColumn.ID), false)), null, false, MAX);
+    return over(meta, e, rule, chosen, page, dryRun, actor);
+  }
+
+  /** A preview of a rule not yet published: the problems a publish would find, or what it would do. */
+  public record Preview(List<dev.tessera.metamodel.validation.Problem> problems, List<Outcome> outcomes) {}
+
+  /**
+   * Who {@code json} (an assignment rule, published or not) would give each of the entity's
+   * {@code limit} newest records (at most 100), as a dry run that changes nothing: the work is rolled
+   * back and rotations are simulated from where they stand. A rule with problems is not run.
+   */
+  public Uni<Preview> preview(JsonNode json, int limit, Actor actor) {
+    return trial.tryRule(AssignmentRuleDefinition.KIND, json).chain(tried -> {
+      if (!tried.problems().isEmpty()) {
+        return Uni.createFrom().item(new Preview(tried.problems(), List.of()));
+      }
+      AssignmentRuleDefinition rule = (AssignmentRuleDefinition) tried.definition();
+      MetadataSnapshot meta = tried.snapshot();
+      int n = Math.max(1, Math.min(limit, PREVIEW_MAX));
+      Page newest = new Page(List.of(new OrderKey(Column.of(SystemColumn.CREATED_AT), true)), null, false, n);
+      return over(meta, meta.entity(rule.entity()), rule, Filter.all(), newest, true, actor)
+          .map(out -> new Preview(List.of(), out));
+    });
+  }
+
+  /** Runs {@code rule} over a page of records, in one transaction that a dry run rolls back. */
+  private Uni<List<Outcome>> over(MetadataSnapshot meta, EntityDefinition e, AssignmentRuleDefinition rule, Filter chosen,
+      Page page, boolean dryRun, Actor actor) {
     Turns turns = dryRun ? Turns.simulated(store) : Turns.live(store);
     Actor assigner = actor.via("assignment");
     Uni<List<Outcome>> work = service.inOneTransaction((t, events) -> records.find(t, new RecordQuery(e, chosen, page, false))
@@ -112,7 +145,7 @@ public class AssignmentService {
     SaveContext ctx = new SaveContext(meta, e, Operation.UPDATE, r.id(), r, new HashMap<>(r.data()), r.ownerId(), false,
         actor, t);
     return engine.assign(ctx, rule, turns).chain(trace -> {
-      Outcome o = new Outcome(r.id().toString(), r.ownerId(), ctx.owner(), trace);
+      Outcome o = new Outcome(r.id().toString(), r.ownerId(), ctx.owner(), trace, r.data());
       if (dryRun || java.util.Objects.equals(ctx.owner(), r.ownerId())) {
         return ctx.withQueuedWrites(Uni.createFrom().item(o));
       }
@@ -127,6 +160,7 @@ public class AssignmentService {
     m.put("ownerBefore", o.ownerBefore());
     m.put("owner", o.owner());
     m.put("trace", o.trace());
+    m.put("values", o.values());
     return m;
   }
 }

@@ -17,6 +17,7 @@ import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLTypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,13 @@ class AssignmentApi implements SchemaContributor {
       .field(f -> f.name("ownerBefore").type(GraphQLString))
       .field(f -> f.name("owner").type(GraphQLString))
       .field(f -> f.name("trace").type(nonNull(TRACE)))
+      .field(f -> f.name("values").type(nonNull(Scalars.JSON)).description("The record's field values"))
+      .build();
+  static final GraphQLObjectType PREVIEW = GraphQLObjectType.newObject().name("AssignmentPreview")
+      .description("What a rule (published or not) would do to the newest records; nothing is changed")
+      .field(f -> f.name("problems").type(nonNull(list(nonNull(GraphQLTypeReference.typeRef("Problem")))))
+          .description("What a publish of the rule would refuse ($[0] is the rule); the rule is not run when there are any"))
+      .field(f -> f.name("outcomes").type(nonNull(list(nonNull(OUTCOME)))).description("Newest record first"))
       .build();
 
   private final AssignmentTraces traces;
@@ -117,7 +125,21 @@ class AssignmentApi implements SchemaContributor {
     code.dataFetcher(FieldCoordinates.coordinates("AssignmentTrace", "skipped"),
         SourceFetcher.<Map<String, Object>>of(m -> m.getOrDefault("skipped", List.of())));
     code.dataFetcher(FieldCoordinates.coordinates("AssignmentTrace", "details"), SourceFetcher.<Object>of(m -> m));
-    return List.of(GraphQLFieldDefinition.newFieldDefinition().name("assignmentTrace")
+    code.dataFetcher(FieldCoordinates.coordinates("Query", "assignmentPreview"), (DataFetcher<?>) env -> {
+      JsonNode rule = MetamodelJson.mapper().valueToTree(env.getArgument("rule"));
+      Integer limit = env.getArgument("limit");
+      return service.preview(rule, limit == null ? 100 : limit, RequestContext.of(env).actor())
+          .map(p -> Map.of("problems", p.problems(), "outcomes", p.outcomes().stream().map(AssignmentService::json).toList()))
+          .subscribeAsCompletionStage();
+    });
+    GraphQLFieldDefinition preview = GraphQLFieldDefinition.newFieldDefinition().name("assignmentPreview")
+        .description("Who an assignment rule (e.g. a draft) would give each of its entity's newest records (at most 100), "
+            + "with the trace of each decision; a dry run that changes nothing and takes no turns of any rotation")
+        .type(nonNull(PREVIEW))
+        .argument(GraphQLArgument.newArgument().name("rule").type(nonNull(Scalars.JSON)))
+        .argument(GraphQLArgument.newArgument().name("limit").type(GraphQLInt).defaultValueProgrammatic(100))
+        .build();
+    return List.of(preview, GraphQLFieldDefinition.newFieldDefinition().name("assignmentTrace")
         .description("Why a record has its owner: each assignment's rule, entry, strategy, the people considered "
             + "and why others were skipped, newest first")
         .type(nonNull(list(nonNull(TRACE))))

@@ -7,6 +7,8 @@ import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
 import dev.tessera.dedupe.DuplicateQueries;
+import dev.tessera.dedupe.MatchingPreview;
+import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.ErrorCode;
@@ -60,10 +62,28 @@ class DuplicateApi implements SchemaContributor {
   /** Excluded from the candidates of a record not yet created: no record has it. */
   private static final UUID NO_RECORD = new UUID(0, 0);
 
-  private final DuplicateQueries queries;
+  static final GraphQLObjectType FLAGGED = GraphQLObjectType.newObject().name("FlaggedDuplicate")
+      .description("Two stored records a matching rule would call duplicates")
+      .field(f -> f.name("id").type(nonNull(GraphQLID)).description("The newer record of the pair"))
+      .field(f -> f.name("values").type(nonNull(Scalars.JSON)))
+      .field(f -> f.name("duplicateOfId").type(nonNull(GraphQLID)))
+      .field(f -> f.name("duplicateOfValues").type(nonNull(Scalars.JSON)))
+      .field(f -> f.name("score").type(nonNull(graphql.Scalars.GraphQLFloat)).description("0 to 1"))
+      .field(f -> f.name("matched").type(nonNull(list(nonNull(GraphQLString)))))
+      .build();
+  static final GraphQLObjectType MATCHING_PREVIEW = GraphQLObjectType.newObject().name("MatchingPreview")
+      .description("Which stored records a matching rule (published or not) would flag; nothing is changed")
+      .field(f -> f.name("problems").type(nonNull(list(nonNull(GraphQLTypeReference.typeRef("Problem")))))
+          .description("What a publish of the rule would refuse ($[0] is the rule); the rule is not run when there are any"))
+      .field(f -> f.name("flagged").type(nonNull(list(nonNull(FLAGGED)))).description("Best score first"))
+      .build();
 
-  DuplicateApi(DuplicateQueries queries) {
+  private final DuplicateQueries queries;
+  private final MatchingPreview preview;
+
+  DuplicateApi(DuplicateQueries queries, MatchingPreview preview) {
     this.queries = queries;
+    this.preview = preview;
   }
   @Override
   public void contribute(SchemaParts parts) {
@@ -82,7 +102,20 @@ class DuplicateApi implements SchemaContributor {
       return queries.reports(RequestContext.of(env).actor(), recordId, owner).subscribeAsCompletionStage();
     });
     code.dataFetcher(FieldCoordinates.coordinates("Query", "duplicateCandidates"), (DataFetcher<?>) env -> candidates(env, meta));
-    return List.of(candidatesField(), GraphQLFieldDefinition.newFieldDefinition().name("duplicateReports")
+    code.dataFetcher(FieldCoordinates.coordinates("Query", "matchingPreview"), (DataFetcher<?>) env -> {
+      Integer limit = env.getArgument("limit");
+      return preview.preview(MetamodelJson.mapper().valueToTree(env.getArgument("rule")), limit == null ? 100 : limit,
+          RequestContext.of(env).actor()).map(p -> Map.of("problems", p.problems(), "flagged",
+              p.flagged().stream().map(DuplicateApi::flagged).toList())).subscribeAsCompletionStage();
+    });
+    GraphQLFieldDefinition matching = GraphQLFieldDefinition.newFieldDefinition().name("matchingPreview")
+        .description("Which stored records a matching rule (e.g. a draft) would flag: each of the entity's newest records "
+            + "(at most 100) checked as a write would check it; only reads")
+        .type(nonNull(MATCHING_PREVIEW))
+        .argument(GraphQLArgument.newArgument().name("rule").type(nonNull(Scalars.JSON)))
+        .argument(GraphQLArgument.newArgument().name("limit").type(graphql.Scalars.GraphQLInt).defaultValueProgrammatic(100))
+        .build();
+    return List.of(candidatesField(), matching, GraphQLFieldDefinition.newFieldDefinition().name("duplicateReports")
         .description("Duplicates found for a record, or reported to an owner (the writer's or the existing record's): "
             + "rule, both records, both owners, action (block, warn, link), score and matched fields")
         .type(nonNull(list(nonNull(REPORT))))
@@ -107,6 +140,17 @@ class DuplicateApi implements SchemaContributor {
       m.put("record", Nodes.of(c.match().record(), e.name()));
       return m;
     }).toList()).subscribeAsCompletionStage();
+  }
+
+  private static Map<String, Object> flagged(MatchingPreview.Flagged f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", f.record().id().toString());
+    m.put("values", f.record().data());
+    m.put("duplicateOfId", f.duplicateOf().id().toString());
+    m.put("duplicateOfValues", f.duplicateOf().data());
+    m.put("score", Math.round(f.score() * 1000) / 1000.0);
+    m.put("matched", f.matched());
+    return m;
   }
 
   private static GraphQLFieldDefinition candidatesField() {
