@@ -37,6 +37,10 @@ class GraphQlFuzzComponentTest {
       "<script>alert(1)</script>", "%s%n", "${jndi:ldap://127.0.0.1/x}", "../../etc/passwd", "客户", "\t\r\n", "\u0001\u001f",
       "0x1p3", "1_000", "１２３"};
 
+  /** Accept-Language headers, malformed ones among them (each must still get an answer in some language). */
+  static final String[] LANGUAGES = {"zh-CN", "en", "zh-CN,zh;q=0.9,en;q=0.8", "!!!", "zh-CN;q=abc", ";;;", "*", "en-",
+      "x".repeat(4000), "zh-Hans-CN-u-ca-chinese", "q=1"};
+
   private final Random random = new Random(SEED);
   private String entity;
   private String type;
@@ -59,7 +63,7 @@ class GraphQlFuzzComponentTest {
     long deadline = System.currentTimeMillis() + 180_000;
     for (int i = 0; i < REQUESTS && System.currentTimeMillis() < deadline; i++) {
       String body = request(i);
-      Response r = given().contentType("application/json").header("Accept-Language", random.nextBoolean() ? "zh-CN" : "en")
+      Response r = given().contentType("application/json").header("Accept-Language", LANGUAGES[random.nextInt(LANGUAGES.length)])
           .body(body).when().post("/graphql");
       String answer = r.asString();
       if (r.statusCode() >= 500 || answer.contains("INTERNAL_ERROR")) {
