@@ -55,18 +55,45 @@ public class GraphQlRoute {
       reply(ctx, 415, media.get(), error("UNSUPPORTED_MEDIA_TYPE", RequestMessages.text("NOT_JSON_TYPE").get(locale)));
       return;
     }
+    if (!get && ctx.body().length() > LARGE_BODY) {
+      // a large body (an import, a long list in variables) is parsed on a worker thread, so reading it
+      // never holds the event loop that serves every other request
+      ctx.vertx().<GraphQlParameters>executeBlocking(() -> parse(ctx, false), false).onComplete(ar -> {
+        if (ar.succeeded()) {
+          execute(ctx, ar.result(), false, locale, media.get());
+        } else {
+          refuse(ctx, ar.cause(), locale, media.get());
+        }
+      });
+      return;
+    }
     GraphQlParameters params;
     try {
-      params = GraphQlParameters.of(get ? query(ctx) : MAPPER.readValue(body(ctx), Object.class));
-    } catch (JsonProcessingException e) {
-      reply(ctx, 400, media.get(), error("BAD_REQUEST",
-          RequestMessages.text("NOT_JSON", Map.of("reason", String.valueOf(e.getOriginalMessage()))).get(locale)));
-      return;
-    } catch (GraphQlParameters.Malformed e) {
-      reply(ctx, 400, media.get(), error("BAD_REQUEST", e.message(locale)));
+      params = parse(ctx, get);
+    } catch (JsonProcessingException | GraphQlParameters.Malformed e) {
+      refuse(ctx, e, locale, media.get());
       return;
     }
     execute(ctx, params, get, locale, media.get());
+  }
+
+  /** Bytes of a request body from which it is parsed off the event loop. */
+  static final int LARGE_BODY = 256 * 1024;
+
+  private static GraphQlParameters parse(RoutingContext ctx, boolean get) throws JsonProcessingException {
+    return GraphQlParameters.of(get ? query(ctx) : MAPPER.readValue(body(ctx), Object.class));
+  }
+
+  /** A request whose parameters cannot be read: 400 with what is wrong. */
+  private static void refuse(RoutingContext ctx, Throwable e, String locale, ResponseMediaType media) {
+    if (e instanceof JsonProcessingException json) {
+      reply(ctx, 400, media, error("BAD_REQUEST",
+          RequestMessages.text("NOT_JSON", Map.of("reason", String.valueOf(json.getOriginalMessage()))).get(locale)));
+    } else if (e instanceof GraphQlParameters.Malformed m) {
+      reply(ctx, 400, media, error("BAD_REQUEST", m.message(locale)));
+    } else {
+      reply(ctx, 500, media, error("INTERNAL_ERROR", "Internal error"));
+    }
   }
 
   private void execute(RoutingContext ctx, GraphQlParameters p, boolean get, String locale, ResponseMediaType media) {
