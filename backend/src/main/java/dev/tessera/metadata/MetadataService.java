@@ -100,27 +100,35 @@ public class MetadataService {
     return tx.inTransaction(t -> store.current(t, true).chain(stored -> store.directory(t).chain(directory -> {
       List<JsonNode> currentDefs = stored == null ? List.of() : stored.definitions();
       List<JsonNode> merged = next.apply(currentDefs);
-      return OffLoop.compute(() -> validator.validate(merged, directory)).chain(problems -> {
-      if (!problems.isEmpty()) {
-        return Uni.createFrom().<Applied>failure(new Rollback(new PublishResult(null, false, problems, List.of())));
-      }
-      if (stored != null && merged.equals(currentDefs) && restoredFrom == null) {
-        PublishResult same = new PublishResult(stored.version(), !dryRun, List.of(), List.of());
-        return Uni.createFrom().<Applied>failure(new Rollback(same));
-      }
-      MetadataSnapshot previous = stored == null ? MetadataSnapshot.EMPTY : snapshot(stored.version(), currentDefs);
-      MetadataSnapshot candidate = snapshot(-1, merged);
-      return store.applyDdl(t, List.copyOf(previous.entities().values()), List.copyOf(candidate.entities().values())).chain(ddl -> steps(t, previous, candidate, ddl)).chain(changes -> OffLoop.compute(() -> prepareAll(candidate)).chain(prepared -> {
-        if (dryRun) {
-          return Uni.createFrom().<Applied>failure(new Rollback(new PublishResult(null, false, List.of(), changes)));
-        }
-        return store.append(t, merged, actor.userId(), restoredFrom, String.join("; ", changes))
-            .map(v -> new Applied(candidate.withVersion(v), prepared, new PublishResult(v, true, List.of(), changes)));
-      }));
-      });
+      // validation is CPU work: off the event loop
+      return OffLoop.compute(() -> validator.validate(merged, directory))
+          .chain(problems -> apply(t, stored, currentDefs, merged, problems, actor, dryRun, restoredFrom));
     }))).invoke(this::activate).map(Applied::result)
         .onFailure(Rollback.class).recoverWithItem(e -> ((Rollback) e).result)
         .onFailure(PlatformException.class).recoverWithItem(MetadataService::failed);
+  }
+
+  /** A validated changeset inside the publish transaction: DDL, publish steps, the new schema, the version row. */
+  private Uni<Applied> apply(Tx t, MetadataStore.StoredVersion stored, List<JsonNode> currentDefs, List<JsonNode> merged,
+      List<Problem> problems, Actor actor, boolean dryRun, Integer restoredFrom) {
+    if (!problems.isEmpty()) {
+      return Uni.createFrom().failure(new Rollback(new PublishResult(null, false, problems, List.of())));
+    }
+    if (stored != null && merged.equals(currentDefs) && restoredFrom == null) {
+      return Uni.createFrom().failure(new Rollback(new PublishResult(stored.version(), !dryRun, List.of(), List.of())));
+    }
+    MetadataSnapshot previous = stored == null ? MetadataSnapshot.EMPTY : snapshot(stored.version(), currentDefs);
+    MetadataSnapshot candidate = snapshot(-1, merged);
+    return store.applyDdl(t, List.copyOf(previous.entities().values()), List.copyOf(candidate.entities().values()))
+        .chain(ddl -> steps(t, previous, candidate, ddl))
+        // building the GraphQL schema is CPU work too
+        .chain(changes -> OffLoop.compute(() -> prepareAll(candidate)).chain(prepared -> {
+          if (dryRun) {
+            return Uni.createFrom().<Applied>failure(new Rollback(new PublishResult(null, false, List.of(), changes)));
+          }
+          return store.append(t, merged, actor.userId(), restoredFrom, String.join("; ", changes))
+              .map(v -> new Applied(candidate.withVersion(v), prepared, new PublishResult(v, true, List.of(), changes)));
+        }));
   }
 
   private static PublishResult failed(Throwable e) {
