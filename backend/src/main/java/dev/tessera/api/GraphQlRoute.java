@@ -26,12 +26,15 @@ import java.util.Optional;
  * a mutation over GET is 405). The response is {@code application/graphql-response+json} when the
  * client accepts it (a request that did not run, e.g. a parse, validation or variable error, is 4xx),
  * else legacy {@code application/json} (200 for every well-formed request); 406 when the client
- * accepts neither, 415 for a POST body that is not JSON, 400 for malformed parameters. The caller is
- * named by the X-Tessera-User header until sign-in arrives; messages follow Accept-Language.
+ * accepts neither, 415 for a POST body that is not JSON, 400 for malformed parameters, 503 with
+ * Retry-After when nothing ran because the database could not be reached ({@code UNAVAILABLE}). The
+ * caller is named by the X-Tessera-User header until sign-in arrives; messages follow Accept-Language.
  */
 @ApplicationScoped
 public class GraphQlRoute {
   private static final ObjectMapper MAPPER = MetamodelJson.mapper();
+  /** When a client may try again after a 503 (the database could not be reached). */
+  private static final String RETRY_AFTER_SECONDS = "5";
   private final GraphQlProvider provider;
 
   public GraphQlRoute(GraphQlProvider provider) {
@@ -103,6 +106,9 @@ public class GraphQlRoute {
         .whenComplete((response, err) -> {
           if (err != null) {
             reply(ctx, 500, media, error("INTERNAL_ERROR", "Internal error"));
+          } else if (response.outcome() == GraphQlProvider.Outcome.UNAVAILABLE) {
+            ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+            reply(ctx, 503, media, response.body());
           } else if (response.outcome() == GraphQlProvider.Outcome.MUTATION_OVER_GET) {
             ctx.response().putHeader("Allow", "POST");
             reply(ctx, 405, media, response.body());

@@ -88,13 +88,27 @@ public class GraphQlProvider implements PublishParticipant {
   public record Request(String query, Map<String, Object> variables, String operationName, boolean queryOnly,
       RequestContext context, Locale locale) {}
 
-  /** How a request ended, for the HTTP status: ran (data present), refused before running, or a mutation over GET. */
-  public enum Outcome { EXECUTED, REFUSED, MUTATION_OVER_GET }
+  /**
+   * How a request ended, for the HTTP status: ran (data present), refused before running, a mutation
+   * over GET, or nothing ran to completion because the database could not be reached (every root
+   * field null and an {@code UNAVAILABLE} error: the whole request may be sent again).
+   */
+  public enum Outcome { EXECUTED, REFUSED, MUTATION_OVER_GET, UNAVAILABLE }
 
   /** The GraphQL response map (data, errors, extensions) and how the request ended. */
   public record Response(Map<String, Object> body, Outcome outcome) {
     static Response of(Map<String, Object> body) {
+      if (unavailable(body)) {
+        return new Response(body, Outcome.UNAVAILABLE);
+      }
       return new Response(body, body.containsKey("data") ? Outcome.EXECUTED : Outcome.REFUSED);
+    }
+
+    private static boolean unavailable(Map<String, Object> body) {
+      boolean unreachable = body.get("errors") instanceof List<?> errors && errors.stream().anyMatch(e ->
+          e instanceof Map<?, ?> m && m.get("extensions") instanceof Map<?, ?> ext
+              && ErrorCode.UNAVAILABLE.name().equals(ext.get("code")));
+      return unreachable && (!(body.get("data") instanceof Map<?, ?> data) || data.values().stream().allMatch(v -> v == null));
     }
   }
 

@@ -23,5 +23,10 @@ public enum ErrorCode {
   PUBLISH_FAILED,
   /** A subscription whose client fell too far behind; it was dropped. */
   SUBSCRIPTION_OVERFLOW,
+  /**
+   * The database cannot be reached (refused, connection lost, no connection free in time, shutting
+   * down). Retryable: HTTP 503 with Retry-After; the request changed nothing it did not commit.
+   */
+  UNAVAILABLE,
   INTERNAL_ERROR
 }

@@ -39,7 +39,7 @@ public class PgSql implements TxRunner {
       return Uni.createFrom().deferred(() -> work.apply(new PgTx(conn)))
           .call(() -> begun.chain(Transaction::commit))
           .onFailure().call(() -> begun.chain(Transaction::rollback).onFailure().recoverWithNull());
-    });
+    }).onFailure(ConnectionFailures::unreachable).transform(ConnectionFailures::unavailable);
   }
 
   @Override

@@ -3,21 +3,13 @@ package dev.tessera.change;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessera.support.PackagedApp;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.SqlClient;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,100 +23,49 @@ import org.junit.jupiter.api.Test;
  */
 class ChangeFeedCrashIT {
   private static final String DB = "tessera_it_crash";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private Process app;
+  private PackagedApp app;
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (app != null && app.isAlive()) {
-      app.destroy();
-      if (!app.waitFor(20, TimeUnit.SECONDS)) {
-        app.destroyForcibly();
-      }
+    if (app != null) {
+      app.stop();
     }
   }
 
   @Test
   void aChangeCommittedBeforeAKillIsDeliveredAfterTheRestart() throws Exception {
     recreateDatabase();
-    int port = freePort();
+    int port = PackagedApp.freePort();
     app = start(port, false, "first");
-    String id = graphql(port, "mutation { createCustomer(input: {name: \"崩溃前\", phone: \"13800138000\"}) { id } }")
+    String id = app.graphql("mutation { createCustomer(input: {name: \"崩溃前\", phone: \"13800138000\"}) { id } }")
         .getJsonObject("data").getJsonObject("createCustomer").getString("id");
-    JsonObject feed = graphql(port, "{ changeFeed { head unpositioned subscribers { name position } } }")
+    JsonObject feed = app.graphql("{ changeFeed { head unpositioned subscribers { name position } } }")
         .getJsonObject("data").getJsonObject("changeFeed");
     assertTrue(Long.parseLong(feed.getString("unpositioned")) >= 1, "committed, not yet delivered: " + feed);
-    assertEquals(0, history(port, id).size(), "nothing delivered before the kill");
+    assertEquals(0, history(app, id).size(), "nothing delivered before the kill");
 
-    app.destroyForcibly();
-    assertTrue(app.waitFor(20, TimeUnit.SECONDS), "the JVM was killed");
+    app.kill();
 
     app = start(port, true, "second");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    JsonArray seen = history(port, id);
+    JsonArray seen = history(app, id);
     while (seen.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(250);
-      seen = history(port, id);
+      seen = history(app, id);
     }
     assertEquals(1, seen.size(), "delivered after the restart: " + seen);
     assertEquals("CREATE", seen.getJsonObject(0).getString("operation"));
     assertEquals("graphql", seen.getJsonObject(0).getString("source"));
   }
 
-  private static JsonArray history(int port, String id) throws Exception {
-    return graphql(port, "{ recordHistory(entity: \"customer\", id: \"" + id + "\") { operation source } }")
+  private static JsonArray history(PackagedApp app, String id) throws Exception {
+    return app.graphql("{ recordHistory(entity: \"customer\", id: \"" + id + "\") { operation source } }")
         .getJsonObject("data").getJsonArray("recordHistory");
   }
 
-  private static Process start(int port, boolean dispatch, String name) throws Exception {
-    Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-    assertTrue(Files.exists(jar), "package the app first: " + jar.toAbsolutePath());
-    String java = ProcessHandle.current().info().command().orElse("java");
-    File log = new File("target/crash-it-" + name + ".log");
-    ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString()).redirectErrorStream(true)
-        .redirectOutput(log);
-    Map<String, String> env = pb.environment();
-    env.put("TESSERA_DB_URL", "postgresql://127.0.0.1:5432/" + DB);
-    env.put("PORT", Integer.toString(port));
-    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-    env.put("TESSERA_CHANGES_DISPATCH_ENABLED", Boolean.toString(dispatch));
-    Process p = pb.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new IllegalStateException("the app exited during start-up; see " + log.getAbsolutePath());
-      }
-      try {
-        JsonObject v = graphql(port, "{ metadataVersion }");
-        if (v.getJsonObject("data") != null && v.getJsonObject("data").getInteger("metadataVersion", 0) >= 1) {
-          return p;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(300);
-    }
-    p.destroyForcibly();
-    throw new IllegalStateException("the app did not start within 90 s; see " + log.getAbsolutePath());
-  }
-
-  private static JsonObject graphql(int port, String query) throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("query", query).encode())).build();
-    HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
-    JsonObject body = new JsonObject(res.body());
-    if (body.getJsonArray("errors") != null) {
-      throw new AssertionError("GraphQL errors: " + body.encodePrettily());
-    }
-    return body;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  private static PackagedApp start(int port, boolean dispatch, String name) throws Exception {
+    return PackagedApp.start("crash-it-" + name, port, Map.of("TESSERA_DB_URL", "postgresql://127.0.0.1:5432/" + DB,
+        "TESSERA_CHANGES_DISPATCH_ENABLED", Boolean.toString(dispatch)), Duration.ofSeconds(90));
   }
 
   private static void recreateDatabase() throws Exception {
