@@ -17,7 +17,7 @@ import java.util.Set;
  * The pool opens fresh connections once the server answers again, so nothing needs a restart.
  */
 final class ConnectionFailures {
-  /** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections and class 08 (connection exception). */
+  /** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections; class 08 (connection exception) too. */
   private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300");
   /** What the reactive client says, without a type of its own, when a connection is gone or none came in time. */
   private static final Set<String> CLIENT_MESSAGES = Set.of("Timeout", "Timeout waiting for connection",
@@ -31,15 +31,22 @@ final class ConnectionFailures {
       return false; // mapped already (a statement inside a transaction)
     }
     for (Throwable e = t; e != null; e = e.getCause() == e ? null : e.getCause()) {
-      if (e instanceof SocketException || e instanceof ClosedChannelException || e instanceof ClosedConnectionException
-          || e instanceof PgException pg && pg.getSqlState() != null
-              && (STATES.contains(pg.getSqlState()) || pg.getSqlState().startsWith("08"))
-          || e.getMessage() != null && (CLIENT_MESSAGES.contains(e.getMessage())
-              || e.getMessage().startsWith("Connection is not active now"))) {
+      if (unreachableItself(e)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean unreachableItself(Throwable e) {
+    if (e instanceof SocketException || e instanceof ClosedChannelException || e instanceof ClosedConnectionException) {
+      return true;
+    }
+    if (e instanceof PgException pg && pg.getSqlState() != null) {
+      return STATES.contains(pg.getSqlState()) || pg.getSqlState().startsWith("08");
+    }
+    String message = e.getMessage();
+    return message != null && (CLIENT_MESSAGES.contains(message) || message.startsWith("Connection is not active now"));
   }
 
   /** The error a client gets instead. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.support.PackagedApp;
+import dev.tessera.support.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * audit trail, a subscriber of the feed, shows it.
  */
 class ChangeFeedCrashIT {
-  private static final String DB = "tessera_it_crash";
+  /** Beside the test database, so runs with different TESSERA_TEST_DB never share it. */
+  private static final String DB = TestDatabase.NAME + "_crash";
   private PackagedApp app;
 
   @AfterEach

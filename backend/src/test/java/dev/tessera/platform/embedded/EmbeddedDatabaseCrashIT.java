@@ -106,14 +106,18 @@ class EmbeddedDatabaseCrashIT {
     return app;
   }
 
-  /** Writes from four clients for {@code duration}, then kills the watchdog, the server and the app at once. */
+  /**
+   * Writes from four clients for {@code duration}, then kills the watchdog, every process of the server
+   * (the postmaster, the WAL writer, the backends: WAL still in shared memory is lost, as in a crash)
+   * and the app, all with SIGKILL.
+   */
   private Set<String> streamAndKillEverything(Duration duration) throws Exception {
     PackagedApp app = apps.get(apps.size() - 1);
     try (CustomerStream stream = CustomerStream.start(app, 4)) {
       Thread.sleep(duration.toMillis());
-      long server = ServerProcesses.postmaster(dataDir);
+      ServerProcesses.postmaster(dataDir);
       ServerProcesses.killWatchdogOf(app);
-      ProcessTable.kill(server);
+      ServerProcesses.killAll(dataDir);
       app.kill();
       return stream.acknowledged();
     }

@@ -56,10 +56,15 @@ final class ServerProcesses {
     }
   }
 
-  /** Kills whatever still runs in {@code dataDir} (a test that failed half-way). */
-  static void killAll(Path dataDir) {
-    ProcessTable.workingIn(dataDir).forEach(ProcessTable::kill);
-    ProcessTable.awaitNoneIn(dataDir, 10_000);
+  /** kill -9 of every process running in {@code dataDir}, all at once (a crash, or a test that failed half-way). */
+  static void killAll(Path dataDir) throws IOException, InterruptedException {
+    List<String> kill = new java.util.ArrayList<>(List.of("kill", "-9"));
+    ProcessTable.workingIn(dataDir).forEach(pid -> kill.add(Long.toString(pid)));
+    if (kill.size() > 2) {
+      new ProcessBuilder(kill).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+          .waitFor(10, TimeUnit.SECONDS);
+    }
+    assertTrue(ProcessTable.awaitNoneIn(dataDir, 10_000), "nothing runs in " + dataDir);
   }
 
   static void delete(Path dir) throws IOException {
