@@ -25,7 +25,7 @@ public enum ErrorCode {
   SUBSCRIPTION_OVERFLOW,
   /**
    * The database cannot be reached (refused, connection lost, no connection free in time, shutting
-   * down). Retryable: HTTP 503 with Retry-After; the request changed nothing it did not commit.
+   * down). Worth retrying: HTTP 503 with Retry-After when nothing of the request ran.
    */
   UNAVAILABLE,
   INTERNAL_ERROR

@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * Tells a database that cannot be reached from a statement that failed: refused or reset connections,
  * a connection lost mid-way, a pool that found no connection in time, a server shutting down or
- * starting up, too many connections. Those become {@link ErrorCode#UNAVAILABLE} (HTTP 503, retryable:
- * nothing was committed, or the transaction never reached its commit), instead of an internal error.
- * The pool opens fresh connections once the server answers again, so nothing needs a restart.
+ * starting up, too many connections. Those become {@link ErrorCode#UNAVAILABLE} (HTTP 503, worth
+ * retrying), instead of an internal error. As with any database, a connection lost during a commit
+ * leaves that commit in doubt. The pool opens fresh connections once the server answers again, so
+ * nothing needs a restart.
  */
 final class ConnectionFailures {
   /** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections; class 08 (connection exception) too. */

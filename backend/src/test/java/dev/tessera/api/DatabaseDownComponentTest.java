@@ -44,11 +44,11 @@ class DatabaseDownComponentTest {
     post("en", "application/json", read).then().statusCode(503).header("Retry-After", "5")
         .body("data." + name, nullValue())
         .body("errors[0].extensions.code", is("UNAVAILABLE"))
-        .body("errors[0].message", is("The database cannot be reached right now; nothing was changed. Try again in a moment"));
+        .body("errors[0].message", is("The database cannot be reached right now; try again in a moment"));
     post("zh-CN", "application/graphql-response+json", "mutation { create" + type + "(input: {name: \"down\"}) { id } }")
         .then().statusCode(503)
         .body("errors[0].extensions.code", is("UNAVAILABLE"))
-        .body("errors[0].message", is("数据库暂时无法访问，本次请求未生效，请稍后重试"));
+        .body("errors[0].message", is("数据库暂时无法访问，请稍后重试"));
     post("en", "application/json", "{ " + name + "s { totalCount } }").then().statusCode(503)
         .body("errors[0].extensions.code", is("UNAVAILABLE"));
 
