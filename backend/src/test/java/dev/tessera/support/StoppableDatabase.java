@@ -9,9 +9,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A PostgreSQL cluster of the tests' own that they may stop and start again: the zonky binaries the
@@ -59,6 +61,13 @@ public final class StoppableDatabase {
     @Override
     public void stop() {
       down();
+      try (Stream<Path> all = Files.walk(folder)) {
+        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + folder, e);
+      }
     }
   }
 
