@@ -12,7 +12,7 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * The embedded PostgreSQL's lifecycle (docs/adr/0013): a real server from the zonky binaries, on a
+ * The embedded PostgreSQL's lifecycle (docs/adr/0014): a real server from the zonky binaries, on a
  * data folder of its own, that
  * <ul>
  *   <li>acknowledges a commit only once its WAL is on disk: zonky starts servers with {@code -F}
