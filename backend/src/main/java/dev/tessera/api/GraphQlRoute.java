@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.graphql.GraphQlProvider;
 import dev.tessera.graphql.RequestContext;
+import dev.tessera.identity.Authenticator;
+import dev.tessera.platform.PlatformException;
 import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.platform.Actor;
 import io.vertx.core.buffer.Buffer;
@@ -26,16 +28,20 @@ import java.util.Optional;
  * a mutation over GET is 405). The response is {@code application/graphql-response+json} when the
  * client accepts it (a request that did not run, e.g. a parse, validation or variable error, is 4xx),
  * else legacy {@code application/json} (200 for every well-formed request); 406 when the client
- * accepts neither, 415 for a POST body that is not JSON, 400 for malformed parameters. The caller is
- * named by the X-Tessera-User header until sign-in arrives; messages follow Accept-Language.
+ * accepts neither, 415 for a POST body that is not JSON, 400 for malformed parameters. The caller is the
+ * one {@code Authorization: Bearer <access token or API key>} names (a bad one is 401, UNAUTHENTICATED);
+ * without it, while {@code tessera.auth.required} is false, the X-Tessera-User header still names the
+ * caller, and when it is true the request may only sign in (else 401). Messages follow Accept-Language.
  */
 @ApplicationScoped
 public class GraphQlRoute {
   private static final ObjectMapper MAPPER = MetamodelJson.mapper();
   private final GraphQlProvider provider;
+  private final Authenticator auth;
 
-  public GraphQlRoute(GraphQlProvider provider) {
+  public GraphQlRoute(GraphQlProvider provider, Authenticator auth) {
     this.provider = provider;
+    this.auth = auth;
   }
 
   void routes(@Observes Router router) {
@@ -66,16 +72,44 @@ public class GraphQlRoute {
       reply(ctx, 400, media.get(), error("BAD_REQUEST", e.message(locale)));
       return;
     }
-    execute(ctx, params, get, locale, media.get());
+    authenticate(ctx, locale, media.get(), rc -> execute(ctx, params, get, rc, media.get()));
   }
 
-  private void execute(RoutingContext ctx, GraphQlParameters p, boolean get, String locale, ResponseMediaType media) {
+  /** The caller of a request, then {@code next}; a credential that does not check out ends the request with 401. */
+  private void authenticate(RoutingContext ctx, String locale, ResponseMediaType media,
+      java.util.function.Consumer<RequestContext> next) {
+    String address = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    String authorization = ctx.request().getHeader("Authorization");
+    if (authorization == null) {
+      boolean required = auth.required();
+      Actor actor = new Actor(required ? null : ctx.request().getHeader("X-Tessera-User"), "graphql");
+      next.accept(new RequestContext(actor, locale, null, required, address));
+      return;
+    }
+    auth.authenticate(authorization).subscribe().with(
+        p -> next.accept(new RequestContext(p.actor("graphql"), locale, p, false, address)),
+        err -> {
+          if (err instanceof PlatformException pe) {
+            unauthorized(ctx, media, error(pe.code().name(), pe.message(locale)));
+          } else {
+            reply(ctx, 500, media, error("INTERNAL_ERROR", "Internal error"));
+          }
+        });
+  }
+
+  private static void unauthorized(RoutingContext ctx, ResponseMediaType media, Object body) {
+    ctx.response().putHeader("WWW-Authenticate", "Bearer");
+    reply(ctx, 401, media, body);
+  }
+
+  private void execute(RoutingContext ctx, GraphQlParameters p, boolean get, RequestContext rc, ResponseMediaType media) {
     Locale requested = locale(ctx.request().getHeader("Accept-Language"));
-    RequestContext rc = new RequestContext(new Actor(ctx.request().getHeader("X-Tessera-User"), "graphql"), locale);
     provider.execute(new GraphQlProvider.Request(p.query(), p.variables(), p.operationName(), get, rc, requested))
         .whenComplete((response, err) -> {
           if (err != null) {
             reply(ctx, 500, media, error("INTERNAL_ERROR", "Internal error"));
+          } else if (response.outcome() == GraphQlProvider.Outcome.UNAUTHENTICATED) {
+            unauthorized(ctx, media, response.body());
           } else if (response.outcome() == GraphQlProvider.Outcome.MUTATION_OVER_GET) {
             ctx.response().putHeader("Allow", "POST");
             reply(ctx, 405, media, response.body());

@@ -30,19 +30,26 @@ final class GraphQlSocketSession {
 
   private final ServerWebSocket ws;
   private final GraphQlProvider provider;
-  private final RequestContext context;
+  private final java.util.function.Function<Object, java.util.concurrent.CompletionStage<RequestContext>> init;
+  private volatile RequestContext context;
   private final Locale locale;
   private final Consumer<GraphQlSocketSession> closed;
   private final Map<String, Flow.Subscription> running = new ConcurrentHashMap<>();
   private final java.util.Set<Flow.Subscription> paused = ConcurrentHashMap.newKeySet();
   private volatile boolean acknowledged;
+  private volatile boolean initialising;
   private volatile boolean done;
 
-  GraphQlSocketSession(ServerWebSocket ws, GraphQlProvider provider, RequestContext context, Locale locale,
+  /**
+   * {@code init} finds the caller from connection_init's payload (its {@code Authorization}, else the
+   * upgrade request's); a failure closes the socket with 4403 (Forbidden).
+   */
+  GraphQlSocketSession(ServerWebSocket ws, GraphQlProvider provider,
+      java.util.function.Function<Object, java.util.concurrent.CompletionStage<RequestContext>> init, Locale locale,
       Consumer<GraphQlSocketSession> closed) {
     this.ws = ws;
     this.provider = provider;
-    this.context = context;
+    this.init = init;
     this.locale = locale;
     this.closed = closed;
   }
@@ -81,12 +88,20 @@ final class GraphQlSocketSession {
     }
     switch (type) {
       case "connection_init" -> {
-        if (acknowledged) {
+        if (acknowledged || initialising) {
           close(4429, "Too many initialisation requests");
           return;
         }
-        acknowledged = true;
-        send(Map.of("type", "connection_ack"));
+        initialising = true;
+        init.apply(m.get("payload")).whenComplete((rc, err) -> {
+          if (err != null) {
+            close(4403, "Forbidden: " + messageOf(err));
+            return;
+          }
+          context = rc;
+          acknowledged = true;
+          send(Map.of("type", "connection_ack"));
+        });
       }
       case "ping" -> send(Map.of("type", "pong"));
       case "pong" -> { }
@@ -195,6 +210,12 @@ final class GraphQlSocketSession {
         }
       }
     });
+  }
+
+  private String messageOf(Throwable err) {
+    Throwable e = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+    return e instanceof dev.tessera.platform.PlatformException pe ? pe.message(context == null ? "en" : context.locale())
+        : "not signed in";
   }
 
   private static String code(Throwable t) {

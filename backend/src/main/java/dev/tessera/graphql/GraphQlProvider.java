@@ -89,13 +89,27 @@ public class GraphQlProvider implements PublishParticipant {
       RequestContext context, Locale locale) {}
 
   /** How a request ended, for the HTTP status: ran (data present), refused before running, or a mutation over GET. */
-  public enum Outcome { EXECUTED, REFUSED, MUTATION_OVER_GET }
+  public enum Outcome { EXECUTED, REFUSED, MUTATION_OVER_GET, UNAUTHENTICATED }
 
   /** The GraphQL response map (data, errors, extensions) and how the request ended. */
   public record Response(Map<String, Object> body, Outcome outcome) {
     static Response of(Map<String, Object> body) {
       return new Response(body, body.containsKey("data") ? Outcome.EXECUTED : Outcome.REFUSED);
     }
+  }
+
+  /** An anonymous request while sign-in is required that does more than sign in: HTTP 401. */
+  private static final class SignInRequired extends PlatformException {
+    SignInRequired() {
+      super(ErrorCode.UNAUTHENTICATED, dev.tessera.identity.IdentityMessages.text("SIGN_IN_REQUIRED"), "Authorization");
+    }
+  }
+
+  /** Whether an operation only signs in or refreshes: a mutation of those root fields, no fragments. */
+  static boolean signsInOnly(OperationDefinition op) {
+    return op.getOperation() == OperationDefinition.Operation.MUTATION
+        && op.getSelectionSet().getSelections().stream().allMatch(s -> s instanceof graphql.language.Field f
+            && (IdentityApi.OPEN_MUTATIONS.contains(f.getName()) || f.getName().equals("__typename")));
   }
 
   /** A GET request naming a mutation: the specification asks for 405, not an error inside a 200. */
@@ -185,11 +199,17 @@ public class GraphQlProvider implements PublishParticipant {
     }
     Engine engine = current();
     PreparsedDocumentEntry doc = document(engine, r.query(), r.locale(), r.context().locale());
-    if (doc.hasErrors()) {
+    if (doc.hasErrors() && !r.context().signInOnly()) {
       return CompletableFuture.completedFuture(Response.of(RequestErrors.response(doc.getErrors())));
     }
     try {
+      if (doc.hasErrors()) {
+        throw new SignInRequired();
+      }
       OperationDefinition op = operation(doc.getDocument(), r.operationName());
+      if (r.context().signInOnly() && !signsInOnly(op)) {
+        throw new SignInRequired();
+      }
       if (r.queryOnly() && op.getOperation() != OperationDefinition.Operation.QUERY) {
         throw new MutationOverGet();
       }
@@ -201,7 +221,8 @@ public class GraphQlProvider implements PublishParticipant {
       SourceLocation at = e instanceof QueryLimits.Exceeded x ? x.location() : null;
       Map<String, Object> body = RequestErrors.response(List.of(ErrorMapper.error(e, null, at, r.context().locale())));
       return CompletableFuture.completedFuture(
-          new Response(body, e instanceof MutationOverGet ? Outcome.MUTATION_OVER_GET : Outcome.REFUSED));
+          new Response(body, e instanceof MutationOverGet ? Outcome.MUTATION_OVER_GET
+              : e instanceof SignInRequired ? Outcome.UNAUTHENTICATED : Outcome.REFUSED));
     }
     ExecutionInput input = ExecutionInput.newExecutionInput().query(r.query())
         .variables(r.variables() == null ? Map.of() : r.variables())
