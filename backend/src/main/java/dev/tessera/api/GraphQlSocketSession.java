@@ -30,7 +30,9 @@ final class GraphQlSocketSession {
 
   private final ServerWebSocket ws;
   private final GraphQlProvider provider;
-  private final java.util.function.Function<Object, java.util.concurrent.CompletionStage<RequestContext>> init;
+  private final SocketAccess access;
+  private volatile io.vertx.core.Vertx vertx;
+  private volatile long recheckTimer = -1;
   private volatile RequestContext context;
   private final Locale locale;
   private final Consumer<GraphQlSocketSession> closed;
@@ -40,16 +42,11 @@ final class GraphQlSocketSession {
   private volatile boolean initialising;
   private volatile boolean done;
 
-  /**
-   * {@code init} finds the caller from connection_init's payload (its {@code Authorization}, else the
-   * upgrade request's); a failure closes the socket with 4403 (Forbidden).
-   */
-  GraphQlSocketSession(ServerWebSocket ws, GraphQlProvider provider,
-      java.util.function.Function<Object, java.util.concurrent.CompletionStage<RequestContext>> init, Locale locale,
+  GraphQlSocketSession(ServerWebSocket ws, GraphQlProvider provider, SocketAccess access, Locale locale,
       Consumer<GraphQlSocketSession> closed) {
     this.ws = ws;
     this.provider = provider;
-    this.init = init;
+    this.access = access;
     this.locale = locale;
     this.closed = closed;
   }
@@ -66,7 +63,8 @@ final class GraphQlSocketSession {
     });
     ws.exceptionHandler(e -> ended());
     if (io.vertx.core.Vertx.currentContext() != null) {
-      io.vertx.core.Vertx.currentContext().owner().setTimer(INIT_TIMEOUT_MS, id -> {
+      vertx = io.vertx.core.Vertx.currentContext().owner();
+      vertx.setTimer(INIT_TIMEOUT_MS, id -> {
         if (!acknowledged) {
           close(4408, "Connection initialisation timeout");
         }
@@ -93,7 +91,7 @@ final class GraphQlSocketSession {
           return;
         }
         initialising = true;
-        init.apply(m.get("payload")).whenComplete((rc, err) -> {
+        access.init().apply(m.get("payload")).whenComplete((rc, err) -> {
           if (err != null) {
             close(4403, "Forbidden: " + messageOf(err));
             return;
@@ -101,6 +99,7 @@ final class GraphQlSocketSession {
           context = rc;
           acknowledged = true;
           send(Map.of("type", "connection_ack"));
+          watch(rc);
         });
       }
       case "ping" -> send(Map.of("type", "pong"));
@@ -212,6 +211,19 @@ final class GraphQlSocketSession {
     });
   }
 
+  /** Closes the socket with 4403 once its signed-in caller may no longer act. */
+  private void watch(RequestContext rc) {
+    if (rc.principal() == null || vertx == null || done) {
+      return;
+    }
+    recheckTimer = vertx.setPeriodic(Math.max(100, access.recheckMs()), id -> access.recheck().apply(rc)
+        .whenComplete((valid, err) -> {
+          if (err == null && Boolean.FALSE.equals(valid)) {
+            close(4403, "Forbidden: the session ended");
+          }
+        }));
+  }
+
   private String messageOf(Throwable err) {
     Throwable e = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
     return e instanceof dev.tessera.platform.PlatformException pe ? pe.message(context == null ? "en" : context.locale())
@@ -252,6 +264,9 @@ final class GraphQlSocketSession {
       return;
     }
     done = true;
+    if (recheckTimer >= 0 && vertx != null) {
+      vertx.cancelTimer(recheckTimer);
+    }
     running.values().forEach(Flow.Subscription::cancel);
     running.clear();
     closed.accept(this);

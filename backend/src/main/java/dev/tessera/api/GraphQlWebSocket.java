@@ -119,8 +119,9 @@ public class GraphQlWebSocket implements HttpServerOptionsCustomizer, PublishPar
       ws.close((short) 4406, "Subprotocol not acceptable: use " + PROTOCOL);
       return;
     }
-    GraphQlSocketSession session = new GraphQlSocketSession(ws, provider, payload -> context(payload, caller), locale,
-        sessions::remove);
+    SocketAccess access = new SocketAccess(payload -> context(payload, caller),
+        rc -> auth.stillValid(rc.principal()).subscribeAsCompletionStage(), auth.checkInterval().toMillis());
+    GraphQlSocketSession session = new GraphQlSocketSession(ws, provider, access, locale, sessions::remove);
     sessions.add(session);
     session.start();
   }

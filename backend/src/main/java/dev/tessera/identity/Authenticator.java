@@ -34,6 +34,22 @@ public class Authenticator {
     return settings.required();
   }
 
+  /** How often open connections re-check their caller ({@code tessera.auth.check-interval}). */
+  public java.time.Duration checkInterval() {
+    return settings.checkInterval();
+  }
+
+  /**
+   * Whether a caller found earlier may still act: its session alive, its API key not revoked. An
+   * access token's own expiry does not end a connection opened with it; its session's end does.
+   */
+  public Uni<Boolean> stillValid(Principal p) {
+    if (p.isApiKey()) {
+      return tx.withConnection(t -> store.apiKeyLive(t, p.apiKeyId()));
+    }
+    return checks.alive(p.sessionId(), p.username());
+  }
+
   /** The caller an Authorization header names; fails with UNAUTHENTICATED when it names nobody valid. */
   public Uni<Principal> authenticate(String authorization) {
     String credential = bearer(authorization);

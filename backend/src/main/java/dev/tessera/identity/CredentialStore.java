@@ -53,6 +53,9 @@ public interface CredentialStore {
 
   Uni<Boolean> revokeApiKey(Tx t, UUID id);
 
+  /** Whether the key exists and is not revoked. */
+  Uni<Boolean> apiKeyLive(Tx t, UUID id);
+
   Uni<List<ApiKey>> apiKeys(Tx t);
 
   /** Stores {@code candidate} unless a key is stored already, and returns the stored one. */

@@ -57,6 +57,8 @@ final class CredentialSql {
   static final String REVOKE_API_KEY =
       "UPDATE tessera_api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL";
 
+  static final String API_KEY_LIVE = "SELECT EXISTS (SELECT 1 FROM tessera_api_key WHERE id = $1 AND revoked_at IS NULL)";
+
   static final String API_KEYS = "SELECT " + API_KEY_COLUMNS + " FROM tessera_api_key ORDER BY created_at, id";
 
   static final String ADD_SIGNING_KEY = "INSERT INTO tessera_signing_key (id, algorithm, private_key, public_key)"

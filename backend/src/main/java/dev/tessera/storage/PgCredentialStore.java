@@ -94,6 +94,11 @@ public class PgCredentialStore implements CredentialStore {
   }
 
   @Override
+  public Uni<Boolean> apiKeyLive(Tx t, UUID id) {
+    return first(sql.query(t, CredentialSql.API_KEY_LIVE, Tuple.of(id)), r -> r.getBoolean(0));
+  }
+
+  @Override
   public Uni<List<ApiKey>> apiKeys(Tx t) {
     return sql.query(t, CredentialSql.API_KEYS).map(rows -> {
       List<ApiKey> out = new ArrayList<>();

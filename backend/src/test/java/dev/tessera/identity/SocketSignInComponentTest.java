@@ -50,6 +50,17 @@ class SocketSignInComponentTest {
     assertEquals(4403, h.closedWith.get(10, TimeUnit.SECONDS));
   }
 
+  @Test
+  void anOpenSocketClosesWith4403OnceItsSessionEnds() throws Exception {
+    String user = Auth.user("wo", "a good password");
+    String token = Auth.token(user, "a good password");
+    SocketClient c = SocketClient.withHeaders(http, Map.of());
+    c.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
+    assertEquals("connection_ack", c.next().getString("type"));
+    Auth.ok(Auth.as(token, "mutation { signOut }"));
+    assertEquals(4403, c.closedWith.get(10, TimeUnit.SECONDS), "closed within the check interval (1 s in tests)");
+  }
+
   private static String createdBy(SocketClient c) throws InterruptedException {
     c.subscribe("1", "mutation { createTeam(input: {code: \"" + Gql.unique("w") + "\", name: \"x\"}) { createdBy } }", Map.of());
     JsonObject next = c.next();
