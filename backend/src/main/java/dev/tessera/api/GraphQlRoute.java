@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.graphql.GraphQlProvider;
 import dev.tessera.graphql.RequestContext;
+import dev.tessera.identity.Authenticator;
+import dev.tessera.platform.PlatformException;
 import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.platform.Actor;
 import io.vertx.core.buffer.Buffer;
@@ -28,7 +30,10 @@ import java.util.Optional;
  * else legacy {@code application/json} (200 for every well-formed request); 406 when the client
  * accepts neither, 415 for a POST body that is not JSON, 400 for malformed parameters, 503 with
  * Retry-After when nothing ran because the database could not be reached ({@code UNAVAILABLE}). The
- * caller is named by the X-Tessera-User header until sign-in arrives; messages follow Accept-Language.
+ * caller is the one {@code Authorization: Bearer <access token or API key>} names (a bad one is 401,
+ * UNAUTHENTICATED); without it, while {@code tessera.auth.required} is false, the X-Tessera-User header
+ * still names the caller, and when it is true the request may only sign in (else 401). Messages follow
+ * Accept-Language.
  */
 @ApplicationScoped
 public class GraphQlRoute {
@@ -36,9 +41,11 @@ public class GraphQlRoute {
   /** When a client may try again after a 503 (the database could not be reached). */
   private static final String RETRY_AFTER_SECONDS = "5";
   private final GraphQlProvider provider;
+  private final Authenticator auth;
 
-  public GraphQlRoute(GraphQlProvider provider) {
+  public GraphQlRoute(GraphQlProvider provider, Authenticator auth) {
     this.provider = provider;
+    this.auth = auth;
   }
 
   void routes(@Observes Router router) {
@@ -63,7 +70,7 @@ public class GraphQlRoute {
       // never holds the event loop that serves every other request
       ctx.vertx().<GraphQlParameters>executeBlocking(() -> parse(ctx, false), false).onComplete(ar -> {
         if (ar.succeeded()) {
-          execute(ctx, ar.result(), false, locale, media.get());
+          authenticate(ctx, locale, media.get(), rc -> execute(ctx, ar.result(), false, rc, media.get()));
         } else {
           refuse(ctx, ar.cause(), locale, media.get());
         }
@@ -77,7 +84,7 @@ public class GraphQlRoute {
       refuse(ctx, e, locale, media.get());
       return;
     }
-    execute(ctx, params, get, locale, media.get());
+    authenticate(ctx, locale, media.get(), rc -> execute(ctx, params, get, rc, media.get()));
   }
 
   /** Bytes of a request body from which it is parsed off the event loop. */
@@ -99,9 +106,35 @@ public class GraphQlRoute {
     }
   }
 
-  private void execute(RoutingContext ctx, GraphQlParameters p, boolean get, String locale, ResponseMediaType media) {
+  /** The caller of a request, then {@code next}; a credential that does not check out ends the request with 401. */
+  private void authenticate(RoutingContext ctx, String locale, ResponseMediaType media,
+      java.util.function.Consumer<RequestContext> next) {
+    String address = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    String authorization = ctx.request().getHeader("Authorization");
+    if (authorization == null) {
+      boolean required = auth.required();
+      Actor actor = new Actor(required ? null : ctx.request().getHeader("X-Tessera-User"), "graphql");
+      next.accept(new RequestContext(actor, locale, null, required, address));
+      return;
+    }
+    auth.authenticate(authorization).subscribe().with(
+        p -> next.accept(new RequestContext(p.actor("graphql"), locale, p, false, address)),
+        err -> {
+          if (err instanceof PlatformException pe) {
+            unauthorized(ctx, media, error(pe.code().name(), pe.message(locale)));
+          } else {
+            reply(ctx, 500, media, error("INTERNAL_ERROR", "Internal error"));
+          }
+        });
+  }
+
+  private static void unauthorized(RoutingContext ctx, ResponseMediaType media, Object body) {
+    ctx.response().putHeader("WWW-Authenticate", "Bearer");
+    reply(ctx, 401, media, body);
+  }
+
+  private void execute(RoutingContext ctx, GraphQlParameters p, boolean get, RequestContext rc, ResponseMediaType media) {
     Locale requested = locale(ctx.request().getHeader("Accept-Language"));
-    RequestContext rc = new RequestContext(new Actor(ctx.request().getHeader("X-Tessera-User"), "graphql"), locale);
     provider.execute(new GraphQlProvider.Request(p.query(), p.variables(), p.operationName(), get, rc, requested))
         .whenComplete((response, err) -> {
           if (err != null) {
@@ -109,6 +142,8 @@ public class GraphQlRoute {
           } else if (response.outcome() == GraphQlProvider.Outcome.UNAVAILABLE) {
             ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
             reply(ctx, 503, media, response.body());
+          } else if (response.outcome() == GraphQlProvider.Outcome.UNAUTHENTICATED) {
+            unauthorized(ctx, media, response.body());
           } else if (response.outcome() == GraphQlProvider.Outcome.MUTATION_OVER_GET) {
             ctx.response().putHeader("Allow", "POST");
             reply(ctx, 405, media, response.body());

@@ -30,19 +30,23 @@ final class GraphQlSocketSession {
 
   private final ServerWebSocket ws;
   private final GraphQlProvider provider;
-  private final RequestContext context;
+  private final SocketAccess access;
+  private volatile io.vertx.core.Vertx vertx;
+  private volatile long recheckTimer = -1;
+  private volatile RequestContext context;
   private final Locale locale;
   private final Consumer<GraphQlSocketSession> closed;
   private final Map<String, Flow.Subscription> running = new ConcurrentHashMap<>();
   private final java.util.Set<Flow.Subscription> paused = ConcurrentHashMap.newKeySet();
   private volatile boolean acknowledged;
+  private volatile boolean initialising;
   private volatile boolean done;
 
-  GraphQlSocketSession(ServerWebSocket ws, GraphQlProvider provider, RequestContext context, Locale locale,
+  GraphQlSocketSession(ServerWebSocket ws, GraphQlProvider provider, SocketAccess access, Locale locale,
       Consumer<GraphQlSocketSession> closed) {
     this.ws = ws;
     this.provider = provider;
-    this.context = context;
+    this.access = access;
     this.locale = locale;
     this.closed = closed;
   }
@@ -59,7 +63,8 @@ final class GraphQlSocketSession {
     });
     ws.exceptionHandler(e -> ended());
     if (io.vertx.core.Vertx.currentContext() != null) {
-      io.vertx.core.Vertx.currentContext().owner().setTimer(INIT_TIMEOUT_MS, id -> {
+      vertx = io.vertx.core.Vertx.currentContext().owner();
+      vertx.setTimer(INIT_TIMEOUT_MS, id -> {
         if (!acknowledged) {
           close(4408, "Connection initialisation timeout");
         }
@@ -81,12 +86,21 @@ final class GraphQlSocketSession {
     }
     switch (type) {
       case "connection_init" -> {
-        if (acknowledged) {
+        if (acknowledged || initialising) {
           close(4429, "Too many initialisation requests");
           return;
         }
-        acknowledged = true;
-        send(Map.of("type", "connection_ack"));
+        initialising = true;
+        access.init().apply(m.get("payload")).whenComplete((rc, err) -> {
+          if (err != null) {
+            close(4403, "Forbidden: " + messageOf(err));
+            return;
+          }
+          context = rc;
+          acknowledged = true;
+          send(Map.of("type", "connection_ack"));
+          watch(rc);
+        });
       }
       case "ping" -> send(Map.of("type", "pong"));
       case "pong" -> { }
@@ -197,6 +211,25 @@ final class GraphQlSocketSession {
     });
   }
 
+  /** Closes the socket with 4403 once its signed-in caller may no longer act. */
+  private void watch(RequestContext rc) {
+    if (rc.principal() == null || vertx == null || done) {
+      return;
+    }
+    recheckTimer = vertx.setPeriodic(Math.max(100, access.recheckMs()), id -> access.recheck().apply(rc)
+        .whenComplete((valid, err) -> {
+          if (err == null && Boolean.FALSE.equals(valid)) {
+            close(4403, "Forbidden: the session ended");
+          }
+        }));
+  }
+
+  private String messageOf(Throwable err) {
+    Throwable e = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+    return e instanceof dev.tessera.platform.PlatformException pe ? pe.message(context == null ? "en" : context.locale())
+        : "not signed in";
+  }
+
   private static String code(Throwable t) {
     Throwable c = t;
     while (c != null) {
@@ -231,6 +264,9 @@ final class GraphQlSocketSession {
       return;
     }
     done = true;
+    if (recheckTimer >= 0 && vertx != null) {
+      vertx.cancelTimer(recheckTimer);
+    }
     running.values().forEach(Flow.Subscription::cancel);
     running.clear();
     closed.accept(this);

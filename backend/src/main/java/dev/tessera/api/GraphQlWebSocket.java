@@ -28,13 +28,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public class GraphQlWebSocket implements HttpServerOptionsCustomizer, PublishParticipant {
   static final String PROTOCOL = "graphql-transport-ws";
   private final GraphQlProvider provider;
+  private final dev.tessera.identity.Authenticator auth;
   private final List<String> origins;
   private final Set<GraphQlSocketSession> sessions = ConcurrentHashMap.newKeySet();
 
-  public GraphQlWebSocket(GraphQlProvider provider,
+  public GraphQlWebSocket(GraphQlProvider provider, dev.tessera.identity.Authenticator auth,
       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.cors.origins")
       java.util.Optional<List<String>> origins) {
     this.provider = provider;
+    this.auth = auth;
     this.origins = origins.orElse(List.of()).stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
   }
 
@@ -79,20 +81,47 @@ public class GraphQlWebSocket implements HttpServerOptionsCustomizer, PublishPar
       ctx.response().setStatusCode(403).end("This origin may not open a GraphQL WebSocket here (see TESSERA_CORS_ORIGINS)");
       return;
     }
-    String user = ctx.request().getHeader("X-Tessera-User");
     String header = ctx.request().getHeader("Accept-Language");
     Locale locale = GraphQlRoute.locale(header);
-    String language = GraphQlRoute.language(header);
-    ctx.request().toWebSocket().onSuccess(ws -> open(ws, user, locale, language)).onFailure(e -> ctx.fail(400, e));
+    Caller caller = new Caller(ctx.request().getHeader("Authorization"), ctx.request().getHeader("X-Tessera-User"),
+        GraphQlRoute.language(header), ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress());
+    ctx.request().toWebSocket().onSuccess(ws -> open(ws, caller, locale)).onFailure(e -> ctx.fail(400, e));
   }
 
-  private void open(ServerWebSocket ws, String user, Locale locale, String language) {
+  /** What the upgrade request said about its caller. */
+  private record Caller(String authorization, String user, String language, String address) {}
+
+  /**
+   * The caller of a socket, found at connection_init: the payload's {@code Authorization} (graphql-ws
+   * clients cannot set headers in browsers), else the upgrade request's header; without either, the
+   * X-Tessera-User header while sign-in is not required, and a refusal when it is.
+   */
+  private java.util.concurrent.CompletionStage<RequestContext> context(Object payload, Caller c) {
+    String authorization = c.authorization();
+    if (payload instanceof java.util.Map<?, ?> m) {
+      Object a = m.get("Authorization") != null ? m.get("Authorization") : m.get("authorization");
+      authorization = a instanceof String s ? s : authorization;
+    }
+    if (authorization == null) {
+      if (auth.required()) {
+        return java.util.concurrent.CompletableFuture.failedFuture(dev.tessera.identity.IdentityMessages.refused(
+            dev.tessera.platform.ErrorCode.UNAUTHENTICATED, "SIGN_IN_REQUIRED", "Authorization"));
+      }
+      return java.util.concurrent.CompletableFuture.completedFuture(
+          new RequestContext(new Actor(c.user(), "graphql"), c.language(), null, false, c.address()));
+    }
+    return auth.authenticate(authorization)
+        .map(p -> new RequestContext(p.actor("graphql"), c.language(), p, false, c.address())).subscribeAsCompletionStage();
+  }
+
+  private void open(ServerWebSocket ws, Caller caller, Locale locale) {
     if (!PROTOCOL.equals(ws.subProtocol())) {
       ws.close((short) 4406, "Subprotocol not acceptable: use " + PROTOCOL);
       return;
     }
-    RequestContext rc = new RequestContext(new Actor(user, "graphql"), language);
-    GraphQlSocketSession session = new GraphQlSocketSession(ws, provider, rc, locale, sessions::remove);
+    SocketAccess access = new SocketAccess(payload -> context(payload, caller),
+        rc -> auth.stillValid(rc.principal()).subscribeAsCompletionStage(), auth.checkInterval().toMillis());
+    GraphQlSocketSession session = new GraphQlSocketSession(ws, provider, access, locale, sessions::remove);
     sessions.add(session);
     session.start();
   }

@@ -90,10 +90,11 @@ public class GraphQlProvider implements PublishParticipant {
 
   /**
    * How a request ended, for the HTTP status: ran (data present), refused before running, a mutation
-   * over GET, or nothing ran to completion because the database could not be reached (every root
-   * field null and an {@code UNAVAILABLE} error: the whole request may be sent again).
+   * over GET, an anonymous request while sign-in is required (401), or nothing ran to completion because
+   * the database could not be reached (every root field null and an {@code UNAVAILABLE} error: the whole
+   * request may be sent again).
    */
-  public enum Outcome { EXECUTED, REFUSED, MUTATION_OVER_GET, UNAVAILABLE }
+  public enum Outcome { EXECUTED, REFUSED, MUTATION_OVER_GET, UNAUTHENTICATED, UNAVAILABLE }
 
   /** The GraphQL response map (data, errors, extensions) and how the request ended. */
   public record Response(Map<String, Object> body, Outcome outcome) {
@@ -110,6 +111,20 @@ public class GraphQlProvider implements PublishParticipant {
               && ErrorCode.UNAVAILABLE.name().equals(ext.get("code")));
       return unreachable && (!(body.get("data") instanceof Map<?, ?> data) || data.values().stream().allMatch(v -> v == null));
     }
+  }
+
+  /** An anonymous request while sign-in is required that does more than sign in: HTTP 401. */
+  private static final class SignInRequired extends PlatformException {
+    SignInRequired() {
+      super(ErrorCode.UNAUTHENTICATED, dev.tessera.identity.IdentityMessages.text("SIGN_IN_REQUIRED"), "Authorization");
+    }
+  }
+
+  /** Whether an operation only signs in or refreshes: a mutation of those root fields, no fragments. */
+  static boolean signsInOnly(OperationDefinition op) {
+    return op.getOperation() == OperationDefinition.Operation.MUTATION
+        && op.getSelectionSet().getSelections().stream().allMatch(s -> s instanceof graphql.language.Field f
+            && (IdentityApi.OPEN_MUTATIONS.contains(f.getName()) || f.getName().equals("__typename")));
   }
 
   /** A GET request naming a mutation: the specification asks for 405, not an error inside a 200. */
@@ -199,11 +214,17 @@ public class GraphQlProvider implements PublishParticipant {
     }
     Engine engine = current();
     PreparsedDocumentEntry doc = document(engine, r.query(), r.locale(), r.context().locale());
-    if (doc.hasErrors()) {
+    if (doc.hasErrors() && !r.context().signInOnly()) {
       return CompletableFuture.completedFuture(Response.of(RequestErrors.response(doc.getErrors())));
     }
     try {
+      if (doc.hasErrors()) {
+        throw new SignInRequired();
+      }
       OperationDefinition op = operation(doc.getDocument(), r.operationName());
+      if (r.context().signInOnly() && !signsInOnly(op)) {
+        throw new SignInRequired();
+      }
       if (r.queryOnly() && op.getOperation() != OperationDefinition.Operation.QUERY) {
         throw new MutationOverGet();
       }
@@ -215,7 +236,8 @@ public class GraphQlProvider implements PublishParticipant {
       SourceLocation at = e instanceof QueryLimits.Exceeded x ? x.location() : null;
       Map<String, Object> body = RequestErrors.response(List.of(ErrorMapper.error(e, null, at, r.context().locale())));
       return CompletableFuture.completedFuture(
-          new Response(body, e instanceof MutationOverGet ? Outcome.MUTATION_OVER_GET : Outcome.REFUSED));
+          new Response(body, e instanceof MutationOverGet ? Outcome.MUTATION_OVER_GET
+              : e instanceof SignInRequired ? Outcome.UNAUTHENTICATED : Outcome.REFUSED));
     }
     ExecutionInput input = ExecutionInput.newExecutionInput().query(r.query())
         .variables(r.variables() == null ? Map.of() : r.variables())

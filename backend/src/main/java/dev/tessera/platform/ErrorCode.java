@@ -12,6 +12,10 @@ public enum ErrorCode {
   /** A claim the pool's rules refuse: claim caps, cool-down, not a member of the pool's teams. */
   CLAIM_REFUSED,
   FORBIDDEN,
+  /** No valid credential: not signed in, or a token or API key that is invalid, expired or revoked (HTTP 401). */
+  UNAUTHENTICATED,
+  /** Too many failed sign-ins for an account or from an address; wait for the window to pass. */
+  TOO_MANY_ATTEMPTS,
   /** A merge that was undone already. */
   ALREADY_UNDONE,
   BAD_REQUEST,

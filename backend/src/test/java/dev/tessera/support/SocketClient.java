@@ -23,12 +23,15 @@ public final class SocketClient implements WebSocket.Listener {
 
   /** Opens a socket to the HTTP endpoint's WebSocket, as {@code user} (null: nobody) when given. */
   public static SocketClient open(URI http, String user) throws Exception {
+    return withHeaders(http, user == null ? Map.of() : Map.of("X-Tessera-User", user));
+  }
+
+  /** Opens a socket whose upgrade request carries these headers. */
+  public static SocketClient withHeaders(URI http, Map<String, String> headers) throws Exception {
     SocketClient c = new SocketClient();
     URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
     WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws");
-    if (user != null) {
-      b.header("X-Tessera-User", user);
-    }
+    headers.forEach(b::header);
     c.socket = b.buildAsync(ws, c).get(10, TimeUnit.SECONDS);
     return c;
   }

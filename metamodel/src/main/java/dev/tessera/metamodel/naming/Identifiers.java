@@ -35,7 +35,7 @@ public final class Identifiers {
       "AssignmentCandidate", "AssignmentSkip", "PoolRecord", "DuplicateCandidate", "MergeHistoryEntry", "MergeChange",
       "RepointedReference", "AssignmentOutcome", "DuplicateReport", "RecordChange", "ChangeSubscriberState",
       "ChangeFeedStatus", "BackgroundJob", "RecordChangeFilter", "EntityApi", "MetadataDraft", "ExpressionFunction",
-      "SavedView", "RelatedList");
+      "SavedView", "RelatedList", "AuthSession", "ApiKey", "NewApiKey");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
@@ -44,7 +44,8 @@ public final class Identifiers {
       "duplicateReports", "duplicateCandidates", "mergeRecords", "undoMerge", "mergeHistory", "notifications",
       "markNotificationsRead", "recordHistory", "changeFeed", "backgroundJobs", "backgroundJob", "entityApis",
       "metadataDrafts", "saveMetadataDraft", "discardMetadataDraft", "publishMetadataDrafts", "expressionFunctions",
-      "metadataVersionDefinitions", "savedViews", "saveView", "deleteView");
+      "metadataVersionDefinitions", "savedViews", "saveView", "deleteView", "signIn", "refreshSession", "signOut",
+      "changePassword", "setUserPassword", "createApiKey", "revokeApiKey", "apiKeys");
 
   private static final List<String> TYPE_SUFFIXES = List.of("", "Connection", "Edge", "Filter", "OrderBy", "Input",
       "Patch", "GroupBy", "Aggregate", "Numbers", "Group");

@@ -1,0 +1,54 @@
+package dev.tessera.identity;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Sign-in settings ({@code tessera.auth.*} in application.properties; each can be set by environment). */
+@ConfigMapping(prefix = "tessera.auth")
+public interface AuthSettings {
+  /**
+   * Whether every request must carry a valid credential. False in this first slice (the header
+   * X-Tessera-User still names the caller of an anonymous request); the next slice makes it true.
+   */
+  @WithDefault("false")
+  boolean required();
+
+  /** The {@code iss} claim of access tokens, checked on every token. */
+  @WithDefault("tessera")
+  String issuer();
+
+  /** The {@code aud} claim of access tokens, checked on every token. */
+  @WithDefault("tessera-api")
+  String audience();
+
+  @WithDefault("15M")
+  Duration accessTokenTtl();
+
+  @WithDefault("336H")
+  Duration refreshTokenTtl();
+
+  /**
+   * How long a node trusts what it last read of a session (signed out? password changed? user
+   * deactivated?); sign-out and deactivation take effect on every node within this time.
+   */
+  @WithDefault("30S")
+  Duration checkInterval();
+
+  /** The administrator created at first start; this user may manage passwords and API keys. */
+  @WithDefault("admin")
+  String adminUsername();
+
+  /** The first administrator's password (TESSERA_ADMIN_PASSWORD); generated and printed once when unset. */
+  Optional<String> adminPassword();
+
+  @WithDefault("5")
+  int maxFailuresPerAccount();
+
+  @WithDefault("20")
+  int maxFailuresPerAddress();
+
+  @WithDefault("15M")
+  Duration failureWindow();
+}

@@ -1,0 +1,30 @@
+package dev.tessera.identity;
+
+import dev.tessera.platform.Actor;
+import java.util.UUID;
+
+/**
+ * A caller whose credential was verified: a user signed in with a password ({@code sessionId} set), or
+ * an integrator's API key ({@code apiKeyId} and its {@code role} set; its user id is {@code apikey:<name>},
+ * which no username can be, since usernames have no colon).
+ */
+public record Principal(String username, UUID sessionId, UUID apiKeyId, String role) {
+  static final String API_KEY_PREFIX = "apikey:";
+
+  static Principal user(String username, UUID session) {
+    return new Principal(username, session, null, null);
+  }
+
+  static Principal apiKey(UUID id, String name, String role) {
+    return new Principal(API_KEY_PREFIX + name, null, id, role);
+  }
+
+  public boolean isApiKey() {
+    return apiKeyId != null;
+  }
+
+  /** The principal as the actor of operations arriving through {@code source} (e.g. graphql). */
+  public Actor actor(String source) {
+    return new Actor(username, source);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.tessera.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** Signing in and calling GraphQL with a bearer credential, for the identity tests. */
+public final class Auth {
+  /** The administrator made at start, with the test profile's TESSERA_ADMIN_PASSWORD. */
+  public static final String ADMIN = "admin";
+  public static final String ADMIN_PASSWORD = "admin-test-password";
+  public static final String SIGN_IN = "mutation S($u: String!, $p: String!) { signIn(username: $u, password: $p)"
+      + " { accessToken refreshToken expiresIn } }";
+  public static final String REFRESH = "mutation R($t: String!) { refreshSession(refreshToken: $t)"
+      + " { accessToken refreshToken expiresIn } }";
+
+  private Auth() {}
+
+  /** POSTs a query with {@code Authorization: <authorization>} when given (null: none), in {@code locale}. */
+  public static Response call(String authorization, String locale, String query, Map<String, Object> variables) {
+    var request = given().contentType(ContentType.JSON).header("Accept-Language", locale)
+        .body(new JsonObject().put("query", query).put("variables", variables).encode());
+    if (authorization != null) {
+      request = request.header("Authorization", authorization);
+    }
+    return request.when().post("/graphql");
+  }
+
+  /** A request with {@code Bearer <credential>} that must get HTTP 200. */
+  public static JsonPath as(String credential, String query, Map<String, Object> variables) {
+    Response r = call("Bearer " + credential, "en", query, variables);
+    if (r.statusCode() != 200) {
+      throw new AssertionError("HTTP " + r.statusCode() + ": " + r.asString());
+    }
+    return r.jsonPath();
+  }
+
+  public static JsonPath as(String credential, String query) {
+    return as(credential, query, Map.of());
+  }
+
+  /** The answer of signIn (no credential sent). */
+  public static JsonPath signIn(String username, String password) {
+    return call(null, "en", SIGN_IN, Map.of("u", username, "p", password)).then().statusCode(200).extract().jsonPath();
+  }
+
+  /** A session's access token; fails when sign-in does. */
+  public static String token(String username, String password) {
+    JsonPath r = signIn(username, password);
+    String token = r.getString("data.signIn.accessToken");
+    if (token == null) {
+      throw new AssertionError("sign-in failed: " + r.prettify());
+    }
+    return token;
+  }
+
+  /** A new user (created and given a password by the administrator) whose username starts with {@code base}. */
+  public static String user(String base, String password) {
+    String admin = token(ADMIN, ADMIN_PASSWORD);
+    String username = Gql.unique(base);
+    ok(as(admin, "mutation { createUser(input: {username: \"" + username + "\", name: \"" + username + "\"}) { id } }"));
+    ok(as(admin, "mutation P($u: String!, $p: String!) { setUserPassword(username: $u, password: $p) }",
+        Map.of("u", username, "p", password)));
+    return username;
+  }
+
+  /** The answer, checked to carry no errors. */
+  public static JsonPath ok(JsonPath r) {
+    if (r.get("errors") != null) {
+      throw new AssertionError("GraphQL errors: " + r.prettify());
+    }
+    return r;
+  }
+}
