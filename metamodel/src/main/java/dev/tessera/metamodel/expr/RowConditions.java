@@ -20,6 +20,10 @@ public final class RowConditions {
   private static final Map<Op, Op> FLIPPED = Map.of(Op.EQ, Op.EQ, Op.NE, Op.NE, Op.LT, Op.GT, Op.LTE, Op.GTE, Op.GT,
       Op.LT, Op.GTE, Op.LTE);
 
+  /** Types whose order the database and Java agree on (text order depends on the database's collation). */
+  private static final java.util.Set<ExprType.Kind> ORDERED = java.util.EnumSet.of(ExprType.Kind.NUMBER,
+      ExprType.Kind.DATE, ExprType.Kind.DATETIME);
+
   private final Scope scope;
 
   private RowConditions(Scope scope) {
@@ -58,7 +62,8 @@ public final class RowConditions {
       }
       return new RowCondition.Compare(field, in.negated() ? Op.NOT_IN : Op.IN, list);
     }
-    if (n instanceof Node.Call c && c.name().equals("isBlank") && c.args().size() == 1 && recordField(c.args().get(0)) != null) {
+    if (n instanceof Node.Call c && c.name().equals("isBlank") && c.args().size() == 1 && recordField(c.args().get(0)) != null
+        && type(c.args().get(0)).kind() != ExprType.Kind.LIST) {
       return new RowCondition.Blank(recordField(c.args().get(0)));
     }
     String field = recordField(n);
@@ -82,6 +87,9 @@ public final class RowConditions {
   }
 
   private RowCondition compare(String field, Op op, Node other, Node whole) {
+    if (op != Op.EQ && op != Op.NE && !ORDERED.contains(type(field).kind())) {
+      throw refused(whole);
+    }
     if (other instanceof Node.Null && (op == Op.EQ || op == Op.NE)) {
       RowCondition blank = new RowCondition.Blank(field);
       return op == Op.EQ ? blank : new RowCondition.Not(blank);
@@ -101,6 +109,15 @@ public final class RowConditions {
     Scope.Variable v = scope.resolve(r.path(), r.pos());
     boolean user = v.path().equals(Scope.CURRENT_USER) || v.path().startsWith(Scope.CURRENT_USER + ".");
     return user || v.path().contains(".") ? null : v.path();
+  }
+
+  private ExprType type(Node ref) {
+    Node.Ref r = (Node.Ref) ref;
+    return scope.resolve(r.path(), r.pos()).type();
+  }
+
+  private ExprType type(String field) {
+    return scope.resolve(List.of(field), new Node.Pos(1, 1)).type();
   }
 
   /** A literal, a list of literals or a value of {@code currentUser}; null for anything else. */

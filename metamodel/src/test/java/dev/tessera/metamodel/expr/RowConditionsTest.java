@@ -65,7 +65,8 @@ class RowConditionsTest {
   @Test
   void whatAQueryCannotApplyIsRefusedWithItsPosition() {
     for (String s : List.of("budget * 2 > 10", "company.name == 'x'", "province == currentUser.name && len(province) > 2",
-        "province == province", "currentUser.capacity > 3", "hot ? true : false")) {
+        "province == province", "currentUser.capacity > 3", "hot ? true : false", "province < 'M'",
+        "isBlank(currentUser.workingDays)")) {
       ExpressionException e = assertThrows(ExpressionException.class, () -> RowConditions.translate(s, SCOPE), s);
       assertTrue(e.line() >= 1 && e.column() >= 1, s);
       LocalizedText t = e.text();
