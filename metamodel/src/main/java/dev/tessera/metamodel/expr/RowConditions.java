@@ -83,7 +83,7 @@ public final class RowConditions {
     if (right != null && left == null) {
       return compare(right, FLIPPED.get(op), b.left(), b);
     }
-    throw refused(b);
+    throw refused(left == null && operand(b.left()) == null ? b.left() : right == null && operand(b.right()) == null ? b.right() : b);
   }
 
   private RowCondition compare(String field, Op op, Node other, Node whole) {
