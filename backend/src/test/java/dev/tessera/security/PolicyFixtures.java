@@ -54,14 +54,15 @@ final class PolicyFixtures {
   }
 
   /**
-   * {@code published} (the built-in user given a {@code regions} field, as an administrator may add)
+   * {@code published} (the built-in user given a {@code regions} field if it lacks one, as an administrator may add)
    * plus {@code roles}, validated as a publish would validate them, as a snapshot of this process only.
    */
   static MetadataSnapshot snapshot(List<JsonNode> published, List<JsonNode> roles) {
     List<JsonNode> defs = new ArrayList<>();
     for (JsonNode d : published) {
       JsonNode copy = d.deepCopy();
-      if (copy.path("kind").asText().equals("entity") && copy.path("name").asText().equals("user")) {
+      boolean user = copy.path("kind").asText().equals("entity") && copy.path("name").asText().equals("user");
+      if (user && copy.get("fields").findValuesAsText("name").stream().noneMatch("regions"::equals)) {
         ((ArrayNode) copy.get("fields")).add(json(
             "{\"name\": \"regions\", \"type\": \"tags\", \"label\": {\"zh-CN\": \"负责省份\", \"en\": \"Regions\"}}"));
       }
