@@ -11,8 +11,9 @@ import java.util.Map;
  * currentUser.regions}) into a {@link RowCondition}, so the record reader can add it to every query as
  * SQL instead of testing rows one by one. Only what a query can say is accepted: the record's own and
  * system fields compared with literals or {@code currentUser} values, {@code in}/{@code not in},
- * {@code isBlank}, {@code &&}, {@code ||}, {@code !} and boolean fields alone; anything else (reference
- * paths, functions, arithmetic) is refused with its position, at publish.
+ * {@code isBlank} (not on lists), {@code &&}, {@code ||}, {@code !} and boolean fields alone; {@code <}
+ * and the like only on numbers and dates, whose order Java and the database agree on. Anything else
+ * (reference paths, functions, arithmetic, two fields compared) is refused with its position, at publish.
  */
 public final class RowConditions {
   private static final Map<String, Op> COMPARISONS = Map.of("==", Op.EQ, "!=", Op.NE, "<", Op.LT, "<=", Op.LTE,

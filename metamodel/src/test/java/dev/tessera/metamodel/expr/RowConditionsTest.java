@@ -32,6 +32,7 @@ class RowConditionsTest {
         {"name": "province", "type": "text", "label": {"zh-CN": "省", "en": "Province"}},
         {"name": "budget", "type": "money", "label": {"zh-CN": "预算", "en": "Budget"}},
         {"name": "hot", "type": "bool", "label": {"zh-CN": "热", "en": "Hot"}},
+        {"name": "tags", "type": "tags", "label": {"zh-CN": "标签", "en": "Tags"}},
         {"name": "company", "type": "reference", "target": "user", "label": {"zh-CN": "公司", "en": "Company"}}]}
       """));
   private static final EntityDefinition USER = BuiltInEntities.entity("user").orElseThrow();
@@ -66,7 +67,7 @@ class RowConditionsTest {
   void whatAQueryCannotApplyIsRefusedWithItsPosition() {
     for (String s : List.of("budget * 2 > 10", "company.name == 'x'", "province == currentUser.name && len(province) > 2",
         "province == province", "currentUser.capacity > 3", "hot ? true : false", "province < 'M'",
-        "isBlank(currentUser.workingDays)")) {
+        "isBlank(currentUser.workingDays)", "isBlank(tags)")) {
       ExpressionException e = assertThrows(ExpressionException.class, () -> RowConditions.translate(s, SCOPE), s);
       assertTrue(e.line() >= 1 && e.column() >= 1, s);
       LocalizedText t = e.text();
