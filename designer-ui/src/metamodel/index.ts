@@ -5,6 +5,7 @@ export type { FieldType, Label, Option, Rule, Index } from './generated/entity';
 export type { AssignmentRuleDefinition } from './generated/assignmentRule';
 export type { MatchingRuleDefinition } from './generated/matchingRule';
 export type { PoolDefinition } from './generated/pool';
+export type { RoleDefinition } from './generated/role';
 
 /** A field; `default` is any literal of the field's type (the schema leaves it untyped). */
 export type Field = Omit<GeneratedField, 'default'> & { default?: unknown };

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
-import dev.tessera.record.Column;
 import dev.tessera.record.DataRecord;
 import dev.tessera.record.OrderKey;
-import dev.tessera.record.SystemColumn;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,7 +22,7 @@ final class Cursors {
   static String encode(DataRecord r, List<OrderKey> order) {
     List<String> values = new ArrayList<>();
     for (OrderKey k : order) {
-      values.add(text(value(r, k.column())));
+      values.add(text(r.value(k.column())));
     }
     try {
       return Base64.getUrlEncoder().withoutPadding().encodeToString(MAPPER.writeValueAsBytes(values));
@@ -43,23 +41,6 @@ final class Cursors {
     } catch (IllegalArgumentException | java.io.IOException e) {
       throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("BAD_CURSOR"), "after");
     }
-  }
-
-  private static Object value(DataRecord r, Column c) {
-    if (c.field() != null) {
-      return r.get(c.field().name());
-    }
-    SystemColumn s = c.system();
-    return switch (s) {
-      case ID -> r.id();
-      case VERSION -> r.version();
-      case OWNER_ID -> r.ownerId();
-      case CREATED_AT -> r.createdAt();
-      case UPDATED_AT -> r.updatedAt();
-      case CREATED_BY -> r.createdBy();
-      case UPDATED_BY -> r.updatedBy();
-      case DELETED_AT -> r.deletedAt();
-    };
   }
 
   private static String text(Object v) {

@@ -22,4 +22,21 @@ public record DataRecord(
   public Object get(String field) {
     return data.get(field);
   }
+
+  /** The value of a field or system column ({@code id} as a UUID). */
+  public Object value(Column c) {
+    if (c.field() != null) {
+      return get(c.field().name());
+    }
+    return switch (c.system()) {
+      case ID -> id;
+      case VERSION -> version;
+      case OWNER_ID -> ownerId;
+      case CREATED_AT -> createdAt;
+      case UPDATED_AT -> updatedAt;
+      case CREATED_BY -> createdBy;
+      case UPDATED_BY -> updatedBy;
+      case DELETED_AT -> deletedAt;
+    };
+  }
 }

@@ -63,24 +63,41 @@ public final class Scope {
   private final Map<String, EntityDefinition> entities;
   private final Use use;
   private final Map<String, ExprType> extra;
+  /** The {@code user} entity when the expression may read {@code currentUser} (role scopes); else null. */
+  private final EntityDefinition currentUser;
 
-  private Scope(EntityDefinition entity, Map<String, EntityDefinition> entities, Use use, Map<String, ExprType> extra) {
+  /** The name of the signed-in user in role scopes: alone its id, {@code currentUser.regions} a field of its record. */
+  public static final String CURRENT_USER = "currentUser";
+  /** In role scopes, {@code owner} names the record's owner (the system field {@code ownerId}) unless the entity has such a field. */
+  public static final String OWNER = "owner";
+
+  private Scope(EntityDefinition entity, Map<String, EntityDefinition> entities, Use use, Map<String, ExprType> extra,
+      EntityDefinition currentUser) {
     this.entity = entity;
     this.entities = entities;
     this.use = use;
     this.extra = extra;
+    this.currentUser = currentUser;
   }
 
   /** The scope of an expression on records of {@code entity}; {@code entities} resolves reference paths. */
   public static Scope of(EntityDefinition entity, Map<String, EntityDefinition> entities, Use use) {
-    return new Scope(entity, entities, use, Map.of());
+    return new Scope(entity, entities, use, Map.of(), null);
   }
 
   /** A copy that also knows {@code variables} (for flows and assignment: values that are not fields). */
   public Scope withVariables(Map<String, ExprType> variables) {
     Map<String, ExprType> all = new LinkedHashMap<>(extra);
     all.putAll(variables);
-    return new Scope(entity, entities, use, Map.copyOf(all));
+    return new Scope(entity, entities, use, Map.copyOf(all), currentUser);
+  }
+
+  /**
+   * A copy that also knows {@code currentUser} (the user's id) and {@code currentUser.<field>} (a field
+   * or system field of {@code user}, the user entity), and {@code owner} for the record's owner.
+   */
+  public Scope withCurrentUser(EntityDefinition user) {
+    return new Scope(entity, entities, use, extra, user);
   }
 
   public Use use() {
@@ -94,6 +111,12 @@ public final class Scope {
   /** The variable a path names, or an error at {@code pos} saying why it does not resolve. */
   Variable resolve(List<String> path, Node.Pos pos) {
     String dotted = String.join(".", path);
+    if (currentUser != null && path.get(0).equals(CURRENT_USER)) {
+      return currentUser(path, pos);
+    }
+    if (currentUser != null && path.size() == 1 && path.get(0).equals(OWNER) && entity.field(OWNER).isEmpty()) {
+      return new Variable("ownerId", "v_ownerId", ExprType.TEXT, null);
+    }
     if (path.size() == 1 && extra.containsKey(path.get(0))) {
       return new Variable(dotted, "x_" + path.get(0), extra.get(path.get(0)), null);
     }
@@ -132,6 +155,30 @@ public final class Scope {
       throw ExpressionException.at(pos, JSON_FIELD, "path", dotted);
     }
     return new Variable(dotted, mvelName(path), type, field);
+  }
+
+  /** {@code currentUser} (the id) or {@code currentUser.<field>} (one step: no paths through the user's references). */
+  private Variable currentUser(List<String> path, Node.Pos pos) {
+    if (path.size() == 1 || path.size() == 2 && path.get(1).equals("id")) {
+      return new Variable(CURRENT_USER, "u_id", ExprType.TEXT, null);
+    }
+    String dotted = String.join(".", path);
+    if (path.size() > 2) {
+      throw ExpressionException.at(pos, PATH_TOO_LONG, "path", dotted, "max", 1);
+    }
+    String name = path.get(1);
+    FieldDefinition f = currentUser.field(name).orElse(null);
+    if (f == null && SYSTEM.containsKey(name)) {
+      return new Variable(dotted, "u_" + name, SYSTEM.get(name), null);
+    }
+    if (f == null) {
+      throw unknown(path, 1, currentUser, pos);
+    }
+    ExprType type = ExprType.of(f.valueType());
+    if (type == null) {
+      throw ExpressionException.at(pos, JSON_FIELD, "path", dotted);
+    }
+    return new Variable(dotted, "u_" + name, type, f);
   }
 
   private ExpressionException unknown(List<String> path, int i, EntityDefinition in, Node.Pos pos) {

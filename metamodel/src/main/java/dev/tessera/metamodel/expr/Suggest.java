@@ -10,7 +10,7 @@ import java.util.Optional;
  * whose length differs by more than the allowed distance are skipped, and the distance is computed in
  * a band around the diagonal that stops as soon as it cannot come within the bound.
  */
-final class Suggest {
+public final class Suggest {
   /** Longest name that gets a suggestion (API names have at most 50 characters). */
   static final int MAX_NAME = 64;
 
@@ -72,5 +72,10 @@ final class Suggest {
       cur = swap;
     }
     return prev[m];
+  }
+
+  /** A "did you mean" tail for a message (empty text when nothing known is close to {@code typed}). */
+  public static dev.tessera.metamodel.model.LocalizedText didYouMean(String typed, Collection<String> known) {
+    return Scope.hint(ExpressionMessage.DID_YOU_MEAN, closest(typed, known).orElse(null));
   }
 }

@@ -142,7 +142,7 @@ public final class RuleJson {
     return out;
   }
 
-  private static List<String> texts(JsonNode items) {
+  static List<String> texts(JsonNode items) {
     List<String> out = new ArrayList<>();
     if (items.isArray()) {
       items.forEach(i -> {
@@ -154,12 +154,12 @@ public final class RuleJson {
     return out;
   }
 
-  private static String text(JsonNode n, String key) {
+  static String text(JsonNode n, String key) {
     JsonNode v = n.get(key);
     return v != null && v.isTextual() ? v.asText() : null;
   }
 
-  private static boolean bool(JsonNode n, String key, boolean absent) {
+  static boolean bool(JsonNode n, String key, boolean absent) {
     JsonNode v = n.get(key);
     return v != null && v.isBoolean() ? v.booleanValue() : absent;
   }

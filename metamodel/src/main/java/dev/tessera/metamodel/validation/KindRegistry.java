@@ -2,6 +2,7 @@ package dev.tessera.metamodel.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.metamodel.json.MetamodelJson;
+import dev.tessera.metamodel.json.RoleJson;
 import dev.tessera.metamodel.json.RuleJson;
 import dev.tessera.metamodel.model.AssignmentRuleDefinition;
 import dev.tessera.metamodel.model.Definition;
@@ -9,6 +10,7 @@ import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FormDefinition;
 import dev.tessera.metamodel.model.MatchingRuleDefinition;
 import dev.tessera.metamodel.model.PoolDefinition;
+import dev.tessera.metamodel.model.RoleDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +32,8 @@ public final class KindRegistry {
       new Kind<>(PoolDefinition.KIND, PoolDefinition.class, RuleJson::pool, PoolValidator::validate),
       new Kind<>(MatchingRuleDefinition.KIND, MatchingRuleDefinition.class, RuleJson::matchingRule,
           MatchingRuleValidator::validate),
-      new Kind<>(FormDefinition.KIND, FormDefinition.class, RuleJson::form, FormValidator::validate)));
+      new Kind<>(FormDefinition.KIND, FormDefinition.class, RuleJson::form, FormValidator::validate),
+      new Kind<>(RoleDefinition.KIND, RoleDefinition.class, RoleJson::role, RoleValidator::validate)));
 
   private final Map<String, Kind<?>> kinds = new LinkedHashMap<>();
 

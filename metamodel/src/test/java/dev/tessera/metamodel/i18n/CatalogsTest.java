@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tessera.metamodel.expr.ExpressionMessage;
 import dev.tessera.metamodel.expr.FunctionLibrary;
 import dev.tessera.metamodel.validation.MetadataMessage;
+import dev.tessera.metamodel.validation.RoleMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class CatalogsTest {
   }
 
   static Stream<Class<? extends Enum<? extends MessageCode>>> codeEnums() {
-    return Stream.of(MetadataMessage.class, ExpressionMessage.class);
+    return Stream.of(MetadataMessage.class, ExpressionMessage.class, RoleMessage.class);
   }
 
   @Test

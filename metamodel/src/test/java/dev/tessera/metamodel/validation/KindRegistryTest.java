@@ -14,6 +14,7 @@ import dev.tessera.metamodel.model.FormDefinition;
 import dev.tessera.metamodel.model.LocalizedText;
 import dev.tessera.metamodel.model.MatchingRuleDefinition;
 import dev.tessera.metamodel.model.PoolDefinition;
+import dev.tessera.metamodel.model.RoleDefinition;
 import dev.tessera.metamodel.model.Target;
 import dev.tessera.metamodel.schema.DefinitionSchemas;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ class KindRegistryTest {
 
   @Test
   void everyKindHasItsSchemaAndReadsToItsRecord() throws Exception {
-    assertEquals(List.of("entity", "assignmentRule", "pool", "matchingRule", "form"), KINDS.names());
+    assertEquals(List.of("entity", "assignmentRule", "pool", "matchingRule", "form", "role"), KINDS.names());
     new DefinitionSchemas(KINDS.names());
     for (JsonNode d : valid()) {
       Definition typed = KINDS.read(d).orElseThrow();
@@ -83,6 +84,42 @@ class KindRegistryTest {
     assertEquals(fs.at("/$defs/section/properties/columns/default").asInt(), form.sections().get(0).columns());
     assertEquals(fs.at("/$defs/placement/properties/column/default").asInt(), form.sections().get(0).fields().get(0).column());
     assertEquals(fs.at("/$defs/placement/properties/span/default").asInt(), form.sections().get(0).fields().get(0).span());
+  }
+
+  @Test
+  void aRoleTakesTheDefaultsItsSchemaDocuments() throws Exception {
+    RoleDefinition role = (RoleDefinition) KINDS.read(json(
+        "{\"kind\": \"role\", \"name\": \"r\", \"entities\": {\"lead\": {\"fields\": {\"phone\": \"none\"}}}}"))
+        .orElseThrow();
+    JsonNode rs = schema("role");
+    RoleDefinition.EntityAccess lead = role.entities().get("lead");
+    assertEquals(rs.at("/$defs/entityAccess/properties/create/default").asBoolean(), lead.create());
+    assertEquals(rs.at("/$defs/entityAccess/properties/read/default").asBoolean(), lead.read());
+    assertEquals(rs.at("/$defs/entityAccess/properties/update/default").asBoolean(), lead.update());
+    assertEquals(rs.at("/$defs/entityAccess/properties/delete/default").asBoolean(), lead.delete());
+    assertEquals(rs.at("/$defs/entityAccess/properties/scope/default").asText(), lead.scope().type().name().toLowerCase());
+    assertEquals(List.of(), role.capabilities());
+    assertEquals(RoleDefinition.FieldAccess.NONE, lead.field("phone"));
+    assertEquals(RoleDefinition.FieldAccess.READ, lead.field("email"), "a field not listed follows the entity: read only");
+  }
+
+  @Test
+  void theIssuesMinimalRoleIsAlwaysAccepted() throws Exception {
+    List<JsonNode> defs = new ArrayList<>();
+    try (InputStream in = KindRegistryTest.class.getResourceAsStream("MetadataValidatorTest.designExample.json")) {
+      MetamodelJson.mapper().readTree(in).forEach(defs::add);
+    }
+    defs.add(json("""
+        {"kind": "role", "name": "sales", "label": {"zh-CN": "销售", "en": "Sales"},
+         "entities": {"customer": {"create": true, "read": true, "update": true, "delete": false,
+                                   "scope": "own", "fields": {"phone": "none", "annualSpend": "read"}}}}
+        """));
+    assertEquals(List.of(), new MetadataValidator().validate(defs));
+    RoleDefinition sales = (RoleDefinition) KINDS.read(defs.get(defs.size() - 1)).orElseThrow();
+    RoleDefinition.EntityAccess customer = sales.entities().get("customer");
+    assertEquals(RoleDefinition.RecordScope.OWN, customer.scope());
+    assertEquals(RoleDefinition.FieldAccess.READ, customer.field("annualSpend"));
+    assertEquals(RoleDefinition.FieldAccess.WRITE, customer.field("email"), "not listed: the entity may be written");
   }
 
   @Test
