@@ -95,13 +95,19 @@ public class ExpressionCache implements PublishParticipant {
     conditions.keySet().removeIf(k -> k.version() < keep);
   }
 
+  /** The publish failure for an entity whose expressions do not compile, naming the first problem. */
+  static PlatformException notCompiled(EntityDefinition e, EntityExpressions.Result r) {
+    Object first = r.failures().isEmpty()
+        ? RequestMessages.text("FORMULA_CIRCLE", java.util.Map.of("fields", r.cycles().get(0).names()))
+        : r.failures().get(0).path() + ": " + r.failures().get(0).error().getMessage();
+    return new PlatformException(ErrorCode.PUBLISH_FAILED, RequestMessages.text("FORMULAS_DO_NOT_COMPILE",
+        java.util.Map.of("entity", e.name(), "reason", first)), e.name());
+  }
+
   private static EntityExpressions compile(MetadataSnapshot snapshot, EntityDefinition e) {
     EntityExpressions.Result r = EntityExpressions.compile(e, snapshot.entities());
     if (!r.ok()) {
-      String first = r.failures().isEmpty() ? "formulas depend on each other in a circle: " + r.cycles().get(0).names()
-          : r.failures().get(0).path() + ": " + r.failures().get(0).error().getMessage();
-      throw new PlatformException(ErrorCode.PUBLISH_FAILED, RequestMessages.text("FORMULAS_DO_NOT_COMPILE",
-          java.util.Map.of("entity", e.name(), "reason", String.valueOf(first))), e.name());
+      throw notCompiled(e, r);
     }
     return r.expressions();
   }

@@ -1,6 +1,5 @@
 package dev.tessera.expression;
 
-import dev.tessera.platform.RequestMessages;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metadata.PublishStep;
 import dev.tessera.metamodel.expr.EntityExpressions;
@@ -8,8 +7,6 @@ import dev.tessera.metamodel.expr.EvalContext;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
-import dev.tessera.platform.ErrorCode;
-import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.Tx;
 import dev.tessera.record.DataRecord;
 import dev.tessera.record.RecordStore;
@@ -49,8 +46,7 @@ public class FormulaBackfill implements PublishStep {
       }
       EntityExpressions.Result compiled = EntityExpressions.compile(e, candidate.entities());
       if (!compiled.ok()) {
-        throw new PlatformException(ErrorCode.PUBLISH_FAILED, RequestMessages.text("FORMULAS_DO_NOT_COMPILE",
-            java.util.Map.of("entity", e.name(), "reason", "")), e.name());
+        throw ExpressionCache.notCompiled(e, compiled);
       }
       EntityExpressions x = compiled.expressions();
       if (x.formulas().isEmpty()) {

@@ -71,15 +71,9 @@ public final class ValueConverter {
    */
   static void storable(Object raw) {
     if (raw instanceof String s) {
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        if (c == 0 || Character.isSurrogate(c) && !paired) {
-          throw new BadValue("UNSTORABLE", Map.of("position", s.codePointCount(0, i) + 1));
-        }
-        if (paired) {
-          i++;
-        }
+      int at = dev.tessera.metamodel.expr.Limits.unstorableAt(s);
+      if (at >= 0) {
+        throw new BadValue("UNSTORABLE", Map.of("position", s.codePointCount(0, at) + 1));
       }
     } else if (raw instanceof Map<?, ?> m) {
       m.forEach((k, v) -> {

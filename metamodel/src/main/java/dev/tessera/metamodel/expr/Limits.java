@@ -34,4 +34,24 @@ public final class Limits {
   public static final int MAX_TEXT_VALUE = 100_000;
 
   private Limits() {}
+
+  /**
+   * Index of the first character PostgreSQL cannot store or would store changed (a NUL, or half of a
+   * surrogate pair), or -1 when there is none.
+   */
+  public static int unstorableAt(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 0 || Character.isLowSurrogate(c)) {
+        return i;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return i;
+        }
+        i++;
+      }
+    }
+    return -1;
+  }
 }

@@ -86,7 +86,7 @@ public final class Values {
    * arithmetic cheap ({@code x + 1} on 1E+1000000 would build a million digits).
    */
   private static BigDecimal bounded(BigDecimal d) {
-    if (d.precision() - d.scale() > Limits.MAX_NUMBER_DIGITS || d.scale() > Limits.MAX_NUMBER_DIGITS) {
+    if (!Limits.numberInBounds(d)) {
       throw new EvaluationException("the number " + d.toEngineeringString() + " is too large or too precise for expressions");
     }
     return d;

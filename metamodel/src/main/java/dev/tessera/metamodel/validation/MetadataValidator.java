@@ -79,19 +79,7 @@ public final class MetadataValidator {
   }
 
   static boolean storable(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == 0 || Character.isLowSurrogate(c)) {
-        return false;
-      }
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      }
-    }
-    return true;
+    return dev.tessera.metamodel.expr.Limits.unstorableAt(s) < 0;
   }
 
   /** Validates definitions; rules must name users and teams of {@code directory}. */
