@@ -9,6 +9,9 @@
   benchlib.py table RAW.tsv...         the per query/connection table (markdown) from run.sh's raw lines
                                        (several files: their pairs pooled)
   benchlib.py pid PORT                 pid of the process listening on 127.0.0.1:PORT
+  benchlib.py apikey URL USER PASSWORD ROLE [NAME]   signs in, prints a new API key bound to ROLE
+  benchlib.py keyworks URL KEY         exit status 0 when the key is accepted
+Requests to Tessera carry TESSERA_AUTHORIZATION ("Bearer <key>") when set.
 """
 import json
 import os
@@ -16,6 +19,8 @@ import re
 import statistics
 import subprocess
 import sys
+import time
+import urllib.error
 import urllib.request
 
 TICK_MS = 1000.0 / os.sysconf("SC_CLK_TCK")
@@ -85,11 +90,38 @@ def check(side, query, path):
         sys.exit(f"{side} {query}: unexpected shape")
 
 
+def post(url, query, variables=None, authorization=None):
+    """A GraphQL answer from Tessera, as TESSERA_AUTHORIZATION (or the given credential)."""
+    headers = {"Content-Type": "application/json"}
+    auth = authorization or os.environ.get("TESSERA_AUTHORIZATION")
+    if auth:
+        headers["Authorization"] = auth
+    req = urllib.request.Request(url, json.dumps({"query": query, "variables": variables or {}}).encode(), headers)
+    try:
+        return json.load(urllib.request.urlopen(req))
+    except urllib.error.HTTPError as e:
+        return {"errors": [{"message": "HTTP %d" % e.code}]}
+
+
 def owner(url, name):
-    q = {"query": "query O($n: String!) { benchOwners(filter: {name: {eq: $n}}) { nodes { id } } }",
-         "variables": {"n": name}}
-    req = urllib.request.Request(url, json.dumps(q).encode(), {"Content-Type": "application/json"})
-    print(json.load(urllib.request.urlopen(req))["data"]["benchOwners"]["nodes"][0]["id"])
+    out = post(url, "query O($n: String!) { benchOwners(filter: {name: {eq: $n}}) { nodes { id } } }", {"n": name})
+    print(out["data"]["benchOwners"]["nodes"][0]["id"])
+
+
+def apikey(url, username, password, role, name=None):
+    """Signs in and prints a new API key bound to role (the bench's credential: it does not expire)."""
+    signed = post(url, "mutation S($u: String!, $p: String!) { signIn(username: $u, password: $p) { accessToken } }",
+                  {"u": username, "p": password}, authorization="none")
+    token = signed["data"]["signIn"]["accessToken"]
+    made = post(url, "mutation K($n: String!, $r: String!) { createApiKey(name: $n, role: $r) { key } }",
+                {"n": name or "bench-%s-%d" % (role, time.time()), "r": role}, authorization="Bearer " + token)
+    if made.get("errors"):
+        sys.exit("createApiKey: " + json.dumps(made["errors"], ensure_ascii=False))
+    print(made["data"]["createApiKey"]["key"])
+
+
+def keyworks(url, key):
+    sys.exit(0 if "data" in post(url, "{ __typename }", authorization="Bearer " + key) else 1)
 
 
 def pid_of_port(port):
@@ -164,4 +196,5 @@ def table(*paths):
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     {"snap": lambda: snap(*args), "delta": lambda: delta(*args), "check": lambda: check(*args),
-     "owner": lambda: owner(*args), "table": lambda: table(*args), "pid": lambda: pid_of_port(*args)}[cmd]()
+     "owner": lambda: owner(*args), "table": lambda: table(*args), "pid": lambda: pid_of_port(*args),
+     "apikey": lambda: apikey(*args), "keyworks": lambda: keyworks(*args)}[cmd]()

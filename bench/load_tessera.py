@@ -15,6 +15,7 @@ import csv
 import json
 import sys
 import time
+import os
 import urllib.request
 
 OWNERS = 100
@@ -22,7 +23,10 @@ OWNERS = 100
 
 def gql(url, query, variables=None, timeout=600):
     body = json.dumps({"query": query, "variables": variables or {}}).encode()
-    req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json"}
+    if os.environ.get("TESSERA_AUTHORIZATION"):
+        headers["Authorization"] = os.environ["TESSERA_AUTHORIZATION"]
+    req = urllib.request.Request(url, data=body, headers=headers)
     with urllib.request.urlopen(req, timeout=timeout) as r:
         out = json.load(r)
     if out.get("errors"):

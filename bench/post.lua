@@ -22,6 +22,11 @@ function init(args)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Accept"] = "application/json"
+  -- Tessera requires a credential: run.sh sets BENCH_AUTHORIZATION for its side only
+  local auth = os.getenv("BENCH_AUTHORIZATION")
+  if auth ~= nil and auth ~= "" then
+    wrk.headers["Authorization"] = auth
+  end
   non200 = 0
   gql_errors = 0
 end

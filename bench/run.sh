@@ -28,6 +28,12 @@ DUR=${DUR:-10s}
 WARMUP=${WARMUP:-10s}
 OUT=${OUT:-$here/results/$(date +%Y%m%d-%H%M%S)}
 lib="python3 $here/benchlib.py"
+# Tessera requires a credential: the administrator's API key bench/setup-tessera.sh keeps
+RUN_DIR=${RUN_DIR:-/tmp/tessera-bench-run}
+if [[ -z "${TESSERA_AUTHORIZATION:-}" && -s "$RUN_DIR/admin.key" ]]; then
+  TESSERA_AUTHORIZATION="Bearer $(cat "$RUN_DIR/admin.key")"
+fi
+export TESSERA_AUTHORIZATION=${TESSERA_AUTHORIZATION:-}
 
 port() { local p=${1##*:}; echo "${p%%/*}"; }
 PEER_PID=${PEER_PID:-$($lib pid "$(port "$PEER_URL")")}
@@ -53,12 +59,17 @@ done
 url_of() { if [[ $1 == peer ]]; then echo "$PEER_URL"; else echo "$TESSERA_URL"; fi; }
 pid_of() { if [[ $1 == peer ]]; then echo "$PEER_PID"; else echo "$TESSERA_PID"; fi; }
 db_of() { if [[ $1 == peer ]]; then echo "$PEER_DB"; else echo "$TESSERA_DB"; fi; }
+auth_of() { if [[ $1 == peer ]]; then echo ""; else echo "$TESSERA_AUTHORIZATION"; fi; }
+post_body() {
+  local args=(-sf -H 'Content-Type: application/json')
+  [[ -n "$(auth_of "$1")" ]] && args+=(-H "Authorization: $(auth_of "$1")")
+  curl "${args[@]}" --data-binary @"$2" "$(url_of "$1")"
+}
 
 # 1. every query answers without errors and with the expected shape, on both sides
 for q in $QUERIES; do
   for side in peer tessera; do
-    curl -sf -H 'Content-Type: application/json' --data-binary @"$OUT/bodies/$side-$q.json" "$(url_of $side)" \
-      > "$OUT/bodies/$side-$q.response.json"
+    post_body "$side" "$OUT/bodies/$side-$q.json" > "$OUT/bodies/$side-$q.response.json"
     $lib check "$side" "$q" "$OUT/bodies/$side-$q.response.json" | tee -a "$OUT/checks.txt"
   done
 done
@@ -66,7 +77,7 @@ done
 # 2. warm-up (JIT, caches, pools) of each side on each query
 for q in $QUERIES; do
   for side in peer tessera; do
-    wrk -t1 -c16 -d"$WARMUP" -s "$here/post.lua" "$(url_of $side)" -- "$OUT/bodies/$side-$q.json" \
+    BENCH_AUTHORIZATION="$(auth_of $side)" wrk -t1 -c16 -d"$WARMUP" -s "$here/post.lua" "$(url_of $side)" -- "$OUT/bodies/$side-$q.json" \
       > "$OUT/wrk/warmup-$side-$q.txt"
     echo "warm-up $side $q: $(grep '^RESULT' "$OUT/wrk/warmup-$side-$q.txt" | cut -d' ' -f2-7)"
   done
@@ -83,7 +94,7 @@ for q in $QUERIES; do
         read -r load1 load5 _ < /proc/loadavg
         started=$(date +%H:%M:%S)
         $lib snap "$(pid_of $side)" "$(db_of $side)" "$OUT/snap-a.json"
-        wrk -t1 -c"$c" -d"$DUR" --latency -s "$here/post.lua" "$(url_of $side)" -- "$OUT/bodies/$side-$q.json" > "$f"
+        BENCH_AUTHORIZATION="$(auth_of $side)" wrk -t1 -c"$c" -d"$DUR" --latency -s "$here/post.lua" "$(url_of $side)" -- "$OUT/bodies/$side-$q.json" > "$f"
         kill -0 "$(pid_of $side)" 2>/dev/null || { echo "$side server (pid $(pid_of $side)) is gone: results void" >&2; exit 1; }
         $lib snap "$(pid_of $side)" "$(db_of $side)" "$OUT/snap-b.json"
         read -r cpu_proc cpu_pg < <($lib delta "$OUT/snap-a.json" "$OUT/snap-b.json")

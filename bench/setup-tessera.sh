@@ -9,7 +9,9 @@
 # Environment: TESSERA_PORT (18090), TESSERA_BENCH_DB (bench_tessera), TESSERA_DB_POOL_SIZE (16),
 # JAVA_OPTS (extra JVM flags, e.g. for JFR), RUN_DIR (pid + log, /tmp/tessera-bench-run),
 # CSV (rows from the peer's gen.py; default /tmp/peer-pg/cust.csv, generated when missing),
-# LOAD_BATCH (500), LOAD_PARALLEL (4), PGHOST/PGPORT/PGUSER.
+# LOAD_BATCH (500), LOAD_PARALLEL (4), PGHOST/PGPORT/PGUSER, BENCH_ADMIN_PASSWORD (the administrator's
+# password the jar is started with). Sign-in is required: the script keeps an API key with the role admin
+# in RUN_DIR/admin.key, which the other bench scripts send (TESSERA_AUTHORIZATION overrides it).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,7 +36,8 @@ if [[ "${1:-}" == "stop" ]]; then
 fi
 JAR=${1:-/tmp/tessera-bench/backend/target/quarkus-app/quarkus-run.jar}
 
-up() { curl -sf -o /dev/null -H 'Content-Type: application/json' -d '{"query":"{__typename}"}' "$url"; }
+up() { curl -sf -o /dev/null "http://127.0.0.1:$TESSERA_PORT/q/health/ready"; }
+BENCH_ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench-admin-password}
 
 # 1. database
 psql -Atqc "select 1" "$TESSERA_BENCH_DB" >/dev/null 2>&1 || createdb "$TESSERA_BENCH_DB"
@@ -46,7 +49,7 @@ else
   [[ -f "$JAR" ]] || { echo "no jar at $JAR (build: mvn -B -q install -DskipTests -Dquarkus.quinoa=false)" >&2; exit 1; }
   # shellcheck disable=SC2086
   TESSERA_DB_URL="postgresql://$PGHOST:$PGPORT/$TESSERA_BENCH_DB" TESSERA_DB_USER=$PGUSER \
-    TESSERA_DB_POOL_SIZE=${TESSERA_DB_POOL_SIZE:-16} PORT=$TESSERA_PORT \
+    TESSERA_DB_POOL_SIZE=${TESSERA_DB_POOL_SIZE:-16} PORT=$TESSERA_PORT TESSERA_ADMIN_PASSWORD=$BENCH_ADMIN_PASSWORD \
     nohup java ${JAVA_OPTS:-} -jar "$JAR" > "$RUN_DIR/tessera.log" 2>&1 &
   echo $! > "$pidfile"
   for _ in $(seq 1 120); do up && break; sleep 0.5; done
@@ -54,13 +57,18 @@ else
   echo "tessera: up at $url (pid $(cat "$pidfile"))"
 fi
 
-# 3. definitions (publishing the same set again changes nothing)
+# 3. an administrator's API key for the bench scripts (kept while it still works), and the definitions
+# (publishing the same set again changes nothing)
+if [[ ! -s "$RUN_DIR/admin.key" ]] || ! python3 "$here/benchlib.py" keyworks "$url" "$(cat "$RUN_DIR/admin.key")"; then
+  python3 "$here/benchlib.py" apikey "$url" admin "$BENCH_ADMIN_PASSWORD" admin > "$RUN_DIR/admin.key"
+fi
+export TESSERA_AUTHORIZATION="Bearer $(cat "$RUN_DIR/admin.key")"
 python3 - "$url" "$here/definitions.json" <<'EOF'
-import json, sys, urllib.request
+import json, os, sys, urllib.request
 url, path = sys.argv[1], sys.argv[2]
 q = "mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied version problems { code path message } } }"
 req = urllib.request.Request(url, json.dumps({"query": q, "variables": {"d": json.load(open(path))}}).encode(),
-                             {"Content-Type": "application/json"})
+                             {"Content-Type": "application/json", "Authorization": os.environ["TESSERA_AUTHORIZATION"]})
 out = json.load(urllib.request.urlopen(req))
 if out.get("errors") or out["data"]["publishDefinitions"]["problems"]:
     sys.exit("publish failed: " + json.dumps(out, ensure_ascii=False))

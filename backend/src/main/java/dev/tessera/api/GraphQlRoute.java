@@ -31,9 +31,8 @@ import java.util.Optional;
  * accepts neither, 415 for a POST body that is not JSON, 400 for malformed parameters, 503 with
  * Retry-After when nothing ran because the database could not be reached ({@code UNAVAILABLE}). The
  * caller is the one {@code Authorization: Bearer <access token or API key>} names (a bad one is 401,
- * UNAUTHENTICATED); without it, while {@code tessera.auth.required} is false, the X-Tessera-User header
- * still names the caller, and when it is true the request may only sign in (else 401). Messages follow
- * Accept-Language.
+ * UNAUTHENTICATED); without it the request may only sign in (else 401), unless {@code
+ * tessera.auth.required} is turned off on a developer's machine. Messages follow Accept-Language.
  */
 @ApplicationScoped
 public class GraphQlRoute {
@@ -43,7 +42,10 @@ public class GraphQlRoute {
   private final GraphQlProvider provider;
   private final Authenticator auth;
 
-  public GraphQlRoute(GraphQlProvider provider, Authenticator auth) {
+  private final Actors actors;
+
+  public GraphQlRoute(GraphQlProvider provider, Authenticator auth, Actors actors) {
+    this.actors = actors;
     this.provider = provider;
     this.auth = auth;
   }
@@ -113,12 +115,13 @@ public class GraphQlRoute {
     String authorization = ctx.request().getHeader("Authorization");
     if (authorization == null) {
       boolean required = auth.required();
-      Actor actor = new Actor(required ? null : ctx.request().getHeader("X-Tessera-User"), "graphql");
+      Actor actor = new Actor(null, "graphql");
       next.accept(new RequestContext(actor, locale, null, required, address));
       return;
     }
-    auth.authenticate(authorization).subscribe().with(
-        p -> next.accept(new RequestContext(p.actor("graphql"), locale, p, false, address)),
+    auth.authenticate(authorization)
+        .chain(p -> actors.of(p, "graphql").map(a -> new RequestContext(a, locale, p, false, address)))
+        .subscribe().with(next::accept,
         err -> {
           if (err instanceof PlatformException pe) {
             unauthorized(ctx, media, error(pe.code().name(), pe.message(locale)));

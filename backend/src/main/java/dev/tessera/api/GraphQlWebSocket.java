@@ -32,10 +32,13 @@ public class GraphQlWebSocket implements HttpServerOptionsCustomizer, PublishPar
   private final List<String> origins;
   private final Set<GraphQlSocketSession> sessions = ConcurrentHashMap.newKeySet();
 
-  public GraphQlWebSocket(GraphQlProvider provider, dev.tessera.identity.Authenticator auth,
+  private final Actors actors;
+
+  public GraphQlWebSocket(GraphQlProvider provider, dev.tessera.identity.Authenticator auth, Actors actors,
       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.cors.origins")
       java.util.Optional<List<String>> origins) {
     this.provider = provider;
+    this.actors = actors;
     this.auth = auth;
     this.origins = origins.orElse(List.of()).stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
   }
@@ -83,18 +86,17 @@ public class GraphQlWebSocket implements HttpServerOptionsCustomizer, PublishPar
     }
     String header = ctx.request().getHeader("Accept-Language");
     Locale locale = GraphQlRoute.locale(header);
-    Caller caller = new Caller(ctx.request().getHeader("Authorization"), ctx.request().getHeader("X-Tessera-User"),
-        GraphQlRoute.language(header), ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress());
+    Caller caller = new Caller(ctx.request().getHeader("Authorization"), GraphQlRoute.language(header), ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress());
     ctx.request().toWebSocket().onSuccess(ws -> open(ws, caller, locale)).onFailure(e -> ctx.fail(400, e));
   }
 
   /** What the upgrade request said about its caller. */
-  private record Caller(String authorization, String user, String language, String address) {}
+  private record Caller(String authorization, String language, String address) {}
 
   /**
    * The caller of a socket, found at connection_init: the payload's {@code Authorization} (graphql-ws
-   * clients cannot set headers in browsers), else the upgrade request's header; without either, the
-   * X-Tessera-User header while sign-in is not required, and a refusal when it is.
+   * clients cannot set headers in browsers), else the upgrade request's header; without either, a
+   * refusal while sign-in is required (else an unrestricted anonymous caller, on a developer's machine).
    */
   private java.util.concurrent.CompletionStage<RequestContext> context(Object payload, Caller c) {
     String authorization = c.authorization();
@@ -108,10 +110,10 @@ public class GraphQlWebSocket implements HttpServerOptionsCustomizer, PublishPar
             dev.tessera.platform.ErrorCode.UNAUTHENTICATED, "SIGN_IN_REQUIRED", "Authorization"));
       }
       return java.util.concurrent.CompletableFuture.completedFuture(
-          new RequestContext(new Actor(c.user(), "graphql"), c.language(), null, false, c.address()));
+          new RequestContext(new Actor(null, "graphql"), c.language(), null, false, c.address()));
     }
-    return auth.authenticate(authorization)
-        .map(p -> new RequestContext(p.actor("graphql"), c.language(), p, false, c.address())).subscribeAsCompletionStage();
+    return auth.authenticate(authorization).chain(p -> actors.of(p, "graphql")
+        .map(a -> new RequestContext(a, c.language(), p, false, c.address()))).subscribeAsCompletionStage();
   }
 
   private void open(ServerWebSocket ws, Caller caller, Locale locale) {

@@ -30,7 +30,11 @@ public class DuplicateHook implements BeforeSaveHook {
   private final TxRunner tx;
   private final CollisionNotices notices;
 
-  public DuplicateHook(DuplicateStore store, DuplicateMatcher matcher, TxRunner tx, CollisionNotices notices) {
+  private final dev.tessera.record.AccessControl access;
+
+  public DuplicateHook(DuplicateStore store, DuplicateMatcher matcher, TxRunner tx, CollisionNotices notices,
+      dev.tessera.record.AccessControl access) {
+    this.access = access;
     this.store = store;
     this.matcher = matcher;
     this.tx = tx;
@@ -75,7 +79,7 @@ public class DuplicateHook implements BeforeSaveHook {
   private Uni<Void> check(SaveContext ctx, MatchingRuleDefinition rule, Map<String, Set<String>> keys, Map<String, String> texts) {
     EntityDefinition e = ctx.entity();
     return matcher.matches(ctx.tx(), e, rule, ctx.data(), keys, texts, ctx.id())
-        .chain(found -> {
+        .chain(found -> access.of(ctx.actor()).chain(a -> {
           DataRecord best = found.isEmpty() ? null : found.get(0).record();
           double bestScore = found.isEmpty() ? 0 : found.get(0).score();
           List<String> bestMatched = found.isEmpty() ? List.of() : found.get(0).matched();
@@ -83,19 +87,21 @@ public class DuplicateHook implements BeforeSaveHook {
             return Uni.createFrom().voidItem();
           }
           String action = (ctx.importing() ? rule.importAction() : rule.action()).jsonName();
+          // the writer learns that a duplicate exists and who owns it, its values only if it may read them
+          DataRecord seen = a.show(e, best);
           DuplicateStore.Found report = new DuplicateStore.Found(rule.name(), e.name(), ctx.id(), best.id(),
               ctx.owner(), best.ownerId(), action, bestScore, bestMatched);
           if (!"block".equals(action) && !"skip".equals(action)) {
-            ctx.warnings().add(DuplicateMessages.finding(e, rule, best, bestMatched,
+            ctx.warnings().add(DuplicateMessages.finding(e, rule, best, seen, bestMatched,
                 "link".equals(action) ? "DUPLICATE_LINKED" : "DUPLICATE_WARNING"));
             ctx.writeWithRecord(store.found(ctx.tx(), report).chain(() -> notify(ctx.tx(), ctx, rule, report, best)));
             return Uni.createFrom().voidItem();
           }
-          ctx.problems().add(DuplicateMessages.finding(e, rule, best, bestMatched,
+          ctx.problems().add(DuplicateMessages.finding(e, rule, best, seen, bestMatched,
               "skip".equals(action) ? "DUPLICATE_SKIPPED" : "DUPLICATE"));
           // the write rolls back; the collision is still reported to both owners, in its own transaction
           return tx.inTransaction(t -> store.found(t, report).chain(() -> notify(t, ctx, rule, report, best)));
-        });
+        }));
   }
 
   /** Both owners hear of the collision, unless the rule says not to ({@code notifyOwners: false}). */

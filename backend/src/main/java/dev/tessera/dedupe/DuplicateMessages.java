@@ -23,16 +23,20 @@ final class DuplicateMessages {
 
   private DuplicateMessages() {}
 
-  /** The problem of a blocked write or skipped import row, or the warning of a write let through. */
-  static FieldError finding(EntityDefinition e, MatchingRuleDefinition rule, DataRecord other, List<String> matched,
-      String code) {
+  /**
+   * The problem of a blocked write or skipped import row, or the warning of a write let through;
+   * {@code seen} is {@code other} as the writer may see it (null: not at all, and then its name is not told).
+   */
+  static FieldError finding(EntityDefinition e, MatchingRuleDefinition rule, DataRecord other, DataRecord seen,
+      List<String> matched, String code) {
     String first = matched.isEmpty() ? null : matched.get(0).replaceAll("~.*", "");
-    LocalizedText text = M.text(code, args(e, rule, other.id(), name(e, other.data(), other.id()), other.ownerId(), matched));
+    Object otherName = seen == null ? M.text("HIDDEN_RECORD") : name(e, seen.data(), other.id());
+    LocalizedText text = M.text(code, args(e, rule, other.id(), otherName, other.ownerId(), matched));
     return FieldError.of(first, code, text, rule.name());
   }
 
   /** The placeholders every duplicate message shares. */
-  static Map<String, Object> args(EntityDefinition e, MatchingRuleDefinition rule, UUID otherId, String otherName,
+  static Map<String, Object> args(EntityDefinition e, MatchingRuleDefinition rule, UUID otherId, Object otherName,
       String otherOwner, List<String> matched) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("entity", e.label());

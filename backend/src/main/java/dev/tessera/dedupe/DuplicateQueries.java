@@ -3,6 +3,7 @@ package dev.tessera.dedupe;
 import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.platform.Actor;
+import dev.tessera.platform.Sequence;
 import dev.tessera.platform.TxRunner;
 import dev.tessera.record.DataRecord;
 import dev.tessera.record.RecordReader;
@@ -39,20 +40,29 @@ public class DuplicateQueries {
     return tx.withConnection(t -> reports.reports(t, recordId, owner));
   }
 
+  /**
+   * A record saving some values would duplicate, and that record as the caller may see it: null when
+   * the caller may not read it, so it learns that a duplicate exists and who owns it (as Salesforce
+   * says), never its values.
+   */
+  public record Shown(DuplicateMatcher.Candidate candidate, DataRecord visible) {}
+
   /** What saving {@code data} would duplicate, without saving; {@code self} (the record edited) left out. */
-  public Uni<List<DuplicateMatcher.Candidate>> candidates(Actor actor, MetadataSnapshot meta, EntityDefinition e,
+  public Uni<List<Shown>> candidates(Actor actor, MetadataSnapshot meta, EntityDefinition e,
       Map<String, Object> data, UUID self) {
-    return tx.withConnection(t -> matcher.candidates(t, meta, e, data, self)).map(found -> {
-      List<DataRecord> admitted = reader.admit(actor, e, found.stream().map(c -> c.match().record()).toList());
-      return found.stream().filter(c -> admitted.contains(c.match().record())).toList();
-    });
+    return tx.withConnection(t -> matcher.candidates(t, meta, e, data, self)).chain(found ->
+        reader.admit(actor, e, found.stream().map(c -> c.match().record()).toList()).map(admitted -> {
+          Map<UUID, DataRecord> byId = new java.util.HashMap<>();
+          admitted.forEach(r -> byId.put(r.id(), r));
+          return found.stream().map(c -> new Shown(c, byId.get(c.match().record().id()))).toList();
+        }));
   }
 
-  /** The merges a record took part in (survivor or merged), newest first. */
+  /** The merges a record took part in (survivor or merged) whose survivor the actor may read, newest first. */
   public Uni<List<MergeEntry>> mergeHistory(Actor actor, MetadataSnapshot meta, UUID recordId) {
-    return tx.withConnection(t -> merges.involving(t, recordId)).map(entries -> entries.stream()
-        .filter(m -> meta.entities().containsKey(m.entity())
-            && !reader.admit(actor, meta.entity(m.entity()), List.of(m.survivorBefore())).isEmpty())
-        .toList());
+    return tx.withConnection(t -> merges.involving(t, recordId)).chain(entries -> Sequence.map(entries,
+        m -> !meta.entities().containsKey(m.entity()) ? Uni.createFrom().item(false)
+            : reader.admit(actor, meta.entity(m.entity()), List.of(m.survivorBefore())).map(shown -> !shown.isEmpty()))
+        .map(keep -> java.util.stream.IntStream.range(0, entries.size()).filter(keep::get).mapToObj(entries::get).toList()));
   }
 }

@@ -67,20 +67,23 @@ public class MatchingPreview {
       EntityDefinition e = tried.snapshot().entity(rule.entity());
       int n = Math.max(1, Math.min(limit, MAX));
       Page newest = new Page(List.of(new OrderKey(Column.of(SystemColumn.CREATED_AT), true)), null, false, n);
-      return tx.withConnection(t -> records.find(t, new RecordQuery(e, Filter.all(), newest, false)).chain(rows -> {
-        List<DataRecord> sample = reader.admit(actor, e, rows);
+      return tx.withConnection(t -> records.find(t, new RecordQuery(e, Filter.all(), newest, false))
+          .chain(rows -> reader.admit(actor, e, rows)).chain(sample -> {
         List<Flagged> out = new ArrayList<>(within(e, rule, sample));
         Set<List<UUID>> seen = new HashSet<>();
         out.forEach(f -> seen.add(pair(f)));
-        return Sequence.each(sample, r -> stored(t, e, rule, r).invoke(found -> {
-          Set<DataRecord> visible = new HashSet<>(reader.admit(actor, e, found.stream().map(m -> m.record()).toList()));
+        return Sequence.each(sample, r -> stored(t, e, rule, r)
+            .chain(found -> reader.admit(actor, e, found.stream().map(m -> m.record()).toList()).invoke(shown -> {
+          Map<UUID, DataRecord> visible = new java.util.HashMap<>();
+          shown.forEach(v -> visible.put(v.id(), v));
           for (DuplicateMatcher.Match m : found) {
-            Flagged f = new Flagged(r, m.record(), m.score(), m.matched());
-            if (visible.contains(m.record()) && seen.add(pair(f))) {
+            DataRecord other = visible.get(m.record().id());
+            Flagged f = other == null ? null : new Flagged(r, other, m.score(), m.matched());
+            if (f != null && seen.add(pair(f))) {
               out.add(f);
             }
           }
-        })).map(v -> new Preview(List.of(), sorted(out)));
+        }))).map(v -> new Preview(List.of(), sorted(out)));
       }));
     });
   }

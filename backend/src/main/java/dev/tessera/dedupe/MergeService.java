@@ -59,7 +59,8 @@ public class MergeService {
       List<DataRecord> merged = req.mergedIds().stream().map(byId::get).toList();
       MergePlan plan = MergePlan.of(e, survivor, merged, req.choices());
       List<PoolStore.Entry> pooled = new ArrayList<>();
-      return takeFromPools(t, merged, pooled)
+      // the merged records go without the delete path: the caller must be allowed to delete each
+      return records.mayDelete(actor, e, merged).chain(() -> takeFromPools(t, merged, pooled))
           .chain(() -> merges.remove(t, e, req.mergedIds()))
           .chain(() -> keys.dropKeysOf(t, e.name(), req.mergedIds()))
           .invoke(() -> merged.forEach(m -> events.add(RecordChanged.of(e.name(), Operation.DELETE, m, null, actor))))

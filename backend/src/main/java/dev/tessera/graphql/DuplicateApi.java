@@ -6,6 +6,7 @@ import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
+import dev.tessera.dedupe.DuplicateMatcher;
 import dev.tessera.dedupe.DuplicateQueries;
 import dev.tessera.dedupe.MatchingPreview;
 import dev.tessera.metamodel.json.MetamodelJson;
@@ -42,7 +43,8 @@ class DuplicateApi implements SchemaContributor {
       .field(f -> f.name("ownerId").type(GraphQLString))
       .field(f -> f.name("score").type(nonNull(graphql.Scalars.GraphQLFloat)).description("0 to 1"))
       .field(f -> f.name("matched").type(nonNull(list(nonNull(GraphQLString)))).description("The fields that matched"))
-      .field(f -> f.name("record").type(nonNull(GraphQLTypeReference.typeRef(Nodes.NAME))))
+      .field(f -> f.name("record").type(GraphQLTypeReference.typeRef(Nodes.NAME))
+          .description("The record; null when the caller may not read it (then only that it exists and its owner are told)"))
       .build();
 
   static final GraphQLObjectType REPORT = GraphQLObjectType.newObject().name("DuplicateReport")
@@ -129,7 +131,8 @@ class DuplicateApi implements SchemaContributor {
     Map<String, Object> data = RecordValidator.merge(e, null, env.getArgument("data"), true);
     String id = env.getArgument("id");
     UUID self = id == null ? NO_RECORD : Ids.argument(id);
-    return queries.candidates(RequestContext.of(env).actor(), meta, e, data, self).map(found -> found.stream().map(c -> {
+    return queries.candidates(RequestContext.of(env).actor(), meta, e, data, self).map(found -> found.stream().map(shown -> {
+      DuplicateMatcher.Candidate c = shown.candidate();
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rule", c.rule());
       m.put("action", c.action());
@@ -137,7 +140,7 @@ class DuplicateApi implements SchemaContributor {
       m.put("ownerId", c.match().record().ownerId());
       m.put("score", Math.round(c.match().score() * 1000) / 1000.0);
       m.put("matched", c.match().matched());
-      m.put("record", Nodes.of(c.match().record(), e.name()));
+      m.put("record", shown.visible() == null ? null : Nodes.of(shown.visible(), e.name()));
       return m;
     }).toList()).subscribeAsCompletionStage();
   }

@@ -35,14 +35,27 @@ import org.dataloader.DataLoaderRegistry;
 @ApplicationScoped
 public class GraphQlProvider implements PublishParticipant {
   private final SchemaFactory factory;
+  private final dev.tessera.security.PolicyCache policies;
   private final AtomicReference<Engine> live = new AtomicReference<>();
 
-  /** One schema with its executor and document cache. */
+  /**
+   * One schema with its executor and document cache; {@code byRoles} holds, per role set of the
+   * callers seen, the engine of the schema those roles see ({@link RoleSchemas}), dropped with the
+   * version.
+   */
   record Engine(MetadataSnapshot snapshot, GraphQLSchema schema, GraphQL graphQL,
-      DocumentCache documents) {}
+      DocumentCache documents, java.util.Map<java.util.Set<String>, Engine> byRoles) {
+    Engine(MetadataSnapshot snapshot, GraphQLSchema schema, GraphQL graphQL, DocumentCache documents) {
+      this(snapshot, schema, graphQL, documents, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+  }
 
-  public GraphQlProvider(SchemaFactory factory) {
+  /** Role sets whose schema one version keeps; callers with further sets get theirs built per request. */
+  static final int MAX_ROLE_SCHEMAS = 256;
+
+  public GraphQlProvider(SchemaFactory factory, dev.tessera.security.PolicyCache policies) {
     this.factory = factory;
+    this.policies = policies;
   }
 
   @Override
@@ -62,7 +75,33 @@ public class GraphQlProvider implements PublishParticipant {
   }
 
   private Engine engine(MetadataSnapshot snap) {
-    GraphQLSchema schema = factory.build(snap);
+    return engine(snap, factory.build(snap));
+  }
+
+  /**
+   * The engine of what {@code actor} may see: the version's own for a trusted actor or an
+   * administrator, else the schema of its role set, built once per set.
+   */
+  Engine forCaller(Engine full, dev.tessera.platform.Actor actor) {
+    if (!actor.restricted()) {
+      return full;
+    }
+    java.util.Set<String> roles = java.util.Set.copyOf(actor.roles());
+    Engine cached = full.byRoles().get(roles);
+    if (cached != null) {
+      return cached;
+    }
+    dev.tessera.security.Policy policy = policies.policy(roles, full.snapshot());
+    GraphQLSchema schema = RoleSchemas.of(full.schema(), full.snapshot(), policy);
+    Engine built = schema == full.schema() ? full : engine(full.snapshot(), schema);
+    if (full.byRoles().size() < MAX_ROLE_SCHEMAS) {
+      Engine raced = full.byRoles().putIfAbsent(roles, built);
+      return raced != null ? raced : built;
+    }
+    return built;
+  }
+
+  private Engine engine(MetadataSnapshot snap, GraphQLSchema schema) {
     GraphQL graphQL = GraphQL.newGraphQL(schema)
         .queryExecutionStrategy(new AsyncExecutionStrategy(new ErrorMapper()))
         .mutationExecutionStrategy(new graphql.execution.AsyncSerialExecutionStrategy(new ErrorMapper()))
@@ -125,6 +164,38 @@ public class GraphQlProvider implements PublishParticipant {
     return op.getOperation() == OperationDefinition.Operation.MUTATION
         && op.getSelectionSet().getSelections().stream().allMatch(s -> s instanceof graphql.language.Field f
             && (IdentityApi.OPEN_MUTATIONS.contains(f.getName()) || f.getName().equals("__typename")));
+  }
+
+  /**
+   * Root fields only callers holding a capability may run: changing metadata, and the designer's dry
+   * runs of rules not yet published, need {@code publishMetadata}; lead distribution (re-running
+   * assignment over stored records, sending a pool's records back) needs {@code managePools}. (Record
+   * writes are the record service's to check; credentials are the identity service's.)
+   */
+  static final Map<String, dev.tessera.metamodel.model.RoleDefinition.Capability> CAPABILITIES = Map.of(
+      "publishDefinitions", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
+      "restoreMetadataVersion", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
+      "saveMetadataDraft", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
+      "discardMetadataDraft", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
+      "publishMetadataDrafts", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
+      "assignmentPreview", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
+      "matchingPreview", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
+      "runAssignment", dev.tessera.metamodel.model.RoleDefinition.Capability.MANAGE_POOLS,
+      "recyclePool", dev.tessera.metamodel.model.RoleDefinition.Capability.MANAGE_POOLS);
+
+  /** Refuses an operation naming a root field whose capability the caller's roles do not grant. */
+  private void requireCapabilities(OperationDefinition op, Engine engine, dev.tessera.platform.Actor actor) {
+    if (!actor.restricted()) {
+      return;
+    }
+    dev.tessera.security.Policy policy = policies.policy(actor.roles(), engine.snapshot());
+    for (graphql.language.Selection<?> s : op.getSelectionSet().getSelections()) {
+      if (s instanceof graphql.language.Field f && CAPABILITIES.containsKey(f.getName())
+          && !policy.has(CAPABILITIES.get(f.getName()))) {
+        throw new PlatformException(ErrorCode.FORBIDDEN, RequestMessages.text("CAPABILITY_REQUIRED",
+            Map.of("operation", f.getName(), "capability", CAPABILITIES.get(f.getName()).jsonName())), null);
+      }
+    }
   }
 
   /** A GET request naming a mutation: the specification asks for 405, not an error inside a 200. */
@@ -212,7 +283,7 @@ public class GraphQlProvider implements PublishParticipant {
       return CompletableFuture.completedFuture(
           Response.of(RequestErrors.response(List.of(ErrorMapper.error(big, null, null, r.context().locale())))));
     }
-    Engine engine = current();
+    Engine engine = forCaller(current(), r.context().actor());
     PreparsedDocumentEntry doc = document(engine, r.query(), r.locale(), r.context().locale());
     if (doc.hasErrors() && !r.context().signInOnly()) {
       return CompletableFuture.completedFuture(Response.of(RequestErrors.response(doc.getErrors())));
@@ -231,6 +302,7 @@ public class GraphQlProvider implements PublishParticipant {
       if (!socket && op.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
         throw new PlatformException(ErrorCode.BAD_REQUEST, RequestMessages.text("SUBSCRIBE_OVER_SOCKET"), null);
       }
+      requireCapabilities(op, engine, r.context().actor());
       QueryLimits.check(engine.schema(), doc.getDocument(), op, r.variables());
     } catch (PlatformException e) {
       SourceLocation at = e instanceof QueryLimits.Exceeded x ? x.location() : null;

@@ -44,9 +44,31 @@ class SubscriptionApi implements SchemaContributor {
       .build();
 
   private final ChangeTail tail;
+  private final dev.tessera.record.RecordReader reader;
 
-  SubscriptionApi(ChangeTail tail) {
+  SubscriptionApi(ChangeTail tail, dev.tessera.record.RecordReader reader) {
     this.tail = tail;
+    this.reader = reader;
+  }
+
+  /**
+   * The change as {@code actor} may see it: null when it may not read the record (now), else without
+   * the fields it may not read there. A trusted actor or an administrator sees every change whole.
+   */
+  static io.smallrye.mutiny.Uni<Change> visible(dev.tessera.record.RecordReader reader, dev.tessera.platform.Actor actor,
+      dev.tessera.metamodel.model.EntityDefinition e, Change c) {
+    if (!actor.restricted()) {
+      return io.smallrye.mutiny.Uni.createFrom().item(c);
+    }
+    return reader.rights(actor, e, c.recordId()).map(r -> {
+      if (!r.read()) {
+        return null;
+      }
+      Map<String, Object> changes = new java.util.LinkedHashMap<>(c.changes());
+      changes.keySet().removeIf(k -> e.field(k).isPresent() && !r.readable().getOrDefault(k, false));
+      return new Change(c.position(), c.entity(), c.recordId(), c.operation(), c.version(), changes, c.ownerBefore(),
+          c.ownerAfter(), c.actor(), c.source(), c.committedAt());
+    });
   }
 
   @Override
@@ -66,7 +88,12 @@ class SubscriptionApi implements SchemaContributor {
           && (ids == null || ids.contains(c.recordId().toString())) && (ops == null || ops.contains(c.operation()))
           && (sources == null || sources.contains(c.source()))
           && (fields == null || c.changes().keySet().stream().anyMatch(fields::contains)));
-      return bounded(matching, "recordChanged", "recordHistory")
+      dev.tessera.platform.Actor actor = RequestContext.of(env).actor();
+      dev.tessera.metamodel.model.EntityDefinition e = snap.entity(entity);
+      Multi<Change> seen = actor.restricted()
+          ? matching.onItem().transformToUniAndConcatenate(c -> visible(reader, actor, e, c)).filter(c -> c != null)
+          : matching;
+      return bounded(seen, "recordChanged", "recordHistory")
           .map(ChangeFeedApi::json);
     });
     return GraphQLFieldDefinition.newFieldDefinition().name("recordChanged")

@@ -14,9 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * What administrators do with credentials: set a user's password, create, list and revoke API keys.
- * Until roles arrive (issue 11, item 2) an administrator is the configured admin user signed in with
- * a password, or an API key bound to the role {@code admin}; a caller named only by the X-Tessera-User
- * header never is.
+ * An administrator here is the configured admin user signed in with a password, or an API key bound
+ * to the role {@code admin}.
  */
 @ApplicationScoped
 public class AccountAdmin {

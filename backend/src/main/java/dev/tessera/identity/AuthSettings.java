@@ -9,10 +9,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "tessera.auth")
 public interface AuthSettings {
   /**
-   * Whether every request must carry a valid credential. False in this first slice (the header
-   * X-Tessera-User still names the caller of an anonymous request); the next slice makes it true.
+   * Whether every request must carry a valid credential (an anonymous request may then only sign in).
+   * Only a developer's machine turns it off: every request then acts as a trusted internal caller.
    */
-  @WithDefault("false")
+  @WithDefault("true")
   boolean required();
 
   /** The {@code iss} claim of access tokens, checked on every token. */

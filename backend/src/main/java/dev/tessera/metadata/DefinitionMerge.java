@@ -38,13 +38,62 @@ final class DefinitionMerge {
         out.add(builtIn);
       }
     }
+    for (int i = 0; i < out.size(); i++) {
+      out.set(i, withNewBuiltInFields(out.get(i), published));
+    }
     return out;
   }
 
-  /** True when the published set lacks a built-in entity (an older database): the next publish adds it. */
+  /**
+   * A built-in entity with the built-in fields a newer Tessera brought (the user's {@code roles}, say)
+   * that neither it nor its published version has: an older database gains them with its next publish.
+   * A field the published version has and the changeset dropped is left out, so the publish refuses
+   * removing it.
+   */
+  private static JsonNode withNewBuiltInFields(JsonNode def, List<JsonNode> published) {
+    if (!(def instanceof ObjectNode obj) || !BuiltInEntities.isBuiltIn(text(obj, "id"))) {
+      return def;
+    }
+    JsonNode builtIn = BuiltInEntities.definitions().stream().filter(b -> same(b, obj)).findFirst().orElseThrow();
+    JsonNode before = published.stream().filter(p -> same(p, obj)).findFirst().orElse(null);
+    ObjectNode copy = null;
+    for (JsonNode f : builtIn.path("fields")) {
+      String id = text(f, "id");
+      if (!hasField(obj, id) && (before == null || !hasField(before, id))) {
+        copy = copy == null ? obj.deepCopy() : copy;
+        JsonNode fields = copy.get("fields");
+        (fields instanceof com.fasterxml.jackson.databind.node.ArrayNode a ? a : copy.putArray("fields")).add(f.deepCopy());
+      }
+    }
+    return copy == null ? def : copy;
+  }
+
+  private static boolean hasField(JsonNode entity, String id) {
+    for (JsonNode f : entity.path("fields")) {
+      if (id.equals(text(f, "id"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the published set lacks a built-in entity or a built-in field (an older database): the
+   * next publish adds it.
+   */
   static boolean missesBuiltIns(List<JsonNode> published) {
-    return BuiltInEntities.definitions().stream()
-        .anyMatch(b -> published.stream().noneMatch(d -> same(d, (ObjectNode) b)));
+    return BuiltInEntities.definitions().stream().anyMatch(b -> {
+      JsonNode p = published.stream().filter(d -> same(d, (ObjectNode) b)).findFirst().orElse(null);
+      if (p == null) {
+        return true;
+      }
+      for (JsonNode f : b.path("fields")) {
+        if (!hasField(p, text(f, "id"))) {
+          return true;
+        }
+      }
+      return false;
+    });
   }
 
   private static boolean same(JsonNode published, ObjectNode incoming) {

@@ -60,7 +60,7 @@ public class PoolListing {
       Map<UUID, DataRecord> found = new HashMap<>();
       Uni<Void> chain = Uni.createFrom().voidItem();
       for (var group : byEntity.entrySet()) {
-        chain = chain.chain(() -> reader.byIds(t, actor, meta.entity(group.getKey()), group.getValue())
+        chain = chain.chain(() -> reader.claimable(t, actor, meta.entity(group.getKey()), group.getValue())
             .invoke(rs -> rs.forEach(r -> found.put(r.id(), r))).replaceWithVoid());
       }
       return chain.map(v -> entries.stream().filter(en -> found.containsKey(en.recordId()))

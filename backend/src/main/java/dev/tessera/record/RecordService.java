@@ -40,12 +40,14 @@ public class RecordService {
   private final Event<RecordChanged> changed;
   private final List<DerivedValues> derived;
   private final ChangeLog feed;
+  private final AccessControl access;
   /** Per open transaction, the changes already sent with their record's write (entity|id|version). */
   private final Map<Tx, Set<String>> logged = new java.util.concurrent.ConcurrentHashMap<>();
 
   public RecordService(RecordStore store, TxRunner tx, MetadataRegistry registry, Instance<BeforeSaveHook> hooks,
-      Event<RecordChanged> changed, Instance<DerivedValues> derived, ChangeLog feed) {
+      Event<RecordChanged> changed, Instance<DerivedValues> derived, ChangeLog feed, AccessControl access) {
     this.feed = feed;
+    this.access = access;
     this.store = store;
     this.tx = tx;
     this.registry = registry;
@@ -66,7 +68,21 @@ public class RecordService {
   public Uni<DataRecord> create(MetadataSnapshot meta, String entity, Map<String, Object> input, String ownerId,
       Actor actor, List<PlatformException.FieldError> warnings) {
     return commit(t -> create(t, meta, meta.entity(entity), input, ownerId, actor, false, warnings)
-        .map(r -> new Written<>(r, List.of(event(entity, Operation.CREATE, null, r, actor)))));
+        .map(r -> new Written<>(r, List.of(event(entity, Operation.CREATE, null, r, actor)))))
+        .chain(r -> shown(actor, meta.entity(entity), r));
+  }
+
+  /** A record written for {@code actor}, as it may see it (cells it may not read left out). */
+  private Uni<DataRecord> shown(Actor actor, EntityDefinition e, DataRecord r) {
+    return access.of(actor).map(a -> a.show(e, r));
+  }
+
+  /**
+   * Refuses unless {@code actor} may delete each of {@code rows} (a merge removes the merged records
+   * without the delete path): NOT_FOUND for one it may not read, FORBIDDEN for one it may not delete.
+   */
+  public Uni<Void> mayDelete(Actor actor, EntityDefinition e, List<DataRecord> rows) {
+    return access.of(actor).invoke(a -> rows.forEach(r -> a.mayDelete(e, r))).replaceWithVoid();
   }
 
   /** Creates all or nothing, in one transaction. */
@@ -127,7 +143,7 @@ public class RecordService {
       List<RecordChanged> events = new ArrayList<>();
       return update(t, meta, e, id, version, patch, ownerId, actor, events, warnings)
           .map(after -> new Written<>(after, events));
-    });
+    }).chain(r -> shown(actor, e, r));
   }
 
   /**
@@ -165,14 +181,21 @@ public class RecordService {
   private Uni<DataRecord> update(Tx t, MetadataSnapshot meta, EntityDefinition e, UUID id, int version,
       Map<String, Object> patch, String ownerId, Actor actor, List<RecordChanged> events,
       List<PlatformException.FieldError> warnings) {
-    return store.findById(t, e, id, false).chain(before -> {
+    return access.of(actor).chain(a -> store.findById(t, e, id, false).chain(before -> {
       if (before == null) {
         throw RecordValidator.notFound(e, id);
       }
+      Map<String, Object> data = RecordValidator.merge(e, before.data(), patch, false);
+      Set<String> changed = new java.util.TreeSet<>();
+      patch.keySet().forEach(k -> {
+        if (!sameValue(before.data().get(k), data.get(k))) {
+          changed.add(k);
+        }
+      });
+      a.mayUpdate(e, before, patch.keySet(), changed);
       if (before.version() != version) {
         throw conflict(e, id, version, before.version());
       }
-      Map<String, Object> data = RecordValidator.merge(e, before.data(), patch, false);
       SaveContext ctx = new SaveContext(meta, e, Operation.UPDATE, id, before, data,
           ownerId != null ? ownerId : before.ownerId(), ownerId != null, actor, t);
       return beforeSave(ctx).invoke(() -> logWithRecord(ctx, new RecordChanged(e.name(), id, Operation.UPDATE, before.data(), data,
@@ -185,25 +208,27 @@ public class RecordService {
             events.add(event(e.name(), Operation.UPDATE, before, after, actor));
             warnings.addAll(ctx.warnings());
           });
-    });
+    }));
   }
 
   public Uni<Boolean> delete(MetadataSnapshot meta, String entity, UUID id, Actor actor) {
     return commit(t -> {
       List<RecordChanged> events = new ArrayList<>();
-      return delete(t, meta, meta.entity(entity), id, actor, events).map(ok -> new Written<>(ok, events));
+      return access.of(actor).chain(a -> delete(t, meta, meta.entity(entity), id, actor, a, events))
+          .map(ok -> new Written<>(ok, events));
     });
   }
 
   public Uni<DataRecord> restore(MetadataSnapshot meta, String entity, UUID id, Actor actor) {
     EntityDefinition e = meta.entity(entity);
-    return commit(t -> store.restore(t, e, id, actor.userId()).map(r -> {
+    return access.of(actor).chain(a -> commit(t -> store.restore(t, e, id, actor.userId()).map(r -> {
       if (r == null) {
         throw new PlatformException(ErrorCode.NOT_FOUND,
             RecordMessages.text("NOT_IN_BIN", Map.of("entity", RecordMessages.entity(e), "id", id)), "id");
       }
+      a.mayDelete(e, r);
       return new Written<>(r, List.of(event(entity, Operation.RESTORE, null, r, actor)));
-    }));
+    })).map(r -> a.show(e, r)));
   }
 
   /** The current snapshot, for callers outside a GraphQL request. */
@@ -224,12 +249,29 @@ public class RecordService {
     applyLiteralDefaults(e, data, input);
     SaveContext ctx = new SaveContext(meta, e, Operation.CREATE, Uuids.v7(), null, data,
         ownerId != null ? ownerId : actor.userId(), ownerId != null, actor, t).importing(importing);
-    return autoNumbers(t, e, data).chain(() -> beforeSave(ctx))
+    Set<String> given = new java.util.TreeSet<>(input.keySet());
+    given.remove("ownerId");
+    return access.of(actor).invoke(a -> a.mayCreate(e, candidate(ctx, actor), given))
+        .chain(a -> autoNumbers(t, e, data).chain(() -> beforeSave(ctx))
+        // the scope again on the record as the lane completed it (defaults, formulas)
+        .invoke(() -> a.mayCreate(e, candidate(ctx, actor), Set.of())))
         .invoke(() -> logWithRecord(ctx, new RecordChanged(e.name(), ctx.id(), Operation.CREATE, null, data, 1,
             actor.userId(), null, ctx.owner(), actor.source())))
-        .chain(() -> ctx.withQueuedWrites(store.insert(t, e, new DataRecord(ctx.id(), data, ctx.owner(), 1, null, null,
-            actor.userId(), actor.userId(), null))))
+        .chain(() -> ctx.withQueuedWrites(store.insert(t, e, candidate(ctx, actor))))
         .invoke(() -> warnings.addAll(ctx.warnings()));
+  }
+
+  /** Whether a write leaves a value as it was (numbers by value: 20 and 20.0 are the same). */
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString())) == 0;
+    }
+    return java.util.Objects.equals(a, b);
+  }
+
+  /** The record a create would store, as it stands. */
+  private static DataRecord candidate(SaveContext ctx, Actor actor) {
+    return new DataRecord(ctx.id(), ctx.data(), ctx.owner(), 1, null, null, actor.userId(), actor.userId(), null);
   }
 
   private static void applyLiteralDefaults(EntityDefinition e, Map<String, Object> data, Map<String, Object> input) {
@@ -246,14 +288,27 @@ public class RecordService {
         f -> store.nextAutoNumber(t, e, f).invoke(n -> data.put(f.name(), AutoNumbers.format(f, n))));
   }
 
+  /** A delete the actor asked for: refused (rolled back) unless {@code a} lets it delete the record. */
+  private Uni<Boolean> delete(Tx t, MetadataSnapshot meta, EntityDefinition e, UUID id, Actor actor, Access a,
+      List<RecordChanged> events) {
+    return delete(t, meta, e, id, actor, events, deleted -> a.mayDelete(e, deleted));
+  }
+
+  /** A delete that follows another (onDelete cascade): the metadata decided it, not the actor's rights. */
   private Uni<Boolean> delete(Tx t, MetadataSnapshot meta, EntityDefinition e, UUID id, Actor actor,
       List<RecordChanged> events) {
+    return delete(t, meta, e, id, actor, events, deleted -> {});
+  }
+
+  private Uni<Boolean> delete(Tx t, MetadataSnapshot meta, EntityDefinition e, UUID id, Actor actor,
+      List<RecordChanged> events, java.util.function.Consumer<DataRecord> allowed) {
     // the delete takes the row first: of concurrent deletes exactly one finds it live, the others wait
     // for its commit and find nothing (NOT_FOUND); only the winner cascades and records a DELETE
     return store.softDelete(t, e, id, actor.userId()).chain(deleted -> {
       if (deleted == null) {
         throw RecordValidator.notFound(e, id);
       }
+      allowed.accept(deleted);
       // the change carries the version the delete gave the row, so it sorts after the record's last update
       return cascade(t, meta, e, id, actor, events)
           .invoke(() -> events.add(event(e.name(), Operation.DELETE, deleted, null, actor))).replaceWith(true);

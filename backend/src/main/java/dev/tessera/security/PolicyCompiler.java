@@ -48,11 +48,43 @@ public final class PolicyCompiler {
       });
     }
     Map<String, EntityPolicy> entities = new LinkedHashMap<>();
+    boolean managesUsers = capabilities.contains(Capability.MANAGE_USERS);
     for (EntityDefinition e : snapshot.entities().values()) {
-      entities.put(e.name(), admin ? everything(e) : entity(e, roles, snapshot));
+      boolean people = PEOPLE.contains(e.name());
+      EntityPolicy p = admin || managesUsers && people ? everything(e) : entity(e, roles, snapshot);
+      entities.put(e.name(), people && !admin && !managesUsers ? withoutRoleWrites(e, p) : p);
     }
     return new Policy(names, snapshot.version(), admin, entities, capabilities);
   }
+
+  /** The built-in entities of people and teams, which user administration (manageUsers) covers whole. */
+  private static final Set<String> PEOPLE = Set.of("user", "team", "teamMember");
+
+  /**
+   * Who holds which role is user administration: without {@code manageUsers} the user's {@code roles}
+   * can be read where a role allows, never set, whatever a role says of the user entity's fields.
+   */
+  private static EntityPolicy withoutRoleWrites(EntityDefinition e, EntityPolicy p) {
+    if (!e.name().equals("user") || e.field(ROLES_FIELD).isEmpty()) {
+      return p;
+    }
+    Map<Action, Rows> rows = new EnumMap<>(Action.class);
+    for (Action a : Action.values()) {
+      rows.put(a, p.rows(a));
+    }
+    Map<String, Map<Action, Rows>> fields = new LinkedHashMap<>();
+    for (FieldDefinition f : e.fields()) {
+      Map<Action, Rows> byAction = new EnumMap<>(Action.class);
+      for (Action a : List.of(Action.READ, Action.CREATE, Action.UPDATE)) {
+        byAction.put(a, f.name().equals(ROLES_FIELD) && a != Action.READ ? Rows.NONE : p.field(f.name(), a));
+      }
+      fields.put(f.name(), byAction);
+    }
+    return new EntityPolicy(rows, fields);
+  }
+
+  /** The field of the built-in user holding its role names. */
+  static final String ROLES_FIELD = "roles";
 
   private static EntityPolicy everything(EntityDefinition e) {
     Map<Action, Rows> rows = new EnumMap<>(Action.class);

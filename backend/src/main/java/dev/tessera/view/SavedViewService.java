@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Saved list views: private to the user who saved them, or shared. Until sign-in the user is the
- * X-Tessera-User caller (anonymous callers share one set of private views).
+ * Saved list views: private to the user who saved them, or shared (on a developer's machine without
+ * sign-in, anonymous callers share one set of private views).
  */
 @ApplicationScoped
 public class SavedViewService {

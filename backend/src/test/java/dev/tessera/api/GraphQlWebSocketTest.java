@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The WebSocket handshake follows the CORS allow-list: exact origins, /regex/ patterns, same origin, no origin. */
 class GraphQlWebSocketTest {
-  private final GraphQlWebSocket socket = new GraphQlWebSocket(null, null,
+  private final GraphQlWebSocket socket = new GraphQlWebSocket(null, null, null,
       Optional.of(List.of("https://app.example", " /https://[a-z]+\\.corp\\.example/ ")));
 
   @Test
@@ -20,7 +20,7 @@ class GraphQlWebSocketTest {
     assertTrue(socket.originAllowed("https://crm.corp.example", "http", "api:8080"));
     assertFalse(socket.originAllowed("https://app.example.evil", "http", "api:8080"));
     assertFalse(socket.originAllowed("https://evil.example", "http", "api:8080"));
-    assertFalse(new GraphQlWebSocket(null, null, Optional.empty()).originAllowed("https://app.example", "http", "api:8080"),
+    assertFalse(new GraphQlWebSocket(null, null, null, Optional.empty()).originAllowed("https://app.example", "http", "api:8080"),
         "closed by default");
   }
 }

@@ -89,7 +89,7 @@ class SubscriptionComponentTest {
     String e = Gql.unique("memo");
     String E = Character.toUpperCase(e.charAt(0)) + e.substring(1);
     Gql.publish(entity(e, field("body", "longText")));
-    SocketClient slow = SocketClient.connected(http, null);
+    SocketClient slow = SocketClient.connected(http, dev.tessera.support.Auth.ADMIN);
     slow.subscribe("s", "subscription S($e: String!) { recordChanged(entity: $e) { recordId changes } }", Map.of("e", e));
     Thread.sleep(500);
     slow.pause();
@@ -105,7 +105,7 @@ class SubscriptionComponentTest {
     }
     assertEquals(1500, total);
     // meanwhile a reading client on the same server is served
-    SocketClient other = SocketClient.connected(http, null);
+    SocketClient other = SocketClient.connected(http, dev.tessera.support.Auth.ADMIN);
     other.send(Map.of("type", "subscribe", "id", "q", "payload", Map.of("query", "{ metadataVersion }")));
     assertEquals("next", other.next().getString("type"));
     slow.resume();

@@ -57,9 +57,8 @@ class NotificationSubscriptionComponentTest {
 
   @Test
   void aCallerWhoIsNobodyIsRefused() throws Exception {
-    SocketClient anonymous = SocketClient.connected(http, null);
-    anonymous.subscribe("n", SUB, Map.of());
-    JsonObject m = anonymous.next();
-    assertTrue(m.encode().contains("BAD_REQUEST"), m.encode());
+    SocketClient anonymous = SocketClient.open(http, null);
+    anonymous.send(Map.of("type", "connection_init"));
+    assertEquals(4403, anonymous.closedWith.get(10, TimeUnit.SECONDS), "sign-in is required before anything else");
   }
 }

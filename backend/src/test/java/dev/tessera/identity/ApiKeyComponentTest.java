@@ -31,7 +31,7 @@ class ApiKeyComponentTest {
   void aKeyIsShownOnceActsUnderItsNameAndRecordsItsLastUse() {
     String admin = Auth.token(Auth.ADMIN, Auth.ADMIN_PASSWORD);
     String name = Gql.unique("erp");
-    JsonPath created = ok(as(admin, CREATE, Map.of("n", name, "r", "sales")));
+    JsonPath created = ok(as(admin, CREATE, Map.of("n", name, "r", Auth.staffRole())));
     String key = created.getString("data.createApiKey.key");
     String id = created.getString("data.createApiKey.apiKey.id");
     assertTrue(key.startsWith("tsk_") && key.length() > 40, key);
@@ -46,7 +46,7 @@ class ApiKeyComponentTest {
     assertFalse(list.prettify().contains(key), "the secret is never listed");
     assertFalse(list.prettify().contains(key.substring(12)), "not even in part beyond its prefix");
     Map<String, Object> listed = entry(list, id);
-    assertEquals("sales", listed.get("role"));
+    assertEquals(Auth.STAFF_ROLE, listed.get("role"));
     assertNotNull(listed.get("lastUsedAt"), "its use was recorded");
   }
 

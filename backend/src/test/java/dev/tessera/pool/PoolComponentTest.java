@@ -78,7 +78,7 @@ class PoolComponentTest {
   }
 
   static JsonPath as(String user, String query) {
-    return RestAssured.given().contentType("application/json").header("X-Tessera-User", user)
+    return RestAssured.given().contentType("application/json").header("Authorization", dev.tessera.support.TestUsers.bearer(user))
         .body(new JsonObject().put("query", query).encode()).post("/graphql").then().statusCode(200).extract().jsonPath();
   }
 

@@ -58,11 +58,32 @@ public final class Auth {
     return token;
   }
 
-  /** A new user (created and given a password by the administrator) whose username starts with {@code base}. */
+  /** The role {@link #user} gives: it may work with teams (create, read, change, delete), nothing else. */
+  public static final String STAFF_ROLE = "testStaff";
+  private static volatile boolean staffPublished;
+
+  /** {@link #STAFF_ROLE}, published on first use. */
+  public static synchronized String staffRole() {
+    if (!staffPublished) {
+      String admin = token(ADMIN, ADMIN_PASSWORD);
+      ok(as(admin, "mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied } }", Map.of("d", java.util.List.of(
+          Map.of("kind", "role", "name", STAFF_ROLE, "label", Map.of("zh-CN", "测试员工", "en", "Test staff"),
+              "entities", Map.of("team", Map.of("create", true, "read", true, "update", true, "delete", true, "scope", "all")))))));
+      staffPublished = true;
+    }
+    return STAFF_ROLE;
+  }
+
+  /**
+   * A new user (created and given a password by the administrator) whose username starts with
+   * {@code base}, holding {@link #STAFF_ROLE}: not an administrator.
+   */
   public static String user(String base, String password) {
     String admin = token(ADMIN, ADMIN_PASSWORD);
+    String role = staffRole();
     String username = Gql.unique(base);
-    ok(as(admin, "mutation { createUser(input: {username: \"" + username + "\", name: \"" + username + "\"}) { id } }"));
+    ok(as(admin, "mutation { createUser(input: {username: \"" + username + "\", name: \"" + username
+        + "\", roles: [\"" + role + "\"]}) { id } }"));
     ok(as(admin, "mutation P($u: String!, $p: String!) { setUserPassword(username: $u, password: $p) }",
         Map.of("u", username, "p", password)));
     return username;

@@ -19,19 +19,24 @@ public final class Gql {
     return post(null, "en", query, variables);
   }
 
-  /** As the user {@code user} (X-Tessera-User; null: anonymous), with messages in {@code locale}. */
+  /**
+   * As the user {@code user} signed in (null: the administrator; see {@link TestUsers}), with messages in
+   * {@code locale}.
+   */
   public static JsonPath post(String user, String locale, String query, Map<String, Object> variables) {
     String body = new JsonObject().put("query", query).put("variables", variables).encode();
-    var request = given().contentType(ContentType.JSON).header("Accept-Language", locale).body(body);
-    if (user != null) {
-      request = request.header("X-Tessera-User", user);
-    }
-    return request.when().post("/graphql").then().statusCode(200).extract().jsonPath();
+    return given().contentType(ContentType.JSON).header("Accept-Language", locale)
+        .header("Authorization", TestUsers.bearer(user)).body(body)
+        .when().post("/graphql").then().statusCode(200).extract().jsonPath();
   }
 
-  /** POSTs a JSON body exactly as given (e.g. with escapes an encoder would not write) and returns the answer. */
+  /**
+   * POSTs a JSON body exactly as given (e.g. with escapes an encoder would not write), as the
+   * administrator, and returns the answer.
+   */
   public static JsonPath postBody(String json) {
-    return given().contentType(ContentType.JSON).header("Accept-Language", "en").body(json).when().post("/graphql")
+    return given().contentType(ContentType.JSON).header("Accept-Language", "en")
+        .header("Authorization", TestUsers.bearer(null)).body(json).when().post("/graphql")
         .then().extract().jsonPath();
   }
 

@@ -21,9 +21,12 @@ public final class SocketClient implements WebSocket.Listener {
   private volatile boolean paused;
   public WebSocket socket;
 
-  /** Opens a socket to the HTTP endpoint's WebSocket, as {@code user} (null: nobody) when given. */
+  /**
+   * Opens a socket to the HTTP endpoint's WebSocket whose upgrade request signs in as {@code user}
+   * (see {@link TestUsers}; null: nobody).
+   */
   public static SocketClient open(URI http, String user) throws Exception {
-    return withHeaders(http, user == null ? Map.of() : Map.of("X-Tessera-User", user));
+    return withHeaders(http, user == null ? Map.of() : Map.of("Authorization", TestUsers.bearer(user)));
   }
 
   /** Opens a socket whose upgrade request carries these headers. */
@@ -36,8 +39,9 @@ public final class SocketClient implements WebSocket.Listener {
     return c;
   }
 
+  /** Opens a socket signed in as the administrator. */
   public static SocketClient open(URI http) throws Exception {
-    return open(http, null);
+    return open(http, Auth.ADMIN);
   }
 
   /** Opens, initialises and checks the acknowledgement. */
