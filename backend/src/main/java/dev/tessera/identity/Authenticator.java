@@ -71,7 +71,7 @@ public class Authenticator {
           .map(k -> k == null ? null : Principal.apiKey(k.id(), k.name(), k.role()))
           .onItem().ifNull().failWith(Authenticator::refused);
     }
-    if (oidc.issuedBy(unverifiedIssuer(credential))) {
+    if (oidc.enabled() && oidc.issuedBy(unverifiedIssuer(credential))) {
       return oidc.verify(credential).chain(username -> username == null ? Uni.createFrom().<Principal>nullItem()
           : checks.userActive(username).map(active -> active ? Principal.user(username, null) : null))
           .onItem().ifNull().failWith(Authenticator::refused);

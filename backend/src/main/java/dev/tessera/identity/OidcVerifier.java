@@ -68,6 +68,11 @@ public class OidcVerifier {
     }
   }
 
+  /** Whether an issuer is configured. */
+  public boolean enabled() {
+    return settings.issuer().isPresent();
+  }
+
   /** Whether {@code iss} is the configured provider (false while OIDC is off). */
   public boolean issuedBy(String iss) {
     return iss != null && settings.issuer().map(iss::equals).orElse(false);
