@@ -41,9 +41,10 @@ import org.jose4j.lang.JoseException;
  * meant for Tessera ({@code aud} holds the configured audience or {@code azp} is it), is within
  * {@code exp}/{@code nbf} (with the configured clock skew), is not an ID or refresh token, and carries the
  * username claim. Which Tessera user that is, and whether it may act, is the {@link Authenticator}'s
- * business.
+ * business. Made at start, so an issuer without an audience stops the start instead of the first request.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class OidcVerifier {
   private static final Logger LOG = Logger.getLogger(OidcVerifier.class);
   static final Set<String> ALGORITHMS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");

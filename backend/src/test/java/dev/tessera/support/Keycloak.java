@@ -111,7 +111,10 @@ public final class Keycloak {
     env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
     env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
     env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    return new Keycloak(pb.start(), port);
+    Process p = pb.start();
+    // kc.sh execs the JVM, so this is Keycloak itself; gone with the test JVM even if it dies before stop()
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+    return new Keycloak(p, port);
   }
 
   /** Waits until both realms serve their metadata. */
