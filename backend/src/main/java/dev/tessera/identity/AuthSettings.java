@@ -51,4 +51,32 @@ public interface AuthSettings {
 
   @WithDefault("15M")
   Duration failureWindow();
+
+  /** Bearer tokens of an outside OpenID Connect provider ({@code tessera.auth.oidc.*}); off without an issuer. */
+  Oidc oidc();
+
+  /** An OpenID Connect provider whose access tokens name Tessera users (docs/adr/0042-oidc-bearer-tokens.md). */
+  interface Oidc {
+    /** The provider's issuer URL, exactly as its tokens' {@code iss} claim says it; none: OIDC is off. */
+    Optional<String> issuer();
+
+    /** Tessera's client id at the provider: a token is accepted when its {@code aud} holds it or its {@code azp} is it. */
+    Optional<String> audience();
+
+    /** The claim that holds the username of an active Tessera user. */
+    @WithDefault("preferred_username")
+    String usernameClaim();
+
+    /** How far the provider's clock may be off for {@code exp} and {@code nbf}. */
+    @WithDefault("30S")
+    Duration clockSkew();
+
+    /** The least time between two fetches of the provider's keys that a token with an unknown key id causes. */
+    @WithDefault("30S")
+    Duration keyRefetchInterval();
+
+    /** How long fetched keys are used before they are fetched again (so a key the provider dropped stops working). */
+    @WithDefault("10M")
+    Duration keyMaxAge();
+  }
 }

@@ -4,7 +4,9 @@ import dev.tessera.platform.Actor;
 import java.util.UUID;
 
 /**
- * A caller whose credential was verified: a user signed in with a password ({@code sessionId} set), or
+ * A caller whose credential was verified: a user signed in with a password ({@code sessionId} set), a
+ * user named by an OpenID Connect provider's token (no session: roles and rights are the same as for a
+ * password sign-in; signing out and changing the password are the provider's business), or
  * an integrator's API key ({@code apiKeyId} and its {@code role} set; its user id is {@code apikey:<name>},
  * which no username can be, since usernames have no colon).
  */

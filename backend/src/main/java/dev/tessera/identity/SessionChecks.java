@@ -20,6 +20,7 @@ public class SessionChecks {
   private final TxRunner tx;
   private final AuthSettings settings;
   private final Map<UUID, Seen> seen = new ConcurrentHashMap<>();
+  private final Map<String, Seen> users = new ConcurrentHashMap<>();
 
   private record Seen(String username, boolean alive, long atNanos) {}
 
@@ -44,6 +45,26 @@ public class SessionChecks {
       String owner = state == null ? "" : state.username();
       seen.put(id, new Seen(owner, alive, now));
       return alive && owner.equals(username);
+    });
+  }
+
+  /**
+   * Whether {@code username} names a live, active user record: the check for callers without a session
+   * (an OpenID Connect provider's tokens), remembered per user for the same interval.
+   */
+  public Uni<Boolean> userActive(String username) {
+    Seen s = users.get(username);
+    long now = System.nanoTime();
+    if (s != null && now - s.atNanos() < settings.checkInterval().toNanos()) {
+      return Uni.createFrom().item(s.alive());
+    }
+    return tx.withConnection(t -> store.userStatus(t, username)).map(status -> {
+      boolean alive = active(status);
+      if (users.size() >= MAX_REMEMBERED) {
+        users.clear();
+      }
+      users.put(username, new Seen(username, alive, now));
+      return alive;
     });
   }
 

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.support.PackagedApp;
 import dev.tessera.support.TestDatabase;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +32,7 @@ class ChangeFeedCrashIT {
 
   @Test
   void aChangeCommittedBeforeAKillIsDeliveredAfterTheRestart() throws Exception {
-    recreateDatabase();
+    TestDatabase.recreate(DB);
     int port = PackagedApp.freePort();
     app = start(port, false, "first");
     String id = app.graphql("mutation { createCustomer(input: {name: \"崩溃前\", phone: \"13800138000\"}) { id } }")
@@ -70,17 +66,4 @@ class ChangeFeedCrashIT {
         "TESSERA_CHANGES_DISPATCH_ENABLED", Boolean.toString(dispatch)), Duration.ofSeconds(90));
   }
 
-  private static void recreateDatabase() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    SqlClient client = PgBuilder.client().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(5432)
-        .setUser("postgres").setDatabase("postgres")).using(vertx).build();
-    try {
-      client.query("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)").execute()
-          .compose(r -> client.query("CREATE DATABASE " + DB).execute())
-          .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } finally {
-      client.close();
-      vertx.close();
-    }
-  }
 }

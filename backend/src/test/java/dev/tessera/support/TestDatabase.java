@@ -17,22 +17,27 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
+    recreate(NAME);
+    return urls(5432, NAME);
+  }
+
+  /** Drops (closing its connections) and creates a database on the machine's PostgreSQL. */
+  public static void recreate(String name) {
     Vertx vertx = Vertx.vertx();
     PgConnectOptions opts = new PgConnectOptions().setHost("127.0.0.1").setPort(5432)
         .setUser(System.getenv().getOrDefault("TESSERA_TEST_DB_USER", "postgres")).setDatabase("postgres");
     SqlClient client = PgBuilder.client().connectingTo(opts).using(vertx).build();
     try {
-      client.query("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)").execute()
-          .compose(r -> client.query("CREATE DATABASE " + NAME).execute())
+      client.query("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").execute()
+          .compose(r -> client.query("CREATE DATABASE " + name).execute())
           .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("cannot recreate the test database " + NAME
+      throw new IllegalStateException("cannot recreate the test database " + name
           + " on 127.0.0.1:5432 (is PostgreSQL running?)", e);
     } finally {
       client.close();
       vertx.close();
     }
-    return urls(5432, NAME);
   }
 
   /** The reactive and the JDBC (Flyway's) URL of a database on this machine: both pools use one database. */
