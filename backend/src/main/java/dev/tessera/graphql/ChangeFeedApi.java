@@ -12,7 +12,6 @@ import dev.tessera.change.ChangeFeedStore;
 import dev.tessera.metadata.MetadataSnapshot;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
-import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
