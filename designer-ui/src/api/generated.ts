@@ -228,11 +228,11 @@ export type MergeHistoryQuery = { mergeHistory: Array<{ mergeId: string, survivo
 export type RecordHistoryQueryVariables = Exact<{
   entity: string;
   id: string | number;
-  first?: number | null | undefined;
+  first: number;
 }>;
 
 
-export type RecordHistoryQuery = { recordHistory: Array<{ position: string, operation: string, version: number, changes: unknown, ownerBefore: string | null, ownerAfter: string | null, actor: string, source: string, committedAt: string }> | null };
+export type RecordHistoryQuery = { recordHistory: { entries: Array<{ id: string, operation: string, version: number, actor: string, at: string, path: string, ownerBefore: string | null, ownerAfter: string | null, changes: Array<{ field: string, before: unknown, after: unknown }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type AssignmentTraceOfQueryVariables = Exact<{
   id: string | number;

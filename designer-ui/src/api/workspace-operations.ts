@@ -76,17 +76,27 @@ export const MERGE_HISTORY = /* GraphQL */ `
 `;
 
 export const RECORD_HISTORY = /* GraphQL */ `
-  query RecordHistory($entity: String!, $id: ID!, $first: Int) {
+  query RecordHistory($entity: String!, $id: ID!, $first: Int!) {
     recordHistory(entity: $entity, id: $id, first: $first) {
-      position
-      operation
-      version
-      changes
-      ownerBefore
-      ownerAfter
-      actor
-      source
-      committedAt
+      entries {
+        id
+        operation
+        version
+        actor
+        at
+        path
+        changes {
+          field
+          before
+          after
+        }
+        ownerBefore
+        ownerAfter
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;

@@ -56,4 +56,6 @@ export const WORKSPACE_MESSAGES = {
   source_recycle: { 'zh-CN': '公海回收', en: 'recycling' },
   source_assignment: { 'zh-CN': '自动分配', en: 'assignment' },
   source_flow: { 'zh-CN': '流程', en: 'flow' },
+  source_formula: { 'zh-CN': '公式重算', en: 'formula recomputed' },
+  source_requiredDefault: { 'zh-CN': '必填默认值', en: 'required default filled' },
 } as const satisfies Record<string, Record<'zh-CN' | 'en', string>>;

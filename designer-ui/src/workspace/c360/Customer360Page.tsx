@@ -50,7 +50,7 @@ function View360({ entity, api, id }: { entity: EntityDefinition; api: EntityApi
     queryFn: ({ signal }) =>
       client
         .request<RecordHistoryQuery>(RECORD_HISTORY, { entity: entity.name, id, first: 50 }, signal)
-        .then((d) => timeline(d.recordHistory ?? [], entity.fields)),
+        .then((d) => timeline(d.recordHistory?.entries ?? [], entity.fields)),
   });
   const traces = useQuery({
     queryKey: ['records', entity.name, id, 'assignment'],

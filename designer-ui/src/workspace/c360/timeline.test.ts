@@ -7,15 +7,15 @@ const fields: Field[] = [
   { name: 'phone', type: 'phone', label: { 'zh-CN': '电话', en: 'Phone' } },
 ];
 const change = (over: Partial<Change>): Change => ({
-  position: '1',
+  id: '1',
   operation: 'UPDATE',
   version: 2,
-  changes: {},
+  changes: [],
   ownerBefore: 'li',
   ownerAfter: 'li',
   actor: 'li',
-  source: 'graphql',
-  committedAt: '2026-12-07T10:00:00Z',
+  path: 'graphql',
+  at: '2026-12-07T10:00:00Z',
   ...over,
 });
 
@@ -24,7 +24,11 @@ describe('timeline', () => {
     const [entry] = timeline(
       [
         change({
-          changes: { gone: { before: 1, after: 2 }, phone: { before: null, after: '138' }, name: { after: '张三' } },
+          changes: [
+            { field: 'gone', before: 1, after: 2 },
+            { field: 'phone', before: null, after: '138' },
+            { field: 'name', before: null, after: '张三' },
+          ],
         }),
       ],
       fields,
@@ -36,7 +40,7 @@ describe('timeline', () => {
   });
 
   it('shows an owner change (a claim, an assignment)', () => {
-    const [entry] = timeline([change({ ownerBefore: null, ownerAfter: 'zhang', source: 'pool' })], fields);
+    const [entry] = timeline([change({ ownerBefore: null, ownerAfter: 'zhang', path: 'pool' })], fields);
     expect(entry!.owner).toEqual({ before: null, after: 'zhang' });
     expect(entry!.source).toBe('pool');
   });

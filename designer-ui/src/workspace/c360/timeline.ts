@@ -1,7 +1,7 @@
 import type { RecordHistoryQuery } from '../../api/generated';
 import type { Field } from '../../metamodel';
 
-export type Change = NonNullable<RecordHistoryQuery['recordHistory']>[number];
+export type Change = NonNullable<RecordHistoryQuery['recordHistory']>['entries'][number];
 
 /** One field's change in a timeline entry. */
 export interface FieldChange {
@@ -24,31 +24,27 @@ export interface TimelineEntry {
 }
 
 /**
- * The change feed of a record as a timeline, newest first: each change's fields in the entity's
+ * A record's audit trail (recordHistory) as a timeline, newest first: each change's fields in the entity's
  * order (fields no longer defined last), and an owner change when the owner moved.
  */
 export function timeline(changes: readonly Change[], fields: readonly Field[]): TimelineEntry[] {
   const order = new Map(fields.map((f, i) => [f.name, i]));
   return changes.map((c) => {
-    const raw = (c.changes && typeof c.changes === 'object' ? c.changes : {}) as Record<
-      string,
-      { before?: unknown; after?: unknown }
-    >;
-    const changed = Object.entries(raw)
-      .map(([field, v]) => ({
+    const changed = c.changes
+      .map(({ field, before, after }) => ({
         field,
         definition: fields.find((f) => f.name === field),
-        before: v?.before,
-        after: v?.after,
+        before,
+        after,
       }))
       .sort((a, b) => (order.get(a.field) ?? Infinity) - (order.get(b.field) ?? Infinity));
     const moved = (c.ownerBefore ?? null) !== (c.ownerAfter ?? null);
     return {
-      position: c.position,
-      at: c.committedAt,
+      position: c.id,
+      at: c.at,
       operation: c.operation,
       actor: c.actor,
-      source: c.source,
+      source: c.path,
       fields: changed,
       ...(moved ? { owner: { before: c.ownerBefore ?? null, after: c.ownerAfter ?? null } } : {}),
     };

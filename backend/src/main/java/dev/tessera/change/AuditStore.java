@@ -1,5 +1,6 @@
 package dev.tessera.change;
 
+import dev.tessera.audit.ActivityKey;
 import dev.tessera.platform.Tx;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
@@ -13,6 +14,9 @@ public interface AuditStore {
   /** Keeps the feed's changes of positions {@code (after, upTo]}, copied inside the database. */
   Uni<Void> recordRange(Tx tx, long after, long upTo);
 
-  /** A record's changes, newest first. */
-  Uni<List<Change>> history(Tx tx, String entity, UUID id, int limit);
+  /** A record's changes, newest first, before position {@code before} (null: from the newest). */
+  Uni<List<Change>> history(Tx tx, String entity, UUID id, Long before, int limit);
+
+  /** The changes {@code actor} made, newest first, strictly after {@code before} in a user's activity (null: from the newest). */
+  Uni<List<Change>> byActor(Tx tx, String actor, ActivityKey before, int limit);
 }

@@ -6,14 +6,12 @@ import static graphql.Scalars.GraphQLString;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 
-import dev.tessera.change.AuditTrail;
 import dev.tessera.change.Change;
 import dev.tessera.change.ChangeDispatcher;
 import dev.tessera.change.ChangeFeedStore;
 import dev.tessera.metadata.MetadataSnapshot;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
-import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
@@ -22,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A record's history (the audit trail kept from the change feed: what changed, from what to what, who,
- * when and through which path) and the change feed's state (each subscriber's checkpoint and lag).
+ * The change feed's state (each subscriber's checkpoint and lag) and the type of one change, which
+ * subscriptions deliver. A record's history is in {@link AuditApi}.
  */
 @jakarta.enterprise.context.ApplicationScoped
 class ChangeFeedApi implements SchemaContributor {
@@ -57,11 +55,9 @@ class ChangeFeedApi implements SchemaContributor {
       .field(f -> f.name("subscribers").type(nonNull(list(nonNull(SUBSCRIBER)))))
       .build();
 
-  private final AuditTrail audit;
   private final ChangeDispatcher dispatcher;
 
-  ChangeFeedApi(AuditTrail audit, ChangeDispatcher dispatcher) {
-    this.audit = audit;
+  ChangeFeedApi(ChangeDispatcher dispatcher) {
     this.dispatcher = dispatcher;
   }
 
@@ -71,22 +67,9 @@ class ChangeFeedApi implements SchemaContributor {
   }
 
   private List<GraphQLFieldDefinition> queries(MetadataSnapshot snap, GraphQLCodeRegistry.Builder code) {
-    code.dataFetcher(FieldCoordinates.coordinates("Query", "recordHistory"), (DataFetcher<?>) env -> {
-      String entity = snap.entity(env.getArgument("entity")).name();
-      Integer first = env.getArgument("first");
-      return audit.history(entity, Ids.argument(env.getArgument("id"), "id"), first == null ? 50 : first)
-          .map(list -> list.stream().map(ChangeFeedApi::json).toList()).subscribeAsCompletionStage();
-    });
     code.dataFetcher(FieldCoordinates.coordinates("Query", "changeFeed"), (DataFetcher<?>) env ->
         dispatcher.status().map(ChangeFeedApi::json).subscribeAsCompletionStage());
     return List.of(
-        GraphQLFieldDefinition.newFieldDefinition().name("recordHistory")
-            .description("A record's changes, newest first (at most " + AuditTrail.MAX_HISTORY + "): the timeline of its record page")
-            .type(nonNull(list(nonNull(RECORD_CHANGE))))
-            .argument(GraphQLArgument.newArgument().name("entity").type(nonNull(GraphQLString)))
-            .argument(GraphQLArgument.newArgument().name("id").type(nonNull(GraphQLID)))
-            .argument(GraphQLArgument.newArgument().name("first").type(GraphQLInt).defaultValueProgrammatic(50))
-            .build(),
         GraphQLFieldDefinition.newFieldDefinition().name("changeFeed")
             .description("Where the change feed stands: its head and each subscriber's checkpoint and lag")
             .type(nonNull(STATUS)).build());

@@ -1,5 +1,7 @@
 package dev.tessera.identity;
 
+import dev.tessera.audit.SecurityEvent;
+import dev.tessera.audit.SecurityLog;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.OffLoop;
 import dev.tessera.platform.PlatformException;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * What administrators do with credentials: set a user's password, create, list and revoke API keys.
  * An administrator here is the configured admin user signed in with a password, or an API key bound
- * to the role {@code admin}.
+ * to the role {@code admin}. Each change (password set, key created or revoked) goes to the security
+ * log in the change's transaction, naming the key and its role, never its secret.
  */
 @ApplicationScoped
 public class AccountAdmin {
@@ -25,14 +28,18 @@ public class AccountAdmin {
   private final CredentialStore store;
   private final TxRunner tx;
   private final AuthSettings settings;
+  private final SecurityLog security;
+  /** The path of administration: the GraphQL API. */
+  static final String PATH = "graphql";
 
   /** A key just made: the only time its secret is seen. */
   public record CreatedKey(ApiKey key, String secret) {}
 
-  public AccountAdmin(CredentialStore store, TxRunner tx, AuthSettings settings) {
+  public AccountAdmin(CredentialStore store, TxRunner tx, AuthSettings settings, SecurityLog security) {
     this.store = store;
     this.tx = tx;
     this.settings = settings;
+    this.security = security;
   }
 
   /** Sets a user's password; every session the user has ends. */
@@ -47,8 +54,10 @@ public class AccountAdmin {
         return Uni.createFrom().failure(new PlatformException(ErrorCode.NOT_FOUND,
             IdentityMessages.text("NO_USER", Map.of("username", String.valueOf(username))), "username"));
       }
+      SecurityEvent set = SecurityEvent.of(SecurityEvent.Kind.PASSWORD_SET, caller.actor(PATH), username, null, Map.of());
       return OffLoop.compute(() -> Passwords.hash(password))
-          .chain(hash -> tx.inTransaction(t -> store.setPassword(t, username, hash))).replaceWith(true);
+          .chain(hash -> tx.inTransaction(t -> store.setPassword(t, username, hash).chain(() -> security.write(t, set))))
+          .replaceWith(true);
     });
   }
 
@@ -65,13 +74,19 @@ public class AccountAdmin {
     String secret = Secrets.token(Authenticator.API_KEY_PREFIX);
     ApiKey key = new ApiKey(UUID.randomUUID(), n, role, secret.substring(0, 12), caller.username(),
         OffsetDateTime.now(), null, null);
-    return tx.inTransaction(t -> store.addApiKey(t, key, Secrets.sha256(secret))).replaceWith(new CreatedKey(key, secret));
+    SecurityEvent created = SecurityEvent.of(SecurityEvent.Kind.API_KEY_CREATED, caller.actor(PATH), key.id().toString(),
+        null, Map.of("name", n, "role", role));
+    return tx.inTransaction(t -> store.addApiKey(t, key, Secrets.sha256(secret)).chain(() -> security.write(t, created)))
+        .replaceWith(new CreatedKey(key, secret));
   }
 
   /** Revokes a key; false when it was revoked already. Requests with it are refused from now on. */
   public Uni<Boolean> revokeApiKey(Principal caller, UUID id) {
     requireAdmin(caller);
-    return tx.inTransaction(t -> store.revokeApiKey(t, id));
+    SecurityEvent revoked = SecurityEvent.of(SecurityEvent.Kind.API_KEY_REVOKED, caller.actor(PATH), id.toString(), null,
+        Map.of());
+    return tx.inTransaction(t -> store.revokeApiKey(t, id).call(done -> done ? security.write(t, revoked)
+        : Uni.createFrom().voidItem()));
   }
 
   public Uni<List<ApiKey>> apiKeys(Principal caller) {

@@ -1,5 +1,8 @@
 package dev.tessera.identity;
 
+import dev.tessera.audit.SecurityEvent;
+import dev.tessera.audit.SecurityLog;
+import dev.tessera.platform.Actor;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.OffLoop;
 import dev.tessera.platform.PlatformException;
@@ -16,7 +19,8 @@ import java.util.UUID;
  * same answer for an unknown user, a wrong password and a deactivated account, and costs the same
  * (an unknown user is checked against a decoy hash). Failed sign-ins are counted in the database per
  * account and per address in a fixed window, so the limits hold across nodes; past a limit sign-in is
- * refused before any password is checked.
+ * refused before any password is checked. Sign-ins, failed ones (with the name tried, the address and a
+ * reason code), sign-outs and password changes go to the security log, never a password or a token.
  */
 @ApplicationScoped
 public class SignInService {
@@ -25,13 +29,18 @@ public class SignInService {
   private final Tokens tokens;
   private final SessionChecks checks;
   private final AuthSettings settings;
+  private final SecurityLog security;
+  /** The path of every sign-in action: they arrive through the GraphQL API (HTTP or WebSocket). */
+  static final String PATH = "graphql";
 
-  public SignInService(CredentialStore store, TxRunner tx, Tokens tokens, SessionChecks checks, AuthSettings settings) {
+  public SignInService(CredentialStore store, TxRunner tx, Tokens tokens, SessionChecks checks, AuthSettings settings,
+      SecurityLog security) {
     this.store = store;
     this.tx = tx;
     this.tokens = tokens;
     this.checks = checks;
     this.settings = settings;
+    this.security = security;
   }
 
   public Uni<Session> signIn(String username, String password, String address) {
@@ -41,18 +50,39 @@ public class SignInService {
     return tx.withConnection(t -> store.failures(t, keys, settings.failureWindow())).chain(failures -> {
       if (failures.getOrDefault(account, 0) >= settings.maxFailuresPerAccount()
           || failures.getOrDefault(keys.get(1), 0) >= settings.maxFailuresPerAddress()) {
-        return Uni.createFrom().failure(tooMany());
+        return security.writeAlone(signInFailed(name, address, "TOO_MANY_ATTEMPTS"))
+            .chain(() -> Uni.createFrom().<String>failure(tooMany()));
       }
-      return tx.withConnection(t -> store.account(t, name)).chain(acc -> OffLoop.compute(() ->
-          Passwords.verify(password == null ? "" : password, acc == null ? Passwords.DECOY : acc.passwordHash())
-              && acc != null && SessionChecks.active(acc.status())));
-    }).chain(ok -> {
-      if (!ok) {
-        return tx.withConnection(t -> store.addFailure(t, keys, settings.failureWindow()))
+      return tx.withConnection(t -> store.account(t, name)).chain(acc -> OffLoop.compute(() -> refusal(acc, password)));
+    }).chain(reason -> {
+      if (reason != null) {
+        return tx.inTransaction(t -> store.addFailure(t, keys, settings.failureWindow())
+                .chain(() -> security.write(t, signInFailed(name, address, reason))))
             .chain(() -> Uni.createFrom().failure(signInFailed()));
       }
-      return tx.withConnection(t -> store.clearFailures(t, account)).chain(() -> open(name));
+      return tx.withConnection(t -> store.clearFailures(t, account)).chain(() -> open(name,
+          SecurityEvent.of(SecurityEvent.Kind.SIGN_IN, new Actor(name, PATH), name, address, Map.of())));
     });
+  }
+
+  /**
+   * Why a sign-in is refused (null: it is not), for the security log only: the caller gets one answer for
+   * all of them. The password is checked in every case, against a decoy for an unknown user.
+   */
+  private static String refusal(CredentialStore.Account acc, String password) {
+    boolean matches = Passwords.verify(password == null ? "" : password, acc == null ? Passwords.DECOY : acc.passwordHash());
+    if (acc == null) {
+      return "UNKNOWN_USER";
+    }
+    if (!matches) {
+      return "WRONG_PASSWORD";
+    }
+    return SessionChecks.active(acc.status()) ? null : "INACTIVE";
+  }
+
+  private static SecurityEvent signInFailed(String attempted, String address, String reason) {
+    return SecurityEvent.of(SecurityEvent.Kind.SIGN_IN_FAILED, new Actor(null, PATH), attempted, address,
+        Map.of("reason", reason));
   }
 
   /** The next token pair of a session; a refresh token works once, so of two racing refreshes one wins. */
@@ -74,8 +104,11 @@ public class SignInService {
   public Uni<Boolean> signOut(Principal caller, boolean everywhere) {
     Principal p = requireSession(caller);
     checks.forget(p.sessionId());
+    SecurityEvent out = SecurityEvent.of(SecurityEvent.Kind.SIGN_OUT, p.actor(PATH), p.username(), null,
+        Map.of("everywhere", everywhere));
     return tx.inTransaction(t -> store.revokeSession(t, p.sessionId())
-        .chain(() -> everywhere ? store.endSessions(t, p.username()) : Uni.createFrom().voidItem())).replaceWith(true);
+        .chain(() -> everywhere ? store.endSessions(t, p.username()) : Uni.createFrom().voidItem())
+        .chain(() -> security.write(t, out))).replaceWith(true);
   }
 
   /**
@@ -91,26 +124,36 @@ public class SignInService {
     String account = accountKey(p.username());
     return tx.withConnection(t -> store.failures(t, List.of(account), settings.failureWindow())).chain(failures -> {
       if (failures.getOrDefault(account, 0) >= settings.maxFailuresPerAccount()) {
-        return Uni.createFrom().failure(tooMany());
+        return security.writeAlone(passwordEvent(SecurityEvent.Kind.PASSWORD_CHANGE_FAILED, p, "TOO_MANY_ATTEMPTS"))
+            .chain(() -> Uni.createFrom().<CredentialStore.Account>failure(tooMany()));
       }
       return tx.withConnection(t -> store.account(t, p.username()));
     }).chain(acc -> OffLoop.compute(() -> acc != null && Passwords.verify(current == null ? "" : current,
         acc.passwordHash()) ? Passwords.hash(next) : null)).chain(hash -> {
           if (hash == null) {
-            return tx.withConnection(t -> store.addFailure(t, List.of(account), settings.failureWindow())).chain(() ->
-                Uni.createFrom().failure(IdentityMessages.refused(ErrorCode.VALIDATION_FAILED, "WRONG_PASSWORD", "currentPassword")));
+            return tx.inTransaction(t -> store.addFailure(t, List.of(account), settings.failureWindow())
+                .chain(() -> security.write(t, passwordEvent(SecurityEvent.Kind.PASSWORD_CHANGE_FAILED, p, "WRONG_PASSWORD"))))
+                .chain(() -> Uni.createFrom().failure(
+                    IdentityMessages.refused(ErrorCode.VALIDATION_FAILED, "WRONG_PASSWORD", "currentPassword")));
           }
           checks.forget(p.sessionId());
-          return tx.inTransaction(t -> store.setPassword(t, p.username(), hash)).chain(() -> open(p.username()));
+          return tx.inTransaction(t -> store.setPassword(t, p.username(), hash)
+                  .chain(() -> security.write(t, passwordEvent(SecurityEvent.Kind.PASSWORD_CHANGED, p, null))))
+              .chain(() -> open(p.username(), null));
         });
   }
 
-  /** A new session with its first token pair. */
-  private Uni<Session> open(String username) {
+  private static SecurityEvent passwordEvent(SecurityEvent.Kind kind, Principal p, String reason) {
+    return SecurityEvent.of(kind, p.actor(PATH), p.username(), null, reason == null ? Map.of() : Map.of("reason", reason));
+  }
+
+  /** A new session with its first token pair; {@code event} (when given) is logged in its transaction. */
+  private Uni<Session> open(String username, SecurityEvent event) {
     UUID sid = UUID.randomUUID();
     String refresh = Secrets.token("rt_");
     return tx.inTransaction(t -> store.openSession(t, sid, username)
-            .chain(() -> store.addRefreshToken(t, sid, Secrets.sha256(refresh), settings.refreshTokenTtl())))
+            .chain(() -> store.addRefreshToken(t, sid, Secrets.sha256(refresh), settings.refreshTokenTtl()))
+            .chain(() -> event == null ? Uni.createFrom().voidItem() : security.write(t, event)))
         .chain(() -> tokens.issue(username, sid))
         .map(access -> new Session(access, refresh, settings.accessTokenTtl().toSeconds()));
   }

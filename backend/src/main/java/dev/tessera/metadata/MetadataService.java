@@ -3,6 +3,7 @@ package dev.tessera.metadata;
 import dev.tessera.platform.RequestMessages;
 import dev.tessera.platform.Sequence;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.audit.SecurityLog;
 import dev.tessera.metamodel.model.LocalizedText;
 import dev.tessera.metamodel.validation.MetadataValidator;
 import dev.tessera.metamodel.validation.Problem;
@@ -25,7 +26,9 @@ import java.util.Map;
  * version, runs the DDL and lets every {@link PublishParticipant} (the GraphQL schema) accept it; then
  * swaps the live snapshot. Any problem or failure applies nothing. A dry run does all of it and
  * rolls back, so it also finds problems only the database can see (e.g. duplicates blocking a new
- * unique index).
+ * unique index). A publish that commits writes its security log entries (version, definitions added,
+ * changed and removed, roles named; a rollback's source version; a pack) in its own transaction, so a failed
+ * or dry-run publish leaves none.
  */
 @ApplicationScoped
 public class MetadataService {
@@ -34,10 +37,12 @@ public class MetadataService {
   private final MetadataRegistry registry;
   private final Instance<PublishParticipant> participants;
   private final Instance<PublishStep> steps;
+  private final SecurityLog security;
   private final MetadataValidator validator = new MetadataValidator();
 
   public MetadataService(MetadataStore store, TxRunner tx, MetadataRegistry registry,
-      Instance<PublishParticipant> participants, Instance<PublishStep> steps) {
+      Instance<PublishParticipant> participants, Instance<PublishStep> steps, SecurityLog security) {
+    this.security = security;
     this.store = store;
     this.tx = tx;
     this.registry = registry;
@@ -58,7 +63,13 @@ public class MetadataService {
   private record Applied(MetadataSnapshot snapshot, Map<PublishParticipant, Object> prepared, PublishResult result) {}
 
   public Uni<PublishResult> publish(List<JsonNode> changeset, boolean dryRun, Actor actor) {
-    return run(actor, dryRun, null, current -> DefinitionMerge.merge(changeset, current));
+    return run(actor, dryRun, null, null, current -> DefinitionMerge.merge(changeset, current));
+  }
+
+  /** Publishes a template pack's definitions; the security log names the pack next to the version. */
+  public Uni<PublishResult> installPack(String pack, String packVersion, List<JsonNode> definitions, Actor actor) {
+    return run(actor, false, null, new PublishAudit.Pack(pack, packVersion),
+        current -> DefinitionMerge.merge(definitions, current));
   }
 
   /** Rolls back by republishing an old version's definitions as a new version. */
@@ -67,7 +78,7 @@ public class MetadataService {
       if (old == null) {
         throw new PlatformException(ErrorCode.NOT_FOUND, RequestMessages.text("NO_VERSION", java.util.Map.of("version", version)), "version");
       }
-      return run(actor, false, version, current -> old.definitions());
+      return run(actor, false, version, null, current -> old.definitions());
     });
   }
 
@@ -95,22 +106,26 @@ public class MetadataService {
     }).replaceWithVoid();
   }
 
-  private Uni<PublishResult> run(Actor actor, boolean dryRun, Integer restoredFrom,
+  private Uni<PublishResult> run(Actor actor, boolean dryRun, Integer restoredFrom, PublishAudit.Pack pack,
       java.util.function.Function<List<JsonNode>, List<JsonNode>> next) {
     return tx.inTransaction(t -> store.current(t, true).chain(stored -> store.directory(t).chain(directory -> {
       List<JsonNode> currentDefs = stored == null ? List.of() : stored.definitions();
       List<JsonNode> merged = next.apply(currentDefs);
       // validation is CPU work: off the event loop
       return OffLoop.compute(() -> validator.validate(merged, directory))
-          .chain(problems -> apply(t, stored, currentDefs, merged, problems, actor, dryRun, restoredFrom));
+          .chain(problems -> apply(t, stored, currentDefs, merged, problems, new Origin(actor, restoredFrom, pack), dryRun));
     }))).invoke(this::activate).map(Applied::result)
         .onFailure(Rollback.class).recoverWithItem(e -> ((Rollback) e).result)
         .onFailure(PlatformException.class).recoverWithItem(MetadataService::failed);
   }
 
   /** A validated changeset inside the publish transaction: DDL, publish steps, the new schema, the version row. */
+  /** Who publishes, and whether it is a rollback (the version restored) or a pack install. */
+  private record Origin(Actor actor, Integer restoredFrom, PublishAudit.Pack pack) {}
+
   private Uni<Applied> apply(Tx t, MetadataStore.StoredVersion stored, List<JsonNode> currentDefs, List<JsonNode> merged,
-      List<Problem> problems, Actor actor, boolean dryRun, Integer restoredFrom) {
+      List<Problem> problems, Origin origin, boolean dryRun) {
+    Integer restoredFrom = origin.restoredFrom();
     if (!problems.isEmpty()) {
       return Uni.createFrom().failure(new Rollback(new PublishResult(null, false, problems, List.of())));
     }
@@ -126,7 +141,9 @@ public class MetadataService {
           if (dryRun) {
             return Uni.createFrom().<Applied>failure(new Rollback(new PublishResult(null, false, List.of(), changes)));
           }
-          return store.append(t, merged, actor.userId(), restoredFrom, String.join("; ", changes))
+          return store.append(t, merged, origin.actor().userId(), restoredFrom, String.join("; ", changes))
+              .call(v -> Sequence.each(PublishAudit.events(currentDefs, merged, v, restoredFrom, origin.pack(), origin.actor()),
+                  e -> security.write(t, e)))
               .map(v -> new Applied(candidate.withVersion(v), prepared, new PublishResult(v, true, List.of(), changes)));
         }));
   }

@@ -53,6 +53,17 @@ public record RecordChanged(
         after == null ? null : after.ownerId(), actor.source());
   }
 
+  /**
+   * The change of a record whose stored data the system rewrote in place (no new version: a formula
+   * recomputed, a required field's default filled by a publish), by {@code actor} (the system, through the
+   * step's path).
+   */
+  public static RecordChanged rewritten(String entity, DataRecord before, Map<String, Object> after,
+      dev.tessera.platform.Actor actor) {
+    return new RecordChanged(entity, before.id(), Operation.UPDATE, before.data(), after, before.version(), actor.userId(),
+        before.ownerId(), before.ownerId(), actor.source());
+  }
+
   /** Kinds of write. */
   public enum Operation {
     CREATE, UPDATE, DELETE, RESTORE

@@ -6,6 +6,7 @@ import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
+import dev.tessera.platform.Actor;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.Tx;
@@ -31,10 +32,14 @@ import java.util.UUID;
 public class RequiredValues implements PublishStep {
   static final int PAGE = 500;
 
+  /** Who fills: the system, through the path "requiredDefault" (the change feed and the audit trail say so). */
+  static final Actor ACTOR = Actor.SYSTEM.via("requiredDefault");
   private final RecordStore store;
+  private final ChangeLog feed;
 
-  public RequiredValues(RecordStore store) {
+  public RequiredValues(RecordStore store, ChangeLog feed) {
     this.store = store;
+    this.feed = feed;
   }
 
   /** Whether every stored record is sure to hold a value of this field (references may be cleared by a delete). */
@@ -90,15 +95,18 @@ public class RequiredValues implements PublishStep {
   private Uni<Void> fill(Tx tx, EntityDefinition e, FieldDefinition f, Object value, UUID after, int[] filled) {
     return store.scan(tx, e, after, PAGE).chain(rows -> {
       Map<UUID, Map<String, Object>> changed = new LinkedHashMap<>();
+      List<RecordChanged> changes = new ArrayList<>();
       for (DataRecord r : rows) {
         if (r.get(f.name()) == null) {
           Map<String, Object> data = new HashMap<>(r.data());
           data.put(f.name(), value);
           changed.put(r.id(), data);
+          changes.add(RecordChanged.rewritten(e.name(), r, data, ACTOR));
         }
       }
       filled[0] += changed.size();
-      Uni<Void> written = store.rewrite(tx, e, changed);
+      Uni<Void> written = changed.isEmpty() ? Uni.createFrom().voidItem()
+          : store.rewrite(tx, e, changed).chain(() -> feed.append(tx, changes));
       return rows.size() < PAGE ? written
           : written.chain(() -> fill(tx, e, f, value, rows.get(rows.size() - 1).id(), filled));
     });

@@ -54,7 +54,15 @@ final class ChangeSql {
   static final String HISTORY = """
       SELECT position, entity, record_id, operation, version, changes::text AS changes, owner_before, owner_after,
              actor, source, committed_at
-      FROM tessera_audit WHERE entity = $1 AND record_id = $2 ORDER BY position DESC LIMIT $3""";
+      FROM tessera_audit WHERE entity = $1 AND record_id = $2 AND ($3::bigint IS NULL OR position < $3)
+      ORDER BY position DESC LIMIT $4""";
+  /** A user's changes in the order of their merged activity: (committed_at, 1, position) descending. */
+  static final String BY_ACTOR = """
+      SELECT position, entity, record_id, operation, version, changes::text AS changes, owner_before, owner_after,
+             actor, source, committed_at
+      FROM tessera_audit
+      WHERE actor = $1 AND ($2::timestamptz IS NULL OR (committed_at, 1, position) < ($2::timestamptz, $3::int, $4::bigint))
+      ORDER BY committed_at DESC, position DESC LIMIT $5""";
 
   private ChangeSql() {}
 }

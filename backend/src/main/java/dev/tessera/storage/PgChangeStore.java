@@ -1,5 +1,6 @@
 package dev.tessera.storage;
 
+import dev.tessera.audit.ActivityKey;
 import dev.tessera.change.AuditStore;
 import dev.tessera.change.Change;
 import dev.tessera.change.ChangeFeedStore;
@@ -114,8 +115,14 @@ public class PgChangeStore implements ChangeLog, ChangeFeedStore, AuditStore {
   }
 
   @Override
-  public Uni<List<Change>> history(Tx tx, String entity, UUID id, int limit) {
-    return sql.query(tx, ChangeSql.HISTORY, Tuple.of(entity, id, limit)).map(PgChangeStore::changes);
+  public Uni<List<Change>> history(Tx tx, String entity, UUID id, Long before, int limit) {
+    return sql.query(tx, ChangeSql.HISTORY, Tuple.of(entity, id, before, limit)).map(PgChangeStore::changes);
+  }
+
+  @Override
+  public Uni<List<Change>> byActor(Tx tx, String actor, ActivityKey before, int limit) {
+    return sql.query(tx, ChangeSql.BY_ACTOR, Tuple.from(new Object[] {actor, before == null ? null : before.at(),
+        before == null ? 0 : before.rank(), before == null ? 0L : before.id(), limit})).map(PgChangeStore::changes);
   }
 
   private static List<Change> changes(RowSet<Row> rows) {

@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the live metadata at start-up and, on an empty database, publishes the starter template pack
- * so a newcomer sees data shapes at once.
+ * so a newcomer sees data shapes at once (the security log records the install).
  */
 @ApplicationScoped
 public class StarterPack {
@@ -40,7 +40,8 @@ public class StarterPack {
   void onStart(@Observes @Priority(20) StartupEvent ev) {
     metadata.loadCurrent().await().atMost(Duration.ofMinutes(2));
     if (registry.current().version() == 0 && install) {
-      PublishResult r = metadata.publish(read("starter"), false, Actor.SYSTEM).await().atMost(Duration.ofMinutes(2));
+      PublishResult r = metadata.installPack("starter", version("starter"), read("starter"), Actor.SYSTEM)
+          .await().atMost(Duration.ofMinutes(2));
       if (!r.applied()) {
         throw new IllegalStateException("the starter pack does not publish: " + r.problems());
       }
@@ -61,6 +62,12 @@ public class StarterPack {
     List<JsonNode> defs = new ArrayList<>();
     manifest.path("definitions").forEach(f -> defs.add(json("templates/" + pack + "/" + f.asText())));
     return defs;
+  }
+
+  /** The version a pack's manifest gives (null when it gives none). */
+  public static String version(String pack) {
+    JsonNode v = json("templates/" + pack + "/pack.json").path("version");
+    return v.isMissingNode() || v.isNull() ? null : v.asText();
   }
 
   private static JsonNode json(String resource) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tessera.platform.TxRunner;
 import dev.tessera.record.ChangeLog;
 import dev.tessera.record.RecordChanged;
+import dev.tessera.support.FeedRounds;
 import dev.tessera.support.Gql;
 import dev.tessera.support.Staff;
 import dev.tessera.support.TestDatabase;
@@ -50,8 +51,8 @@ class ChangeFeedComponentTest {
   @Inject
   TxRunner tx;
 
-  private static final String HISTORY = "query H($e: String!, $id: ID!) { recordHistory(entity: $e, id: $id) "
-      + "{ position operation version changes ownerBefore ownerAfter actor source } }";
+  private static final String HISTORY = "query H($e: String!, $id: ID!) { recordHistory(entity: $e, id: $id, first: 100) "
+      + "{ entries { id operation version changes { field before after } ownerBefore ownerAfter actor path at } } }";
 
   @Test
   void everyWritePathAppendsItsChangeWithFieldsActorAndSource() {
@@ -231,31 +232,27 @@ class ChangeFeedComponentTest {
     return new RecordChanged("probe", id, RecordChanged.Operation.CREATE, null, Map.of("x", 1), 1, "t", null, null, "test");
   }
 
-  /**
-   * Runs rounds until the audit trail has taken everything committed so far (a background round may
-   * hold its checkpoint for a moment: this node's own round then skips it).
-   */
   private void round() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      dispatcher.round().await().atMost(Duration.ofSeconds(30));
-      ChangeFeedStore.Status s = dispatcher.status().await().atMost(Duration.ofSeconds(10));
-      boolean caughtUp = s.unpositioned() == 0 && s.subscribers().stream()
-          .filter(x -> x.name().equals("audit")).allMatch(x -> x.position() >= s.head());
-      if (caughtUp) {
-        return;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    throw new AssertionError("the audit trail did not catch up with the change feed within 30 s");
+    FeedRounds.catchUp(dispatcher);
   }
 
+  /** A record's history, each entry as the feed's change: position, source and changes {field: {before, after}}. */
   private static List<Map<String, Object>> history(String e, String id) {
-    return Gql.ok(HISTORY, Map.of("e", e, "id", id)).getList("data.recordHistory");
+    List<Map<String, Object>> entries = Gql.ok(HISTORY, Map.of("e", e, "id", id)).getList("data.recordHistory.entries");
+    return entries.stream().map(x -> {
+      Map<String, Object> c = new java.util.HashMap<>(x);
+      c.put("position", x.get("id"));
+      c.put("source", x.get("path"));
+      Map<String, Object> fields = new java.util.LinkedHashMap<>();
+      for (Object f : (List<?>) x.get("changes")) {
+        Map<?, ?> fc = (Map<?, ?>) f;
+        Map<String, Object> pair = new java.util.HashMap<>();
+        pair.put("before", fc.get("before"));
+        pair.put("after", fc.get("after"));
+        fields.put((String) fc.get("field"), pair);
+      }
+      c.put("changes", fields);
+      return c;
+    }).toList();
   }
 }

@@ -53,12 +53,12 @@ class ChangeFeedCrashIT {
     }
     assertEquals(1, seen.size(), "delivered after the restart: " + seen);
     assertEquals("CREATE", seen.getJsonObject(0).getString("operation"));
-    assertEquals("graphql", seen.getJsonObject(0).getString("source"));
+    assertEquals("graphql", seen.getJsonObject(0).getString("path"));
   }
 
   private static JsonArray history(PackagedApp app, String id) throws Exception {
-    return app.graphql("{ recordHistory(entity: \"customer\", id: \"" + id + "\") { operation source } }")
-        .getJsonObject("data").getJsonArray("recordHistory");
+    return app.graphql("{ recordHistory(entity: \"customer\", id: \"" + id + "\") { entries { operation path } } }")
+        .getJsonObject("data").getJsonObject("recordHistory").getJsonArray("entries");
   }
 
   private static PackagedApp start(int port, boolean dispatch, String name) throws Exception {

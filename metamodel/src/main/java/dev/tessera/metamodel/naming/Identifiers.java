@@ -35,7 +35,9 @@ public final class Identifiers {
       "AssignmentCandidate", "AssignmentSkip", "PoolRecord", "DuplicateCandidate", "MergeHistoryEntry", "MergeChange",
       "RepointedReference", "AssignmentOutcome", "DuplicateReport", "RecordChange", "ChangeSubscriberState",
       "ChangeFeedStatus", "BackgroundJob", "RecordChangeFilter", "EntityApi", "MetadataDraft", "ExpressionFunction",
-      "SavedView", "RelatedList", "AuthSession", "ApiKey", "NewApiKey");
+      "SavedView", "RelatedList", "AuthSession", "ApiKey", "NewApiKey", "RecordHistory", "RecordHistoryEntry",
+      "AuditFieldChange", "SecurityEvent", "SecurityEventKind", "AuditLog", "AuditLogFilter", "UserActivity",
+      "UserActivityEntry");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",
@@ -45,7 +47,7 @@ public final class Identifiers {
       "markNotificationsRead", "recordHistory", "changeFeed", "backgroundJobs", "backgroundJob", "entityApis",
       "metadataDrafts", "saveMetadataDraft", "discardMetadataDraft", "publishMetadataDrafts", "expressionFunctions",
       "metadataVersionDefinitions", "savedViews", "saveView", "deleteView", "signIn", "refreshSession", "signOut",
-      "changePassword", "setUserPassword", "createApiKey", "revokeApiKey", "apiKeys");
+      "changePassword", "setUserPassword", "createApiKey", "revokeApiKey", "apiKeys", "userActivity", "auditLog");
 
   private static final List<String> TYPE_SUFFIXES = List.of("", "Connection", "Edge", "Filter", "OrderBy", "Input",
       "Patch", "GroupBy", "Aggregate", "Numbers", "Group");
