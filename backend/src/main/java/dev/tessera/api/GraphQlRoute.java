@@ -120,7 +120,7 @@ public class GraphQlRoute {
       return;
     }
     auth.authenticate(authorization)
-        .chain(p -> actors.of(p, "graphql").map(a -> new RequestContext(a, locale, p, false, address)))
+        .chain(p -> actors.context(p, "graphql", locale, address))
         .subscribe().with(next::accept,
         err -> {
           if (err instanceof PlatformException pe) {

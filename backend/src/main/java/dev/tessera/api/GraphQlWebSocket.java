@@ -112,8 +112,8 @@ public class GraphQlWebSocket implements HttpServerOptionsCustomizer, PublishPar
       return java.util.concurrent.CompletableFuture.completedFuture(
           new RequestContext(new Actor(null, "graphql"), c.language(), null, false, c.address()));
     }
-    return auth.authenticate(authorization).chain(p -> actors.of(p, "graphql")
-        .map(a -> new RequestContext(a, c.language(), p, false, c.address()))).subscribeAsCompletionStage();
+    return auth.authenticate(authorization).chain(p -> actors.context(p, "graphql", c.language(), c.address()))
+        .subscribeAsCompletionStage();
   }
 
   private void open(ServerWebSocket ws, Caller caller, Locale locale) {

@@ -89,9 +89,31 @@ class AuditApi implements SchemaContributor {
       .build();
 
   private final AuditTrail audit;
+  private final dev.tessera.record.RecordReader reader;
 
-  AuditApi(AuditTrail audit) {
+  AuditApi(AuditTrail audit, dev.tessera.record.RecordReader reader) {
     this.audit = audit;
+    this.reader = reader;
+  }
+
+  /**
+   * A record's history as the caller may see it: nothing when it may not read the record, and of each
+   * entry only the fields it may read on it (a trusted caller or an administrator sees it whole).
+   */
+  private io.smallrye.mutiny.Uni<dev.tessera.audit.AuditPage<dev.tessera.change.AuditEntry>> history(
+      dev.tessera.platform.Actor actor, dev.tessera.metamodel.model.EntityDefinition e, java.util.UUID id, Integer first,
+      String after) {
+    if (!actor.restricted()) {
+      return audit.history(e.name(), id, first, after);
+    }
+    return reader.rights(actor, e, id).chain(rights -> !rights.read()
+        ? io.smallrye.mutiny.Uni.createFrom().item(new dev.tessera.audit.AuditPage<dev.tessera.change.AuditEntry>(
+            java.util.List.of(), null, null, false, false))
+        : audit.history(e.name(), id, first, after).map(p -> new dev.tessera.audit.AuditPage<>(p.entries().stream()
+            .map(x -> new dev.tessera.change.AuditEntry(x.position(), x.entity(), x.recordId(), x.operation(), x.version(),
+                x.actor(), x.path(), x.at(), x.changes().stream().filter(c -> e.field(c.field()).isEmpty()
+                    || rights.readable().getOrDefault(c.field(), false)).toList(), x.ownerBefore(), x.ownerAfter()))
+            .toList(), p.startCursor(), p.endCursor(), p.hasNextPage(), p.hasPreviousPage())));
   }
 
   @Override
@@ -99,7 +121,7 @@ class AuditApi implements SchemaContributor {
     var code = parts.code();
     parts.query(query(code, "recordHistory", page("RecordHistory", ENTRY),
         "A record's changes, newest first: the timeline of its record page",
-        env -> audit.history(parts.snapshot().entity(env.getArgument("entity")).name(),
+        env -> history(RequestContext.of(env).actor(), parts.snapshot().entity(env.getArgument("entity")),
             Ids.argument(env.getArgument("id"), "id"), env.getArgument("first"), env.getArgument("after"))
             .map(p -> json(p, AuditApi::json)),
         required("entity", GraphQLString), required("id", GraphQLID)));

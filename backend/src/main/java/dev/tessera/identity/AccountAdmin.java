@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * What administrators do with credentials: set a user's password, create, list and revoke API keys.
- * An administrator here is the configured admin user signed in with a password, or an API key bound
- * to the role {@code admin}. Each change (password set, key created or revoked) goes to the security
+ * An administrator here is the configured admin user, an API key bound to the role {@code admin}, or
+ * a caller whose roles grant {@code manageUsers} ({@code admin} grants everything). Each change (password set, key created or revoked) goes to the security
  * log in the change's transaction, naming the key and its role, never its secret.
  */
 @ApplicationScoped
@@ -94,12 +94,16 @@ public class AccountAdmin {
     return tx.withConnection(store::apiKeys);
   }
 
-  /** Whether a caller may administer credentials. */
+  /**
+   * Whether a caller may administer credentials: the configured administrator, an API key bound to
+   * {@code admin}, or a caller whose roles grant {@code manageUsers} ({@link Principal#managesUsers}).
+   */
   public boolean isAdmin(Principal caller) {
     if (caller == null) {
       return false;
     }
-    return caller.isApiKey() ? ADMIN_ROLE.equals(caller.role()) : settings.adminUsername().equals(caller.username());
+    return caller.managesUsers() || (caller.isApiKey() ? ADMIN_ROLE.equals(caller.role())
+        : settings.adminUsername().equals(caller.username()));
   }
 
   private void requireAdmin(Principal caller) {

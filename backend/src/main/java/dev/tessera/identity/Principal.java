@@ -10,15 +10,20 @@ import java.util.UUID;
  * an integrator's API key ({@code apiKeyId} and its {@code role} set; its user id is {@code apikey:<name>},
  * which no username can be, since usernames have no colon).
  */
-public record Principal(String username, UUID sessionId, UUID apiKeyId, String role) {
+public record Principal(String username, UUID sessionId, UUID apiKeyId, String role, boolean managesUsers) {
   static final String API_KEY_PREFIX = "apikey:";
 
   static Principal user(String username, UUID session) {
-    return new Principal(username, session, null, null);
+    return new Principal(username, session, null, null, false);
   }
 
   static Principal apiKey(UUID id, String name, String role) {
-    return new Principal(API_KEY_PREFIX + name, null, id, role);
+    return new Principal(API_KEY_PREFIX + name, null, id, role, false);
+  }
+
+  /** The same caller, known to hold the right to manage users (its roles grant {@code manageUsers}). */
+  public Principal managingUsers() {
+    return new Principal(username, sessionId, apiKeyId, role, true);
   }
 
   public boolean isApiKey() {

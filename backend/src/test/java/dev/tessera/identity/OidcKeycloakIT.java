@@ -69,7 +69,9 @@ class OidcKeycloakIT {
     keycloak.awaitReady(Duration.ofSeconds(240));
     adminToken = signInAdmin();
     for (String user : new String[] {"alice", "carol"}) {
-      ok(call(adminToken, "mutation { createUser(input: {username: \"" + user + "\", name: \"" + user + "\"}) { id } }"));
+      // the test's users create teams to show who acted: the admin role lets them
+      ok(call(adminToken, "mutation { createUser(input: {username: \"" + user + "\", name: \"" + user
+          + "\", roles: [\"admin\"]}) { id } }"));
     }
   }
 
@@ -208,7 +210,7 @@ class OidcKeycloakIT {
 
   @Test
   void overASocketAValidTokenActsAsItsUserAndABadOneIsClosed() throws Exception {
-    SocketClient good = SocketClient.open(graphql);
+    SocketClient good = SocketClient.open(graphql, null);
     good.send(Map.of("type", "connection_init", "payload",
         Map.of("Authorization", "Bearer " + keycloak.accessToken(REALM, "tessera", "alice"))));
     assertEquals("connection_ack", good.next().getString("type"));
@@ -218,7 +220,7 @@ class OidcKeycloakIT {
         next.encode());
     good.socket.sendClose(1000, "done").join();
 
-    SocketClient bad = SocketClient.open(graphql);
+    SocketClient bad = SocketClient.open(graphql, null);
     bad.send(Map.of("type", "connection_init", "payload",
         Map.of("Authorization", "Bearer " + keycloak.accessToken(REALM, "other-app", "alice"))));
     assertEquals(4403, bad.closedWith.get(10, TimeUnit.SECONDS));

@@ -56,7 +56,7 @@ class ProductionModeComponentTest {
       Response post = Auth.call(null, "zh-CN", query, Map.of());
       assertEquals(401, post.statusCode(), query + " → " + post.asString());
       assertEquals("UNAUTHENTICATED", post.jsonPath().getString("errors[0].extensions.code"));
-      Response get = given().header("Accept", "application/graphql-response+json").queryParam("query", query)
+      Response get = given().header(dev.tessera.support.SignedIn.ANONYMOUS, "1").header("Accept", "application/graphql-response+json").queryParam("query", query)
           .when().get("/graphql");
       assertEquals(401, get.statusCode(), "GET " + query + " → " + get.asString());
       assertEquals("UNAUTHENTICATED", get.jsonPath().getString("errors[0].extensions.code"));
@@ -65,7 +65,7 @@ class ProductionModeComponentTest {
 
   @Test
   void anAnonymousSocketCannotIntrospect() throws Exception {
-    SocketClient c = SocketClient.open(http);
+    SocketClient c = SocketClient.open(http, null);
     c.send(Map.of("type", "connection_init"));
     c.subscribe("1", INTROSPECTION.get(0), Map.of());
     assertEquals(4403, c.closedWith.get(10, TimeUnit.SECONDS));
@@ -81,7 +81,7 @@ class ProductionModeComponentTest {
       given().header("Authorization", "Bearer " + token).queryParam("query", query).when().get("/graphql")
           .then().statusCode(200);
     }
-    SocketClient c = SocketClient.open(http);
+    SocketClient c = SocketClient.open(http, null);
     c.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
     assertEquals("connection_ack", c.next().getString("type"));
     c.subscribe("1", INTROSPECTION.get(1), Map.of());

@@ -24,14 +24,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PackagedApp {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** The administrator's password the app is started with (unless the test gives its own). */
+  public static final String ADMIN_PASSWORD = "packaged-app-admin-password";
   private final Process process;
   private final int port;
   private final File log;
+  private final String adminPassword;
+  private volatile String token;
 
-  private PackagedApp(Process process, int port, File log) {
+  private PackagedApp(Process process, int port, File log, String adminPassword) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.adminPassword = adminPassword;
   }
 
   /** Starts the app on {@code port} and waits until it serves a published schema, at most {@code bound}. */
@@ -62,8 +67,9 @@ public final class PackagedApp {
     e.keySet().removeIf(k -> k.startsWith("TESSERA_") || k.startsWith("QUARKUS_"));
     e.put("PORT", Integer.toString(port));
     e.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    e.put("TESSERA_ADMIN_PASSWORD", ADMIN_PASSWORD);
     e.putAll(env);
-    return new PackagedApp(pb.start(), port, log);
+    return new PackagedApp(pb.start(), port, log, e.get("TESSERA_ADMIN_PASSWORD"));
   }
 
   private boolean serves() {
@@ -86,12 +92,40 @@ public final class PackagedApp {
     return log;
   }
 
-  /** The raw answer to a POSTed query. */
+  /** The raw answer to a POSTed query, sent as the administrator (signed in on first use, again after a 401). */
   public HttpResponse<String> post(String query) throws IOException, InterruptedException {
-    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+    if (token == null) {
+      token = signIn();
+    }
+    HttpResponse<String> res = send(query, token);
+    if (res.statusCode() == 401) {
+      token = signIn();
+      res = send(query, token);
+    }
+    return res;
+  }
+
+  private HttpResponse<String> send(String query, String bearer) throws IOException, InterruptedException {
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
         .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("query", query).encode())).build();
-    return HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("query", query).encode()));
+    if (bearer != null) {
+      req.header("Authorization", "Bearer " + bearer);
+    }
+    return HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The administrator's access token, or null while the app cannot sign in yet. */
+  private String signIn() throws IOException, InterruptedException {
+    // a JSON string is a GraphQL string literal too
+    String mutation = "mutation { signIn(username: \"admin\", password: " + io.vertx.core.json.Json.encode(adminPassword)
+        + ") { accessToken } }";
+    HttpResponse<String> res = send(mutation, null);
+    if (res.statusCode() != 200) {
+      return null;
+    }
+    JsonObject data = new JsonObject(res.body()).getJsonObject("data");
+    return data == null || data.getJsonObject("signIn") == null ? null : data.getJsonObject("signIn").getString("accessToken");
   }
 
   /** The response of a query that must not fail. */
