@@ -43,6 +43,11 @@ public interface Access {
     }
 
     @Override
+    public boolean readableWherever(EntityDefinition e, String field) {
+      return true;
+    }
+
+    @Override
     public Rights rights(EntityDefinition e, DataRecord r) {
       Map<String, Boolean> all = new java.util.HashMap<>();
       e.fields().forEach(f -> all.put(f.name(), true));
@@ -74,6 +79,9 @@ public interface Access {
 
   /** The record as the caller may see it (hidden cells left out), or null when it may not read it. */
   DataRecord show(EntityDefinition e, DataRecord r);
+
+  /** Whether the caller may read {@code field} on every record of {@code e} it may read. */
+  boolean readableWherever(EntityDefinition e, String field);
 
   /** What the caller may do with {@code r} (a stored record), exactly as the checks below decide. */
   Rights rights(EntityDefinition e, DataRecord r);

@@ -123,9 +123,12 @@ public class RecordReader {
     return access.of(actor).chain(a -> {
       Set<String> used = fields(r.filter());
       r.groupBy().forEach(c -> addField(c, used));
-      r.measured().forEach(f -> used.add(f.name()));
+      // a sum, average, minimum or maximum of a field counts only where the caller reads it wherever it reads
+      // the record; of any other field it is left out (a total over cells it may not see would tell of them)
+      List<FieldDefinition> measured = a.unrestricted() ? r.measured()
+          : r.measured().stream().filter(f -> a.readableWherever(r.entity(), f.name())).toList();
       AggregateRequest scoped = new AggregateRequest(r.entity(), and(a, r.entity(), r.filter(), used), r.groupBy(),
-          r.measured());
+          measured);
       return tx.withConnection(t -> store.aggregate(t, scoped));
     });
   }

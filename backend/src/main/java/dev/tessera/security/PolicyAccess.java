@@ -118,6 +118,13 @@ final class PolicyAccess implements Access {
   }
 
   @Override
+  public boolean readableWherever(EntityDefinition e, String field) {
+    EntityPolicy rights = policy.entity(e.name());
+    Rows fr = rights.field(field, Action.READ);
+    return !fr.isNone() && fr.rules().equals(rights.rows(Action.READ).rules());
+  }
+
+  @Override
   public DataRecord showClaimable(EntityDefinition e, DataRecord r) {
     DataRecord claimed = new DataRecord(r.id(), r.data(), viewer.userId(), r.version(), r.createdAt(), r.updatedAt(),
         r.createdBy(), r.updatedBy(), r.deletedAt());
