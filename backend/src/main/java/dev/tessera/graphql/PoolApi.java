@@ -60,13 +60,17 @@ class PoolApi implements SchemaContributor {
         mutation(code, "claimRecord", "Takes a record from a pool: you become its owner, unless someone was first "
             + "(ALREADY_CLAIMED) or the pool's limits refuse (CLAIM_REFUSED); returns the claimed record", env -> {
               UUID id = Ids.argument(env.getArgument("id"));
-              return listing.entry(id).chain(entry -> pools.claim(env.getArgument("pool"), id, RequestContext.of(env).actor())
-                  .map(r -> Nodes.of(r, entry == null ? null : entry.entity()))).subscribeAsCompletionStage();
+              dev.tessera.platform.Actor actor = RequestContext.of(env).actor();
+              return listing.entry(id).chain(entry -> pools.claim(env.getArgument("pool"), id, actor)
+                  .chain(r -> listing.shown(actor, entry == null ? null : entry.entity(), r))
+                  .map(r -> r == null ? null : Nodes.of(r, entry == null ? null : entry.entity()))).subscribeAsCompletionStage();
             }),
         mutation(code, "releaseRecord", "Gives a record you own back to a pool; returns the released record", env -> {
           UUID id = Ids.argument(env.getArgument("id"));
-          return pools.release(env.getArgument("pool"), id, RequestContext.of(env).actor())
-              .chain(r -> listing.entry(id).map(entry -> Nodes.of(r, entry == null ? null : entry.entity())))
+          dev.tessera.platform.Actor actor = RequestContext.of(env).actor();
+          return pools.release(env.getArgument("pool"), id, actor)
+              .chain(r -> listing.entry(id).chain(entry -> listing.shown(actor, entry == null ? null : entry.entity(), r)
+                  .map(shown -> shown == null ? null : Nodes.of(shown, entry == null ? null : entry.entity()))))
               .subscribeAsCompletionStage();
         }));
   }

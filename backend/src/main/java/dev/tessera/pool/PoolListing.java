@@ -68,6 +68,21 @@ public class PoolListing {
     }));
   }
 
+  /**
+   * A record a claim or release returned, as {@code actor} may see it (null: not at all); a released
+   * record, unowned again, as the pool shows it to its members.
+   */
+  public Uni<DataRecord> shown(Actor actor, String entity, DataRecord r) {
+    MetadataSnapshot meta = registry.current();
+    if (entity == null || !meta.entities().containsKey(entity)) {
+      return Uni.createFrom().item(actor.restricted() ? null : r);
+    }
+    Uni<List<DataRecord>> seen = r.ownerId() == null
+        ? tx.withConnection(t -> reader.claimable(t, actor, meta.entity(entity), List.of(r.id())))
+        : reader.admit(actor, meta.entity(entity), List.of(r));
+    return seen.map(rows -> rows.isEmpty() ? null : rows.get(0));
+  }
+
   /** The pool or queue entry of a record, or null when it waits nowhere. */
   public Uni<PoolStore.Entry> entry(UUID recordId) {
     return tx.withConnection(t -> store.find(t, recordId));
