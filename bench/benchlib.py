@@ -93,8 +93,8 @@ def check(side, query, path):
 def post(url, query, variables=None, authorization=None):
     """A GraphQL answer from Tessera, as TESSERA_AUTHORIZATION (or the given credential)."""
     headers = {"Content-Type": "application/json"}
-    auth = authorization or os.environ.get("TESSERA_AUTHORIZATION")
-    if auth:
+    auth = os.environ.get("TESSERA_AUTHORIZATION") if authorization is None else authorization
+    if auth:  # "" signs in anonymously
         headers["Authorization"] = auth
     req = urllib.request.Request(url, json.dumps({"query": query, "variables": variables or {}}).encode(), headers)
     try:
@@ -111,7 +111,7 @@ def owner(url, name):
 def apikey(url, username, password, role, name=None):
     """Signs in and prints a new API key bound to role (the bench's credential: it does not expire)."""
     signed = post(url, "mutation S($u: String!, $p: String!) { signIn(username: $u, password: $p) { accessToken } }",
-                  {"u": username, "p": password}, authorization="none")
+                  {"u": username, "p": password}, authorization="")
     token = signed["data"]["signIn"]["accessToken"]
     made = post(url, "mutation K($n: String!, $r: String!) { createApiKey(name: $n, role: $r) { key } }",
                 {"n": name or "bench-%s-%d" % (role, time.time()), "r": role}, authorization="Bearer " + token)
