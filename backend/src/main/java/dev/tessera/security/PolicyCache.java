@@ -17,13 +17,23 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PolicyCache {
   private final Map<MetadataSnapshot, Map<List<String>, Policy>> bySnapshot = new WeakHashMap<>();
+  /** The live version's policies, read without a lock by every request (the weak map is for older ones). */
+  private volatile Latest latest;
+
+  private record Latest(MetadataSnapshot snapshot, Map<List<String>, Policy> policies) {}
 
   /** The policy of {@code roles} (order and repeats do not matter) under {@code snapshot}. */
   public Policy policy(Collection<String> roles, MetadataSnapshot snapshot) {
     List<String> key = List.copyOf(new TreeSet<>(roles));
+    Latest l = latest;
     Map<List<String>, Policy> policies;
-    synchronized (bySnapshot) {
-      policies = bySnapshot.computeIfAbsent(snapshot, s -> new ConcurrentHashMap<>());
+    if (l != null && l.snapshot() == snapshot) {
+      policies = l.policies();
+    } else {
+      synchronized (bySnapshot) {
+        policies = bySnapshot.computeIfAbsent(snapshot, s -> new ConcurrentHashMap<>());
+      }
+      latest = new Latest(snapshot, policies);
     }
     return policies.computeIfAbsent(key, k -> PolicyCompiler.compile(k, snapshot));
   }

@@ -34,6 +34,27 @@ public class RecordAccessControl implements AccessControl {
     if (policy.admin()) {
       return EVERYTHING;
     }
-    return callers.viewer(actor).map(v -> new PolicyAccess(policy, v));
+    return callers.viewer(actor).map(v -> access(policy, v));
+  }
+
+  /** Most (policy, viewer) pairs whose compiled filters are kept; past that the cache starts over. */
+  static final int MAX_KEPT = 10_000;
+  private final java.util.Map<java.util.List<Object>, PolicyAccess> kept = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The access of one viewer under one policy, kept while both stand (a new metadata version compiles a
+   * new policy; a changed user, team or membership makes a new viewer), so the filters of its scopes are
+   * built once, not per request.
+   */
+  private PolicyAccess access(Policy policy, Viewer viewer) {
+    java.util.List<Object> key = java.util.List.of(policy, viewer);
+    PolicyAccess a = kept.get(key);
+    if (a == null) {
+      if (kept.size() >= MAX_KEPT) {
+        kept.clear();
+      }
+      a = kept.computeIfAbsent(key, k -> new PolicyAccess(policy, viewer));
+    }
+    return a;
   }
 }
