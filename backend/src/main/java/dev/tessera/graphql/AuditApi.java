@@ -88,6 +88,7 @@ class AuditApi implements SchemaContributor {
       .field(f -> f.name("to").type(Scalars.DATETIME))
       .build();
 
+  static final int DEFAULT_PAGE = 20;
   private final AuditTrail audit;
   private final dev.tessera.record.RecordReader reader;
 
@@ -101,7 +102,7 @@ class AuditApi implements SchemaContributor {
    * entry only the fields it may read on it (a trusted caller or an administrator sees it whole).
    */
   private io.smallrye.mutiny.Uni<dev.tessera.audit.AuditPage<dev.tessera.change.AuditEntry>> history(
-      dev.tessera.platform.Actor actor, dev.tessera.metamodel.model.EntityDefinition e, java.util.UUID id, Integer first,
+      dev.tessera.platform.Actor actor, dev.tessera.metamodel.model.EntityDefinition e, java.util.UUID id, int first,
       String after) {
     if (!actor.restricted()) {
       return audit.history(e.name(), id, first, after);
@@ -122,19 +123,19 @@ class AuditApi implements SchemaContributor {
     parts.query(query(code, "recordHistory", page("RecordHistory", ENTRY),
         "A record's changes, newest first: the timeline of its record page",
         env -> history(RequestContext.of(env).actor(), parts.snapshot().entity(env.getArgument("entity")),
-            Ids.argument(env.getArgument("id"), "id"), env.getArgument("first"), env.getArgument("after"))
+            Ids.argument(env.getArgument("id"), "id"), first(env), env.getArgument("after"))
             .map(p -> json(p, AuditApi::json)),
         required("entity", GraphQLString), required("id", GraphQLID)));
     parts.query(query(code, "userActivity", page("UserActivity", ACTIVITY),
         "Administrators: what a user did (record changes) and what happened to their account (sign-ins, failed ones"
             + " included, passwords, keys, publishes), newest first",
-        env -> audit.userActivity(RequestContext.of(env).principal(), env.getArgument("username"), env.getArgument("first"),
+        env -> audit.userActivity(RequestContext.of(env).principal(), env.getArgument("username"), first(env),
             env.getArgument("after")).map(p -> json(p, AuditApi::json)),
         required("username", GraphQLString)));
     parts.query(query(code, "auditLog", page("AuditLog", EVENT),
         "Administrators: the security log (sign-ins, passwords, API keys, publishes, rollbacks, pack installs), newest first",
         env -> audit.securityLog(RequestContext.of(env).principal(), filter(env.getArgument("filter")),
-            env.getArgument("first"), env.getArgument("after")).map(p -> json(p, AuditApi::json)),
+            first(env), env.getArgument("after")).map(p -> json(p, AuditApi::json)),
         GraphQLArgument.newArgument().name("filter").type(FILTER).build()));
   }
 
@@ -145,11 +146,17 @@ class AuditApi implements SchemaContributor {
         (DataFetcher<?>) env -> fetch.apply(env).subscribeAsCompletionStage());
     return GraphQLFieldDefinition.newFieldDefinition().name(name).description(description).type(nonNull(type))
         .arguments(List.of(args))
-        .argument(GraphQLArgument.newArgument().name("first").type(nonNull(GraphQLInt)).defaultValueProgrammatic(20)
+        .argument(GraphQLArgument.newArgument().name("first").type(GraphQLInt).defaultValueProgrammatic(DEFAULT_PAGE)
             .description("Entries per page, 1 to " + AuditTrail.MAX_PAGE))
         .argument(GraphQLArgument.newArgument().name("after").type(GraphQLString)
             .description("The endCursor of the page before"))
         .build();
+  }
+
+  /** The page size asked for; null (sent explicitly) means the default. */
+  private static int first(DataFetchingEnvironment env) {
+    Integer first = env.getArgument("first");
+    return first == null ? DEFAULT_PAGE : first;
   }
 
   private static GraphQLArgument required(String name, graphql.schema.GraphQLInputType type) {

@@ -64,6 +64,20 @@ class SecurityLogComponentTest {
   }
 
   @Test
+  void theLogIsFilteredByTimeAndABadTimeIsRefusedNamingTheField() {
+    String u = Auth.user("time", PASSWORD);
+    ok(Auth.signIn(u, PASSWORD));
+    String at = log(Map.of("subject", u, "kinds", List.of("SIGN_IN"))).getString("data.auditLog.entries[0].at");
+    assertEquals(1, log(Map.of("subject", u, "kinds", List.of("SIGN_IN"), "from", at)).getList("data.auditLog.entries").size(),
+        "from is inclusive");
+    assertEquals(0, log(Map.of("subject", u, "kinds", List.of("SIGN_IN"), "to", at)).getList("data.auditLog.entries").size(),
+        "to is exclusive");
+    JsonPath bad = as(Auth.token(Auth.ADMIN, Auth.ADMIN_PASSWORD), LOG, Map.of("f", Map.of("from", "yesterday"), "first", 5));
+    assertEquals("BAD_REQUEST", bad.getString("errors[0].extensions.code"), bad.prettify());
+    assertTrue(bad.getString("errors[0].message").contains("filter.from"), bad.prettify());
+  }
+
+  @Test
   void aLockedAccountsAttemptIsLoggedAsTooMany() {
     String u = Auth.user("locked", PASSWORD);
     for (int i = 0; i < 6; i++) {

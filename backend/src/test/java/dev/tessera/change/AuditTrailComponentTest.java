@@ -75,6 +75,33 @@ class AuditTrailComponentTest {
   }
 
   @Test
+  void anImportAClaimAndAnAssignmentReRunNameTheirUserAndPath() {
+    String e = Gql.unique("prospect");
+    String pool = Gql.unique("open");
+    String lin = dev.tessera.support.Staff.user(Gql.unique("lin"), "active");
+    Gql.publish(entity(e, field("name", "text"), field("city", "text")),
+        Map.of("kind", "pool", "name", pool, "label", label("公海", "Pool"), "entity", e),
+        Map.of("kind", "assignmentRule", "name", Gql.unique("route"), "label", label("分配", "Route"), "entity", e,
+            "entries", List.of(Map.of("name", "bj", "label", label("北京", "Beijing"), "when", "city == 'bj'",
+                "target", Map.of("type", "user", "key", lin))),
+            "fallback", Map.of("type", "pool", "key", pool)));
+    JsonPath imported = Gql.post("imp", "en", "mutation { import" + type(e) + "s(inputs: [{name: \"x\", city: \"sh\"}])"
+        + " { rows { id status } } }", Map.of());
+    String id = imported.getString("data.import" + type(e) + "s.rows[0].id");
+    JsonPath claimed = Gql.post("zhao", "en", "mutation { claimRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id } }", Map.of());
+    assertNull(claimed.get("errors"), claimed.prettify());
+    update("zhao", e, id, 2, "{city: \"bj\"}");
+    JsonPath rerun = Gql.post("boss", "en", "mutation { runAssignment(entity: \"" + e + "\", ids: [\"" + id + "\"]) { id } }",
+        Map.of());
+    assertNull(rerun.get("errors"), rerun.prettify());
+    List<Map<String, Object>> h = entries(e, id);
+    assertEquals(List.of("boss assignment zhao>" + lin, "zhao graphql zhao>zhao", "zhao pool null>zhao", "imp import null>null"),
+        h.stream().map(x -> x.get("actor") + " " + x.get("path") + " " + x.get("ownerBefore") + ">" + x.get("ownerAfter")).toList());
+    assertEquals(List.of(change("city", "sh", "bj")), h.get(1).get("changes"));
+    assertEquals(List.of(change("city", null, "sh"), change("name", null, "x")), h.get(3).get("changes"));
+  }
+
+  @Test
   void recyclingIsAnOwnerChangeBySystemThroughRecycle() {
     String e = Gql.unique("clue");
     String pool = Gql.unique("recycling");
