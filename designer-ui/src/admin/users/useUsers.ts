@@ -1,0 +1,62 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { SET_USER_PASSWORD } from '../../api/admin-operations';
+import type { SetUserPasswordMutation } from '../../api/generated';
+import { useMetadata, type EntityApi } from '../../api/metadata';
+import { useClient } from '../../app/ClientContext';
+import type { EntityDefinition } from '../../metamodel';
+import { createDocument, listDocument, updateDocument } from '../../workspace/record-documents';
+import { adminFields, type UserRow } from './user-admin';
+
+export const USERS_KEY = ['admin', 'users'] as const;
+
+/** The built-in `user` entity and its API names from the published metadata. */
+export function useUserEntity(): { user?: EntityDefinition; api?: EntityApi; error: unknown; loading: boolean } {
+  const metadata = useMetadata();
+  const user = metadata.data?.entities.find((e) => e.name === 'user');
+  return { user, api: metadata.data?.apis.get('user'), error: metadata.error, loading: metadata.isPending };
+}
+
+/** Every user record (the first 500, by username), read with a document built from the entity's metadata. */
+export function useUsers(user: EntityDefinition | undefined, api: EntityApi | undefined) {
+  const client = useClient();
+  return useQuery({
+    queryKey: [...USERS_KEY, api?.list],
+    enabled: Boolean(user && api),
+    queryFn: ({ signal }) =>
+      client
+        .request<{ rows: { nodes: UserRow[] } | null }>(
+          listDocument(api!, adminFields(user!)),
+          { first: 500, orderBy: [{ username: 'ASC' }] },
+          signal,
+        )
+        .then((d) => d.rows?.nodes ?? []),
+  });
+}
+
+/** Creates a user (and sets the password when one is given) or updates one. */
+export function useSaveUser(api: EntityApi | undefined) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (v: { input: Record<string, unknown>; row?: UserRow; password?: string; username: string }) => {
+      if (v.row) {
+        await client.request(updateDocument(api!), { id: v.row.id, version: v.row.version, patch: v.input });
+      } else {
+        await client.request(createDocument(api!), { input: v.input });
+      }
+      if (v.password) {
+        await client.request<SetUserPasswordMutation>(SET_USER_PASSWORD, { username: v.username, password: v.password });
+      }
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+/** Administrators: sets a user's password (the user's sessions end). */
+export function useSetPassword() {
+  const client = useClient();
+  return useMutation({
+    mutationFn: (v: { username: string; password: string }) =>
+      client.request<SetUserPasswordMutation>(SET_USER_PASSWORD, v),
+  });
+}
