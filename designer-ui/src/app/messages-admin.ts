@@ -100,5 +100,6 @@ export const ADMIN_MESSAGES = {
   },
   copy: { 'zh-CN': '复制', en: 'Copy' },
   copied: { 'zh-CN': '已复制', en: 'Copied' },
+  copyByHand: { 'zh-CN': '无法访问剪贴板，请手动选中复制', en: 'No clipboard access: select the key and copy it' },
   done: { 'zh-CN': '完成', en: 'Done' },
 } as const satisfies Record<string, Record<'zh-CN' | 'en', string>>;

@@ -128,10 +128,14 @@ export default function ApiKeysPage() {
 /** The secret of a key just made: shown this once, with a copy button. */
 function NewKey({ secret, name, onDismiss }: { secret: string; name: string; onDismiss: () => void }) {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<boolean>();
   const copy = async () => {
-    await navigator.clipboard.writeText(secret);
-    setCopied(true);
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied(true);
+    } catch {
+      setCopied(false); // no clipboard access (an insecure origin, a refused permission): select it by hand
+    }
   };
   return (
     <div className="card new-key" role="status" data-testid="new-api-key">
@@ -145,6 +149,7 @@ function NewKey({ secret, name, onDismiss }: { secret: string; name: string; onD
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
           {copied ? t('copied') : t('copy')}
         </button>
+        {copied === false && <span className="muted">{t('copyByHand')}</span>}
         <button type="button" className="button button--secondary" onClick={onDismiss}>
           {t('done')}
         </button>

@@ -43,6 +43,8 @@ const RETRY_MS = 15_000;
  */
 export class Session {
   private access: { token: string; expiresAt: number } | undefined;
+  /** The refresh token, also in memory so a tab without storage can still refresh. */
+  private refreshToken: string | undefined;
   private current: SessionState;
   private refreshing: Promise<boolean> | undefined;
   private timer: unknown;
@@ -134,6 +136,7 @@ export class Session {
     this.options.clearTimer(this.timer);
     this.timer = undefined;
     this.access = undefined;
+    this.refreshToken = undefined;
     this.options.storage?.removeItem(REFRESH_TOKEN_KEY);
     this.change('signedOut');
   }
@@ -153,7 +156,10 @@ export class Session {
         this.schedule(RETRY_MS); // the server was not reached: the access token may still serve
         return false;
       }
-      if (refused) this.options.storage?.removeItem(REFRESH_TOKEN_KEY);
+      if (refused) {
+        this.refreshToken = undefined;
+        this.options.storage?.removeItem(REFRESH_TOKEN_KEY);
+      }
       this.options.clearTimer(this.timer);
       this.access = undefined;
       this.change('signedOut');
@@ -167,10 +173,11 @@ export class Session {
   }
 
   private storedRefreshToken(): string | null {
-    return this.options.storage?.getItem(REFRESH_TOKEN_KEY) ?? null;
+    return this.refreshToken ?? this.options.storage?.getItem(REFRESH_TOKEN_KEY) ?? null;
   }
 
   private writeRefreshToken(token: string): void {
+    this.refreshToken = token;
     this.options.storage?.setItem(REFRESH_TOKEN_KEY, token);
   }
 

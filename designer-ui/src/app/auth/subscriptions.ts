@@ -7,16 +7,26 @@ export function socketUrl(location: Pick<Location, 'protocol' | 'host'> = window
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
 }
 
+export interface SubscriptionClientOptions {
+  url?: string;
+  onConnected?: () => void;
+  /** Tests pass a fake socket. */
+  webSocketImpl?: unknown;
+}
+
 /**
  * The WebSocket client of one signed-in session: connection_init carries `{"Authorization": "Bearer …"}`
  * (browsers cannot set headers on a WebSocket). When the server closes with 4403 (credential refused),
  * the session recovers once like an HTTP 401, and the reconnect sends the new token; a session that
- * ended stops the retries.
+ * ended stops the retries. `onConnected` runs on every (re)connection: what arrived while the socket
+ * was down (a publish closes it, a network change drops it) is not sent again, so callers re-read.
  */
-export function createSubscriptionClient(session: Session, url: string = socketUrl()): Client {
+export function createSubscriptionClient(session: Session, options: SubscriptionClientOptions = {}): Client {
+  const { url = socketUrl(), onConnected = () => undefined, webSocketImpl } = options;
   let sent: string | undefined;
   return createClient({
     url,
+    ...(webSocketImpl ? { webSocketImpl } : {}),
     lazy: true,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => session.state === 'signedIn',
@@ -26,6 +36,7 @@ export function createSubscriptionClient(session: Session, url: string = socketU
       return bearer(session);
     },
     on: {
+      connected: () => onConnected(),
       closed: (event) => {
         if ((event as { code?: number } | undefined)?.code === 4403 && session.state === 'signedIn') {
           void session.recover(sent);

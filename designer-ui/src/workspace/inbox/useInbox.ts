@@ -29,10 +29,12 @@ export function useMarkRead() {
   });
 }
 
-/** New notifications arrive over the `notificationReceived` subscription: the inbox and its unread count reload at once. */
+/**
+ * New notifications arrive over the `notificationReceived` subscription: the inbox and its unread
+ * count reload at once, and after every (re)connection, for what came while the socket was down.
+ */
 export function useLiveInbox(): void {
   const queryClient = useQueryClient();
-  useSubscription(NOTIFICATION_RECEIVED, () => {
-    void queryClient.invalidateQueries({ queryKey: ['inbox'] });
-  });
+  const reload = () => void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+  useSubscription(NOTIFICATION_RECEIVED, reload, reload);
 }
