@@ -1075,11 +1075,11 @@ const CHECKS = [
       await problems.waitFor();
       const text = await problems.innerText();
       expect(text.includes('entities.customer.scope'), `expected a problem in the customer scope, got: ${text}`);
-      await page.getByRole('button', { name: '关闭' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
       await page.locator('#rights-customer-problems').waitFor();
       await page.locator('#rights-customer-expression .cm-lintRange-error').waitFor();
       await keepScreen(page, '21-role-editor');
-      await page.locator('#rights-customer-expression .cm-content').click();
+      await page.locator('#rights-customer-expression').click();
       await page.keyboard.press('End');
       await page.keyboard.press('Backspace');
       await page.keyboard.type('er');

@@ -14,7 +14,8 @@ export default function UsersPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { user, api, error, loading } = useUserEntity();
-  const users = useUsers(user, api);
+  const [search, setSearch] = useState('');
+  const users = useUsers(user, api, search);
   const roles = useRoles();
   const [editing, setEditing] = useState<UserRow | 'new'>();
   if (error) return <ErrorPanel error={error} />;
@@ -32,6 +33,15 @@ export default function UsersPage() {
         </button>
       </div>
       {!hasRoles(user) && <p className="muted">{t('noRolesField')}</p>}
+      <div className="toolbar">
+        <label>
+          {t('searchUsername')}{' '}
+          <input id="user-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </label>
+        {users.data.total > users.data.rows.length && (
+          <span className="muted">{t('usersShown', { shown: users.data.rows.length, total: users.data.total })}</span>
+        )}
+      </div>
       {editing && (
         <UserForm
           key={editing === 'new' ? 'new' : editing.id}
@@ -56,7 +66,7 @@ export default function UsersPage() {
           </tr>
         </thead>
         <tbody>
-          {users.data.map((row) => (
+          {users.data.rows.map((row) => (
             <tr key={row.id} data-username={row.username}>
               {fields.map((f) => (
                 <td key={f.name}>

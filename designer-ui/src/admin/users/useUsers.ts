@@ -16,20 +16,31 @@ export function useUserEntity(): { user?: EntityDefinition; api?: EntityApi; err
   return { user, api: metadata.data?.apis.get('user'), error: metadata.error, loading: metadata.isPending };
 }
 
-/** Every user record (the first 500, by username), read with a document built from the entity's metadata. */
-export function useUsers(user: EntityDefinition | undefined, api: EntityApi | undefined) {
+/** The most users one page shows (the server's page limit). */
+export const USERS_PAGE = 100;
+
+/**
+ * The first {@link USERS_PAGE} users by username whose username contains `search`, with how many
+ * match, read with a document built from the entity's metadata.
+ */
+export function useUsers(user: EntityDefinition | undefined, api: EntityApi | undefined, search: string) {
   const client = useClient();
+  const term = search.trim();
   return useQuery({
-    queryKey: [...USERS_KEY, api?.list],
+    queryKey: [...USERS_KEY, api?.list, term],
     enabled: Boolean(user && api),
     queryFn: ({ signal }) =>
       client
-        .request<{ rows: { nodes: UserRow[] } | null }>(
+        .request<{ rows: { totalCount: number; nodes: UserRow[] } | null }>(
           listDocument(api!, adminFields(user!)),
-          { first: 500, orderBy: [{ username: 'ASC' }] },
+          {
+            first: USERS_PAGE,
+            orderBy: [{ username: 'ASC' }],
+            ...(term ? { filter: { username: { contains: term } } } : {}),
+          },
           signal,
         )
-        .then((d) => d.rows?.nodes ?? []),
+        .then((d) => ({ total: d.rows?.totalCount ?? 0, rows: d.rows?.nodes ?? [] })),
   });
 }
 
