@@ -62,6 +62,10 @@ export const ADMIN_MESSAGES = {
   usersShown: { 'zh-CN': '显示 {{shown}} / {{total}} 个用户，请缩小查找范围', en: 'Showing {{shown}} of {{total}} users: narrow the search' },
   editUser: { 'zh-CN': '编辑用户 {{username}}', en: 'Edit user {{username}}' },
   createUser: { 'zh-CN': '创建用户', en: 'Create user' },
+  userSavedPasswordRefused: {
+    'zh-CN': '用户已保存，但密码未设置：{{reason}}。请改好密码后再保存。',
+    en: 'The user was saved, but the password was not set: {{reason}}. Fix the password and save again.',
+  },
   personName: { 'zh-CN': '姓名', en: 'Name' },
   email: { 'zh-CN': '邮箱', en: 'Email' },
   userStatus: { 'zh-CN': '状态', en: 'Status' },

@@ -7,7 +7,7 @@ import { useLocale } from '../../app/useLocale';
 import type { EntityDefinition, RoleDefinition } from '../../metamodel';
 import { ADMIN_ROLE } from '../roles/useRoles';
 import { draftOf, emptyUser, hasRoles, userInput, type UserDraft, type UserRow } from './user-admin';
-import { useSaveUser, useSetPassword } from './useUsers';
+import { PasswordNotSet, useSaveUser, useSetPassword } from './useUsers';
 
 interface UserFormProps {
   user: EntityDefinition;
@@ -27,6 +27,8 @@ export function UserForm({ user, api, row, roles, onDone }: UserFormProps) {
   const { label } = useLocale();
   const [draft, setDraft] = useState<UserDraft>(() => (row ? draftOf(row) : emptyUser()));
   const [password, setPassword] = useState('');
+  /** A new user whose record was stored but whose first password was refused: saving again updates it. */
+  const [stored, setStored] = useState<{ id: string; version: number }>();
   const save = useSaveUser(api);
   const setUserPassword = useSetPassword();
   const statuses = user.fields.find((f) => f.name === 'status')?.options ?? [];
@@ -34,9 +36,15 @@ export function UserForm({ user, api, row, roles, onDone }: UserFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const target = row ?? stored;
     save.mutate(
-      { input: userInput(draft, user, row ? 'update' : 'create'), row, password: row ? undefined : password, username: draft.username.trim() },
-      { onSuccess: onDone },
+      {
+        input: userInput(draft, user, target ? 'update' : 'create'),
+        row: target,
+        password: row ? undefined : password,
+        username: draft.username.trim(),
+      },
+      { onSuccess: onDone, onError: (error) => error instanceof PasswordNotSet && setStored(error.saved) },
     );
   };
   const deactivate = () => {
@@ -54,7 +62,7 @@ export function UserForm({ user, api, row, roles, onDone }: UserFormProps) {
           <input
             id="user-username"
             required
-            readOnly={Boolean(row)}
+            readOnly={Boolean(row ?? stored)}
             value={draft.username}
             onChange={(e) => setDraft({ ...draft, username: e.target.value })}
           />
@@ -107,7 +115,13 @@ export function UserForm({ user, api, row, roles, onDone }: UserFormProps) {
             ))}
           </fieldset>
         )}
-        {save.isError && <ErrorPanel error={save.error} />}
+        {save.error instanceof PasswordNotSet ? (
+          <p className="error" role="alert">
+            {t('userSavedPasswordRefused', { reason: save.error.message })}
+          </p>
+        ) : (
+          save.isError && <ErrorPanel error={save.error} />
+        )}
         <div className="toolbar">
           <button type="submit" className="button button--primary" disabled={save.isPending}>
             {row ? t('save') : t('createUser')}

@@ -30,10 +30,12 @@ function userEntity(withRoles: boolean) {
 }
 
 /** A client that answers by operation, recording every request. */
-function server(withRoles: boolean) {
+function server(withRoles: boolean, refusePasswords = 0) {
   const calls: Array<{ query: string; variables?: Record<string, unknown> }> = [];
+  let refusals = refusePasswords;
   const request = vi.fn(async (query: string, variables?: Record<string, unknown>) => {
     calls.push({ query, variables });
+    if (query.includes('setUserPassword') && refusals-- > 0) throw new Error('A password needs at least 12 characters');
     if (query.includes('query Metadata')) {
       return {
         metadataVersion: 3,
@@ -86,5 +88,22 @@ describe('UsersPage', () => {
     expect(calls.find((c) => c.query.includes('WorkspaceList'))!.query).not.toContain('roles');
     fireEvent.click(screen.getByRole('button', { name: 'Edit admin' }));
     expect(screen.queryByRole('group', { name: 'Roles' })).toBeNull();
+  });
+
+  it('a refused first password keeps the stored user: saving again updates it and sets the password', async () => {
+    const { client, calls } = server(false, 1);
+    renderWithApp(<UsersPage />, { client, locale: 'en', route: '/admin/users' });
+    await screen.findByText('Administrator');
+    fireEvent.click(screen.getByRole('button', { name: 'New user' }));
+    fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'li' } });
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: '李雷' } });
+    fireEvent.change(screen.getByLabelText('First password'), { target: { value: 'short' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create user' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('at least 12 characters');
+    fireEvent.change(screen.getByLabelText('First password'), { target: { value: 'long-enough-pass' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create user' }));
+    await waitFor(() => expect(calls.filter((c) => c.query.includes('setUserPassword'))).toHaveLength(2));
+    expect(calls.filter((c) => c.query.includes('WorkspaceCreate'))).toHaveLength(1);
+    expect(calls.find((c) => c.query.includes('WorkspaceUpdate'))!.variables).toMatchObject({ id: 'u2', version: 1 });
   });
 });

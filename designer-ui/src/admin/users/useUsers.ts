@@ -44,20 +44,38 @@ export function useUsers(user: EntityDefinition | undefined, api: EntityApi | un
   });
 }
 
-/** Creates a user (and sets the password when one is given) or updates one. */
+/** The user record was saved but its password was refused (e.g. too short): the next save updates it. */
+export class PasswordNotSet extends Error {
+  constructor(
+    readonly saved: { id: string; version: number },
+    readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'PasswordNotSet';
+  }
+}
+
+/** Creates a user (and sets the password when one is given) or updates one; answers the saved record's id and version. */
 export function useSaveUser(api: EntityApi | undefined) {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (v: { input: Record<string, unknown>; row?: UserRow; password?: string; username: string }) => {
-      if (v.row) {
-        await client.request(updateDocument(api!), { id: v.row.id, version: v.row.version, patch: v.input });
-      } else {
-        await client.request(createDocument(api!), { input: v.input });
-      }
+    mutationFn: async (v: { input: Record<string, unknown>; row?: { id: string; version: number }; password?: string; username: string }) => {
+      const { record } = v.row
+        ? await client.request<{ record: { id: string; version: number } }>(updateDocument(api!), {
+            id: v.row.id,
+            version: v.row.version,
+            patch: v.input,
+          })
+        : await client.request<{ record: { id: string; version: number } }>(createDocument(api!), { input: v.input });
       if (v.password) {
-        await client.request<SetUserPasswordMutation>(SET_USER_PASSWORD, { username: v.username, password: v.password });
+        try {
+          await client.request<SetUserPasswordMutation>(SET_USER_PASSWORD, { username: v.username, password: v.password });
+        } catch (cause) {
+          throw new PasswordNotSet(record, cause);
+        }
       }
+      return record;
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGN_IN } from '../../api/admin-operations';
 import type { SignInMutation } from '../../api/generated';
@@ -20,6 +20,8 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
+  // the server worded the last refusal in the language of that request: a new language hides it
+  useEffect(() => setError(undefined), [i18n.language]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
