@@ -43,7 +43,8 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 10_000,
-        retry: (count, error) => count < 2 && error instanceof GraphQLRequestError && error.kind !== 'graphql' && error.status !== 401,
+        retry: (count, error) =>
+          count < 2 && error instanceof GraphQLRequestError && error.kind !== 'graphql' && error.status !== 401,
         refetchOnWindowFocus: false,
       },
     },

@@ -59,7 +59,10 @@ export const ADMIN_MESSAGES = {
   // users
   newUser: { 'zh-CN': '新建用户', en: 'New user' },
   searchUsername: { 'zh-CN': '按登录名查找', en: 'Find by username' },
-  usersShown: { 'zh-CN': '显示 {{shown}} / {{total}} 个用户，请缩小查找范围', en: 'Showing {{shown}} of {{total}} users: narrow the search' },
+  usersShown: {
+    'zh-CN': '显示 {{shown}} / {{total}} 个用户，请缩小查找范围',
+    en: 'Showing {{shown}} of {{total}} users: narrow the search',
+  },
   editUser: { 'zh-CN': '编辑用户 {{username}}', en: 'Edit user {{username}}' },
   createUser: { 'zh-CN': '创建用户', en: 'Create user' },
   userSavedPasswordRefused: {

@@ -69,7 +69,9 @@ export default function ApiKeysPage() {
         </div>
         {create.isError && <ErrorPanel error={create.error} />}
       </form>
-      {create.data && <NewKey secret={create.data.key} name={create.data.apiKey.name} onDismiss={() => create.reset()} />}
+      {create.data && (
+        <NewKey secret={create.data.key} name={create.data.apiKey.name} onDismiss={() => create.reset()} />
+      )}
       {revoke.isError && <ErrorPanel error={revoke.error} />}
       {!keys.data ? (
         <p className="status">{t('loading')}</p>

@@ -94,9 +94,17 @@ export function RightsGrid({ rows, entities, problems, onChange }: RightsGridPro
                   <td colSpan={7}>
                     <ProblemNote id={`rights-${row.entity}-problems`} problems={rowProblems} />
                     {row.scope === 'expression' && (
-                      <ScopeExpression row={row} entity={entity} name={name} problems={rowProblems} onChange={(r) => set(i, r)} />
+                      <ScopeExpression
+                        row={row}
+                        entity={entity}
+                        name={name}
+                        problems={rowProblems}
+                        onChange={(r) => set(i, r)}
+                      />
                     )}
-                    {open === row.entity && entity && <FieldLevels row={row} entity={entity} onChange={(r) => set(i, r)} />}
+                    {open === row.entity && entity && (
+                      <FieldLevels row={row} entity={entity} onChange={(r) => set(i, r)} />
+                    )}
                   </td>
                 </tr>
               )}
@@ -144,7 +152,15 @@ function ScopeExpression({ row, entity, name, problems, onChange }: ScopeExpress
 }
 
 /** Each field's level for one entity; `default` follows the entity's rights. */
-function FieldLevels({ row, entity, onChange }: { row: EntityRights; entity: EntityDefinition; onChange: (row: EntityRights) => void }) {
+function FieldLevels({
+  row,
+  entity,
+  onChange,
+}: {
+  row: EntityRights;
+  entity: EntityDefinition;
+  onChange: (row: EntityRights) => void;
+}) {
   const { t } = useTranslation();
   const { label } = useLocale();
   return (

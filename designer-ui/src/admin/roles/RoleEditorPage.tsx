@@ -11,7 +11,15 @@ import { useDraftEditor } from '../../designer/publish/useDraftEditor';
 import type { PublishProblem } from '../../designer/publish/usePublish';
 import type { EntityDefinition, RoleDefinition } from '../../metamodel';
 import { RightsGrid } from './RightsGrid';
-import { CAPABILITIES, newRole, roleProblemKey, toRoleDefinition, toRoleForm, withCapability, type RoleForm } from './role-model';
+import {
+  CAPABILITIES,
+  newRole,
+  roleProblemKey,
+  toRoleDefinition,
+  toRoleForm,
+  withCapability,
+  type RoleForm,
+} from './role-model';
 import { roleHref, useRoles } from './useRoles';
 import '../admin.css';
 
@@ -47,7 +55,12 @@ interface RoleEditorProps {
 
 function RoleEditor({ routeKey, initial, draft, entities }: RoleEditorProps) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<RoleForm>(() => toRoleForm(initial, entities.map((e) => e.name)));
+  const [form, setForm] = useState<RoleForm>(() =>
+    toRoleForm(
+      initial,
+      entities.map((e) => e.name),
+    ),
+  );
   const editor = useDraftEditor({ routeKey, draft, hrefOf: roleHref, listHref: '/admin/roles' });
   const problems = groupProblems(editor.problems.get('entity-settings'));
   const update = (next: RoleForm) => {
@@ -74,7 +87,9 @@ function RoleEditor({ routeKey, initial, draft, entities }: RoleEditorProps) {
               type="checkbox"
               id={`capability-${c}`}
               checked={form.capabilities.includes(c)}
-              onChange={(e) => update({ ...form, capabilities: withCapability(form.capabilities, c, e.target.checked) })}
+              onChange={(e) =>
+                update({ ...form, capabilities: withCapability(form.capabilities, c, e.target.checked) })
+              }
             />
             {t(`capability_${c}`)}
           </label>

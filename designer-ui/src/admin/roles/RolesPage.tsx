@@ -27,7 +27,8 @@ export default function RolesPage() {
       </div>
       <ul className="link-list" data-testid="role-list">
         <li>
-          <strong>{t('adminRole')}</strong> <code>{ADMIN_ROLE}</code> <span className="muted">{t('adminRoleHint')}</span>
+          <strong>{t('adminRole')}</strong> <code>{ADMIN_ROLE}</code>{' '}
+          <span className="muted">{t('adminRoleHint')}</span>
         </li>
         {roleDrafts.map((d) => {
           const def = d.definition as RoleDefinition;

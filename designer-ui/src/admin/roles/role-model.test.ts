@@ -77,7 +77,12 @@ describe('role form <-> role definition', () => {
   });
 
   it('a sparse definition is written out explicitly (missing rights false, missing scope own)', () => {
-    const sparse: RoleDefinition = { kind: 'role', name: 'viewer', label: { 'zh-CN': '只读', en: 'Viewer' }, entities: { company: { read: true } } };
+    const sparse: RoleDefinition = {
+      kind: 'role',
+      name: 'viewer',
+      label: { 'zh-CN': '只读', en: 'Viewer' },
+      entities: { company: { read: true } },
+    };
     expect(toRoleDefinition(toRoleForm(sparse, ENTITIES)).entities).toEqual({
       company: { create: false, read: true, update: false, delete: false, scope: 'own' },
     });
@@ -94,7 +99,13 @@ describe('role form <-> role definition', () => {
       name: 'support',
       label: { 'zh-CN': '客服', en: 'Support' },
       entities: {
-        customer: { create: false, read: true, update: false, delete: false, scope: { expression: 'status == "open"' } },
+        customer: {
+          create: false,
+          read: true,
+          update: false,
+          delete: false,
+          scope: { expression: 'status == "open"' },
+        },
         company: { create: false, read: true, update: false, delete: false, scope: 'team', fields: { name: 'write' } },
       },
       capabilities: ['manageUsers'],

@@ -49,7 +49,10 @@ export function UserForm({ user, api, row, roles, onDone }: UserFormProps) {
   };
   const deactivate = () => {
     if (row && window.confirm(t('confirmDeactivate', { username: row.username }))) {
-      save.mutate({ input: userInput({ ...draft, status: 'inactive' }, user, 'update'), row, username: row.username }, { onSuccess: onDone });
+      save.mutate(
+        { input: userInput({ ...draft, status: 'inactive' }, user, 'update'), row, username: row.username },
+        { onSuccess: onDone },
+      );
     }
   };
 
@@ -69,15 +72,29 @@ export function UserForm({ user, api, row, roles, onDone }: UserFormProps) {
         </label>
         <label>
           {t('personName')}
-          <input id="user-name" required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          <input
+            id="user-name"
+            required
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
         </label>
         <label>
           {t('email')}
-          <input id="user-email" type="email" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
+          <input
+            id="user-email"
+            type="email"
+            value={draft.email}
+            onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+          />
         </label>
         <label>
           {t('userStatus')}
-          <select id="user-status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+          <select
+            id="user-status"
+            value={draft.status}
+            onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+          >
             {statuses.map((o) => (
               <option key={o.value} value={o.value}>
                 {label(o.label, o.value)}
@@ -110,7 +127,8 @@ export function UserForm({ user, api, row, roles, onDone }: UserFormProps) {
                     })
                   }
                 />
-                {name === ADMIN_ROLE ? t('adminRole') : label(roles.find((r) => r.name === name)?.label, name)} <code>{name}</code>
+                {name === ADMIN_ROLE ? t('adminRole') : label(roles.find((r) => r.name === name)?.label, name)}{' '}
+                <code>{name}</code>
               </label>
             ))}
           </fieldset>

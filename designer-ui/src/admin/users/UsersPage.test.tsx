@@ -40,15 +40,37 @@ function server(withRoles: boolean, refusePasswords = 0) {
       return {
         metadataVersion: 3,
         definitions: [userEntity(withRoles)],
-        entityApis: [{ entity: 'user', typeName: 'User', single: 'user', list: 'users', create: 'createUser', update: 'updateUser', delete: 'deleteUser', related: [] }],
+        entityApis: [
+          {
+            entity: 'user',
+            typeName: 'User',
+            single: 'user',
+            list: 'users',
+            create: 'createUser',
+            update: 'updateUser',
+            delete: 'deleteUser',
+            related: [],
+          },
+        ],
       };
     }
-    if (query.includes('query Roles')) return { definitions: [{ kind: 'role', name: 'sales', label: label('销售', 'Sales') }] };
+    if (query.includes('query Roles'))
+      return { definitions: [{ kind: 'role', name: 'sales', label: label('销售', 'Sales') }] };
     if (query.includes('WorkspaceList')) {
       return {
         rows: {
           totalCount: 1,
-          nodes: [{ id: 'u1', version: 2, username: 'admin', name: 'Administrator', email: null, status: 'active', ...(withRoles ? { roles: ['admin'] } : {}) }],
+          nodes: [
+            {
+              id: 'u1',
+              version: 2,
+              username: 'admin',
+              name: 'Administrator',
+              email: null,
+              status: 'active',
+              ...(withRoles ? { roles: ['admin'] } : {}),
+            },
+          ],
         },
       };
     }
@@ -63,7 +85,11 @@ describe('UsersPage', () => {
     const { client, calls } = server(true);
     renderWithApp(<UsersPage />, { client, locale: 'en', route: '/admin/users' });
     const row = (await screen.findByText('Administrator')).closest('tr')!;
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['admin', 'Administrator', '', 'Active', 'admin', 'Edit']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['admin', 'Administrator', '', 'Active', 'admin', 'Edit']);
     const listed = calls.find((c) => c.query.includes('WorkspaceList'))!;
     expect(listed.query).toContain('roles');
     expect(listed.variables).toMatchObject({ first: 100 });
@@ -76,8 +102,13 @@ describe('UsersPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create user' }));
     await waitFor(() => expect(calls.some((c) => c.query.includes('setUserPassword'))).toBe(true));
     const created = calls.find((c) => c.query.includes('WorkspaceCreate'))!;
-    expect(created.variables).toEqual({ input: { username: 'li', name: '李雷', email: null, status: 'active', roles: ['sales'] } });
-    expect(calls.find((c) => c.query.includes('setUserPassword'))!.variables).toEqual({ username: 'li', password: 'secret-pass-1' });
+    expect(created.variables).toEqual({
+      input: { username: 'li', name: '李雷', email: null, status: 'active', roles: ['sales'] },
+    });
+    expect(calls.find((c) => c.query.includes('setUserPassword'))!.variables).toEqual({
+      username: 'li',
+      password: 'secret-pass-1',
+    });
   });
 
   it('works without a roles field and says roles cannot be assigned yet', async () => {

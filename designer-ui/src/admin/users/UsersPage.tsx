@@ -20,7 +20,8 @@ export default function UsersPage() {
   const [editing, setEditing] = useState<UserRow | 'new'>();
   if (error) return <ErrorPanel error={error} />;
   if (users.isError) return <ErrorPanel error={users.error} onRetry={() => void users.refetch()} />;
-  if (loading || !user || !api || !users.data) return <p className="status">{loading ? t('loading') : t('notFound')}</p>;
+  if (loading || !user || !api || !users.data)
+    return <p className="status">{loading ? t('loading') : t('notFound')}</p>;
   const fields = adminFields(user);
   const yesNo: [string, string] = [t('yes'), t('no')];
   return (

@@ -60,7 +60,12 @@ export function useSaveUser(api: EntityApi | undefined) {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (v: { input: Record<string, unknown>; row?: { id: string; version: number }; password?: string; username: string }) => {
+    mutationFn: async (v: {
+      input: Record<string, unknown>;
+      row?: { id: string; version: number };
+      password?: string;
+      username: string;
+    }) => {
       const { record } = v.row
         ? await client.request<{ record: { id: string; version: number } }>(updateDocument(api!), {
             id: v.row.id,
@@ -70,7 +75,10 @@ export function useSaveUser(api: EntityApi | undefined) {
         : await client.request<{ record: { id: string; version: number } }>(createDocument(api!), { input: v.input });
       if (v.password) {
         try {
-          await client.request<SetUserPasswordMutation>(SET_USER_PASSWORD, { username: v.username, password: v.password });
+          await client.request<SetUserPasswordMutation>(SET_USER_PASSWORD, {
+            username: v.username,
+            password: v.password,
+          });
         } catch (cause) {
           throw new PasswordNotSet(record, cause);
         }

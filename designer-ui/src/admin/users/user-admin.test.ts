@@ -28,21 +28,37 @@ describe('user admin', () => {
     expect(userInput(draft, USER, 'create')).toEqual({ username: 'li', name: '李雷', email: null, status: 'active' });
     expect(hasRoles(WITH_ROLES)).toBe(true);
     expect(adminFields(WITH_ROLES).map((f) => f.name)).toContain('roles');
-    expect(userInput(draft, WITH_ROLES, 'update')).toEqual({ name: '李雷', email: null, status: 'active', roles: ['sales'] });
+    expect(userInput(draft, WITH_ROLES, 'update')).toEqual({
+      name: '李雷',
+      email: null,
+      status: 'active',
+      roles: ['sales'],
+    });
   });
 
   it('reads roles stored as a list or as comma-separated text', () => {
     expect(roleNames(['sales', '', 'support'])).toEqual(['sales', 'support']);
     expect(roleNames('sales, support')).toEqual(['sales', 'support']);
     expect(roleNames(null)).toEqual([]);
-    expect(draftOf({ id: '1', version: 1, username: 'li', name: '李雷', email: null, status: 'active', roles: ['sales'] }).roles).toEqual([
-      'sales',
-    ]);
+    expect(
+      draftOf({ id: '1', version: 1, username: 'li', name: '李雷', email: null, status: 'active', roles: ['sales'] })
+        .roles,
+    ).toEqual(['sales']);
   });
 
   it('sends roles as text when the field is text', () => {
-    const textRoles = { ...USER, fields: [...USER.fields, { name: 'roles', type: 'text', label: { 'zh-CN': '角色', en: 'Roles' } }] } as EntityDefinition;
-    const draft = { username: 'li', name: '李雷', email: 'li@example.com', phone: '', status: 'active', roles: ['a', 'b'] };
+    const textRoles = {
+      ...USER,
+      fields: [...USER.fields, { name: 'roles', type: 'text', label: { 'zh-CN': '角色', en: 'Roles' } }],
+    } as EntityDefinition;
+    const draft = {
+      username: 'li',
+      name: '李雷',
+      email: 'li@example.com',
+      phone: '',
+      status: 'active',
+      roles: ['a', 'b'],
+    };
     expect(userInput(draft, textRoles, 'update').roles).toBe('a,b');
   });
 });

@@ -37,7 +37,11 @@ export function hasRoles(user: EntityDefinition): boolean {
 /** A `roles` value as role names, whether the field stores a list or comma-separated text. */
 export function roleNames(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
-  if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   return [];
 }
 
@@ -60,7 +64,11 @@ export function draftOf(row: UserRow): UserDraft {
  * The create input or update patch of a form: blank optional text is sent as null, `roles` only when
  * the entity has it (as a list, or comma-separated text when the field is text), the username only on create.
  */
-export function userInput(draft: UserDraft, user: EntityDefinition, mode: 'create' | 'update'): Record<string, unknown> {
+export function userInput(
+  draft: UserDraft,
+  user: EntityDefinition,
+  mode: 'create' | 'update',
+): Record<string, unknown> {
   const input: Record<string, unknown> = {
     name: draft.name,
     email: draft.email.trim() === '' ? null : draft.email.trim(),

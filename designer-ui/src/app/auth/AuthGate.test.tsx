@@ -39,10 +39,17 @@ describe('AuthGate and the sign-in page', () => {
     const fetch = vi
       .fn()
       .mockResolvedValueOnce(
-        new Response(JSON.stringify({ errors: [{ message: '用户名或密码错误', extensions: { code: 'UNAUTHENTICATED' } }], data: null })),
+        new Response(
+          JSON.stringify({
+            errors: [{ message: '用户名或密码错误', extensions: { code: 'UNAUTHENTICATED' } }],
+            data: null,
+          }),
+        ),
       )
       .mockResolvedValueOnce(
-        new Response(JSON.stringify({ data: { signIn: { accessToken: 'a.e30.b', refreshToken: 'r', expiresIn: 900 } } })),
+        new Response(
+          JSON.stringify({ data: { signIn: { accessToken: 'a.e30.b', refreshToken: 'r', expiresIn: 900 } } }),
+        ),
       );
     vi.stubGlobal('fetch', fetch);
     const session = new Session({ refresh: vi.fn(), ...noTimers });
@@ -76,7 +83,11 @@ describe('AuthGate and the sign-in page', () => {
   it('after a reload restores the session before showing anything', async () => {
     const storage = new Map([['tessera.refreshToken', 'r1']]);
     const session = new Session({
-      storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) },
+      storage: {
+        getItem: (k) => storage.get(k) ?? null,
+        setItem: (k, v) => void storage.set(k, v),
+        removeItem: (k) => void storage.delete(k),
+      },
       refresh: async () => ({ accessToken: 'a.e30.b', refreshToken: 'r2', expiresIn: 900 }),
       ...noTimers,
     });

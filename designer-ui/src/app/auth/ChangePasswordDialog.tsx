@@ -80,7 +80,12 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
         )}
         <div className="dialog__actions">
           {!change.isSuccess && (
-            <button type="submit" form="change-password-form" className="button button--primary" disabled={change.isPending}>
+            <button
+              type="submit"
+              form="change-password-form"
+              className="button button--primary"
+              disabled={change.isPending}
+            >
               {t('changePassword')}
             </button>
           )}

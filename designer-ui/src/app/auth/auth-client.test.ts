@@ -22,9 +22,12 @@ function server(valid: () => string) {
     seen.push(auth);
     await new Promise((r) => setTimeout(r, 5)); // requests overlap
     if (auth !== `Bearer ${valid()}`) {
-      return new Response(JSON.stringify({ errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] }), {
-        status: 401,
-      });
+      return new Response(
+        JSON.stringify({ errors: [{ message: 'Sign in first', extensions: { code: 'UNAUTHENTICATED' } }] }),
+        {
+          status: 401,
+        },
+      );
     }
     return new Response(JSON.stringify({ data: { ok: auth } }), { status: 200 });
   });
@@ -43,7 +46,13 @@ function setup() {
   const session = new Session({ storage: memoryStorage(), refresh, isRefusal, ...noTimers });
   const backend = server(() => current);
   const inner = createGraphQLClient({ fetch: backend.fetch, headers: () => bearer(session) });
-  return { session, refresh, backend, client: withSession(inner, session), expire: () => (current = 'rotated-by-server') };
+  return {
+    session,
+    refresh,
+    backend,
+    client: withSession(inner, session),
+    expire: () => (current = 'rotated-by-server'),
+  };
 }
 
 describe('withSession', () => {

@@ -93,7 +93,12 @@ describe('Session', () => {
     const refused = new GraphQLRequestError('graphql', 'ended', 200, [
       { message: 'ended', extensions: { code: 'UNAUTHENTICATED' } },
     ]);
-    const session = new Session({ storage, isRefusal, refresh: vi.fn(async () => Promise.reject(refused)), ...timers() });
+    const session = new Session({
+      storage,
+      isRefusal,
+      refresh: vi.fn(async () => Promise.reject(refused)),
+      ...timers(),
+    });
     const heard = vi.fn();
     session.subscribe(heard);
     session.start(tokens(1));
@@ -107,7 +112,9 @@ describe('Session', () => {
   it('a refresh that cannot reach the server keeps the session and tries again later', async () => {
     const clock = timers();
     const storage = memoryStorage();
-    const refresh = vi.fn(async (): Promise<SessionTokens> => Promise.reject(new GraphQLRequestError('network', 'down')));
+    const refresh = vi.fn(async (): Promise<SessionTokens> =>
+      Promise.reject(new GraphQLRequestError('network', 'down')),
+    );
     const session = new Session({ storage, isRefusal, refresh, ...clock });
     session.start(tokens(1));
     expect(await session.refresh()).toBe(false);
@@ -147,7 +154,9 @@ describe('Session', () => {
   });
 
   it('reads the subject of a token with non-ASCII claims and refuses garbage', () => {
-    const payload = btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify({ sub: 'zhang', name: '张伟' }))));
+    const payload = btoa(
+      String.fromCharCode(...new TextEncoder().encode(JSON.stringify({ sub: 'zhang', name: '张伟' }))),
+    );
     expect(tokenSubject(`x.${payload.replace(/=+$/, '')}.y`)).toBe('zhang');
     expect(tokenSubject('not-a-token')).toBeUndefined();
     expect(tokenSubject('a.%%%.b')).toBeUndefined();

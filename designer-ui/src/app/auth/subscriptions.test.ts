@@ -50,9 +50,16 @@ describe('subscription client', () => {
     FakeSocket.all = [];
     const { session } = signedIn();
     const connected = vi.fn();
-    const client = createSubscriptionClient(session, { url: 'ws://x/graphql', onConnected: connected, webSocketImpl: FakeSocket });
+    const client = createSubscriptionClient(session, {
+      url: 'ws://x/graphql',
+      onConnected: connected,
+      webSocketImpl: FakeSocket,
+    });
     const events: unknown[] = [];
-    client.subscribe({ query: 'subscription { notificationReceived { id } }' }, { next: (v) => events.push(v.data), error: () => undefined, complete: () => undefined });
+    client.subscribe(
+      { query: 'subscription { notificationReceived { id } }' },
+      { next: (v) => events.push(v.data), error: () => undefined, complete: () => undefined },
+    );
     await vi.waitFor(() => expect(FakeSocket.all[0]?.sent[0]).toBeDefined());
     const socket = FakeSocket.all[0]!;
     expect(socket.sent[0]).toEqual({ type: 'connection_init', payload: { Authorization: 'Bearer a1' } });
@@ -68,7 +75,10 @@ describe('subscription client', () => {
     FakeSocket.all = [];
     const { session, refresh } = signedIn();
     const client = createSubscriptionClient(session, { url: 'ws://x/graphql', webSocketImpl: FakeSocket });
-    client.subscribe({ query: 'subscription { notificationReceived { id } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    client.subscribe(
+      { query: 'subscription { notificationReceived { id } }' },
+      { next: () => undefined, error: () => undefined, complete: () => undefined },
+    );
     await vi.waitFor(() => expect(FakeSocket.all[0]?.sent[0]).toBeDefined());
     FakeSocket.all[0]!.close(4403, 'Forbidden: the session ended');
     await vi.waitFor(() => expect(refresh).toHaveBeenCalledTimes(1));
