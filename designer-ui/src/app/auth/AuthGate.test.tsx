@@ -63,6 +63,18 @@ describe('AuthGate and the sign-in page', () => {
     expect(session.state).toBe('signedIn');
   });
 
+  it('shows the rate limit as the server words it, asking in English when English is chosen', async () => {
+    const message = 'Too many failed sign-ins; try again in 15 minute(s)';
+    const fetch = vi.fn().mockResolvedValue(
+      new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'TOO_MANY_ATTEMPTS' } }], data: null })),
+    );
+    vi.stubGlobal('fetch', fetch);
+    setup(new Session({ refresh: vi.fn(), ...noTimers }), 'en');
+    signIn('admin', 'guess');
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+    expect((fetch.mock.calls[0]![1] as RequestInit).headers).toMatchObject({ 'Accept-Language': 'en' });
+  });
+
   it('says so when the server cannot be reached', async () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
     setup(new Session({ refresh: vi.fn(), ...noTimers }));

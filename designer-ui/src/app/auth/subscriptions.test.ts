@@ -85,7 +85,7 @@ describe('subscription client', () => {
     await vi.waitFor(() => expect(FakeSocket.all[1]?.sent[0]).toBeDefined(), { timeout: 10_000 });
     expect(FakeSocket.all[1]!.sent[0]).toEqual({ type: 'connection_init', payload: { Authorization: 'Bearer a2' } });
     void client.dispose();
-  }, 15_000);
+  });
 
   it('uses wss on https pages', () => {
     expect(socketUrl({ protocol: 'https:', host: 'crm.example.com' })).toBe('wss://crm.example.com/graphql');
