@@ -28,5 +28,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // page tests render whole screens in jsdom; on a 2-core machine shared with builds 5 s was seen to run out
+    testTimeout: 15_000,
   },
 });

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs the designer's browser test (npm run e2e) against the packaged app on a fresh database.
+# Runs the designer's browser test (npm run e2e) against the packaged app on a fresh database, with
+# sign-in required (TESSERA_AUTH_REQUIRED=true) and a first administrator whose password this script
+# makes up and hands to the test (TESSERA_ADMIN_PASSWORD).
 # Needs backend/target/quarkus-app/quarkus-run.jar (mvn install), PostgreSQL on 127.0.0.1:5432
 # (user postgres, trust auth) and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 set -euo pipefail
@@ -46,15 +48,30 @@ echo "run-against-app: recreating database $DB"
 PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
   -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
-echo "run-against-app: starting the app on $BASE_URL (log: $LOG)"
+ADMIN_PASSWORD="e2e-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+
+echo "run-against-app: starting the app on $BASE_URL with sign-in required (log: $LOG)"
 TESSERA_DB_URL="postgresql://127.0.0.1:5432/$DB" PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
+  TESSERA_AUTH_REQUIRED=true TESSERA_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   java ${JAVA_OPTS:-} -jar "$JAR" >"$LOG" 2>&1 &
 APP_PID=$!
 
+# Anonymous requests get 401 now: the probe signs the administrator in and asks with the token. It
+# waits for the administrator to exist first, so no failed sign-in counts towards the account's limit.
+access_token() {
+  grep -q 'created the administrator' "$LOG" || return 0
+  curl -fsS --max-time 5 -H 'Content-Type: application/json' \
+    -d "{\"query\":\"mutation{signIn(username:\\\"admin\\\",password:\\\"$ADMIN_PASSWORD\\\"){accessToken}}\"}" \
+    "$BASE_URL/graphql" 2>/dev/null | sed -n 's/.*"accessToken"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p'
+}
+
 metadata_version() {
-  curl -fsS --max-time 5 "$BASE_URL/graphql?query=%7BmetadataVersion%7D" 2>/dev/null \
+  [ -n "$TOKEN" ] || TOKEN=$(access_token)
+  [ -n "$TOKEN" ] || return 1
+  curl -fsS --max-time 5 -H "Authorization: Bearer $TOKEN" "$BASE_URL/graphql?query=%7BmetadataVersion%7D" 2>/dev/null \
     | sed -n 's/.*"metadataVersion"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p'
 }
+TOKEN=
 
 deadline=$((SECONDS + WAIT_SECONDS))
 until version=$(metadata_version) && [ -n "$version" ] && [ "$version" -ge 1 ]; do
@@ -74,4 +91,4 @@ cd designer-ui
 if [ ! -d node_modules ]; then
   npm ci
 fi
-TESSERA_URL="$BASE_URL" npm run e2e
+TESSERA_URL="$BASE_URL" TESSERA_ADMIN_PASSWORD="$ADMIN_PASSWORD" npm run e2e

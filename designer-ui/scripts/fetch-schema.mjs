@@ -17,9 +17,32 @@ const SHALLOW_TYPE_REF = `fragment TypeRef on __Type {
 const standard = getIntrospectionQuery();
 const query = `${standard.slice(0, standard.indexOf('fragment TypeRef'))}${SHALLOW_TYPE_REF}\n`;
 
+/**
+ * With sign-in required, introspection needs a credential: TESSERA_TOKEN (an access token or API key),
+ * or TESSERA_ADMIN_PASSWORD to sign in as TESSERA_USERNAME (default admin) first.
+ */
+async function authorization() {
+  if (process.env.TESSERA_TOKEN) return { Authorization: `Bearer ${process.env.TESSERA_TOKEN}` };
+  if (!process.env.TESSERA_ADMIN_PASSWORD) return {};
+  const signIn = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation S($u: String!, $p: String!) { signIn(username: $u, password: $p) { accessToken } }',
+      variables: { u: process.env.TESSERA_USERNAME ?? 'admin', p: process.env.TESSERA_ADMIN_PASSWORD },
+    }),
+  });
+  const body = await signIn.json();
+  if (!body.data?.signIn) {
+    console.error('fetch-schema: sign-in failed', JSON.stringify(body.errors ?? body));
+    process.exit(1);
+  }
+  return { Authorization: `Bearer ${body.data.signIn.accessToken}` };
+}
+
 const response = await fetch(`${base}/graphql`, {
   method: 'POST',
-  headers: { 'Content-Type': 'application/json' },
+  headers: { 'Content-Type': 'application/json', ...(await authorization()) },
   body: JSON.stringify({ query }),
 });
 const payload = await response.json();

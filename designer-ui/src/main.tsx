@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { createAppClient, createQueryClient } from './app/client';
+import { createAppClient, createQueryClient, createSession } from './app/client';
 import { createI18n, initialLocale } from './app/i18n';
 import './styles.css';
 
@@ -12,8 +12,9 @@ if (!root) {
 const locale = initialLocale();
 document.documentElement.lang = locale;
 const i18n = createI18n(locale);
+const session = createSession(i18n);
 createRoot(root).render(
   <StrictMode>
-    <App client={createAppClient(i18n)} queryClient={createQueryClient()} i18n={i18n} />
+    <App session={session} client={createAppClient(i18n, session)} queryClient={createQueryClient()} i18n={i18n} />
   </StrictMode>,
 );

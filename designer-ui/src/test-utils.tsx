@@ -5,6 +5,8 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import type { GraphQLClient } from './api/graphql';
+import { Session } from './app/auth/session';
+import { SessionProvider } from './app/auth/SessionContext';
 import { ClientProvider } from './app/ClientContext';
 import { createI18n, type Locale } from './app/i18n';
 
@@ -23,7 +25,15 @@ export function clientAnswering(
   return { request } as unknown as GraphQLClient;
 }
 
-/** Renders `ui` inside the app's providers, in `locale`, at `route`. */
+/** A session signed in as `admin` (its tokens are never checked: the client answers from fixtures). */
+export function signedInSession(): Session {
+  const session = new Session({ refresh: () => Promise.reject(new Error('no refresh in tests')), setTimer: () => undefined, clearTimer: () => undefined });
+  const claims = btoa(JSON.stringify({ sub: 'admin' })).replace(/=+$/, '');
+  session.start({ accessToken: `h.${claims}.s`, refreshToken: 'r', expiresIn: 900 });
+  return session;
+}
+
+/** Renders `ui` inside the app's providers (signed in as admin), in `locale`, at `route`. */
 export function renderWithApp(
   ui: ReactElement,
   { client, locale = 'zh-CN', route = '/' }: { client: GraphQLClient; locale?: Locale; route?: string },
@@ -31,11 +41,13 @@ export function renderWithApp(
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <I18nextProvider i18n={createI18n(locale)}>
-      <ClientProvider value={client}>
-        <QueryClientProvider client={queryClient}>
-          <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
-        </QueryClientProvider>
-      </ClientProvider>
+      <SessionProvider value={signedInSession()}>
+        <ClientProvider value={client}>
+          <QueryClientProvider client={queryClient}>
+            <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+          </QueryClientProvider>
+        </ClientProvider>
+      </SessionProvider>
     </I18nextProvider>,
   );
 }

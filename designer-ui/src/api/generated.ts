@@ -9,6 +9,76 @@ export type MergeFieldChoice = {
   fromId: string | number;
 };
 
+export type SessionPartsFragment = { accessToken: string, refreshToken: string, expiresIn: number };
+
+export type SignInMutationVariables = Exact<{
+  username: string;
+  password: string;
+}>;
+
+
+export type SignInMutation = { signIn: { accessToken: string, refreshToken: string, expiresIn: number } | null };
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, refreshToken: string, expiresIn: number } | null };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean | null };
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { accessToken: string, refreshToken: string, expiresIn: number } | null };
+
+export type SetUserPasswordMutationVariables = Exact<{
+  username: string;
+  password: string;
+}>;
+
+
+export type SetUserPasswordMutation = { setUserPassword: boolean | null };
+
+export type ApiKeyPartsFragment = { id: string, name: string, role: string, prefix: string, createdBy: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, role: string, prefix: string, createdBy: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> | null };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  name: string;
+  role: string;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, name: string, role: string, prefix: string, createdBy: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } } | null };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: boolean | null };
+
+export type RolesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RolesQuery = { definitions: Array<unknown> | null };
+
+export type NotificationReceivedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationReceivedSubscription = { notificationReceived: { id: string } };
+
 export type DraftPartsFragment = { key: string, kind: string, name: string, definition: unknown, baseVersion: number | null, revision: number, updatedAt: string, updatedBy: string | null };
 
 export type PublishPartsFragment = { version: number | null, applied: boolean, changes: Array<string>, problems: Array<{ code: string, path: string, message: string, line: number | null, column: number | null }> };

@@ -6,6 +6,9 @@ import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import type { GraphQLClient } from '../api/graphql';
 import { queryFromSearch } from '../graphiql/initialQuery';
 import { HomePage } from '../home/HomePage';
+import { AuthGate } from './auth/AuthGate';
+import type { Session } from './auth/session';
+import { SessionProvider } from './auth/SessionContext';
 import { ClientProvider } from './ClientContext';
 import { Layout } from './Layout';
 
@@ -23,24 +26,33 @@ const AssignmentRuleEditorPage = lazy(() => import('../designer/rules/Assignment
 const PoolEditorPage = lazy(() => import('../designer/rules/PoolEditorPage'));
 const WorkspacePage = lazy(() => import('../workspace/WorkspacePage'));
 const InboxPage = lazy(() => import('../workspace/inbox/InboxPage'));
+const UsersPage = lazy(() => import('../admin/users/UsersPage'));
+const RolesPage = lazy(() => import('../admin/roles/RolesPage'));
+const RoleEditorPage = lazy(() => import('../admin/roles/RoleEditorPage'));
+const ApiKeysPage = lazy(() => import('../admin/keys/ApiKeysPage'));
 
 interface AppProps {
+  session: Session;
   client: GraphQLClient;
   queryClient: QueryClient;
   i18n: I18n;
 }
 
-/** Providers (GraphQL client, server-state cache, i18next) around the routes. */
-export function App({ client, queryClient, i18n }: AppProps) {
+/** Providers (session, GraphQL client, server-state cache, i18next) around the routes, behind sign-in. */
+export function App({ session, client, queryClient, i18n }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
-      <ClientProvider value={client}>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </QueryClientProvider>
-      </ClientProvider>
+      <SessionProvider value={session}>
+        <ClientProvider value={client}>
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <AuthGate>
+                <AppRoutes />
+              </AuthGate>
+            </BrowserRouter>
+          </QueryClientProvider>
+        </ClientProvider>
+      </SessionProvider>
     </I18nextProvider>
   );
 }
@@ -151,6 +163,38 @@ export function AppRoutes() {
           element={
             <Lazy>
               <InboxPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <Lazy>
+              <UsersPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="admin/roles"
+          element={
+            <Lazy>
+              <RolesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="admin/roles/:key"
+          element={
+            <Lazy>
+              <RoleEditorPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="admin/api-keys"
+          element={
+            <Lazy>
+              <ApiKeysPage />
             </Lazy>
           }
         />

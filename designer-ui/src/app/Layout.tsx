@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useMetadata } from '../api/metadata';
-import { useInbox } from '../workspace/inbox/useInbox';
+import { useInbox, useLiveInbox } from '../workspace/inbox/useInbox';
+import { UserMenu } from './auth/UserMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** The frame of every page but GraphiQL: title, navigation, language switch, metadata version. */
+/** The frame of every page but GraphiQL: title, navigation, user menu, language switch, metadata version. */
 export function Layout() {
   const { t } = useTranslation();
   const metadata = useMetadata();
+  useLiveInbox();
   return (
     <div className="page">
       <header className="page-header">
@@ -16,6 +18,7 @@ export function Layout() {
           <p className="tagline">{t('appTagline')}</p>
         </div>
         <div className="page-header__side">
+          <UserMenu />
           <LanguageSwitch />
           {metadata.data && (
             <span className="version" data-testid="metadata-version">
@@ -38,6 +41,12 @@ export function Layout() {
         <NavLink to="/workspace">{t('navWorkspace')}</NavLink>
         <InboxLink />
         <a href="/graphiql">GraphiQL</a>
+      </nav>
+      <nav className="main-nav admin-nav" aria-label={t('navAdmin')}>
+        <span className="muted">{t('navAdmin')}</span>
+        <NavLink to="/admin/users">{t('navUsers')}</NavLink>
+        <NavLink to="/admin/roles">{t('navRoles')}</NavLink>
+        <NavLink to="/admin/api-keys">{t('navApiKeys')}</NavLink>
       </nav>
       <main>
         <Outlet />

@@ -1,3 +1,4 @@
+import { ADMIN_MESSAGES } from './messages-admin';
 import { RULE_MESSAGES } from './messages-rules';
 import { WORKSPACE_MESSAGES } from './messages-workspace';
 
@@ -8,6 +9,7 @@ import { WORKSPACE_MESSAGES } from './messages-workspace';
 export const MESSAGES = {
   ...RULE_MESSAGES,
   ...WORKSPACE_MESSAGES,
+  ...ADMIN_MESSAGES,
   appTitle: { 'zh-CN': 'Tessera 设计器', en: 'Tessera Designer' },
   appTagline: { 'zh-CN': '低代码 CRM 平台的元数据设计器', en: 'Metadata designer of the low-code CRM platform' },
   language: { 'zh-CN': '语言', en: 'Language' },
