@@ -92,8 +92,10 @@ public class GraphQlProvider implements PublishParticipant {
       return cached;
     }
     dev.tessera.security.Policy policy = policies.policy(roles, full.snapshot());
-    GraphQLSchema schema = RoleSchemas.of(full.schema(), full.snapshot(), policy);
-    Engine built = schema == full.schema() ? full : engine(full.snapshot(), schema);
+    Engine built = RoleSchemas.hidden(full.snapshot(), policy).isEmpty() ? full
+        // a schema of its own to cut down: building the role's schema resolves type references in the
+        // field definitions it holds, which must not be the live schema's
+        : engine(full.snapshot(), RoleSchemas.of(factory.build(full.snapshot()), full.snapshot(), policy));
     if (full.byRoles().size() < MAX_ROLE_SCHEMAS) {
       Engine raced = full.byRoles().putIfAbsent(roles, built);
       return raced != null ? raced : built;

@@ -8,10 +8,12 @@ import dev.tessera.metamodel.naming.Identifiers;
 import dev.tessera.security.Action;
 import dev.tessera.security.EntityPolicy;
 import dev.tessera.security.Policy;
+import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectField;
-import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
@@ -28,8 +30,9 @@ import java.util.Set;
  * aggregate types, and the reverse field a hidden reference gives its target), and without the root
  * fields of actions its roles do not grant on an entity. Such a field is absent from introspection, and
  * a query naming it is refused by validation as if it did not exist, so neither its values nor which
- * records match it can be inferred. Built once per role set and version ({@link GraphQlProvider}); the
- * data fetchers are the full schema's, and the record reader and service enforce the rights anyway.
+ * records match it can be inferred. Built once per role set and version ({@link GraphQlProvider}) from
+ * a schema built for it alone (never the live one: graphql-java resolves type references inside the
+ * field definitions a schema holds); the record reader and service enforce the rights anyway.
  */
 final class RoleSchemas {
   private RoleSchemas() {}
@@ -40,31 +43,32 @@ final class RoleSchemas {
     if (hidden.isEmpty()) {
       return full;
     }
+    // types are rebuilt whole, without their hidden members: a field definition may be one object shared
+    // by several types, so deleting it where it is reached could take it from types that keep it
     return SchemaTransformer.transformSchema(full, new GraphQLTypeVisitorStub() {
       @Override
-      public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition node,
-          TraverserContext<GraphQLSchemaElement> context) {
-        return drop(node.getName(), context);
+      public TraversalControl visitGraphQLObjectType(GraphQLObjectType node, TraverserContext<GraphQLSchemaElement> context) {
+        List<GraphQLFieldDefinition> kept = node.getFieldDefinitions().stream()
+            .filter(f -> !hidden.contains(node.getName() + "." + f.getName())).toList();
+        return kept.size() == node.getFieldDefinitions().size() ? TraversalControl.CONTINUE
+            : changeNode(context, node.transform(b -> b.clearFields().fields(kept)));
       }
 
       @Override
-      public TraversalControl visitGraphQLInputObjectField(GraphQLInputObjectField node,
+      public TraversalControl visitGraphQLInputObjectType(GraphQLInputObjectType node,
           TraverserContext<GraphQLSchemaElement> context) {
-        return drop(node.getName(), context);
+        List<GraphQLInputObjectField> kept = node.getFieldDefinitions().stream()
+            .filter(f -> !hidden.contains(node.getName() + "." + f.getName())).toList();
+        return kept.size() == node.getFieldDefinitions().size() ? TraversalControl.CONTINUE
+            : changeNode(context, node.transform(b -> b.clearFields().fields(kept)));
       }
 
       @Override
-      public TraversalControl visitGraphQLEnumValueDefinition(GraphQLEnumValueDefinition node,
-          TraverserContext<GraphQLSchemaElement> context) {
-        return drop(node.getName(), context);
-      }
-
-      private TraversalControl drop(String name, TraverserContext<GraphQLSchemaElement> context) {
-        if (context.getParentNode() instanceof GraphQLNamedType parent
-            && hidden.contains(parent.getName() + "." + name)) {
-          return deleteNode(context);
-        }
-        return TraversalControl.CONTINUE;
+      public TraversalControl visitGraphQLEnumType(GraphQLEnumType node, TraverserContext<GraphQLSchemaElement> context) {
+        List<GraphQLEnumValueDefinition> kept = node.getValues().stream()
+            .filter(v -> !hidden.contains(node.getName() + "." + v.getName())).toList();
+        return kept.size() == node.getValues().size() ? TraversalControl.CONTINUE
+            : changeNode(context, node.transform(b -> b.clearValues().values(kept)));
       }
     });
   }

@@ -6,30 +6,28 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
+import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 
 /**
  * Sign-in is required, and most tests are about something else: a GraphQL request a test sends without
  * an {@code Authorization} header goes as the administrator (see {@link TestUsers}). A test about
  * anonymous callers marks its request with {@link #ANONYMOUS} ({@link Auth#call} with no credential
- * does), and it goes without any credential. Registered for every test class (JUnit extension
- * auto-detection, junit-platform.properties).
+ * does), and it goes without any credential. Installed before every Quarkus test (a Quarkus test
+ * callback, so it lands in the RestAssured the test's own class loader sees).
  */
-public final class SignedIn implements Filter, BeforeAllCallback {
+public final class SignedIn implements Filter, QuarkusTestBeforeEachCallback {
   /** A request header (removed before sending) asking for no credential at all. */
   public static final String ANONYMOUS = "X-Test-Anonymous";
-  private static volatile boolean installed;
 
   @Override
-  public void beforeAll(ExtensionContext context) {
+  public void beforeEach(QuarkusTestMethodContext context) {
     install();
   }
 
   static synchronized void install() {
-    if (!installed) {
+    if (RestAssured.filters().stream().noneMatch(f -> f instanceof SignedIn)) {
       RestAssured.filters(new SignedIn());
-      installed = true;
     }
   }
 
