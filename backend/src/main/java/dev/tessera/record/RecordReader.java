@@ -72,11 +72,12 @@ public class RecordReader {
   }
 
   /**
-   * What the actor may do with a live record (read, update, delete, each field), as enforcement decides;
-   * nothing when there is no such record or the actor may not read it.
+   * What the actor may do with a record, live or in the recycle bin (read, update, delete, each field),
+   * as enforcement decides; nothing when there is no such record or the actor may not read it.
    */
   public Uni<Access.Rights> rights(Actor actor, EntityDefinition e, UUID id) {
-    return access.of(actor).chain(a -> tx.withConnection(t -> store.findById(t, e, id, false))
+    return access.of(actor).chain(a -> tx.withConnection(t -> store.findById(t, e, id, false)
+            .chain(r -> r != null ? Uni.createFrom().item(r) : store.findById(t, e, id, true)))
         .map(r -> r != null ? a.rights(e, r) : new Access.Rights(false, false, false, Map.of(), Map.of())));
   }
 

@@ -44,7 +44,7 @@ class UserActivityComponentTest {
     String e = Gql.unique("lead");
     String E = Character.toUpperCase(e.charAt(0)) + e.substring(1);
     Gql.publish(entity(e, field("name", "text")));
-    String u = Auth.user("yang", PASSWORD);
+    String u = Auth.user("yang", PASSWORD, java.util.List.of("admin"));
     String token = Auth.token(u, PASSWORD);
     String id = ok(as(token, "mutation { create" + E + "(input: {name: \"甲\"}) { id } }")).getString("data.create" + E + ".id");
     Auth.signIn(u, "wrong");

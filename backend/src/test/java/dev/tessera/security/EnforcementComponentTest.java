@@ -83,6 +83,9 @@ class EnforcementComponentTest {
 
   static String pool;
 
+  @io.quarkus.test.common.http.TestHTTPResource("/graphql")
+  java.net.URI http;
+
   static Map<String, Object> role(String name, Map<String, Object> entities) {
     return Map.of("kind", "role", "name", name, "label", Map.of("zh-CN", name, "en", name), "entities", entities);
   }
@@ -228,6 +231,28 @@ class EnforcementComponentTest {
     JsonPath claimed = ok(q(alice, "mutation { claimRecord(pool: \"" + pool + "\", id: \"" + id + "\") { id ownerId } }"));
     assertEquals(alice, claimed.getString("data.claimRecord.ownerId"));
     assertEquals(id, ok(q(alice, "{ " + deal + "(id: \"" + id + "\") { id } }")).getString("data." + deal + ".id"));
+  }
+
+  @Test
+  void aSubscriberHearsOfTheRecordsItMayReadOnlyWithoutHiddenFields() throws Exception {
+    dev.tessera.support.SocketClient c = dev.tessera.support.SocketClient.open(http, null);
+    c.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + tokens.get(alice))));
+    assertEquals("connection_ack", c.next().getString("type"));
+    c.subscribe("s", "subscription S($e: String!) { recordChanged(entity: $e, filter: {operations: [\"CREATE\"]}) {"
+        + " recordId ownerAfter changes } }", Map.of("e", deal));
+    Thread.sleep(500);
+    for (String owner : List.of(bob, alice)) {
+      ok(as(admin, "mutation C($i: " + Deal + "Input!) { create" + Deal + "(input: $i) { id } }",
+          Map.of("i", Map.of("name", "live " + owner, "phone", "13900139000", "ownerId", owner))));
+    }
+    io.vertx.core.json.JsonObject m = c.next();
+    assertEquals("next", m.getString("type"), m.encode());
+    assertTrue(m.getJsonObject("payload").getJsonObject("data") != null, m.encode());
+    io.vertx.core.json.JsonObject change = m.getJsonObject("payload").getJsonObject("data").getJsonObject("recordChanged");
+    assertEquals(alice, change.getString("ownerAfter"), "bob's deal never reaches her: " + m.encode());
+    assertTrue(change.getJsonObject("changes").containsKey("name"), m.encode());
+    assertFalse(change.getJsonObject("changes").containsKey("phone"), "the hidden phone is left out: " + m.encode());
+    c.socket.sendClose(1000, "done").join();
   }
 
   @Test

@@ -78,11 +78,15 @@ public final class Auth {
    * {@code base}, holding {@link #STAFF_ROLE}: not an administrator.
    */
   public static String user(String base, String password) {
+    return user(base, password, java.util.List.of(staffRole()));
+  }
+
+  /** As {@link #user(String, String)}, holding {@code roles} (e.g. {@code admin}). */
+  public static String user(String base, String password, java.util.List<String> roles) {
     String admin = token(ADMIN, ADMIN_PASSWORD);
-    String role = staffRole();
     String username = Gql.unique(base);
-    ok(as(admin, "mutation { createUser(input: {username: \"" + username + "\", name: \"" + username
-        + "\", roles: [\"" + role + "\"]}) { id } }"));
+    ok(as(admin, "mutation U($i: UserInput!) { createUser(input: $i) { id } }",
+        Map.of("i", Map.of("username", username, "name", username, "roles", roles))));
     ok(as(admin, "mutation P($u: String!, $p: String!) { setUserPassword(username: $u, password: $p) }",
         Map.of("u", username, "p", password)));
     return username;
