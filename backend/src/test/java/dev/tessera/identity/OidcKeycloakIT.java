@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Integration test against a real OpenID Connect provider: Keycloak in its own process (realms
- * {@code tessera-it} and {@code other-it}, src/test/resources/oidc) and the packaged app configured with
- * the {@code tessera-it} issuer and audience {@code tessera}. The provider's access tokens act as the
+ * {@code tessera-it} and {@code other-it}, src/test/resources/oidc) and the packaged app, sign-in
+ * required, configured with the {@code tessera-it} issuer and audience {@code tessera}. The provider's access tokens act as the
  * Tessera user their {@code preferred_username} names; unknown and deactivated users, other audiences,
  * expired, tampered, foreign-key, foreign-issuer, {@code alg: none}, HMAC and ID tokens are all refused
  * with 401 UNAUTHENTICATED, over HTTP and over a socket's connection_init; the provider's key rotation
@@ -60,14 +60,14 @@ class OidcKeycloakIT {
     int kcPort = PackagedApp.freePort();
     keycloak = Keycloak.launch(java.get(), kcPort);
     int port = PackagedApp.freePort();
-    app = PackagedApp.start("oidc-it", port, Map.of("TESSERA_DB_URL", "postgresql://127.0.0.1:5432/" + DB,
-        "TESSERA_ADMIN_PASSWORD", ADMIN_PASSWORD, "TESSERA_STARTER_INSTALL", "false",
-        "TESSERA_OIDC_ISSUER", keycloak.issuer(REALM), "TESSERA_OIDC_AUDIENCE", "tessera",
-        "TESSERA_OIDC_CLOCK_SKEW", "1S", "TESSERA_OIDC_KEY_REFETCH_INTERVAL", "1S", "TESSERA_AUTH_CHECK_INTERVAL", "1S"),
-        Duration.ofSeconds(120));
+    app = PackagedApp.launch("oidc-it", port, Map.ofEntries(Map.entry("TESSERA_DB_URL", "postgresql://127.0.0.1:5432/" + DB),
+        Map.entry("TESSERA_AUTH_REQUIRED", "true"), Map.entry("TESSERA_ADMIN_PASSWORD", ADMIN_PASSWORD),
+        Map.entry("TESSERA_STARTER_INSTALL", "false"), Map.entry("TESSERA_OIDC_ISSUER", keycloak.issuer(REALM)),
+        Map.entry("TESSERA_OIDC_AUDIENCE", "tessera"), Map.entry("TESSERA_OIDC_CLOCK_SKEW", "1S"),
+        Map.entry("TESSERA_OIDC_KEY_REFETCH_INTERVAL", "1S"), Map.entry("TESSERA_AUTH_CHECK_INTERVAL", "1S")));
     graphql = URI.create("http://127.0.0.1:" + port + "/graphql");
+    adminToken = signInAdmin(Duration.ofSeconds(120));
     keycloak.awaitReady(Duration.ofSeconds(240));
-    adminToken = signInAdmin();
     for (String user : new String[] {"alice", "carol"}) {
       ok(call(adminToken, "mutation { createUser(input: {username: \"" + user + "\", name: \"" + user + "\"}) { id } }"));
     }
@@ -273,11 +273,25 @@ class OidcKeycloakIT {
     return body;
   }
 
-  private static String signInAdmin() throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(graphql).header("Content-Type", "application/json")
+  /** The administrator's access token, once the app (sign-in required: nothing else answers anonymously) signs in. */
+  private static String signInAdmin(Duration bound) throws Exception {
+    HttpRequest signIn = HttpRequest.newBuilder(graphql).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("query", "mutation { signIn(username: \"admin\", password: \""
-            + ADMIN_PASSWORD + "\") { accessToken } }").encode())).build(), HttpResponse.BodyHandlers.ofString());
-    return ok(r).getJsonObject("data").getJsonObject("signIn").getString("accessToken");
+            + ADMIN_PASSWORD + "\") { accessToken } }").encode())).build();
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (System.nanoTime() < deadline) {
+      assertTrue(app.process().isAlive(), "the app exited during start-up; see " + app.log().getAbsolutePath());
+      try {
+        HttpResponse<String> r = HTTP.send(signIn, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return ok(r).getJsonObject("data").getJsonObject("signIn").getString("accessToken");
+        }
+      } catch (java.io.IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("the app did not start within " + bound.toSeconds() + " s; see " + app.log().getAbsolutePath());
   }
 
   private static JsonObject header(String jwt) {
