@@ -55,7 +55,7 @@ public interface AuthSettings {
   /** Bearer tokens of an outside OpenID Connect provider ({@code tessera.auth.oidc.*}); off without an issuer. */
   Oidc oidc();
 
-  /** An OpenID Connect provider whose access tokens name Tessera users (docs/adr/0042-oidc-bearer-tokens.md). */
+  /** An OpenID Connect provider whose access tokens name Tessera users (docs/adr/0045-oidc-bearer-tokens.md). */
   interface Oidc {
     /** The provider's issuer URL, exactly as its tokens' {@code iss} claim says it; none: OIDC is off. */
     Optional<String> issuer();

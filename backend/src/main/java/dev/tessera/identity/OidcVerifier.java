@@ -174,8 +174,9 @@ public class OidcVerifier {
   private Future<Buffer> get(String url) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
         .setTimeout(HTTP_TIMEOUT_MS).putHeader("Accept", "application/json");
-    return client().request(options).compose(HttpClientRequest::send).compose(resp -> resp.statusCode() == 200
-        ? resp.body() : Future.failedFuture("HTTP " + resp.statusCode() + " from " + url));
+    // the body is read either way, so the connection goes back to the pool
+    return client().request(options).compose(HttpClientRequest::send).compose(resp -> resp.body().compose(body ->
+        resp.statusCode() == 200 ? Future.succeededFuture(body) : Future.failedFuture("HTTP " + resp.statusCode() + " from " + url)));
   }
 
   private synchronized HttpClient client() {

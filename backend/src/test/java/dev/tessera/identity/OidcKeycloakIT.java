@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Integration test against a real OpenID Connect provider: Keycloak in its own process (realms
- * {@code tessera-it} and {@code other-it}, src/test/resources/oidc) and the packaged app configured with
- * the {@code tessera-it} issuer and audience {@code tessera}. The provider's access tokens act as the
+ * {@code tessera-it} and {@code other-it}, src/test/resources/oidc) and the packaged app, sign-in
+ * required, configured with the {@code tessera-it} issuer and audience {@code tessera}. The provider's access tokens act as the
  * Tessera user their {@code preferred_username} names; unknown and deactivated users, other audiences,
  * expired, tampered, foreign-key, foreign-issuer, {@code alg: none}, HMAC and ID tokens are all refused
  * with 401 UNAUTHENTICATED, over HTTP and over a socket's connection_init; the provider's key rotation
@@ -60,14 +60,14 @@ class OidcKeycloakIT {
     int kcPort = PackagedApp.freePort();
     keycloak = Keycloak.launch(java.get(), kcPort);
     int port = PackagedApp.freePort();
-    app = PackagedApp.start("oidc-it", port, Map.of("TESSERA_DB_URL", "postgresql://127.0.0.1:5432/" + DB,
-        "TESSERA_ADMIN_PASSWORD", ADMIN_PASSWORD, "TESSERA_STARTER_INSTALL", "false",
-        "TESSERA_OIDC_ISSUER", keycloak.issuer(REALM), "TESSERA_OIDC_AUDIENCE", "tessera",
-        "TESSERA_OIDC_CLOCK_SKEW", "1S", "TESSERA_OIDC_KEY_REFETCH_INTERVAL", "1S", "TESSERA_AUTH_CHECK_INTERVAL", "1S"),
-        Duration.ofSeconds(120));
+    app = PackagedApp.launch("oidc-it", port, Map.ofEntries(Map.entry("TESSERA_DB_URL", "postgresql://127.0.0.1:5432/" + DB),
+        Map.entry("TESSERA_AUTH_REQUIRED", "true"), Map.entry("TESSERA_ADMIN_PASSWORD", ADMIN_PASSWORD),
+        Map.entry("TESSERA_STARTER_INSTALL", "false"), Map.entry("TESSERA_OIDC_ISSUER", keycloak.issuer(REALM)),
+        Map.entry("TESSERA_OIDC_AUDIENCE", "tessera"), Map.entry("TESSERA_OIDC_CLOCK_SKEW", "1S"),
+        Map.entry("TESSERA_OIDC_KEY_REFETCH_INTERVAL", "1S"), Map.entry("TESSERA_AUTH_CHECK_INTERVAL", "1S")));
     graphql = URI.create("http://127.0.0.1:" + port + "/graphql");
+    adminToken = signInAdmin(Duration.ofSeconds(120));
     keycloak.awaitReady(Duration.ofSeconds(240));
-    adminToken = signInAdmin();
     for (String user : new String[] {"alice", "carol"}) {
       // the test's users create teams to show who acted: the admin role lets them
       ok(call(adminToken, "mutation { createUser(input: {username: \"" + user + "\", name: \"" + user
@@ -214,9 +214,9 @@ class OidcKeycloakIT {
     good.send(Map.of("type", "connection_init", "payload",
         Map.of("Authorization", "Bearer " + keycloak.accessToken(REALM, "tessera", "alice"))));
     assertEquals("connection_ack", good.next().getString("type"));
-    good.subscribe("1", "mutation { createTeam(input: {code: \"ws" + System.nanoTime() + "\", name: \"x\"}) { createdBy } }", Map.of());
+    good.subscribe("1", saveView(), Map.of());
     JsonObject next = good.next();
-    assertEquals("alice", next.getJsonObject("payload").getJsonObject("data").getJsonObject("createTeam").getString("createdBy"),
+    assertEquals("alice", next.getJsonObject("payload").getJsonObject("data").getJsonObject("saveView").getString("createdBy"),
         next.encode());
     good.socket.sendClose(1000, "done").join();
 
@@ -228,10 +228,14 @@ class OidcKeycloakIT {
 
   // ---------------------------------------------------------------- helpers
 
-  /** Who a team created with this token was created by; fails on any error. */
+  /** A mutation any signed-in user may run (a private list view), answering who ran it. */
+  private static String saveView() {
+    return "mutation { saveView(entity: \"team\", name: \"v" + System.nanoTime() + "\", settings: {}) { createdBy } }";
+  }
+
+  /** Who a list view saved with this token was saved by; fails on any error. */
   private static String createdBy(String token) throws Exception {
-    JsonObject r = ok(call(token, "mutation { createTeam(input: {code: \"t" + System.nanoTime() + "\", name: \"x\"}) { createdBy } }"));
-    return r.getJsonObject("data").getJsonObject("createTeam").getString("createdBy");
+    return ok(call(token, saveView())).getJsonObject("data").getJsonObject("saveView").getString("createdBy");
   }
 
   /** {@link #createdBy} once the app has fetched the provider's new keys (at most one fetch a second). */
@@ -252,8 +256,7 @@ class OidcKeycloakIT {
     assertEquals(401, r.statusCode(), what + ": " + r.body());
     assertEquals("UNAUTHENTICATED", new JsonObject(r.body()).getJsonArray("errors").getJsonObject(0)
         .getJsonObject("extensions").getString("code"), what);
-    assertTrue(post(token, "mutation { createTeam(input: {code: \"no" + System.nanoTime() + "\", name: \"x\"}) { id } }")
-        .statusCode() == 401, what + ": nothing is written");
+    assertEquals(401, post(token, saveView()).statusCode(), what + ": nothing is written");
   }
 
   private static HttpResponse<String> post(String token, String query) throws Exception {
@@ -275,11 +278,25 @@ class OidcKeycloakIT {
     return body;
   }
 
-  private static String signInAdmin() throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(graphql).header("Content-Type", "application/json")
+  /** The administrator's access token, once the app (sign-in required: nothing else answers anonymously) signs in. */
+  private static String signInAdmin(Duration bound) throws Exception {
+    HttpRequest signIn = HttpRequest.newBuilder(graphql).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("query", "mutation { signIn(username: \"admin\", password: \""
-            + ADMIN_PASSWORD + "\") { accessToken } }").encode())).build(), HttpResponse.BodyHandlers.ofString());
-    return ok(r).getJsonObject("data").getJsonObject("signIn").getString("accessToken");
+            + ADMIN_PASSWORD + "\") { accessToken } }").encode())).build();
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (System.nanoTime() < deadline) {
+      assertTrue(app.process().isAlive(), "the app exited during start-up; see " + app.log().getAbsolutePath());
+      try {
+        HttpResponse<String> r = HTTP.send(signIn, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return ok(r).getJsonObject("data").getJsonObject("signIn").getString("accessToken");
+        }
+      } catch (java.io.IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("the app did not start within " + bound.toSeconds() + " s; see " + app.log().getAbsolutePath());
   }
 
   private static JsonObject header(String jwt) {
