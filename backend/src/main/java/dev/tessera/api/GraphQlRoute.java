@@ -123,7 +123,11 @@ public class GraphQlRoute {
         .chain(p -> actors.context(p, "graphql", locale, address))
         .subscribe().with(next::accept,
         err -> {
-          if (err instanceof PlatformException pe) {
+          if (err instanceof PlatformException pe && pe.code() == dev.tessera.platform.ErrorCode.UNAVAILABLE) {
+            // the credential could not be checked: the database is down, not the caller wrong
+            ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
+            reply(ctx, 503, media, error(pe.code().name(), pe.message(locale)));
+          } else if (err instanceof PlatformException pe) {
             unauthorized(ctx, media, error(pe.code().name(), pe.message(locale)));
           } else {
             reply(ctx, 500, media, error("INTERNAL_ERROR", "Internal error"));

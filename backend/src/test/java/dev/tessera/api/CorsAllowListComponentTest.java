@@ -54,12 +54,12 @@ class CorsAllowListComponentTest {
   @Test
   void aPreflightFromAnAllowedOriginIsAnswered() {
     given().header("Origin", ALLOWED).header("Access-Control-Request-Method", "POST")
-        .header("Access-Control-Request-Headers", "content-type,x-tessera-user")
+        .header("Access-Control-Request-Headers", "content-type,authorization")
         .when().options("/graphql")
         .then().statusCode(200)
         .header("Access-Control-Allow-Origin", ALLOWED)
         .header("Access-Control-Allow-Methods", containsStringIgnoringCase("POST"))
-        .header("Access-Control-Allow-Headers", containsStringIgnoringCase("x-tessera-user"))
+        .header("Access-Control-Allow-Headers", containsStringIgnoringCase("authorization"))
         .header("Access-Control-Max-Age", "86400");
   }
 
