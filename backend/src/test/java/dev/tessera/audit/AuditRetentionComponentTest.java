@@ -1,6 +1,7 @@
 package dev.tessera.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.platform.TxRunner;
 import dev.tessera.support.Race;
@@ -67,8 +68,11 @@ class AuditRetentionComponentTest {
     assertEquals(oldLog, log, "every old event deleted once between the two nodes: " + outcomes);
     assertEquals(0, count("SELECT count(*) FROM tessera_audit WHERE committed_at < now() - interval '180 days'"));
     assertEquals(0, count("SELECT count(*) FROM tessera_security_log WHERE at < now() - interval '180 days'"));
-    assertEquals(youngTrail, count("SELECT count(*) FROM tessera_audit WHERE committed_at >= now() - interval '180 days'"));
-    assertEquals(youngLog, count("SELECT count(*) FROM tessera_security_log WHERE at >= now() - interval '180 days'"));
+    // none of the young went (others may have arrived meanwhile: sign-ins, the feed's later deliveries)
+    long trailAfter = count("SELECT count(*) FROM tessera_audit WHERE committed_at >= now() - interval '180 days'");
+    long logAfter = count("SELECT count(*) FROM tessera_security_log WHERE at >= now() - interval '180 days'");
+    assertTrue(trailAfter >= youngTrail, trailAfter + " < " + youngTrail);
+    assertTrue(logAfter >= youngLog, logAfter + " < " + youngLog);
     assertEquals(YOUNG, count("SELECT count(*) FROM tessera_audit WHERE actor = '" + actor + "'"));
     assertEquals(YOUNG, count("SELECT count(*) FROM tessera_security_log WHERE actor = '" + actor + "'"));
   }
