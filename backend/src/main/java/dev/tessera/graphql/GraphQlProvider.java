@@ -92,10 +92,11 @@ public class GraphQlProvider implements PublishParticipant {
       return cached;
     }
     dev.tessera.security.Policy policy = policies.policy(roles, full.snapshot());
-    Engine built = RoleSchemas.hidden(full.snapshot(), policy).isEmpty() ? full
+    java.util.Set<String> hidden = RoleSchemas.hidden(full.snapshot(), policy);
+    Engine built = hidden.isEmpty() ? full
         // a schema of its own to cut down: building the role's schema resolves type references in the
         // field definitions it holds, which must not be the live schema's
-        : engine(full.snapshot(), RoleSchemas.of(factory.build(full.snapshot()), full.snapshot(), policy));
+        : engine(full.snapshot(), RoleSchemas.of(factory.build(full.snapshot()), hidden));
     if (full.byRoles().size() < MAX_ROLE_SCHEMAS) {
       Engine raced = full.byRoles().putIfAbsent(roles, built);
       return raced != null ? raced : built;

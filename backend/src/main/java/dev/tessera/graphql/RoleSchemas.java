@@ -37,9 +37,8 @@ import java.util.Set;
 final class RoleSchemas {
   private RoleSchemas() {}
 
-  /** The schema for {@code policy}; the full schema itself when it hides nothing. */
-  static GraphQLSchema of(GraphQLSchema full, MetadataSnapshot snapshot, Policy policy) {
-    Set<String> hidden = hidden(snapshot, policy);
+  /** {@code full} without the {@code hidden} elements ({@link #hidden}); itself when there are none. */
+  static GraphQLSchema of(GraphQLSchema full, Set<String> hidden) {
     if (hidden.isEmpty()) {
       return full;
     }
