@@ -76,7 +76,7 @@ final class SchemaMessages {
     LocalizedText what = subject(lastKey(path));
     return switch (keyword) {
       case "required" -> required(path, property);
-      case "additionalProperties" -> Problem.of(ProblemCode.UNKNOWN_PROPERTY, path + Problem.key(property),
+      case "additionalProperties", "unevaluatedProperties" -> Problem.of(ProblemCode.UNKNOWN_PROPERTY, path + Problem.key(property),
           UNKNOWN_PROPERTY, "property", property);
       case "type" -> Problem.of(ProblemCode.INVALID_TYPE, path, WRONG_TYPE, "what", what,
           "expected", jsonType(arg(args, 1)), "actual", jsonType(arg(args, 0)));

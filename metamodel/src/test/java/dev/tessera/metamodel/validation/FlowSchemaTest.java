@@ -1,0 +1,34 @@
+package dev.tessera.metamodel.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metamodel.json.MetamodelJson;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The structure of flows ({@code flow.schema.json}): the minimal flow passes; per-type properties are checked. */
+class FlowSchemaTest {
+  @Test
+  void theIssuesMinimalFlowIsAccepted() throws Exception {
+    assertEquals(List.of(), new MetadataValidator().validate(minimalSet()));
+  }
+
+  @Test
+  void aPropertyOfAnotherNodeTypeIsAnUnknownProperty() throws Exception {
+    List<JsonNode> defs = minimalSet();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) defs.get(1).at("/nodes/1")).put("dueInDays", 3);
+    List<String> found = new MetadataValidator().validate(defs).stream().map(p -> p.code() + "@" + p.path()).toList();
+    assertEquals(List.of("UNKNOWN_PROPERTY@$[1].nodes[1].dueInDays"), found);
+  }
+
+  static List<JsonNode> minimalSet() throws Exception {
+    try (InputStream in = FlowSchemaTest.class.getResourceAsStream("FlowValidatorTest.minimal.json")) {
+      List<JsonNode> out = new ArrayList<>();
+      MetamodelJson.mapper().readTree(in).forEach(out::add);
+      return out;
+    }
+  }
+}
