@@ -10,5 +10,8 @@ import java.util.function.Consumer;
 public interface Announcements {
   void listen(Consumer<String> payloads);
 
+  /** Starts receiving what is announced on another channel (the flow engine's, published metadata). */
+  void listen(String channel, Consumer<String> payloads);
+
   void stop();
 }
