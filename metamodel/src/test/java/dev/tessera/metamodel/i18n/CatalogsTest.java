@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.metamodel.expr.ExpressionMessage;
 import dev.tessera.metamodel.expr.FunctionLibrary;
+import dev.tessera.metamodel.message.MessageTextMessage;
+import dev.tessera.metamodel.validation.CalendarMessage;
+import dev.tessera.metamodel.validation.FlowMessage;
 import dev.tessera.metamodel.validation.MetadataMessage;
 import dev.tessera.metamodel.validation.RoleMessage;
 import java.io.IOException;
@@ -40,7 +43,8 @@ class CatalogsTest {
   }
 
   static Stream<Class<? extends Enum<? extends MessageCode>>> codeEnums() {
-    return Stream.of(MetadataMessage.class, ExpressionMessage.class, RoleMessage.class);
+    return Stream.of(MetadataMessage.class, ExpressionMessage.class, RoleMessage.class, FlowMessage.class,
+        CalendarMessage.class, MessageTextMessage.class);
   }
 
   @Test
