@@ -116,7 +116,7 @@ public class FlowEngine {
           Duration backoff = FlowDefinition.duration(retry.backoff()).orElse(Duration.ofSeconds(10))
               .multipliedBy(1L << Math.min(tok.attempt() - 1, 16));
           return step.chain(id -> store.moveToken(t, new FlowToken(tok.id(), tok.instanceId(), tok.node(),
-              FlowToken.State.READY, now.plus(backoff), tok.attempt() + 1, tok.visit(), tok.wait(), tok.stepId(), reason)));
+              FlowToken.State.READY, now.plus(backoff), tok.attempt() + 1, tok.visit(), tok.waitFor(), tok.stepId(), reason)));
         }
         List<FlowEdge> handlers = node == null ? List.of() : node.onError() != null
             ? List.of(new FlowEdge(node.id(), node.onError(), FlowNode.ERROR)) : flow.next(node.id(), FlowNode.ERROR);
@@ -127,14 +127,14 @@ public class FlowEngine {
               .chain(() -> store.updateInstance(t, c.instance().id(), FlowInstance.Status.RUNNING, null, vars));
         }
         return step.chain(id -> store.moveToken(t, new FlowToken(tok.id(), tok.instanceId(), tok.node(),
-                FlowToken.State.INCIDENT, tok.dueAt(), tok.attempt(), tok.visit(), tok.wait(), tok.stepId(), reason)))
+                FlowToken.State.INCIDENT, tok.dueAt(), tok.attempt(), tok.visit(), tok.waitFor(), tok.stepId(), reason)))
             .chain(() -> store.updateInstance(t, c.instance().id(), FlowInstance.Status.FAILED, null, null));
       });
     })).onFailure().invoke(x -> LOG.warnf(x, "flow token %d: its failure could not be recorded", tokenId));
   }
 
   /** Moves the token along the first edge and adds a ready token for each further edge (a fork). */
-  private Uni<Void> fork(Tx t, java.util.UUID instance, FlowToken tok, List<FlowEdge> edges, OffsetDateTime now) {
+  Uni<Void> fork(Tx t, java.util.UUID instance, FlowToken tok, List<FlowEdge> edges, OffsetDateTime now) {
     Uni<Void> chain = store.moveToken(t, ready(tok, edges.get(0).to(), now));
     for (FlowEdge e : edges.subList(1, edges.size())) {
       chain = chain.chain(() -> store.addToken(t, instance, e.to(), now, tok.visit() + 1)).replaceWithVoid();
@@ -172,8 +172,11 @@ public class FlowEngine {
     if (ctx.entity == null || ctx.instance.recordId() == null) {
       return Uni.createFrom().voidItem();
     }
-    return recordStore.findById(ctx.tx, ctx.entity, ctx.instance.recordId(), true).invoke(r -> ctx.record = r)
-        .replaceWithVoid();
+    // a live record, else one in the recycle bin (a flow started by its deletion)
+    return recordStore.findById(ctx.tx, ctx.entity, ctx.instance.recordId(), false)
+        .chain(r -> r != null ? Uni.createFrom().item(r)
+            : recordStore.findById(ctx.tx, ctx.entity, ctx.instance.recordId(), true))
+        .invoke(r -> ctx.record = r).replaceWithVoid();
   }
 
   private Uni<Boolean> goalMet(FlowContext ctx) {
@@ -193,7 +196,7 @@ public class FlowEngine {
     Uni<Outcome> outcome = resumed ? nodes.resume(ctx, node, tok) : nodes.run(ctx, node, tok);
     return outcome.chain(o -> {
       if (o instanceof Outcome.Wait w) {
-        Map<String, Object> wait = new java.util.LinkedHashMap<>(w.wait());
+        Map<String, Object> wait = new java.util.LinkedHashMap<>(w.waitFor());
         if (ctx.flow.goal() != null) {
           wait.put("goal", true);
         }

@@ -172,8 +172,8 @@ public class FlowEnrollment implements ChangeSubscriber {
       return Uni.createFrom().voidItem();
     }
     return versions.current(tx, meta, f.name()).chain(running -> {
-      if (running == null) {
-        return Uni.createFrom().voidItem();
+      if (running == null || c.committedAt() != null && c.committedAt().isBefore(running.publishedAt())) {
+        return Uni.createFrom().voidItem(); // changes from before the flow was published do not start it
       }
       boolean openOnly = running.definition().reenrollment() == FlowDefinition.Reenrollment.WHEN_TRIGGERED_AGAIN;
       return store.enrolled(tx, f.name(), c.recordId(), openOnly).chain(enrolled -> {

@@ -5,11 +5,11 @@ import dev.tessera.metamodel.model.LocalizedText;
 import java.util.Map;
 
 /**
- * A step that cannot be done, with the reason in words a business user reads ({@code messages/flow.properties},
+ * A step that cannot be done, with the reason in words a business user reads ({@code messages/flowengine.properties},
  * zh-CN and en). It is retried, then becomes an incident naming this reason.
  */
 public final class FlowFailure extends RuntimeException {
-  static final Messages MESSAGES = Messages.of("flow");
+  static final Messages MESSAGES = Messages.of("flowengine");
   private final String code;
   private final LocalizedText text;
 

@@ -99,7 +99,7 @@ class FlowNodes {
 
   /** Resumes a waiting node: its due time came, or an event (task done, record changed) woke it. */
   Uni<Outcome> resume(FlowContext ctx, FlowNode node, FlowToken tok) {
-    Map<String, Object> wait = tok.wait() == null ? Map.of() : tok.wait();
+    Map<String, Object> wait = tok.waitFor() == null ? Map.of() : tok.waitFor();
     OffsetDateTime until = wait.get("until") instanceof String s ? OffsetDateTime.parse(s) : null;
     boolean timedOut = until == null || !ctx.now.isBefore(until);
     String type = String.valueOf(wait.get("type"));

@@ -125,7 +125,7 @@ public class FlowService {
   public Uni<FlowInstance> retry(long tokenId) {
     return tx.inTransaction(t -> incident(t, tokenId).chain(c -> store.moveToken(t, new FlowToken(c.token().id(),
             c.token().instanceId(), c.token().node(), FlowToken.State.READY, OffsetDateTime.now(), 1, c.token().visit(),
-            c.token().wait(), c.token().stepId(), null))
+            c.token().waitFor(), c.token().stepId(), null))
         .chain(() -> store.updateInstance(t, c.instance().id(), FlowInstance.Status.RUNNING, null, null))
         .chain(() -> store.instance(t, c.instance().id()))))
         .invoke(x -> runner.wake());
@@ -140,16 +140,8 @@ public class FlowService {
           List<FlowEdge> next = flow.next(tok.node(), null);
           Uni<Long> step = store.addStep(t, new FlowStep(0, tok.instanceId(), tok.node(), tok.attempt(), "skipped", null,
               now, now, Map.of("by", actor.userId()), null, tok.error()));
-          Uni<Void> moved;
-          if (next.isEmpty()) {
-            moved = store.deleteToken(t, tok.id());
-          } else {
-            moved = store.moveToken(t, new FlowToken(tok.id(), tok.instanceId(), next.get(0).to(), FlowToken.State.READY,
-                now, 1, tok.visit() + 1, null, null, null));
-            for (FlowEdge e : next.subList(1, next.size())) {
-              moved = moved.chain(() -> store.addToken(t, tok.instanceId(), e.to(), now, tok.visit() + 1)).replaceWithVoid();
-            }
-          }
+          Uni<Void> moved = next.isEmpty() ? store.deleteToken(t, tok.id())
+              : engine.fork(t, tok.instanceId(), tok, next, now);
           return step.chain(x -> moved).chain(() -> store.tokens(t, tok.instanceId())).chain(left -> store.updateInstance(
               t, tok.instanceId(), left.isEmpty() ? FlowInstance.Status.COMPLETED : FlowInstance.Status.RUNNING,
               left.isEmpty() ? "end" : null, null)).chain(() -> store.instance(t, tok.instanceId()));

@@ -14,7 +14,7 @@ public interface FlowStore {
   String CHANNEL = "tessera_flow";
 
   /** A stored version of a flow. */
-  record Version(String flow, int version, int metadataVersion, JsonNode definition) {}
+  record Version(String flow, int version, int metadataVersion, JsonNode definition, OffsetDateTime publishedAt) {}
 
   /** The newest version of every flow. */
   Uni<List<Version>> latestVersions(Tx tx);

@@ -10,7 +10,7 @@ import java.util.UUID;
  * instance and node it scopes the idempotency key of the node's effects.
  */
 public record FlowToken(long id, UUID instanceId, String node, State state, OffsetDateTime dueAt, int attempt,
-    int visit, Map<String, Object> wait, Long stepId, String error) {
+    int visit, Map<String, Object> waitFor, Long stepId, String error) {
   public enum State {
     READY, WAITING, INCIDENT;
 

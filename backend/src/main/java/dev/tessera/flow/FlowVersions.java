@@ -22,14 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class FlowVersions implements PublishStep {
   /** A flow version as the engine runs it. */
-  public record Running(int version, FlowDefinition definition) {}
+  public record Running(int version, FlowDefinition definition, java.time.OffsetDateTime publishedAt) {}
 
   private record Key(String flow, int version) {}
 
   private final FlowStore store;
   private final Map<Key, FlowDefinition> definitions = new ConcurrentHashMap<>();
   /** Per metadata version, the flow versions it starts (filled lazily). */
-  private final Map<Integer, Map<String, Integer>> started = new ConcurrentHashMap<>();
+  private final Map<Integer, Map<String, Running>> started = new ConcurrentHashMap<>();
 
   public FlowVersions(FlowStore store) {
     this.store = store;
@@ -49,7 +49,7 @@ public class FlowVersions implements PublishStep {
         String name = json.path("name").asText();
         FlowStore.Version last = byName.get(name);
         if (last == null || !last.definition().equals(json)) {
-          added.add(new FlowStore.Version(name, last == null ? 1 : last.version() + 1, candidate.version(), json));
+          added.add(new FlowStore.Version(name, last == null ? 1 : last.version() + 1, candidate.version(), json, null));
         }
       }
       return added;
@@ -59,9 +59,9 @@ public class FlowVersions implements PublishStep {
 
   /** The version of {@code flow} that {@code snapshot} starts, with its definition; null when it has none. */
   public Uni<Running> current(Tx tx, MetadataSnapshot snapshot, String flow) {
-    Integer known = started.getOrDefault(snapshot.version(), Map.of()).get(flow);
+    Running known = started.getOrDefault(snapshot.version(), Map.of()).get(flow);
     if (known != null) {
-      return definition(tx, flow, known).map(d -> new Running(known, d));
+      return Uni.createFrom().item(known);
     }
     return store.versionAt(tx, flow, snapshot.version()).map(v -> {
       if (v == null) {
@@ -71,8 +71,9 @@ public class FlowVersions implements PublishStep {
       if (started.size() > 16) {
         started.clear();
       }
-      started.computeIfAbsent(snapshot.version(), k -> new ConcurrentHashMap<>()).put(flow, v.version());
-      return new Running(v.version(), d);
+      Running running = new Running(v.version(), d, v.publishedAt());
+      started.computeIfAbsent(snapshot.version(), k -> new ConcurrentHashMap<>()).put(flow, running);
+      return running;
     });
   }
 

@@ -15,8 +15,8 @@ sealed interface Outcome {
     }
   }
 
-  /** Wait until {@code due} (or an event {@code wait} names wakes the token first). */
-  record Wait(OffsetDateTime due, Map<String, Object> wait, Object output) implements Outcome {}
+  /** Wait until {@code due} (or an event {@code waitFor} names wakes the token first). */
+  record Wait(OffsetDateTime due, Map<String, Object> waitFor, Object output) implements Outcome {}
 
   /** This path ends here. */
   record Stop(Object output) implements Outcome {}

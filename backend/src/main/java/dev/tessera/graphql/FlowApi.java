@@ -10,6 +10,7 @@ import dev.tessera.flow.FlowInstance;
 import dev.tessera.flow.FlowService;
 import dev.tessera.flow.FlowStep;
 import dev.tessera.flow.FlowToken;
+import dev.tessera.platform.RequestMessages;
 import dev.tessera.metamodel.model.RoleDefinition;
 import dev.tessera.platform.Actor;
 import dev.tessera.record.DataRecord;

@@ -35,35 +35,36 @@ public class PgFlowStore implements FlowStore {
 
   @Override
   public Uni<List<Version>> latestVersions(Tx tx) {
-    return sql.query(tx, "SELECT DISTINCT ON (flow) flow, version, metadata_version, definition::text"
+    return sql.query(tx, "SELECT DISTINCT ON (flow) flow, version, metadata_version, definition::text, published_at"
         + " FROM tessera_flow_version ORDER BY flow, version DESC").map(PgFlowStore::versions);
   }
 
   @Override
   public Uni<Version> version(Tx tx, String flow, int version) {
-    return sql.query(tx, "SELECT flow, version, metadata_version, definition::text FROM tessera_flow_version"
+    return sql.query(tx, "SELECT flow, version, metadata_version, definition::text, published_at FROM tessera_flow_version"
         + " WHERE flow = $1 AND version = $2", Tuple.of(flow, version))
         .map(rows -> versions(rows).stream().findFirst().orElse(null));
   }
 
   @Override
   public Uni<Version> versionAt(Tx tx, String flow, int metadataVersion) {
-    return sql.query(tx, "SELECT flow, version, metadata_version, definition::text FROM tessera_flow_version"
+    return sql.query(tx, "SELECT flow, version, metadata_version, definition::text, published_at FROM tessera_flow_version"
         + " WHERE flow = $1 AND metadata_version <= $2 ORDER BY version DESC LIMIT 1", Tuple.of(flow, metadataVersion))
         .map(rows -> versions(rows).stream().findFirst().orElse(null));
   }
 
   private static List<Version> versions(RowSet<Row> rows) {
     List<Version> out = new ArrayList<>();
-    rows.forEach(r -> out.add(new Version(r.getString(0), r.getInteger(1), r.getInteger(2), Json.parse(r.getString(3)))));
+    rows.forEach(r -> out.add(new Version(r.getString(0), r.getInteger(1), r.getInteger(2), Json.parse(r.getString(3)),
+        r.getOffsetDateTime(4))));
     return out;
   }
 
   @Override
   public Uni<Void> addVersion(Tx tx, Version v) {
     return sql.query(tx, "INSERT INTO tessera_flow_version (flow, version, metadata_version, definition)"
-            + " VALUES ($1, $2, $3, $4::jsonb)",
-        Tuple.of(v.flow(), v.version(), v.metadataVersion(), Json.write(v.definition()))).replaceWithVoid();
+            + " VALUES ($1, $2, $3, $4::text::jsonb)",
+        Tuple.of(v.flow(), v.version(), v.metadataVersion(), v.definition().toString())).replaceWithVoid();
   }
 
   @Override
@@ -72,7 +73,7 @@ public class PgFlowStore implements FlowStore {
             WITH ins AS (
               INSERT INTO tessera_flow_instance (id, flow, version, entity, record_id, status, variables, trigger_key,
                 started_by, test)
-              VALUES ($1, $2, $3, $4, $5, 'running', $6::jsonb, $7, $8, $9)
+              VALUES ($1, $2, $3, $4, $5, 'running', $6::text::jsonb, $7, $8, $9)
               ON CONFLICT (flow, trigger_key) DO NOTHING RETURNING id),
             tok AS (
               INSERT INTO tessera_flow_token (instance_id, node, state, due_at)
@@ -122,10 +123,10 @@ public class PgFlowStore implements FlowStore {
   @Override
   public Uni<Void> moveToken(Tx tx, FlowToken t) {
     return sql.query(tx, """
-            UPDATE tessera_flow_token SET node = $2, state = $3, due_at = $4, attempt = $5, visit = $6, wait = $7::jsonb,
+            UPDATE tessera_flow_token SET node = $2, state = $3, due_at = $4, attempt = $5, visit = $6, wait = $7::text::jsonb,
               step_id = $8, error = $9, updated_at = now() WHERE id = $1""",
         Tuple.from(new Object[] {t.id(), t.node(), t.state().sql(), t.dueAt(), t.attempt(), t.visit(),
-            t.wait() == null ? null : Json.write(t.wait()), t.stepId(), t.error()})).replaceWithVoid();
+            t.waitFor() == null ? null : Json.write(t.waitFor()), t.stepId(), t.error()})).replaceWithVoid();
   }
 
   @Override
@@ -159,7 +160,7 @@ public class PgFlowStore implements FlowStore {
   public Uni<Long> addStep(Tx tx, FlowStep s) {
     return sql.query(tx, """
             INSERT INTO tessera_flow_step (instance_id, node, attempt, status, branch, started_at, ended_at, input, output, error)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10) RETURNING id""",
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10) RETURNING id""",
         Tuple.from(new Object[] {s.instanceId(), s.node(), s.attempt(), s.status(), s.branch(), s.startedAt(),
             s.endedAt(), s.input() == null ? null : Json.write(s.input()),
             s.output() == null ? null : Json.write(s.output()), s.error()}))
@@ -168,7 +169,7 @@ public class PgFlowStore implements FlowStore {
 
   @Override
   public Uni<Void> endStep(Tx tx, long stepId, String status, String branch, Object output, String error) {
-    return sql.query(tx, "UPDATE tessera_flow_step SET status = $2, branch = $3, output = coalesce($4::jsonb, output),"
+    return sql.query(tx, "UPDATE tessera_flow_step SET status = $2, branch = $3, output = coalesce($4::text::jsonb, output),"
             + " error = $5, ended_at = now() WHERE id = $1",
         Tuple.of(stepId, status, branch, output == null ? null : Json.write(output), error)).replaceWithVoid();
   }
@@ -177,7 +178,7 @@ public class PgFlowStore implements FlowStore {
   public Uni<Void> updateInstance(Tx tx, UUID id, FlowInstance.Status status, String outcome, Map<String, Object> variables) {
     return sql.query(tx, """
             UPDATE tessera_flow_instance SET status = $2, outcome = coalesce($3, outcome),
-              variables = coalesce($4::jsonb, variables),
+              variables = coalesce($4::text::jsonb, variables),
               ended_at = CASE WHEN $2 IN ('completed', 'cancelled') THEN coalesce(ended_at, now()) ELSE NULL END
             WHERE id = $1""",
         Tuple.of(id, status.sql(), outcome, variables == null ? null : Json.write(variables))).replaceWithVoid();
@@ -193,7 +194,7 @@ public class PgFlowStore implements FlowStore {
   public Uni<Integer> wake(Tx tx, String key, String value, Map<String, Object> event) {
     return sql.query(tx, """
             WITH w AS (
-              UPDATE tessera_flow_token SET due_at = now(), wait = wait || jsonb_build_object('event', $3::jsonb),
+              UPDATE tessera_flow_token SET due_at = now(), wait = wait || jsonb_build_object('event', $3::text::jsonb),
                 updated_at = now()
               WHERE state = 'waiting' AND wait ->> $1 = $2 RETURNING 1)
             SELECT count(*), pg_notify('%s', '') FROM w""".formatted(CHANNEL), Tuple.of(key, value, Json.write(event)))

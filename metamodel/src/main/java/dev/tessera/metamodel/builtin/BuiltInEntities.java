@@ -18,7 +18,7 @@ import java.util.Optional;
  * administrator may add fields to them but not remove or change the built-in ones.
  */
 public final class BuiltInEntities {
-  private static final List<String> NAMES = List.of("user", "team", "teamMember");
+  private static final List<String> NAMES = List.of("user", "team", "teamMember", "task");
   private static final Map<String, JsonNode> BY_NAME = load();
 
   private BuiltInEntities() {}
