@@ -29,6 +29,8 @@ final class FlowContext {
   final Map<String, Object> vars;
   final boolean test;
   final List<Map<String, Object>> effects = new ArrayList<>();
+  /** History rows of completed nodes, written together when the run stops (one statement, in order). */
+  final List<FlowStep> steps = new ArrayList<>();
   EntityDefinition entity;
   DataRecord record;
   boolean varsChanged;

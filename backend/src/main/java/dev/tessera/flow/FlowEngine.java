@@ -200,18 +200,22 @@ public class FlowEngine {
         if (ctx.flow.goal() != null) {
           wait.put("goal", true);
         }
-        Uni<Long> stepId = resumed && tok.stepId() != null ? Uni.createFrom().item(tok.stepId())
-            : store.addStep(ctx.tx, new FlowStep(0, tok.instanceId(), node.id(), tok.attempt(), "waiting", null, ctx.now,
-                null, null, w.output(), null));
+        Uni<Long> stepId = resumed && tok.stepId() != null ? flush(ctx).replaceWith(tok.stepId())
+            : flush(ctx).chain(() -> store.addStep(ctx.tx, new FlowStep(0, tok.instanceId(), node.id(), tok.attempt(), "waiting", null, ctx.now,
+                null, null, w.output(), null)));
         return stepId.chain(id -> store.moveToken(ctx.tx, new FlowToken(tok.id(), tok.instanceId(), node.id(),
                 FlowToken.State.WAITING, w.due(), tok.attempt(), tok.visit(), wait, id, null)))
             .chain(() -> settle(ctx));
       }
       String branch = o instanceof Outcome.Next n ? n.branch() : null;
-      Uni<Void> history = resumed && tok.stepId() != null
-          ? store.endStep(ctx.tx, tok.stepId(), "completed", branch, o.output(), null)
-          : store.addStep(ctx.tx, new FlowStep(0, tok.instanceId(), node.id(), tok.attempt(), "completed", branch,
-              ctx.now, OffsetDateTime.now(), null, o.output(), null)).replaceWithVoid();
+      Uni<Void> history;
+      if (resumed && tok.stepId() != null) {
+        history = store.endStep(ctx.tx, tok.stepId(), "completed", branch, o.output(), null);
+      } else {
+        ctx.steps.add(new FlowStep(0, tok.instanceId(), node.id(), tok.attempt(), "completed", branch, ctx.now,
+            OffsetDateTime.now(), null, o.output(), null));
+        history = Uni.createFrom().voidItem();
+      }
       return history.chain(() -> {
         p.done++;
         List<FlowEdge> edges = o instanceof Outcome.Next n ? ctx.flow.next(node.id(), n.branch()) : List.of();
@@ -233,9 +237,16 @@ public class FlowEngine {
     });
   }
 
+  /** Writes the history rows the run has kept. */
+  private Uni<Void> flush(FlowContext ctx) {
+    List<FlowStep> steps = List.copyOf(ctx.steps);
+    ctx.steps.clear();
+    return store.addSteps(ctx.tx, steps);
+  }
+
   /** After a run: the instance's status from its tokens (none left: completed), and its variables if they changed. */
   private Uni<Void> settle(FlowContext ctx) {
-    return store.tokens(ctx.tx, ctx.instance.id()).chain(tokens -> {
+    return flush(ctx).chain(() -> store.tokens(ctx.tx, ctx.instance.id()).chain(tokens -> {
       if (tokens.isEmpty()) {
         return finish(ctx, FlowInstance.Status.COMPLETED, "end");
       }
@@ -247,12 +258,12 @@ public class FlowEngine {
         return Uni.createFrom().voidItem();
       }
       return store.updateInstance(ctx.tx, ctx.instance.id(), status, null, ctx.varsChanged ? ctx.vars : null);
-    });
+    }));
   }
 
   /** Ends the instance: its tokens go, its status and outcome are kept. */
   private Uni<Void> finish(FlowContext ctx, FlowInstance.Status status, String outcome) {
-    return store.deleteTokens(ctx.tx, ctx.instance.id())
+    return flush(ctx).chain(() -> store.deleteTokens(ctx.tx, ctx.instance.id()))
         .chain(() -> store.updateInstance(ctx.tx, ctx.instance.id(), status, outcome, ctx.varsChanged ? ctx.vars : null));
   }
 

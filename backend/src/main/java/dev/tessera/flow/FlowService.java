@@ -65,14 +65,7 @@ public class FlowService {
   /** Starts a flow with a manual trigger on a record the caller may read; the new instance. */
   public Uni<FlowInstance> start(String flowName, UUID recordId, Actor actor) {
     MetadataSnapshot meta = registry.current();
-    FlowDefinition flow = meta.named(FlowDefinition.class, flowName)
-        .orElseThrow(() -> refused(ErrorCode.NOT_FOUND, "NO_FLOW", Map.of("flow", flowName), "flow"));
-    if (!(flow.trigger() instanceof FlowTrigger.Manual)) {
-      throw refused(ErrorCode.BAD_REQUEST, "NOT_MANUAL", Map.of("flow", flowName, "trigger", flow.trigger().type()), "flow");
-    }
-    if (!flow.enabled()) {
-      throw refused(ErrorCode.BAD_REQUEST, "DISABLED", Map.of("flow", flowName), "flow");
-    }
+    FlowDefinition flow = manual(meta, flowName);
     EntityDefinition e = meta.entity(flow.trigger().entity());
     return reader.byId(actor, e, recordId, false).chain(visible -> {
       if (visible == null) {
@@ -86,6 +79,47 @@ public class FlowService {
             : Uni.createFrom().nullItem());
       }));
     }).invoke(x -> runner.wake());
+  }
+
+  /** Most records one {@link #startMany} call takes. */
+  public static final int MAX_START = 1000;
+
+  /**
+   * Starts a flow with a manual trigger on each of the records the caller may read (others are left
+   * out), in one transaction; the records that do not meet the enrollment condition are left out too.
+   * How many instances started.
+   */
+  public Uni<Integer> startMany(String flowName, List<UUID> recordIds, Actor actor) {
+    MetadataSnapshot meta = registry.current();
+    FlowDefinition flow = manual(meta, flowName);
+    if (recordIds.size() > MAX_START) {
+      throw new PlatformException(ErrorCode.BAD_REQUEST, dev.tessera.record.RecordMessages.text("TOO_MANY_ROWS",
+          Map.of("max", MAX_START, "count", recordIds.size())), "recordIds");
+    }
+    EntityDefinition e = meta.entity(flow.trigger().entity());
+    String batch = "manual:" + UUID.randomUUID() + ":";
+    return reader.byIds(actor, e, recordIds).chain(visible -> tx.inTransaction(t -> versions.current(t, meta, flowName)
+        .chain(running -> dev.tessera.platform.Sequence.map(visible, r -> {
+          FlowInstance probe = new FlowInstance(null, flowName, running.version(), e.name(), r.id(),
+              FlowInstance.Status.RUNNING, null, Map.of(), null, actor.userId(), false, null, null);
+          return enrollment.admitted(t, meta, running.definition(), e, probe, false).map(ok -> ok ? r.id() : null);
+        }).chain(admitted -> store.startMany(t, flowName, running.version(), e.name(),
+            admitted.stream().filter(java.util.Objects::nonNull).toList(), batch, actor.userId(),
+            running.definition().start().stream().map(FlowEdge::to).toList(), OffsetDateTime.now())))))
+        .invoke(x -> runner.wake());
+  }
+
+  /** A published, enabled flow with a manual trigger. */
+  private static FlowDefinition manual(MetadataSnapshot meta, String flowName) {
+    FlowDefinition flow = meta.named(FlowDefinition.class, flowName)
+        .orElseThrow(() -> refused(ErrorCode.NOT_FOUND, "NO_FLOW", Map.of("flow", flowName), "flow"));
+    if (!(flow.trigger() instanceof FlowTrigger.Manual)) {
+      throw refused(ErrorCode.BAD_REQUEST, "NOT_MANUAL", Map.of("flow", flowName, "trigger", flow.trigger().type()), "flow");
+    }
+    if (!flow.enabled()) {
+      throw refused(ErrorCode.BAD_REQUEST, "DISABLED", Map.of("flow", flowName), "flow");
+    }
+    return flow;
   }
 
   /** Instances, newest first; {@code recordId} given: only if the caller may read that record. */

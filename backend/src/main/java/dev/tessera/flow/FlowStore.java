@@ -32,6 +32,13 @@ public interface FlowStore {
    */
   Uni<Boolean> start(Tx tx, FlowInstance instance, List<String> nodes, OffsetDateTime due);
 
+  /**
+   * Starts one instance per record of {@code recordIds} (same flow, version, entity, starter; trigger keys
+   * {@code keyPrefix + recordId}), each with a ready token at each of {@code nodes}; how many started.
+   */
+  Uni<Integer> startMany(Tx tx, String flow, int version, String entity, List<UUID> recordIds, String keyPrefix,
+      String startedBy, List<String> nodes, OffsetDateTime due);
+
   /** Whether the flow has an instance on the record: any, or only one that has not ended. */
   Uni<Boolean> enrolled(Tx tx, String flow, UUID recordId, boolean openOnly);
 
@@ -61,6 +68,9 @@ public interface FlowStore {
   Uni<Void> deleteTokens(Tx tx, UUID instanceId);
 
   Uni<Long> addStep(Tx tx, FlowStep step);
+
+  /** Appends several history rows in one statement, in order. */
+  Uni<Void> addSteps(Tx tx, List<FlowStep> steps);
 
   Uni<Void> endStep(Tx tx, long stepId, String status, String branch, Object output, String error);
 

@@ -165,6 +165,14 @@ class FlowApi implements SchemaContributor {
         flows.start(env.getArgument("flow"), Ids.argument(env.getArgument("recordId"), "recordId"),
             RequestContext.of(env).actor()).map(i -> i == null ? null : instance(new FlowService.InstanceView(i,
                 List.of(), List.of()))).subscribeAsCompletionStage());
+    code.dataFetcher(FieldCoordinates.coordinates("Mutation", "startFlows"), (DataFetcher<?>) env -> {
+      List<String> raw = env.getArgument("recordIds");
+      List<java.util.UUID> ids = new java.util.ArrayList<>();
+      for (int i = 0; i < raw.size(); i++) {
+        ids.add(Ids.argument(raw.get(i), "recordIds[" + i + "]"));
+      }
+      return flows.startMany(env.getArgument("flow"), ids, RequestContext.of(env).actor()).subscribeAsCompletionStage();
+    });
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", "retryIncident"), (DataFetcher<?>) env ->
         flows.retry(tokenId(env)).map(i -> instance(new FlowService.InstanceView(i, List.of(), List.of())))
             .subscribeAsCompletionStage());
@@ -199,6 +207,11 @@ class FlowApi implements SchemaContributor {
         + " record does not meet the flow's enrollment condition",
         GraphQLArgument.newArgument().name("flow").type(nonNull(GraphQLString)).build(),
         GraphQLArgument.newArgument().name("recordId").type(nonNull(GraphQLID)).build()));
+    parts.mutation(field("startFlows", nonNull(GraphQLInt), "Starts a flow with a manual trigger on each record"
+        + " (at most " + FlowService.MAX_START + ") the caller may read and that meets its enrollment condition;"
+        + " how many started",
+        GraphQLArgument.newArgument().name("flow").type(nonNull(GraphQLString)).build(),
+        GraphQLArgument.newArgument().name("recordIds").type(nonNull(list(nonNull(GraphQLID)))).build()));
     parts.mutation(field("retryIncident", nonNull(INSTANCE), "Runs the failed node again (earlier effects are not replayed)", id));
     parts.mutation(field("skipIncident", nonNull(INSTANCE), "Skips the failed node: the path goes on after it", id));
     parts.mutation(field("cancelFlowInstance", nonNull(INSTANCE), "Cancels an instance: nothing more of it runs", id));

@@ -86,6 +86,28 @@ public class PgFlowStore implements FlowStore {
   }
 
   @Override
+  public Uni<Integer> startMany(Tx tx, String flow, int version, String entity, List<UUID> recordIds, String keyPrefix,
+      String startedBy, List<String> nodes, OffsetDateTime due) {
+    UUID[] ids = new UUID[recordIds.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = dev.tessera.record.Uuids.v7();
+    }
+    return sql.query(tx, """
+            WITH ins AS (
+              INSERT INTO tessera_flow_instance (id, flow, version, entity, record_id, status, trigger_key, started_by)
+              SELECT i, $1, $2, $3, r, 'running', $6 || r::text, $7 FROM unnest($4::uuid[], $5::uuid[]) AS x(i, r)
+              ON CONFLICT (flow, trigger_key) DO NOTHING RETURNING id),
+            tok AS (
+              INSERT INTO tessera_flow_token (instance_id, node, state, due_at)
+              SELECT ins.id, n, 'ready', $9 FROM ins, unnest($8::text[]) n RETURNING 1)
+            SELECT (SELECT count(*) FROM ins), pg_notify('%s', '') FROM (SELECT count(*) FROM tok) x"""
+            .formatted(CHANNEL),
+        Tuple.from(new Object[] {flow, version, entity, ids, recordIds.toArray(UUID[]::new), keyPrefix, startedBy,
+            nodes.toArray(String[]::new), due}))
+        .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
+  @Override
   public Uni<Boolean> enrolled(Tx tx, String flow, UUID recordId, boolean openOnly) {
     return sql.query(tx, "SELECT EXISTS (SELECT 1 FROM tessera_flow_instance WHERE record_id = $1 AND flow = $2"
             + (openOnly ? " AND ended_at IS NULL" : "") + " AND NOT test)", Tuple.of(recordId, flow))
@@ -165,6 +187,42 @@ public class PgFlowStore implements FlowStore {
             s.endedAt(), s.input() == null ? null : Json.write(s.input()),
             s.output() == null ? null : Json.write(s.output()), s.error()}))
         .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  @Override
+  public Uni<Void> addSteps(Tx tx, List<FlowStep> steps) {
+    if (steps.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    if (steps.size() == 1) {
+      return addStep(tx, steps.get(0)).replaceWithVoid();
+    }
+    int n = steps.size();
+    UUID[] instance = new UUID[n];
+    String[] node = new String[n], status = new String[n], branch = new String[n], input = new String[n],
+        output = new String[n], error = new String[n];
+    Integer[] attempt = new Integer[n];
+    OffsetDateTime[] started = new OffsetDateTime[n], ended = new OffsetDateTime[n];
+    for (int i = 0; i < n; i++) {
+      FlowStep s = steps.get(i);
+      instance[i] = s.instanceId();
+      node[i] = s.node();
+      attempt[i] = s.attempt();
+      status[i] = s.status();
+      branch[i] = s.branch();
+      started[i] = s.startedAt();
+      ended[i] = s.endedAt();
+      input[i] = s.input() == null ? null : Json.write(s.input());
+      output[i] = s.output() == null ? null : Json.write(s.output());
+      error[i] = s.error();
+    }
+    return sql.query(tx, """
+            INSERT INTO tessera_flow_step (instance_id, node, attempt, status, branch, started_at, ended_at, input, output, error)
+            SELECT i, n, a, s, b, st, en, inp::jsonb, outp::jsonb, e FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[],
+              $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY
+              AS x(i, n, a, s, b, st, en, inp, outp, e, o) ORDER BY o""",
+        Tuple.from(new Object[] {instance, node, attempt, status, branch, started, ended, input, output, error}))
+        .replaceWithVoid();
   }
 
   @Override
