@@ -1,6 +1,6 @@
 package dev.tessera.flow;
 
-import dev.tessera.notification.Announcements;
+import dev.tessera.platform.Announcements;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;

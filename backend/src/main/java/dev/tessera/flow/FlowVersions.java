@@ -49,7 +49,8 @@ public class FlowVersions implements PublishStep {
         String name = json.path("name").asText();
         FlowStore.Version last = byName.get(name);
         if (last == null || !last.definition().equals(json)) {
-          added.add(new FlowStore.Version(name, last == null ? 1 : last.version() + 1, candidate.version(), json, null));
+          // the version this publish appends: one after the live one
+          added.add(new FlowStore.Version(name, last == null ? 1 : last.version() + 1, before.version() + 1, json, null));
         }
       }
       return added;

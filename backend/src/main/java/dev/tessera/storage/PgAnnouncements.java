@@ -1,6 +1,6 @@
 package dev.tessera.storage;
 
-import dev.tessera.notification.Announcements;
+import dev.tessera.platform.Announcements;
 import dev.tessera.notification.NotificationStore;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
