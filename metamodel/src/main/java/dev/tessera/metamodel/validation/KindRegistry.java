@@ -33,7 +33,8 @@ public final class KindRegistry {
       new Kind<>(MatchingRuleDefinition.KIND, MatchingRuleDefinition.class, RuleJson::matchingRule,
           MatchingRuleValidator::validate),
       new Kind<>(FormDefinition.KIND, FormDefinition.class, RuleJson::form, FormValidator::validate),
-      new Kind<>(RoleDefinition.KIND, RoleDefinition.class, RoleJson::role, RoleValidator::validate)));
+      new Kind<>(RoleDefinition.KIND, RoleDefinition.class, RoleJson::role, RoleValidator::validate),
+      new Kind<>(dev.tessera.metamodel.model.WebhookSourceDefinition.KIND, dev.tessera.metamodel.model.WebhookSourceDefinition.class, dev.tessera.metamodel.json.WebhookSourceJson::webhookSource, WebhookSourceValidator::validate)));
 
   private final Map<String, Kind<?>> kinds = new LinkedHashMap<>();
 

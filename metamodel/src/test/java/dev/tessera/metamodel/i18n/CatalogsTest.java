@@ -8,6 +8,7 @@ import dev.tessera.metamodel.expr.ExpressionMessage;
 import dev.tessera.metamodel.expr.FunctionLibrary;
 import dev.tessera.metamodel.validation.MetadataMessage;
 import dev.tessera.metamodel.validation.RoleMessage;
+import dev.tessera.metamodel.validation.WebhookSourceMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class CatalogsTest {
   }
 
   static Stream<Class<? extends Enum<? extends MessageCode>>> codeEnums() {
-    return Stream.of(MetadataMessage.class, ExpressionMessage.class, RoleMessage.class);
+    return Stream.of(MetadataMessage.class, ExpressionMessage.class, RoleMessage.class, WebhookSourceMessage.class);
   }
 
   @Test

@@ -35,7 +35,7 @@ class KindRegistryTest {
 
   @Test
   void everyKindHasItsSchemaAndReadsToItsRecord() throws Exception {
-    assertEquals(List.of("entity", "assignmentRule", "pool", "matchingRule", "form", "role"), KINDS.names());
+    assertEquals(List.of("entity", "assignmentRule", "pool", "matchingRule", "form", "role", "webhookSource"), KINDS.names());
     new DefinitionSchemas(KINDS.names());
     for (JsonNode d : valid()) {
       Definition typed = KINDS.read(d).orElseThrow();
