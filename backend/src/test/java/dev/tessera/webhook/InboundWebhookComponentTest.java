@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.change.ChangeDispatcher;
 import dev.tessera.metamodel.json.MetamodelJson;
+import dev.tessera.support.Auth;
 import dev.tessera.support.FeedRounds;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -114,7 +116,21 @@ class InboundWebhookComponentTest {
     assertEquals(404, unknown.statusCode());
   }
 
+  @Test
+  void writesObeyTheRunAsUsersRoles() {
+    String staff = Auth.user("hookrunner", "a good password");
+    Case c = prepare("douyin-lead", staff);
+    Response refused = post(c, c.payload(), null);
+    assertEquals(403, refused.statusCode(), "the run-as user may not create leads: " + refused.asString());
+    assertEquals("FORBIDDEN", refused.jsonPath().getString("code"));
+    assertEquals(0, Gql.ok("{ " + c.entity() + "s { totalCount } }").getInt("data." + c.entity() + "s.totalCount"));
+  }
+
   private static Case prepare(String fixture) {
+    return prepare(fixture, null);
+  }
+
+  private static Case prepare(String fixture, String runAs) {
     String entity = Gql.unique(fixture.startsWith("wechat") ? "wx" : fixture.substring(0, 2));
     String source = Gql.unique("src");
     String secret = Gql.unique("hook");
@@ -126,6 +142,9 @@ class InboundWebhookComponentTest {
     Gql.publish(MetamodelJson.mapper().convertValue(spec.get("entity"), Map.class));
     if (spec.has("matchingRule")) {
       Gql.publish(MetamodelJson.mapper().convertValue(spec.get("matchingRule"), Map.class));
+    }
+    if (runAs != null) {
+      ((ObjectNode) spec.get("source")).put("runAs", runAs);
     }
     Gql.publish(MetamodelJson.mapper().convertValue(spec.get("source"), Map.class));
     ObjectNode payload = (ObjectNode) read(resource(fixture + ".json"));

@@ -140,8 +140,9 @@ class WebhookComponentTest {
   void a400IsNotRetriedAndCanBeRedelivered() {
     String path = "/bad/" + Gql.unique("p");
     String key = "test:" + Gql.unique("k");
+    String secret = secret();
     tx.inTransaction(t -> outbox.enqueue(t, new OutboundMessage(key, Channel.WEBHOOK, url(path), null, "{\"a\":1}",
-        Map.of("secret", secret())))).await().atMost(WAIT);
+        Map.of("secret", secret)))).await().atMost(WAIT);
     awaitState(key, "failed");
     assertEquals(1, RECEIVED.get(path).size(), "a 4xx is not retried");
     Map<String, Object> d = delivery(key);
