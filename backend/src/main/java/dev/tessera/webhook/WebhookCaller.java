@@ -26,11 +26,11 @@ public class WebhookCaller {
   public Uni<WebhookResponse> call(WebhookRequest r) {
     String body;
     try {
-      body = JSON.writeValueAsString(r.body());
+      body = r.sendsBody() ? JSON.writeValueAsString(r.body()) : "";
     } catch (JsonProcessingException e) {
       return Uni.createFrom().failure(new SendFailure("the body is not JSON: " + e.getOriginalMessage(), false));
     }
-    return transport.attempt(r.idempotencyKey(), r.url(), body, r.secret(), r.headers(), null, true).map(o -> {
+    return transport.attempt(r.idempotencyKey(), r.method(), r.url(), body, r.secret(), r.headers(), null, true).map(o -> {
       if (o.failure() != null && (o.failure().retryable() || o.status() == null)) {
         throw o.failure();
       }

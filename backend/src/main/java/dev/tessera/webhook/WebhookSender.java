@@ -39,7 +39,7 @@ public class WebhookSender implements MessageSender {
   public Uni<Void> send(OutboxEntry entry) {
     OutboundMessage m = entry.message();
     String body = m.body() == null || m.body().isBlank() ? "{}" : m.body();
-    return transport.attempt(m.idempotencyKey(), m.recipient(), body, m.text("secret"), headers(m), entry.id(), false)
+    return transport.attempt(m.idempotencyKey(), "POST", m.recipient(), body, m.text("secret"), headers(m), entry.id(), false)
         .invoke(o -> {
           if (o.failure() != null) {
             throw o.failure();

@@ -5,6 +5,7 @@ import dev.tessera.platform.TxRunner;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -18,10 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One attempt of a webhook delivery, shared by the outbox's {@link WebhookSender} and the synchronous
- * {@link WebhookCaller}: signs the body ({@link WebhookSignature}) with the named secret, POSTs it as JSON
- * with the idempotency key and the delivery id, and records the attempt (status, duration, error, the
- * answer's first {@value #EXCERPT} characters) on the delivery whatever the outcome. A delivery that
- * succeeded is not posted again (a node that died before marking its outbox message sent).
+ * {@link WebhookCaller}: signs the body ({@link WebhookSignature}; empty for GET and DELETE) with the named
+ * secret, sends it as JSON with the idempotency key and the delivery id, and records the attempt (status,
+ * duration, error, the answer's first {@value #EXCERPT} characters) on the delivery whatever the outcome. A
+ * delivery that succeeded is not sent again (a node that died before marking its outbox message sent).
  */
 @ApplicationScoped
 public class WebhookTransport {
@@ -48,7 +49,7 @@ public class WebhookTransport {
   record Outcome(WebhookDelivery delivery, Integer status, String body, SendFailure failure) {}
 
   /** Opens (or reopens) the delivery of {@code key} and makes one attempt; never fails, the outcome says. */
-  Uni<Outcome> attempt(String key, String url, String body, String secretName, Map<String, String> headers, Long outboxId,
+  Uni<Outcome> attempt(String key, String method, String url, String body, String secretName, Map<String, String> headers, Long outboxId,
       boolean keepAnswer) {
     return tx.withConnection(t -> deliveries.open(t, key, url, outboxId)).chain(d -> {
       if ("succeeded".equals(d.status())) {
@@ -60,7 +61,7 @@ public class WebhookTransport {
           return record(d, null, 0, f, null, keepAnswer);
         }
         long started = System.nanoTime();
-        return post(d, key, url, body, secret, headers).onItemOrFailure().transformToUni((r, e) -> {
+        return send(d, key, method, url, body, secret, headers).onItemOrFailure().transformToUni((r, e) -> {
           int ms = (int) ((System.nanoTime() - started) / 1_000_000);
           if (e != null) {
             return record(d, null, ms, new SendFailure(describe(e), true, e), null, keepAnswer);
@@ -72,25 +73,28 @@ public class WebhookTransport {
     });
   }
 
-  private Uni<HttpResponse<Buffer>> post(WebhookDelivery d, String key, String url, String body, String secret,
+  private Uni<HttpResponse<Buffer>> send(WebhookDelivery d, String key, String method, String url, String body, String secret,
       Map<String, String> headers) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     long ts = System.currentTimeMillis() / 1000;
     HttpRequest<Buffer> req;
     try {
-      req = client.postAbs(url).timeout(timeout.toMillis());
+      req = client.requestAbs(HttpMethod.valueOf(method), url).timeout(timeout.toMillis());
     } catch (RuntimeException e) {
       return Uni.createFrom().failure(new SendFailure("not a URL: " + url, false, e));
     }
     headers.forEach(req::putHeader);
-    req.putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader(WebhookSignature.TIMESTAMP, Long.toString(ts))
+    if (!body.isEmpty()) {
+      req.putHeader("Content-Type", "application/json; charset=utf-8");
+    }
+    req.putHeader(WebhookSignature.TIMESTAMP, Long.toString(ts))
         .putHeader(WebhookSignature.IDEMPOTENCY_KEY, key)
         .putHeader(WebhookSignature.DELIVERY, d.id().toString());
     if (secret != null) {
       req.putHeader(WebhookSignature.SIGNATURE, WebhookSignature.sign(secret, ts, bytes));
     }
-    return Uni.createFrom().completionStage(() -> req.sendBuffer(Buffer.buffer(bytes)).toCompletionStage());
+    return Uni.createFrom().completionStage(() -> (bytes.length == 0 ? req.send() : req.sendBuffer(Buffer.buffer(bytes)))
+        .toCompletionStage());
   }
 
   /** Null for 2xx; retryable for 5xx, 408 and 429; any other answer fails for good. */

@@ -75,6 +75,7 @@ class WebhookComponentTest {
       String path = req.path();
       Map<String, String> headers = new java.util.HashMap<>();
       req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+      headers.put(":method", req.method().name());
       RECEIVED.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(headers, body.getBytes()));
       int n = CALLS.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
       int status = path.startsWith("/flaky") ? (n == 1 ? 500 : 200) : path.startsWith("/bad") ? 400
@@ -170,6 +171,16 @@ class WebhookComponentTest {
     assertEquals(first, again, "the recorded answer");
     assertEquals(1, RECEIVED.get(path).size(), "not called twice");
     assertEquals(true, delivery(key).get("synchronous"));
+
+    String getPath = "/ok/" + Gql.unique("g");
+    WebhookResponse got = caller.call(new WebhookRequest(key + "-get", "get", url(getPath), Map.of(), req.secret(), null))
+        .await().atMost(WAIT);
+    assertEquals(200, got.status());
+    Received get = RECEIVED.get(getPath).get(0);
+    assertEquals("GET", get.headers().get(":method"));
+    assertEquals(0, get.body().length);
+    assertEquals(WebhookVerifier.Result.VALID, new WebhookVerifier().verify(SECRET_VALUE, get.headers().get("x-tessera-timestamp"),
+        get.headers().get("x-tessera-signature"), get.body()), "signed over the empty body");
 
     WebhookResponse refused = caller.call(new WebhookRequest(key + "-bad", url("/bad/" + Gql.unique("s")), Map.of(), null,
         Map.of())).await().atMost(WAIT);
