@@ -172,12 +172,6 @@ public class RecordService {
     });
   }
 
-  /** A create inside {@link #inOneTransaction}: the same checks and before-save lane as any create. */
-  public Uni<DataRecord> create(Tx t, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> input, String ownerId,
-      Actor actor, List<RecordChanged> events) {
-    return create(t, meta, e, input, ownerId, actor).invoke(r -> events.add(event(e.name(), Operation.CREATE, null, r, actor)));
-  }
-
   /** An update inside {@link #inOneTransaction}: the same checks and before-save lane as any update. */
   public Uni<DataRecord> update(Tx t, MetadataSnapshot meta, EntityDefinition e, UUID id, int version,
       Map<String, Object> patch, String ownerId, Actor actor, List<RecordChanged> events) {
@@ -240,6 +234,12 @@ public class RecordService {
   /** The current snapshot, for callers outside a GraphQL request. */
   public MetadataSnapshot metadata() {
     return registry.current();
+  }
+
+  /** A create inside {@link #inOneTransaction} (a flow's step): the same checks and before-save lane as any create. */
+  public Uni<DataRecord> create(Tx t, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> input,
+      String ownerId, Actor actor, List<RecordChanged> events) {
+    return create(t, meta, e, input, ownerId, actor).invoke(r -> events.add(event(e.name(), Operation.CREATE, null, r, actor)));
   }
 
   /** A create in a batch; what the lane warns of is not reported (the batch returns records only). */

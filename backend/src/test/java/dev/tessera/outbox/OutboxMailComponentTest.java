@@ -33,11 +33,19 @@ import org.junit.jupiter.api.Test;
 class OutboxMailComponentTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  /** The mailer pointed at a GreenMail process this test starts and stops. */
+  /**
+   * The mailer pointed at a GreenMail process this test starts and stops; the worker polls once an hour,
+   * so what it delivers without a test running it, it delivered because the commit woke it (NOTIFY).
+   */
   public static class WithSmtp implements QuarkusTestProfile {
     @Override
     public List<TestResourceEntry> testResources() {
       return List.of(new TestResourceEntry(GreenMail.class));
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("tessera.outbox.interval", "1H");
     }
   }
 
@@ -85,6 +93,16 @@ class OutboxMailComponentTest {
     tx.inTransaction(t -> outbox.enqueue(t, m)).await().atMost(WAIT);
     worker.runDue().await().atMost(WAIT);
     awaitState(key, "sent");
+  }
+
+  @Test
+  void aCommittedMessageWakesTheWorker() {
+    String key = "test:" + Gql.unique("wake");
+    String to = Gql.unique("wake") + "@kehu.example.cn";
+    OutboundMessage m = new OutboundMessage(key, Channel.EMAIL, to, "欢迎加入", "您好，欢迎注册会员。", Map.of());
+    tx.inTransaction(t -> outbox.enqueue(t, m)).await().atMost(WAIT);
+    Outboxes.awaitState(tx, store, worker, key, "sent", false);
+    assertEquals("欢迎加入", GreenMail.inbox(to).get(0).subject());
   }
 
   @Test
