@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tessera.outbox.Channel;
 import dev.tessera.outbox.OutboundMessage;
 import dev.tessera.outbox.Outbox;
+import dev.tessera.outbox.OutboxEntry;
 import dev.tessera.outbox.OutboxStore;
 import dev.tessera.outbox.OutboxWorker;
 import dev.tessera.outbox.SendFailure;
@@ -135,6 +136,22 @@ class WebhookComponentTest {
     assertEquals("HTTP 500", attempts.get(0).get("error"));
     assertEquals(200, attempts.get(1).get("statusCode"));
     assertTrue(String.valueOf(attempts.get(1).get("responseExcerpt")).contains("已收到"));
+  }
+
+  @Test
+  void aReceiverThatStaysDownFailsTheMessageAfterTheLastAttempt() {
+    String path = "/down/" + Gql.unique("p");
+    String key = "test:" + Gql.unique("k");
+    tx.inTransaction(t -> outbox.enqueue(t, new OutboundMessage(key, Channel.WEBHOOK, url(path), null, "{}", Map.of())))
+        .await().atMost(WAIT);
+    awaitState(key, "failed");
+    OutboxEntry e = tx.withConnection(t -> store.byKey(t, key)).await().atMost(WAIT);
+    assertEquals(3, e.attempts(), "tessera.outbox.max-attempts in tests");
+    assertEquals("HTTP 503", e.lastError());
+    assertEquals(3, RECEIVED.get(path).size());
+    Map<String, Object> d = delivery(key);
+    assertEquals("failed", d.get("status"), "retrying until the outbox gave up");
+    assertEquals(3, d.get("attemptCount"));
   }
 
   @Test
