@@ -71,7 +71,7 @@ public class PgAnnouncements implements Announcements {
   }
 
   /** The reactive pool's database and credentials (the URL's own credentials win over the separate settings). */
-  private static PgConnectOptions options() {
+  static PgConnectOptions options() {
     var config = ConfigProvider.getConfig();
     String url = config.getValue("quarkus.datasource.reactive.url", String.class).trim();
     PgConnectOptions o = PgConnectOptions.fromUri(url);

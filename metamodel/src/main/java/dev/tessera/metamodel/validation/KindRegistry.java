@@ -42,7 +42,8 @@ public final class KindRegistry {
       new Kind<>(FlowDefinition.KIND, FlowDefinition.class, FlowJson::flow, FlowValidator::validate),
       new Kind<>(MessageTemplateDefinition.KIND, MessageTemplateDefinition.class, CalendarJson::messageTemplate,
           MessageTemplateValidator::validate),
-      new Kind<>(CalendarDefinition.KIND, CalendarDefinition.class, CalendarJson::calendar, CalendarValidator::validate)));
+      new Kind<>(CalendarDefinition.KIND, CalendarDefinition.class, CalendarJson::calendar, CalendarValidator::validate),
+      new Kind<>(dev.tessera.metamodel.model.WebhookSourceDefinition.KIND, dev.tessera.metamodel.model.WebhookSourceDefinition.class, dev.tessera.metamodel.json.WebhookSourceJson::webhookSource, WebhookSourceValidator::validate)));
 
   private final Map<String, Kind<?>> kinds = new LinkedHashMap<>();
 

@@ -11,6 +11,7 @@ import dev.tessera.metamodel.validation.CalendarMessage;
 import dev.tessera.metamodel.validation.FlowMessage;
 import dev.tessera.metamodel.validation.MetadataMessage;
 import dev.tessera.metamodel.validation.RoleMessage;
+import dev.tessera.metamodel.validation.WebhookSourceMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class CatalogsTest {
 
   static Stream<Class<? extends Enum<? extends MessageCode>>> codeEnums() {
     return Stream.of(MetadataMessage.class, ExpressionMessage.class, RoleMessage.class, FlowMessage.class,
-        CalendarMessage.class, MessageTextMessage.class);
+        CalendarMessage.class, MessageTextMessage.class, WebhookSourceMessage.class);
   }
 
   @Test

@@ -35,8 +35,8 @@ class KindRegistryTest {
 
   @Test
   void everyKindHasItsSchemaAndReadsToItsRecord() throws Exception {
-    assertEquals(List.of("entity", "assignmentRule", "pool", "matchingRule", "form", "role", "flow", "messageTemplate", "calendar"),
-        KINDS.names());
+    assertEquals(List.of("entity", "assignmentRule", "pool", "matchingRule", "form", "role", "flow", "messageTemplate", "calendar",
+        "webhookSource"), KINDS.names());
     new DefinitionSchemas(KINDS.names());
     for (JsonNode d : valid()) {
       Definition typed = KINDS.read(d).orElseThrow();
