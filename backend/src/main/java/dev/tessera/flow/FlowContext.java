@@ -56,11 +56,15 @@ final class FlowContext {
   /** A value for expressions and placeholders: {@code vars.x.y} from the variables, else the record's field. */
   Object value(String path) {
     if (path.startsWith("vars.")) {
+      String[] parts = path.substring(5).split("\\.");
       Object at = vars;
-      for (String part : path.substring(5).split("\\.")) {
+      for (String part : parts) {
         at = at instanceof Map<?, ?> m ? m.get(part) : null;
       }
-      return at;
+      // a webhook answer's body is read as text, whatever JSON it holds (as the checks type it)
+      boolean answer = parts.length > 2 && "body".equals(parts[1]) && flow.nodes().stream()
+          .anyMatch(n -> n instanceof dev.tessera.metamodel.model.FlowNode.CallWebhook w && parts[0].equals(w.output()));
+      return answer && at != null && !(at instanceof String) ? String.valueOf(at) : at;
     }
     return record == null ? null : record.get(path);
   }

@@ -8,12 +8,15 @@ import dev.tessera.metamodel.model.FlowDefinition;
 import dev.tessera.metamodel.model.FlowNode;
 import dev.tessera.metamodel.model.LocalizedText;
 import dev.tessera.metamodel.model.MessageTemplateDefinition;
-import dev.tessera.notification.Notification;
-import dev.tessera.notification.NotificationStore;
+import dev.tessera.outbox.Channel;
+import dev.tessera.outbox.OutboundMessage;
+import dev.tessera.outbox.Outbox;
 import dev.tessera.platform.Sequence;
 import dev.tessera.record.DataRecord;
 import dev.tessera.record.RecordService;
 import dev.tessera.record.RecordStore;
+import dev.tessera.webhook.WebhookCaller;
+import dev.tessera.webhook.WebhookRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -46,20 +49,22 @@ class FlowNodes {
   private final ConditionService conditions;
   private final RecordService records;
   private final RecordStore store;
-  private final NotificationStore inbox;
+  private final Outbox outbox;
+  private final WebhookCaller webhooks;
   private final FlowPeople people;
   private final String language;
   private final ZoneId zone;
 
   FlowNodes(FlowExpressions expressions, ConditionService conditions, RecordService records, RecordStore store,
-      NotificationStore inbox, FlowPeople people,
+      Outbox outbox, WebhookCaller webhooks, FlowPeople people,
       @ConfigProperty(name = "tessera.flows.language", defaultValue = "zh-CN") String language,
       @ConfigProperty(name = "tessera.flows.timezone", defaultValue = "Asia/Shanghai") String zone) {
     this.expressions = expressions;
     this.conditions = conditions;
     this.records = records;
     this.store = store;
-    this.inbox = inbox;
+    this.outbox = outbox;
+    this.webhooks = webhooks;
     this.people = people;
     this.language = language;
     this.zone = ZoneId.of(zone);
@@ -88,7 +93,9 @@ class FlowNodes {
     } else if (node instanceof FlowNode.CreateTask t) {
       return createTask(ctx, t, tok);
     } else if (node instanceof FlowNode.Notify n) {
-      return notify(ctx, n);
+      return notify(ctx, n, tok);
+    } else if (node instanceof FlowNode.CallWebhook w) {
+      return callWebhook(ctx, w, tok);
     } else if (node instanceof FlowNode.Wait w) {
       return startWait(ctx, w);
     } else if (node instanceof FlowNode.End) {
@@ -287,7 +294,7 @@ class FlowNodes {
     throw new FlowFailure("BAD_DATE", Map.of("expression", source));
   }
 
-  private Uni<Outcome> notify(FlowContext ctx, FlowNode.Notify n) {
+  private Uni<Outcome> notify(FlowContext ctx, FlowNode.Notify n, FlowToken tok) {
     LocalizedText subject;
     LocalizedText body;
     if (n.template() != null) {
@@ -299,11 +306,8 @@ class FlowNodes {
       subject = n.message() == null ? null : n.message().subject();
       body = n.message() == null ? null : n.message().body();
     }
-    if (!"inApp".equals(n.channel())) {
-      throw new FlowFailure("NOT_AVAILABLE", Map.of("type", "notify/" + n.channel()));
-    }
-    return people.recipient(ctx, n.to()).chain(user -> placeholderValues(ctx, subject, body).chain(values -> {
-      String to = String.valueOf(user.get("username"));
+    Channel channel = channel(n.channel());
+    return address(ctx, n, channel).chain(to -> placeholderValues(ctx, subject, body).chain(values -> {
       String subjectZh = render(subject, LocalizedText.ZH, values);
       String subjectEn = render(subject, LocalizedText.EN, values);
       String bodyZh = render(body, LocalizedText.ZH, values);
@@ -313,11 +317,91 @@ class FlowNodes {
         ctx.effects.add(effect("notify", out));
         return Uni.createFrom().item(new Outcome.Next(null, out));
       }
-      String titleZh = subjectZh.isBlank() ? ctx.flow.label().get(LocalizedText.ZH) : subjectZh;
-      String titleEn = subjectEn.isBlank() ? ctx.flow.label().get(LocalizedText.EN) : subjectEn;
-      return inbox.add(ctx.tx, List.of(Notification.of(to, "flow", titleZh, titleEn, bodyZh, bodyEn,
-          ctx.instance.entity(), ctx.instance.recordId()))).replaceWith(new Outcome.Next(null, out));
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("kind", "flow");
+      data.put("subjectEn", subjectEn.isBlank() && channel == Channel.IN_APP ? ctx.flow.label().get(LocalizedText.EN) : subjectEn);
+      data.put("bodyEn", bodyEn);
+      if (ctx.instance.entity() != null) {
+        data.put("entity", ctx.instance.entity());
+      }
+      if (ctx.instance.recordId() != null) {
+        data.put("recordId", ctx.instance.recordId().toString());
+      }
+      String zhSubject = subjectZh.isBlank() && channel == Channel.IN_APP ? ctx.flow.label().get(LocalizedText.ZH) : subjectZh;
+      // the key of this visit: a retried or replayed step enqueues nothing twice
+      return outbox.enqueue(ctx.tx, new OutboundMessage(tok.effectKey(), channel, to, zhSubject, bodyZh, data))
+          .replaceWith(new Outcome.Next(null, out));
     }));
+  }
+
+  private static Channel channel(String json) {
+    return switch (json == null ? "inApp" : json) {
+      case "email" -> Channel.EMAIL;
+      case "sms" -> Channel.SMS;
+      case "wecom" -> Channel.WECOM;
+      case "dingtalk" -> Channel.DINGTALK;
+      default -> Channel.IN_APP;
+    };
+  }
+
+  /**
+   * Where a message goes: a field of the record ({@code to.type: field}: an email or phone field, or a
+   * reference to a user), else the recipient user's username (in-app, WeCom, DingTalk), email or phone.
+   */
+  private Uni<String> address(FlowContext ctx, FlowNode.Notify n, Channel channel) {
+    FlowNode.Recipient to = n.to();
+    if (to != null && to.type() == FlowNode.RecipientType.FIELD) {
+      boolean toUser = ctx.entity != null && ctx.entity.field(to.field())
+          .map(f -> f.type() == FieldType.REFERENCE && "user".equals(f.target())).orElse(false);
+      if (!toUser) {
+        Object v = ctx.record == null ? null : ctx.record.get(to.field());
+        if (v == null || v.toString().isBlank()) {
+          throw new FlowFailure("NO_ADDRESS", Map.of("field", to.field()));
+        }
+        return Uni.createFrom().item(v.toString());
+      }
+    }
+    return people.recipient(ctx, to).map(user -> {
+      Object v = switch (channel) {
+        case EMAIL -> user.get("email");
+        case SMS -> user.get("phone");
+        default -> user.get("username");
+      };
+      if (v == null || v.toString().isBlank()) {
+        throw new FlowFailure("NO_ADDRESS", Map.of("field", channel == Channel.EMAIL ? "email" : "phone"));
+      }
+      return v.toString();
+    });
+  }
+
+  /**
+   * Calls a URL, signed, with the visit's idempotency key (the receiver's answer is recorded: a retried
+   * step gets it again without a second call); the answer is kept in {@code output}. The nodes after it
+   * run in a transaction of their own.
+   */
+  private Uni<Outcome> callWebhook(FlowContext ctx, FlowNode.CallWebhook w, FlowToken tok) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    return Sequence.each(w.body().entrySet(), e -> expressions.value(ctx, e.getValue())
+        .invoke(v -> body.put(e.getKey(), plainJson(v)))).chain(x -> {
+          if (ctx.test) {
+            ctx.effects.add(effect("callWebhook", Map.of("url", w.url(), "body", body)));
+            Map<String, Object> answer = Map.of("status", 200, "body", Map.of());
+            if (w.output() != null) {
+              ctx.set(w.output(), answer);
+            }
+            return Uni.createFrom().item((Outcome) new Outcome.Next(null, answer));
+          }
+          return webhooks.call(new WebhookRequest(tok.effectKey(), w.method(), w.url(), w.headers(), w.secret(), body))
+              .map(r -> {
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("status", r.status());
+                answer.put("body", r.bodyJson());
+                if (w.output() != null) {
+                  ctx.set(w.output(), answer);
+                }
+                return (Outcome) new Outcome.Next(null, answer, true);
+              });
+        });
   }
 
   private String render(LocalizedText text, String locale, Function<String, Object> values) {

@@ -299,4 +299,50 @@ class FlowComponentTest {
     assertEquals(1, summary.getInt("data.flowSummary.cancelled"));
     assertEquals(0, summary.getInt("data.flowSummary.waiting"));
   }
+
+  @Test
+  void aWebhooksAnswerDecidesTheBranchAndStartFlowsStartsManyAtOnce() throws Exception {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    java.util.List<String> keys = java.util.Collections.synchronizedList(new ArrayList<>());
+    io.vertx.core.http.HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+      keys.add(req.getHeader("X-Tessera-Idempotency-Key"));
+      String level = body.toString().contains("VIP") ? "vip" : "normal";
+      req.response().putHeader("Content-Type", "application/json").end("{\"level\": \"" + level + "\"}");
+    })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+    try {
+      String name = "hook" + run;
+      Map<String, Object> call = new LinkedHashMap<>();
+      call.put("id", "ask");
+      call.put("type", "callWebhook");
+      call.put("url", "http://127.0.0.1:" + server.actualPort() + "/level");
+      call.put("body", Map.of("name", "name"));
+      call.put("output", "crm");
+      Map<String, Object> f = flow(name, Map.of("type", "manual", "entity", lead),
+          List.of(call,
+              Map.of("id", "which", "type", "condition", "branches", List.of(Map.of("name", "vip",
+                  "condition", "vars.crm.body.level == 'vip'"))),
+              Map.of("id", "vip", "type", "updateRecord", "set", Map.of("status", "'vip'")),
+              Map.of("id", "normal", "type", "updateRecord", "set", Map.of("status", "'normal'"))),
+          List.of(edge("trigger", "ask"), edge("ask", "which"), edge("which", "vip", "vip"),
+              edge("which", "normal", "else")));
+      Gql.publish(f);
+      String a = create("VIP 王五" + run, "hook");
+      String b = create("赵六" + run, "hook");
+      String c = create("孙七" + run, "hook");
+      JsonPath started = Gql.ok("mutation M($ids: [ID!]!) { startFlows(flow: \"" + name + "\", recordIds: $ids) }",
+          Map.of("ids", List.of(a, b, c)));
+      assertEquals(3, started.getInt("data.startFlows"));
+      for (String id : List.of(a, b, c)) {
+        awaitInstance(name, id, i -> "completed".equals(i.get("status")));
+      }
+      assertEquals("vip", Gql.ok("{ " + lead + "(id: \"" + a + "\") { status } }").getString("data." + lead + ".status"));
+      assertEquals("normal", Gql.ok("{ " + lead + "(id: \"" + b + "\") { status } }").getString("data." + lead + ".status"));
+      // one call per instance, each with its own idempotency key
+      assertEquals(3, keys.size(), keys.toString());
+      assertEquals(3, new java.util.HashSet<>(keys).size(), keys.toString());
+    } finally {
+      server.close();
+      vertx.close();
+    }
+  }
 }
