@@ -13,6 +13,7 @@ import static dev.tessera.metamodel.validation.MetadataMessage.MISSING_PROPERTY;
 import static dev.tessera.metamodel.validation.MetadataMessage.MISSING_TRANSLATION;
 import static dev.tessera.metamodel.validation.MetadataMessage.NOT_A_CHOICE;
 import static dev.tessera.metamodel.validation.MetadataMessage.NOT_A_LANGUAGE;
+import static dev.tessera.metamodel.validation.MetadataMessage.NOT_IN_FORM;
 import static dev.tessera.metamodel.validation.MetadataMessage.NOT_VALID;
 import static dev.tessera.metamodel.validation.MetadataMessage.TERM_ASSERT;
 import static dev.tessera.metamodel.validation.MetadataMessage.TERM_EN;
@@ -82,7 +83,7 @@ final class SchemaMessages {
           "expected", jsonType(arg(args, 1)), "actual", jsonType(arg(args, 0)));
       case "enum", "const" -> Problem.of(ProblemCode.INVALID_VALUE, path, NOT_A_CHOICE, "what", what, "value", value,
           "choices", choices(args));
-      case "pattern" -> pattern(path, what, value);
+      case "pattern" -> pattern(path, what, value, arg(args, 0));
       case "propertyNames" -> Problem.of(ProblemCode.INVALID_NAME, path + Problem.key(property), NOT_A_LANGUAGE,
           "property", property);
       case "minLength", "minItems" -> Problem.of(ProblemCode.REQUIRED, path, EMPTY, "what", what);
@@ -101,9 +102,12 @@ final class SchemaMessages {
     return Problem.of(ProblemCode.REQUIRED, target, MISSING_PROPERTY, "what", subject(property), "property", property);
   }
 
-  private static Problem pattern(String path, LocalizedText what, String value) {
+  private static Problem pattern(String path, LocalizedText what, String value, String regex) {
     if ("id".equals(lastKey(path))) {
       return Problem.of(ProblemCode.INVALID_VALUE, path, INVALID_ID, "value", value);
+    }
+    if (!regex.startsWith("^[a-z][a-zA-Z0-9]*")) {
+      return Problem.of(ProblemCode.INVALID_VALUE, path, NOT_IN_FORM, "what", what, "value", value);
     }
     return Problem.of(ProblemCode.INVALID_NAME, path, INVALID_API_NAME, "what", what, "value", value);
   }
