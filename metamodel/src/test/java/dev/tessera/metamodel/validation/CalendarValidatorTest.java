@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.metamodel.json.MetamodelJson;
-import dev.tessera.metamodel.model.CalendarDefinition;
-import dev.tessera.metamodel.schema.DefinitionSchemas;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The checks of calendars and of message templates on their own, and the calendar's schema defaults. */
+/** The checks of calendars and of message templates on their own (their defaults: {@code KindRegistryTest}). */
 class CalendarValidatorTest {
   static Stream<Arguments> cases() {
     return Stream.of(
@@ -37,18 +35,6 @@ class CalendarValidatorTest {
     List<Problem> problems = new MetadataValidator().validate(List.of(c));
     assertEquals(expected, problems.stream().map(p -> p.code() + "@" + p.path()).toList(), problems.toString());
     problems.forEach(p -> assertTrue(!p.message("zh-CN").equals(p.message("en")), p.toString()));
-  }
-
-  @Test
-  void aCalendarTakesTheDefaultsItsSchemaDocuments() throws Exception {
-    JsonNode schema = json(DefinitionSchemas.resource("calendar"));
-    CalendarDefinition c = (CalendarDefinition) KindRegistry.standard().read(json("{\"kind\": \"calendar\", \"name\": \"c\"}")).orElseThrow();
-    assertEquals(schema.at("/properties/timezone/default").asText(), c.timezone());
-    assertEquals(List.of("mon", "tue", "wed", "thu", "fri"),
-        c.workingDays().stream().map(d -> d.name().substring(0, 3).toLowerCase()).toList());
-    assertEquals(schema.at("/properties/workingDays/default").size(), c.workingDays().size());
-    assertEquals(schema.at("/properties/workingHours/default/0/from").asText(), c.workingHours().get(0).from().toString());
-    assertEquals(schema.at("/properties/workingHours/default/0/to").asText(), c.workingHours().get(0).to().toString());
   }
 
   @Test
