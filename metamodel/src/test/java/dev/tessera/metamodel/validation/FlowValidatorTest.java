@@ -92,7 +92,7 @@ class FlowValidatorTest {
             add(EDGES, "{\"from\": \"hook\", \"to\": \"done\", \"branch\": \"error\"}")),
         broken("nothing starts", List.of("REQUIRED@$[7].edges", "INVALID_OPTION@$[7].nodes[0]"), set("/7/edges", "[]")),
         broken("an approval node", List.of("INVALID_VALUE@$[8].nodes[15].type"),
-            add(NODES, "{\"id\": \"approve\", \"type\": \"approval\", \"approvers\": [\"wang\"]}"),
+            add(NODES, "{\"id\": \"approve\", \"type\": \"approval\"}"),
             add(EDGES, "{\"from\": \"sub\", \"to\": \"approve\"}")),
         broken("a condition on an unknown field", List.of("INVALID_EXPRESSION@$[8].nodes[1].branches[0].condition"),
             set(NODES + "/1/branches/0/condition", "\"sorce == 'douyin'\"")),
