@@ -12,6 +12,7 @@ import static dev.tessera.metamodel.expr.ExpressionMessage.USE_CONDITION;
 import static dev.tessera.metamodel.expr.ExpressionMessage.USE_DEFAULT;
 import static dev.tessera.metamodel.expr.ExpressionMessage.USE_FORMULA;
 import static dev.tessera.metamodel.expr.ExpressionMessage.USE_RULE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.USE_VALUE;
 import static dev.tessera.metamodel.expr.ExpressionMessage.NO_RECORD;
 import static dev.tessera.metamodel.expr.ExpressionMessage.UNKNOWN_VARIABLE;
 import static dev.tessera.metamodel.expr.ExpressionMessage.VARS_NEEDS_NAME;
@@ -38,7 +39,9 @@ public final class Scope {
     FORMULA(USE_FORMULA),
     DEFAULT(USE_DEFAULT),
     RULE(USE_RULE),
-    CONDITION(USE_CONDITION);
+    CONDITION(USE_CONDITION),
+    /** A value computed at run time (a flow's set values, variables, due dates): like a condition, any result type. */
+    VALUE(USE_VALUE);
 
     /** What messages call the use. */
     final ExpressionMessage label;

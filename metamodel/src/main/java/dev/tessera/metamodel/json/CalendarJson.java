@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * The readers of {@code calendar} and {@code messageTemplate} definitions. Lenient like the others: a
- * day, date or time that does not parse is read as null at its index (the checks report it there);
+ * day or time that does not parse is read as null at its index, a day that does not exist too (the checks
+ * report it there), and text that is no date at all as {@link CalendarDefinition#UNREADABLE} (the schema does);
  * defaults of the schemas are applied by the records.
  */
 public final class CalendarJson {
@@ -51,9 +52,13 @@ public final class CalendarJson {
     return out;
   }
 
+  /** A date; null for a day that does not exist (2026-02-30); {@link CalendarDefinition#UNREADABLE} for other text (the schema reports its form). */
   private static LocalDate date(JsonNode d) {
+    if (!d.isTextual() || !d.asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return CalendarDefinition.UNREADABLE;
+    }
     try {
-      return d.isTextual() ? LocalDate.parse(d.asText()) : null;
+      return LocalDate.parse(d.asText());
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -69,8 +69,7 @@ public final class FlowJson {
       case "stageChanged" -> new FlowTrigger.StageChanged(entity, condition, text(t, "field"), scalar(t.get("from")),
           scalar(t.get("to")));
       case "ownerChanged" -> new FlowTrigger.OwnerChanged(entity, condition, RuleJson.texts(t.path("via")));
-      case "schedule" -> new FlowTrigger.Schedule(text(t, "cron"), text(t, "timezone"), entity,
-          text(t, "filter") != null ? text(t, "filter") : condition);
+      case "schedule" -> new FlowTrigger.Schedule(text(t, "cron"), text(t, "timezone"), entity, text(t, "filter"));
       case "relativeDate" -> {
         Integer offset = integer(t, "offsetDays");
         yield new FlowTrigger.RelativeDate(entity, condition, text(t, "field"), offset == null ? 0 : offset,

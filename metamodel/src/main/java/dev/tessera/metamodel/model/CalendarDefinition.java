@@ -19,6 +19,8 @@ public record CalendarDefinition(String id, String name, LocalizedText label, Lo
     String timezone, List<DayOfWeek> workingDays, List<Hours> workingHours, List<LocalDate> holidays,
     List<LocalDate> workdays) implements Definition {
   public static final String KIND = "calendar";
+  /** What the reader gives for a holiday or make-up day that is not written as a date (the schema reports it). */
+  public static final LocalDate UNREADABLE = LocalDate.MIN;
   public static final String DEFAULT_TIMEZONE = "Asia/Shanghai";
   public static final List<DayOfWeek> DEFAULT_WORKING_DAYS = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
       DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);

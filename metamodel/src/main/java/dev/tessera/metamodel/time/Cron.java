@@ -199,6 +199,11 @@ public final class Cron {
     return null;
   }
 
+  /** True when the schedule fires at the minute of {@code t} (in its zone's local time). */
+  public boolean matches(ZonedDateTime t) {
+    return matchesDay(t.toLocalDate()) && hours.get(t.getHour()) && minutes.get(t.getMinute());
+  }
+
   /** True when the schedule fires on {@code day} (at some time). */
   public boolean matchesDay(LocalDate day) {
     if (!months.get(day.getMonthValue())) {

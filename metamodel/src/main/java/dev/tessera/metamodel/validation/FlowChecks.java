@@ -94,7 +94,12 @@ final class FlowChecks {
 
   /** The scope of expressions over the flow's record (none for a record-less schedule) and {@code vars}. */
   Scope scope(Scope.FlowVariables vars) {
-    Scope s = Scope.of(entity, ctx.entities(), Scope.Use.CONDITION);
+    return scope(vars, Scope.Use.CONDITION);
+  }
+
+  /** The same for a use: {@link Scope.Use#VALUE} words type errors as the value's, not a condition's. */
+  Scope scope(Scope.FlowVariables vars, Scope.Use use) {
+    Scope s = Scope.of(entity, ctx.entities(), use);
     return vars == null ? s : s.withFlowVariables(vars);
   }
 

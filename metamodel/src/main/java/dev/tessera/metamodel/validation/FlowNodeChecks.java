@@ -96,7 +96,7 @@ final class FlowNodeChecks {
     } else if (n instanceof FlowNode.Assign x) {
       assign(at, x);
     } else if (n instanceof FlowNode.CreateTask || n instanceof FlowNode.Notify) {
-      new FlowNodeTexts(c, s.scope(), at).check(n);
+      new FlowNodeTexts(c, c.scope(FlowVariables.scope(vars), Scope.Use.VALUE), at).check(n);
     } else if (n instanceof FlowNode.Wait x) {
       waitNode(s, at, x);
     } else if (n instanceof FlowNode.CallWebhook x) {
@@ -125,12 +125,9 @@ final class FlowNodeChecks {
       this.vars = vars;
     }
 
-    Scope scope() {
-      return c.scope(FlowVariables.scope(vars));
-    }
-
     CompiledExpression expression(String rel, String source, ExprType expected) {
-      return c.checksExpressions() ? c.expression(at + rel, source, scope(), expected) : null;
+      Scope.Use use = ExprType.BOOLEAN.equals(expected) ? Scope.Use.CONDITION : Scope.Use.VALUE;
+      return c.checksExpressions() ? c.expression(at + rel, source, c.scope(FlowVariables.scope(vars), use), expected) : null;
     }
   }
 

@@ -82,8 +82,12 @@ final class FlowNodeTexts {
     if (!c.checksExpressions()) {
       return;
     }
+    // the template's own checks report its fields; here only the variables it needs from this flow
     for (var text : new dev.tessera.metamodel.model.LocalizedText[] {t.subject(), t.body()}) {
       for (MessageText.Unknown u : MessageText.check(text, names)) {
+        if (!u.placeholder().wellFormed() || !u.placeholder().path().startsWith(Scope.VARS + ".")) {
+          continue;
+        }
         c.add(ProblemCode.INVALID_EXPRESSION, path, FlowMessage.TEMPLATE_PLACEHOLDER, "template", t.name(), "locale",
             u.locale(), "reason", u.reason());
       }

@@ -11,7 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * The checks of a flow's trigger: its entity exists; the enrollment condition (a schedule's filter)
+ * The checks of a flow's trigger (its presence and type are the schema's): its entity exists; the enrollment condition (a schedule's filter)
  * compiles as true/false on the entity; changed fields exist, and a changed-from/to value of a
  * picklist is one of its options; a stage trigger's field is a picklist or stage; a relative date's
  * field is a date or date-time; a schedule's cron has 5 valid fields and fires at all; zones exist.
@@ -23,11 +23,7 @@ final class FlowTriggerChecks {
 
   static void check(FlowChecks c) {
     FlowTrigger t = c.flow.trigger();
-    if (t == null) {
-      c.add(ProblemCode.REQUIRED, AT, FlowMessage.TRIGGER_REQUIRED);
-      return;
-    }
-    if (t instanceof FlowTrigger.Unknown) {
+    if (t == null || t instanceof FlowTrigger.Unknown) {
       return;
     }
     c.entity(AT + ".entity", t.entity());

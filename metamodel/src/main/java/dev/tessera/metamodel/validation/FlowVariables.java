@@ -25,13 +25,15 @@ final class FlowVariables {
   private final Map<String, Declared> byNode = new HashMap<>();
   private final Map<String, String> names = new HashMap<>();
 
-  /** Declares the variable of {@code node}; the declaration of the same name elsewhere, if its type differs. */
+  /** Declares the variable of {@code node}; when another node declared the name with another type, that one (and this is not declared). */
   Declared declare(FlowNode node, String name, Declared d) {
-    byNode.put(node.id() + "\u0000" + name, d);
     String first = names.putIfAbsent(name, node.id());
     Declared before = first == null ? null : byNode.get(first + "\u0000" + name);
-    boolean differs = before != null && (before.webhook() != d.webhook() || !before.type().equals(d.type()));
-    return differs ? before : null;
+    if (before != null && (before.webhook() != d.webhook() || !before.type().equals(d.type()))) {
+      return before;
+    }
+    byNode.put(node.id() + "\u0000" + name, d);
+    return null;
   }
 
   /** The variables the nodes {@code from} set, by name. */

@@ -69,7 +69,8 @@ class FlowJsonTest {
     assertEquals(nodeThen(schema, "callWebhook").at("/method/default").asText(), hook.method());
     FlowNode.Split split = (FlowNode.Split) FlowJson.node(json(
         "{\"id\": \"s\", \"type\": \"split\", \"branches\": [{\"name\": \"a\"}, {\"name\": \"b\", \"weight\": 3}]}"));
-    assertEquals(nodeThen(schema, "split").at("/branches/items/properties/weight/default").asInt(), split.branches().get(0).weight());
+    assertEquals(schema.at("/properties/nodes/items/properties/branches/items/properties/weight/default").asInt(),
+        split.branches().get(0).weight());
     FlowTrigger.RelativeDate rd = (FlowTrigger.RelativeDate) FlowJson.trigger(json(
         "{\"type\": \"relativeDate\", \"entity\": \"contract\", \"field\": \"endDate\"}"));
     JsonNode rdThen = triggerThen(schema, "relativeDate");
@@ -115,17 +116,20 @@ class FlowJsonTest {
   }
 
   private static JsonNode nodeThen(JsonNode schema, String type) {
-    return then(schema.at("/properties/nodes/items/allOf"), type);
+    return then(schema.at("/properties/nodes/items"), type);
   }
 
   private static JsonNode triggerThen(JsonNode schema, String type) {
-    return then(schema.at("/properties/trigger/allOf"), type);
+    return then(schema.at("/properties/trigger"), type);
   }
 
-  private static JsonNode then(JsonNode allOf, String type) {
-    for (JsonNode c : allOf) {
+  /** The properties of one type: those its branch of the schema refines (defaults that differ by type), else the shared ones. */
+  private static JsonNode then(JsonNode object, String type) {
+    for (JsonNode c : object.path("allOf")) {
       if (type.equals(c.at("/if/properties/type/const").asText())) {
-        return c.at("/then/properties");
+        com.fasterxml.jackson.databind.node.ObjectNode merged = object.path("properties").deepCopy();
+        c.at("/then/properties").fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        return merged;
       }
     }
     throw new AssertionError("no branch for " + type);

@@ -24,6 +24,26 @@ class FlowSchemaTest {
     assertEquals(List.of("UNKNOWN_PROPERTY@$[1].nodes[1].dueInDays"), found);
   }
 
+  @Test
+  void aWrongValueIsOneProblemAndAPropertyOfNoTypeIsNamedOnce() throws Exception {
+    List<JsonNode> defs = minimalSet();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) defs.get(1).at("/nodes/0")).put("priority", "urgent");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) defs.get(1).at("/nodes/1")).put("bogus", 1);
+    List<Problem> problems = new MetadataValidator().validate(defs);
+    assertEquals(List.of("INVALID_VALUE@$[1].nodes[0].priority", "UNKNOWN_PROPERTY@$[1].nodes[1].bogus"),
+        problems.stream().map(p -> p.code() + "@" + p.path()).toList(), problems.toString());
+  }
+
+  @Test
+  void aScheduleTakesAFilterNotAnEnrollmentCondition() throws Exception {
+    List<JsonNode> defs = minimalSet();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) defs.get(1)).set("trigger", MetamodelJson.mapper().readTree(
+        "{\"type\": \"schedule\", \"cron\": \"0 9 * * *\", \"entity\": \"lead\", \"condition\": \"source == 'x'\"}"));
+    List<Problem> problems = new MetadataValidator().validate(defs);
+    assertEquals(List.of("UNKNOWN_PROPERTY@$[1].trigger.condition"),
+        problems.stream().map(p -> p.code() + "@" + p.path()).toList(), problems.toString());
+  }
+
   static List<JsonNode> minimalSet() throws Exception {
     try (InputStream in = FlowSchemaTest.class.getResourceAsStream("FlowValidatorTest.minimal.json")) {
       List<JsonNode> out = new ArrayList<>();
