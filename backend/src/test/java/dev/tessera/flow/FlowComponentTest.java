@@ -36,6 +36,9 @@ class FlowComponentTest {
   static String owner;
   static String manager;
 
+  @jakarta.inject.Inject
+  FlowScheduler scheduler;
+
   @BeforeEach
   void setUp() {
     if (lead != null) {
@@ -344,5 +347,39 @@ class FlowComponentTest {
       server.close();
       vertx.close();
     }
+  }
+
+  @Test
+  void timeTriggersStartOncePerSlot() {
+    // a schedule without entity: one instance per cron slot, however often the slot is checked
+    String every = "cron" + run;
+    Gql.publish(flow(every, Map.of("type", "schedule", "cron", "* * * * *"),
+        List.of(Map.of("id", "note", "type", "setVariable", "name", "ran", "value", "true")),
+        List.of(edge("trigger", "note"))));
+    java.time.OffsetDateTime later = java.time.OffsetDateTime.now().plusMinutes(1);
+    scheduler.check(later).await().atMost(java.time.Duration.ofSeconds(30));
+    scheduler.check(later).await().atMost(java.time.Duration.ofSeconds(30));
+    awaitInstance(every, null, i -> "completed".equals(i.get("status")));
+    assertEquals(1, instances(every, null).getList("data.flowInstances").size());
+
+    // three days before a contract ends: the records whose date is three days ahead, each once
+    String contract = Gql.unique("contract");
+    Gql.publish(entity(contract, field("name", "text"), field("ends", "date")));
+    String Contract = Character.toUpperCase(contract.charAt(0)) + contract.substring(1);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    String soon = Gql.ok("mutation { create" + Contract + "(input: {name: \"三天后\", ends: \"" + today.plusDays(3) + "\"}) { id } }")
+        .getString("data.create" + Contract + ".id");
+    String notYet = Gql.ok("mutation { create" + Contract + "(input: {name: \"四天后\", ends: \"" + today.plusDays(4) + "\"}) { id } }")
+        .getString("data.create" + Contract + ".id");
+    String renew = "renew" + run;
+    Gql.publish(flow(renew, Map.of("type", "relativeDate", "entity", contract, "field", "ends", "offsetDays", -3, "at", "00:00"),
+        List.of(Map.of("id", "note", "type", "setVariable", "name", "due", "value", "ends")),
+        List.of(edge("trigger", "note"))));
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now().plusSeconds(1);
+    scheduler.check(now).await().atMost(java.time.Duration.ofSeconds(30));
+    scheduler.check(now).await().atMost(java.time.Duration.ofSeconds(30));
+    awaitInstance(renew, soon, i -> "completed".equals(i.get("status")));
+    assertEquals(1, instances(renew, soon).getList("data.flowInstances").size());
+    assertEquals(0, instances(renew, notYet).getList("data.flowInstances").size());
   }
 }
