@@ -114,7 +114,7 @@ final class FlowChecks {
       out.add(Problem.inExpression(base + rel, e));
       return null;
     } catch (IllegalArgumentException e) {
-      add(ProblemCode.INVALID_EXPRESSION, rel, FlowMessage.NOT_A_DURATION, "value", source);
+      out.add(Problem.of(ProblemCode.INVALID_EXPRESSION, base + rel, MetadataMessage.CONDITION_CONTROL_CHARACTER));
       return null;
     }
   }

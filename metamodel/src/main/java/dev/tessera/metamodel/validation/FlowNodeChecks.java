@@ -255,14 +255,38 @@ final class FlowNodeChecks {
     subFlow(at + ".flow", x.flow(), related);
   }
 
-  /** A sub-flow exists, is not this flow, and starts manually on records of {@code on}. */
+  /** The chain of flows by which {@code flow} calls back the flow being checked (the first of {@code chain}); null when it does not. */
+  private List<String> callsBack(FlowDefinition flow, List<String> chain) {
+    for (FlowNode n : flow.nodes()) {
+      String callee = n instanceof FlowNode.CallFlow x ? x.flow() : n instanceof FlowNode.ForEach x ? x.flow() : null;
+      if (callee == null || chain.subList(1, chain.size()).contains(callee)) {
+        continue;
+      }
+      List<String> longer = new ArrayList<>(chain);
+      longer.add(callee);
+      if (callee.equals(chain.get(0))) {
+        return longer;
+      }
+      FlowDefinition next = c.ctx.definition(FlowDefinition.class, FlowDefinition.KIND, callee).orElse(null);
+      List<String> found = next == null ? null : callsBack(next, longer);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /** A sub-flow exists, is not this flow, does not call it back, and starts manually on records of {@code on}. */
   private void subFlow(String at, String name, EntityDefinition on) {
     if (name != null && name.equals(c.flow.name())) {
       c.add(ProblemCode.INVALID_OPTION, at, FlowMessage.SUBFLOW_ITSELF);
       return;
     }
     c.reference(at, FlowDefinition.class, FlowDefinition.KIND, name, FlowMessage.UNKNOWN_FLOW, "flow").ifPresent(sub -> {
-      if (!(sub.trigger() instanceof FlowTrigger.Manual)) {
+      List<String> loop = callsBack(sub, new ArrayList<>(List.of(c.flow.name(), sub.name())));
+      if (loop != null) {
+        c.add(ProblemCode.CONFLICT, at, FlowMessage.SUBFLOW_LOOP, "flows", String.join(" → ", loop));
+      } else if (!(sub.trigger() instanceof FlowTrigger.Manual)) {
         c.add(ProblemCode.INVALID_OPTION, at, FlowMessage.SUBFLOW_NOT_MANUAL, "flow", name);
       } else if (on != null && !on.name().equals(sub.entity())) {
         c.add(ProblemCode.INVALID_OPTION, at, FlowMessage.SUBFLOW_OF_OTHER_ENTITY, "flow", name, "flowEntity",
