@@ -137,6 +137,22 @@ public class AssignmentService {
   }
 
   /**
+   * Assigns one stored record inside a transaction someone else owns (a flow's step): by the assignment
+   * rule {@code ruleName}, or the entity's active rule when null; {@code dryRun} decides without writing.
+   * Null when there is no such rule.
+   */
+  public Uni<Outcome> assign(Tx t, MetadataSnapshot meta, EntityDefinition e, String ruleName, DataRecord r,
+      boolean dryRun, Actor actor, List<RecordChanged> events) {
+    AssignmentRuleDefinition rule = ruleName == null ? AssignmentEngine.activeRule(meta, e.name())
+        : meta.named(AssignmentRuleDefinition.class, ruleName).orElse(null);
+    if (rule == null) {
+      return Uni.createFrom().nullItem();
+    }
+    return reassign(t, meta, e, rule, r, dryRun ? Turns.simulated(store) : Turns.live(store), dryRun,
+        actor.via("assignment"), events);
+  }
+
+  /**
    * Runs the rule for one stored record; a new owner is written through the record service (an owner
    * change in the change feed, source {@code assignment}), with the trace, unless this is a dry run.
    */

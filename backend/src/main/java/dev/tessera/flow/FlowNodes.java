@@ -52,11 +52,12 @@ class FlowNodes {
   private final Outbox outbox;
   private final WebhookCaller webhooks;
   private final FlowPeople people;
+  private final dev.tessera.assignment.AssignmentService assignments;
   private final String language;
   private final ZoneId zone;
 
   FlowNodes(FlowExpressions expressions, ConditionService conditions, RecordService records, RecordStore store,
-      Outbox outbox, WebhookCaller webhooks, FlowPeople people,
+      Outbox outbox, WebhookCaller webhooks, FlowPeople people, dev.tessera.assignment.AssignmentService assignments,
       @ConfigProperty(name = "tessera.flows.language", defaultValue = "zh-CN") String language,
       @ConfigProperty(name = "tessera.flows.timezone", defaultValue = "Asia/Shanghai") String zone) {
     this.expressions = expressions;
@@ -66,6 +67,7 @@ class FlowNodes {
     this.outbox = outbox;
     this.webhooks = webhooks;
     this.people = people;
+    this.assignments = assignments;
     this.language = language;
     this.zone = ZoneId.of(zone);
   }
@@ -94,6 +96,8 @@ class FlowNodes {
       return createTask(ctx, t, tok);
     } else if (node instanceof FlowNode.Notify n) {
       return notify(ctx, n, tok);
+    } else if (node instanceof FlowNode.Assign a) {
+      return assign(ctx, a);
     } else if (node instanceof FlowNode.CallWebhook w) {
       return callWebhook(ctx, w, tok);
     } else if (node instanceof FlowNode.Wait w) {
@@ -179,6 +183,13 @@ class FlowNodes {
           "set", patch);
       if (ctx.test) {
         ctx.effects.add(effect("updateRecord", out));
+        if (ctx.record != null && target.record().id().equals(ctx.record.id())) {
+          Map<String, Object> data = new LinkedHashMap<>(ctx.record.data());
+          data.putAll(patch); // later nodes of the test run see the values it would have set
+          DataRecord r = ctx.record;
+          ctx.record = new DataRecord(r.id(), data, r.ownerId(), r.version(), r.createdAt(), r.updatedAt(), r.createdBy(),
+              r.updatedBy(), r.deletedAt());
+        }
         return Uni.createFrom().item(new Outcome.Next(null, out));
       }
       return records.update(ctx.tx, ctx.meta, target.entity(), target.record().id(), target.record().version(), patch,
@@ -192,6 +203,38 @@ class FlowNodes {
   }
 
   private record Target(EntityDefinition entity, DataRecord record) {}
+
+  /**
+   * Assigns the record through the assignment engine (its rule, turns and trace; the owner change is
+   * an update through the record service, source {@code assignment}). In a test run it only decides.
+   */
+  private Uni<Outcome> assign(FlowContext ctx, FlowNode.Assign a) {
+    if (ctx.record == null || ctx.record.deletedAt() != null) {
+      throw new FlowFailure("NO_RECORD", Map.of("entity", String.valueOf(ctx.instance.entity()),
+          "id", String.valueOf(ctx.instance.recordId())));
+    }
+    return assignments.assign(ctx.tx, ctx.meta, ctx.entity, a.rule(), ctx.record, ctx.test, ctx.actor, ctx.events)
+        .chain(o -> {
+          if (o == null) {
+            throw new FlowFailure("NO_RULE", Map.of("entity", ctx.entity.name(),
+                "rule", a.rule() == null ? "-" : a.rule()));
+          }
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("ownerBefore", o.ownerBefore());
+          out.put("owner", o.owner());
+          if (ctx.test) {
+            ctx.effects.add(effect("assign", out));
+            return Uni.createFrom().item(new Outcome.Next(null, out));
+          }
+          // read the record again: the owner (and version) changed
+          return store.findById(ctx.tx, ctx.entity, ctx.record.id(), false).map(after -> {
+            if (after != null) {
+              ctx.record = after;
+            }
+            return new Outcome.Next(null, out);
+          });
+        });
+  }
 
   /** The record a node acts on: the instance's, or the one whose id a variable holds (set by a createRecord's output). */
   private Uni<Target> target(FlowContext ctx, String variable) {
@@ -250,10 +293,12 @@ class FlowNodes {
           input.put("flowInstance", ctx.instance.id().toString());
           String username = String.valueOf(assignee.get("username"));
           OffsetDateTime until = t.timeout() == null ? FlowEngine.FOREVER
-              : ctx.now.plus(FlowDefinition.duration(t.timeout()).orElseThrow());
+              : later(ctx, FlowDefinition.duration(t.timeout()).orElseThrow(), t.calendar());
           if (ctx.test) {
-            ctx.effects.add(effect("createTask", Map.of("title", title, "assignee", username)));
-            return Uni.createFrom().item(new Outcome.Next(null, Map.of("title", title, "assignee", username)));
+            Map<String, Object> out = Map.of("title", title, "assignee", username);
+            ctx.effects.add(effect("createTask", out));
+            return Uni.createFrom().item(t.waits() ? new Outcome.Wait(until, waiting("task", until, Map.of()), out)
+                : new Outcome.Next(null, out));
           }
           EntityDefinition tasks = ctx.meta.entity(TASK);
           return records.create(ctx.tx, ctx.meta, tasks, input, username, ctx.actor, ctx.events).map(task -> {
@@ -447,7 +492,7 @@ class FlowNodes {
 
   private Uni<Outcome> startWait(FlowContext ctx, FlowNode.Wait w) {
     if (w.duration() != null) {
-      OffsetDateTime until = ctx.now.plus(FlowDefinition.duration(w.duration()).orElseThrow());
+      OffsetDateTime until = later(ctx, FlowDefinition.duration(w.duration()).orElseThrow(), w.calendar());
       return Uni.createFrom().item(new Outcome.Wait(until, waiting("duration", until, Map.of()), null));
     }
     if (w.until() != null) {
@@ -457,9 +502,20 @@ class FlowNodes {
             : new Outcome.Next(null, null);
       });
     }
-    OffsetDateTime until = ctx.now.plus(FlowDefinition.duration(w.timeout()).orElse(Duration.ofDays(1)));
+    OffsetDateTime until = later(ctx, FlowDefinition.duration(w.timeout()).orElse(Duration.ofDays(1)), w.calendar());
     return expressions.test(ctx, w.condition()).map(met -> met ? new Outcome.Next(null, Map.of("met", true))
         : new Outcome.Wait(until, waiting("condition", until, Map.of("condition", w.condition())), null));
+  }
+
+  /** {@code d} after now: in working time of the named calendar (working days, hours, holidays, 调休), else plainly. */
+  private static OffsetDateTime later(FlowContext ctx, Duration d, String calendar) {
+    if (calendar == null) {
+      return ctx.now.plus(d);
+    }
+    dev.tessera.metamodel.model.CalendarDefinition c = ctx.meta.named(dev.tessera.metamodel.model.CalendarDefinition.class,
+        calendar).orElseThrow(() -> new FlowFailure("NO_CALENDAR", Map.of("name", calendar)));
+    dev.tessera.metamodel.time.WorkingTime wt = new dev.tessera.metamodel.time.WorkingTime(c);
+    return wt.plus(ctx.now.toInstant(), d).atZone(wt.zone()).toOffsetDateTime();
   }
 
   private static Map<String, Object> effect(String type, Map<String, Object> what) {

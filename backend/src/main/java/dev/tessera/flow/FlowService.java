@@ -45,9 +45,14 @@ public class FlowService {
   private final TxRunner tx;
   private final RecordReader reader;
   private final RecordService records;
+  private final FlowNodes nodes;
+  private final FlowActors actors;
 
   public FlowService(FlowStore store, FlowVersions versions, FlowEnrollment enrollment, FlowEngine engine,
-      FlowRunner runner, MetadataRegistry registry, TxRunner tx, RecordReader reader, RecordService records) {
+      FlowRunner runner, MetadataRegistry registry, TxRunner tx, RecordReader reader, RecordService records,
+      FlowNodes nodes, FlowActors actors) {
+    this.nodes = nodes;
+    this.actors = actors;
     this.store = store;
     this.versions = versions;
     this.enrollment = enrollment;
@@ -246,6 +251,79 @@ public class FlowService {
     Page page = new Page(List.of(new OrderKey(Column.of(tasks.field("due").orElseThrow()), false),
         new OrderKey(Column.of(SystemColumn.ID), false)), null, false, limit);
     return reader.find(actor, new RecordQuery(tasks, new Filter.And(parts), page, false));
+  }
+
+  /** What a test run did: the nodes in the order they ran (node, type, branch, output) and the effects it would have had. */
+  public record TestRun(String flow, int version, List<Map<String, Object>> path, List<Map<String, Object>> effects) {}
+
+  /** Most nodes a test run goes through (a safety net: flows have no cycles). */
+  static final int MAX_TEST_STEPS = 200;
+
+  /**
+   * Runs a flow's current version on a real record the caller may read, as its run-as actor would, with
+   * every effect described but none applied (no record written, no task, message or call) and every wait
+   * skipped along its default edge: the designer's test button.
+   */
+  public Uni<TestRun> test(String flowName, UUID recordId, Actor actor) {
+    MetadataSnapshot meta = registry.current();
+    FlowDefinition named = meta.named(FlowDefinition.class, flowName)
+        .orElseThrow(() -> refused(ErrorCode.NOT_FOUND, "NO_FLOW", Map.of("flow", flowName), "flow"));
+    String entity = named.entity();
+    Uni<Boolean> visible = entity == null || recordId == null ? Uni.createFrom().item(true)
+        : reader.byId(actor, meta.entity(entity), recordId, false).map(r -> {
+          if (r == null) {
+            throw dev.tessera.record.RecordValidator.notFound(meta.entity(entity), recordId);
+          }
+          return true;
+        });
+    return visible.chain(x -> tx.withConnection(t -> versions.current(t, meta, flowName).chain(running ->
+        actors.of(running.definition()).chain(runAs -> {
+          FlowInstance instance = new FlowInstance(Uuids.v7(), flowName, running.version(), entity, recordId,
+              FlowInstance.Status.RUNNING, null, Map.of(), "test", actor.userId(), true, null, null);
+          FlowContext ctx = new FlowContext(t, new java.util.ArrayList<>(), meta, running.definition(), instance, runAs,
+              OffsetDateTime.now());
+          List<Map<String, Object>> path = new java.util.ArrayList<>();
+          java.util.Deque<String> ready = new java.util.ArrayDeque<>();
+          running.definition().start().forEach(e -> ready.add(e.to()));
+          return engine.load(ctx).chain(() -> testSteps(ctx, ready, path))
+              .map(v -> new TestRun(flowName, running.version(), path, ctx.effects));
+        }))));
+  }
+
+  private Uni<Void> testSteps(FlowContext ctx, java.util.Deque<String> ready, List<Map<String, Object>> path) {
+    if (ready.isEmpty() || path.size() >= MAX_TEST_STEPS) {
+      return Uni.createFrom().voidItem();
+    }
+    String id = ready.poll();
+    dev.tessera.metamodel.model.FlowNode node = ctx.flow.node(id).orElse(null);
+    if (node == null) {
+      return testSteps(ctx, ready, path);
+    }
+    FlowToken tok = new FlowToken(0, ctx.instance.id(), id, FlowToken.State.READY, ctx.now, 1, path.size() + 1, null,
+        null, null);
+    return nodes.run(ctx, node, tok).chain(o -> {
+      String branch = o instanceof Outcome.Next n ? n.branch() : null;
+      Map<String, Object> step = new java.util.LinkedHashMap<>();
+      step.put("node", id);
+      step.put("type", node.type());
+      step.put("status", o instanceof Outcome.Wait ? "waitSkipped" : "completed");
+      step.put("branch", branch);
+      step.put("output", o.output());
+      path.add(step);
+      if (!(o instanceof Outcome.Stop)) {
+        ctx.flow.next(id, branch).forEach(e -> ready.add(e.to()));
+      }
+      return testSteps(ctx, ready, path);
+    }).onFailure(e -> !(e instanceof PlatformException && ((PlatformException) e).code() == ErrorCode.NOT_FOUND))
+        .recoverWithUni(e -> {
+          Map<String, Object> step = new java.util.LinkedHashMap<>();
+          step.put("node", id);
+          step.put("type", node.type());
+          step.put("status", "failed");
+          step.put("error", FlowFailure.describe(e));
+          path.add(step);
+          return Uni.createFrom().voidItem(); // a failing node ends the test run there
+        });
   }
 
   /** Runs the due work now (tests and a manual nudge). */

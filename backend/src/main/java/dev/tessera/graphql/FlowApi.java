@@ -114,6 +114,22 @@ class FlowApi implements SchemaContributor {
       .field(f -> f.name("completedAt").type(Scalars.DATETIME))
       .build();
 
+  static final GraphQLObjectType TEST_STEP = GraphQLObjectType.newObject().name("FlowTestStep")
+      .field(f -> f.name("node").type(nonNull(GraphQLString)))
+      .field(f -> f.name("type").type(nonNull(GraphQLString)))
+      .field(f -> f.name("status").type(nonNull(GraphQLString)).description("completed, waitSkipped or failed"))
+      .field(f -> f.name("branch").type(GraphQLString))
+      .field(f -> f.name("output").type(Scalars.JSON))
+      .field(f -> f.name("error").type(GraphQLString))
+      .build();
+  static final GraphQLObjectType TEST_RUN = GraphQLObjectType.newObject().name("FlowTestRun")
+      .description("What a flow would do on a record: the nodes it would run and the effects it would have")
+      .field(f -> f.name("flow").type(nonNull(GraphQLString)))
+      .field(f -> f.name("version").type(nonNull(GraphQLInt)))
+      .field(f -> f.name("path").type(nonNull(list(nonNull(TEST_STEP)))))
+      .field(f -> f.name("effects").type(nonNull(list(nonNull(Scalars.JSON)))))
+      .build();
+
   private final FlowService flows;
   private final Permissions permissions;
 
@@ -173,6 +189,18 @@ class FlowApi implements SchemaContributor {
       }
       return flows.startMany(env.getArgument("flow"), ids, RequestContext.of(env).actor()).subscribeAsCompletionStage();
     });
+    code.dataFetcher(FieldCoordinates.coordinates("Mutation", "testFlow"), (DataFetcher<?>) env -> {
+      String recordId = env.getArgument("recordId");
+      return flows.test(env.getArgument("flow"), recordId == null ? null : Ids.argument(recordId, "recordId"),
+          RequestContext.of(env).actor()).map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("flow", r.flow());
+            m.put("version", r.version());
+            m.put("path", r.path());
+            m.put("effects", r.effects());
+            return m;
+          }).subscribeAsCompletionStage();
+    });
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", "retryIncident"), (DataFetcher<?>) env ->
         flows.retry(tokenId(env)).map(i -> instance(new FlowService.InstanceView(i, List.of(), List.of())))
             .subscribeAsCompletionStage());
@@ -212,11 +240,15 @@ class FlowApi implements SchemaContributor {
         + " how many started",
         GraphQLArgument.newArgument().name("flow").type(nonNull(GraphQLString)).build(),
         GraphQLArgument.newArgument().name("recordIds").type(nonNull(list(nonNull(GraphQLID)))).build()));
+    parts.mutation(field("testFlow", nonNull(TEST_RUN), "Runs a flow on a real record with every effect described"
+        + " but none applied, and waits skipped (the designer's test button)",
+        GraphQLArgument.newArgument().name("flow").type(nonNull(GraphQLString)).build(),
+        GraphQLArgument.newArgument().name("recordId").type(GraphQLID).build()));
     parts.mutation(field("retryIncident", nonNull(INSTANCE), "Runs the failed node again (earlier effects are not replayed)", id));
     parts.mutation(field("skipIncident", nonNull(INSTANCE), "Skips the failed node: the path goes on after it", id));
     parts.mutation(field("cancelFlowInstance", nonNull(INSTANCE), "Cancels an instance: nothing more of it runs", id));
     parts.mutation(field("completeTask", nonNull(TASK), "Marks a task done; a flow waiting on it goes on", id));
-    List.of(STEP, TOKEN, INSTANCE, INCIDENT, NODE_COUNT, SUMMARY, TASK).forEach(parts::type);
+    List.of(STEP, TOKEN, INSTANCE, INCIDENT, NODE_COUNT, SUMMARY, TASK, TEST_STEP, TEST_RUN).forEach(parts::type);
   }
 
   private static GraphQLFieldDefinition field(String name, GraphQLOutputType type, String description,

@@ -382,4 +382,80 @@ class FlowComponentTest {
     assertEquals(1, instances(renew, soon).getList("data.flowInstances").size());
     assertEquals(0, instances(renew, notYet).getList("data.flowInstances").size());
   }
+
+  @Test
+  void testFlowDescribesEveryEffectAndAppliesNone() {
+    String name = "dry" + run;
+    Map<String, Object> task = new LinkedHashMap<>();
+    task.put("id", "task");
+    task.put("type", "createTask");
+    task.put("assignee", Map.of("type", "recordOwner"));
+    task.put("title", label("回访 {{name}}", "Call back {{name}}"));
+    task.put("wait", true);
+    Gql.publish(flow(name, Map.of("type", "manual", "entity", lead),
+        List.of(Map.of("id", "set", "type", "updateRecord", "set", Map.of("status", "'hot'")),
+            Map.of("id", "which", "type", "condition", "branches", List.of(Map.of("name", "hot", "condition", "status == 'hot'"))),
+            task,
+            Map.of("id", "tell", "type", "notify", "channel", "inApp", "to", Map.of("type", "recordOwner"),
+                "message", Map.of("body", label("{{name}} 很热", "{{name}} is hot")))),
+        List.of(edge("trigger", "set"), edge("set", "which"), edge("which", "task", "hot"), edge("task", "tell"))));
+    String id = create("试运行" + run, "dry");
+    JsonPath r = Gql.ok("mutation { testFlow(flow: \"" + name + "\", recordId: \"" + id + "\") { version path { node status branch }"
+        + " effects } }");
+    assertEquals(List.of("set", "which", "task", "tell"), r.getList("data.testFlow.path.node"));
+    assertEquals("hot", r.getString("data.testFlow.path[1].branch"));
+    assertEquals("waitSkipped", r.getString("data.testFlow.path[2].status"));
+    assertEquals(List.of("updateRecord", "createTask", "notify"), r.getList("data.testFlow.effects.type"));
+    assertEquals("回访 试运行" + run, r.getString("data.testFlow.effects[1].title"));
+    // nothing was applied
+    assertEquals(null, Gql.ok("{ " + lead + "(id: \"" + id + "\") { status } }").getString("data." + lead + ".status"));
+    assertEquals(0, Gql.ok("{ tasks(filter: {relatedId: {eq: \"" + id + "\"}}) { nodes { id } } }").getList("data.tasks.nodes").size());
+    assertEquals(0, instances(name, id).getList("data.flowInstances").size());
+  }
+
+  @Test
+  void theAssignNodeReassignsThroughTheAssignmentRuleAndWaitsCountWorkingTime() {
+    String deal = Gql.unique("deal");
+    String Deal = Character.toUpperCase(deal.charAt(0)) + deal.substring(1);
+    Gql.publish(entity(deal, field("name", "text")));
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("kind", "assignmentRule");
+    rule.put("name", "deals" + run);
+    rule.put("label", label("商机分配", "Deal assignment"));
+    rule.put("entity", deal);
+    rule.put("entries", List.of(Map.of("name", "all", "label", label("全部", "All"), "when", "true",
+        "target", Map.of("type", "user", "key", manager))));
+    Map<String, Object> calendar = new LinkedHashMap<>();
+    calendar.put("kind", "calendar");
+    calendar.put("name", "office" + run);
+    calendar.put("label", label("办公时间", "Office hours"));
+    calendar.put("workingDays", List.of("mon", "tue", "wed", "thu", "fri"));
+    calendar.put("workingHours", List.of(Map.of("from", "09:00", "to", "18:00")));
+    String name = "reassign" + run;
+    Map<String, Object> pause = new LinkedHashMap<>();
+    pause.put("id", "pause");
+    pause.put("type", "wait");
+    pause.put("duration", "PT4H");
+    pause.put("calendar", "office" + run);
+    Map<String, Object> f = flow(name, Map.of("type", "manual", "entity", deal),
+        List.of(Map.of("id", "give", "type", "assign", "rule", "deals" + run), pause),
+        List.of(edge("trigger", "give"), edge("give", "pause")));
+    Gql.publish(rule, calendar, f);
+    String id = Gql.ok("mutation { create" + Deal + "(input: {name: \"大单\", ownerId: \"" + owner + "\"}) { id ownerId } }")
+        .getString("data.create" + Deal + ".id");
+    java.time.Instant before = java.time.Instant.now();
+    Gql.ok("mutation { startFlow(flow: \"" + name + "\", recordId: \"" + id + "\") { id } }");
+    Map<String, Object> waiting = awaitInstance(name, id, i -> "waiting".equals(i.get("status")));
+    assertEquals(manager, Gql.ok("{ " + deal + "(id: \"" + id + "\") { ownerId } }").getString("data." + deal + ".ownerId"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> token = ((List<Map<String, Object>>) waiting.get("tokens")).get(0);
+    JsonPath due = Gql.ok("query Q($f: String, $r: ID) { flowInstances(flow: $f, recordId: $r) { tokens { dueAt } } }",
+        Map.of("f", name, "r", id));
+    java.time.Instant dueAt = java.time.OffsetDateTime.parse(due.getString("data.flowInstances[0].tokens[0].dueAt")).toInstant();
+    dev.tessera.metamodel.time.WorkingTime office = new dev.tessera.metamodel.time.WorkingTime(
+        dev.tessera.metamodel.json.CalendarJson.calendar(dev.tessera.metamodel.json.MetamodelJson.mapper().valueToTree(calendar)));
+    java.time.Instant expected = office.plus(before, java.time.Duration.ofHours(4));
+    assertTrue(Math.abs(java.time.Duration.between(expected, dueAt).toSeconds()) < 60,
+        "due " + dueAt + ", four working hours after " + before + " is " + expected + " (" + token + ")");
+  }
 }
