@@ -264,7 +264,12 @@ public class FlowEngine {
   /** Ends the instance: its tokens go, its status and outcome are kept. */
   private Uni<Void> finish(FlowContext ctx, FlowInstance.Status status, String outcome) {
     return flush(ctx).chain(() -> store.deleteTokens(ctx.tx, ctx.instance.id()))
-        .chain(() -> store.updateInstance(ctx.tx, ctx.instance.id(), status, outcome, ctx.varsChanged ? ctx.vars : null));
+        .chain(() -> store.updateInstance(ctx.tx, ctx.instance.id(), status, outcome, ctx.varsChanged ? ctx.vars : null))
+        // a parent waiting on this instance (callFlow) goes on
+        .chain(() -> !ctx.instance.triggerKey().startsWith("sub:") ? Uni.createFrom().item(0)
+            : store.wake(ctx.tx, "instance", ctx.instance.id().toString(),
+                Map.of("instance", ctx.instance.id().toString(), "outcome", outcome)))
+        .replaceWithVoid();
   }
 
   /** The actor a flow acts as. */

@@ -52,12 +52,15 @@ class FlowNodes {
   private final Outbox outbox;
   private final WebhookCaller webhooks;
   private final FlowPeople people;
+  private final FlowVersions versions;
+  private final FlowStore flows;
   private final dev.tessera.assignment.AssignmentService assignments;
   private final String language;
   private final ZoneId zone;
 
   FlowNodes(FlowExpressions expressions, ConditionService conditions, RecordService records, RecordStore store,
       Outbox outbox, WebhookCaller webhooks, FlowPeople people, dev.tessera.assignment.AssignmentService assignments,
+      FlowVersions versions, FlowStore flows,
       @ConfigProperty(name = "tessera.flows.language", defaultValue = "zh-CN") String language,
       @ConfigProperty(name = "tessera.flows.timezone", defaultValue = "Asia/Shanghai") String zone) {
     this.expressions = expressions;
@@ -67,6 +70,8 @@ class FlowNodes {
     this.outbox = outbox;
     this.webhooks = webhooks;
     this.people = people;
+    this.versions = versions;
+    this.flows = flows;
     this.assignments = assignments;
     this.language = language;
     this.zone = ZoneId.of(zone);
@@ -98,6 +103,10 @@ class FlowNodes {
       return notify(ctx, n, tok);
     } else if (node instanceof FlowNode.Assign a) {
       return assign(ctx, a);
+    } else if (node instanceof FlowNode.CallFlow c) {
+      return callFlow(ctx, c, tok);
+    } else if (node instanceof FlowNode.ForEach f) {
+      return forEach(ctx, f, tok);
     } else if (node instanceof FlowNode.CallWebhook w) {
       return callWebhook(ctx, w, tok);
     } else if (node instanceof FlowNode.Wait w) {
@@ -120,6 +129,11 @@ class FlowNodes {
           return Uni.createFrom().item(new Outcome.Next(null, wait.get("event")));
         }
         return Uni.createFrom().item(timedOut ? new Outcome.Next(FlowNode.TIMEOUT, null) : again(wait, until));
+      case "flow":
+        if (wait.get("event") != null) {
+          return Uni.createFrom().item(new Outcome.Next(null, wait.get("event")));
+        }
+        return Uni.createFrom().item(again(wait, until));
       case "condition":
         return expressions.test(ctx, String.valueOf(wait.get("condition"))).map(met -> met
             ? new Outcome.Next(null, Map.of("met", true))
@@ -203,6 +217,80 @@ class FlowNodes {
   }
 
   private record Target(EntityDefinition entity, DataRecord record) {}
+
+  /**
+   * Starts the sub-flow (a flow with a manual trigger) on the record: the trigger record, or the one a
+   * variable holds. Its start is keyed by this visit, so a retried step starts it once; with {@code wait}
+   * the path waits until the sub-flow's instance ends.
+   */
+  private Uni<Outcome> callFlow(FlowContext ctx, FlowNode.CallFlow c, FlowToken tok) {
+    return target(ctx, c.record()).chain(target -> {
+      if (target == null) {
+        throw new FlowFailure("NO_RECORD", Map.of("entity", String.valueOf(ctx.instance.entity()),
+            "id", String.valueOf(ctx.instance.recordId())));
+      }
+      if (ctx.test) {
+        Map<String, Object> out = Map.of("flow", c.flow(), "record", target.record().id().toString());
+        ctx.effects.add(effect("callFlow", out));
+        return Uni.createFrom().item(new Outcome.Next(null, out));
+      }
+      return versions.current(ctx.tx, ctx.meta, c.flow()).chain(running -> {
+        if (running == null) {
+          throw new FlowFailure("NO_SUBFLOW", Map.of("flow", c.flow()));
+        }
+        java.util.UUID child = dev.tessera.record.Uuids.v7();
+        FlowInstance instance = new FlowInstance(child, c.flow(), running.version(), target.entity().name(),
+            target.record().id(), FlowInstance.Status.RUNNING, null, Map.of(), "sub:" + tok.effectKey(),
+            "flow:" + ctx.flow.name(), false, null, null);
+        List<String> first = running.definition().start().stream().map(e -> e.to()).toList();
+        return flows.start(ctx.tx, instance, first, ctx.now).map(started -> {
+          Map<String, Object> out = Map.of("flow", c.flow(), "instance", child.toString());
+          return c.waits()
+              ? new Outcome.Wait(FlowEngine.FOREVER, waiting("flow", null, Map.of("instance", child.toString())), out)
+              : new Outcome.Next(null, out);
+        });
+      });
+    });
+  }
+
+  /** Most related records one forEach starts its sub-flow on. */
+  static final int MAX_EACH = 1000;
+
+  /**
+   * Starts the sub-flow on each record of {@code entity} whose reference {@code via} points at the
+   * instance's record (and that meets {@code condition}), keyed by this visit and record.
+   */
+  private Uni<Outcome> forEach(FlowContext ctx, FlowNode.ForEach f, FlowToken tok) {
+    EntityDefinition related = ctx.meta.entities().get(f.entity());
+    if (related == null || ctx.record == null) {
+      throw new FlowFailure("NO_RECORD", Map.of("entity", String.valueOf(f.entity()), "id", String.valueOf(ctx.instance.recordId())));
+    }
+    return store.find(ctx.tx, dev.tessera.record.RecordQuery.byField(related, f.via(), ctx.record.id().toString(), MAX_EACH))
+        .chain(rows -> Sequence.map(rows, r -> {
+          if (f.condition() == null || f.condition().isBlank()) {
+            return Uni.createFrom().item(r.id());
+          }
+          return conditions.test(ctx.tx, ctx.meta, related.name(), f.condition(), r).map(ok -> ok ? r.id() : null);
+        }))
+        .chain(ids -> {
+          List<java.util.UUID> chosen = ids.stream().filter(java.util.Objects::nonNull).toList();
+          Map<String, Object> out = Map.of("flow", f.flow(), "records", chosen.size());
+          if (ctx.test) {
+            ctx.effects.add(effect("forEach", out));
+            return Uni.createFrom().item((Outcome) new Outcome.Next(null, out));
+          }
+          return versions.current(ctx.tx, ctx.meta, f.flow()).chain(running -> {
+            if (running == null) {
+              throw new FlowFailure("NO_SUBFLOW", Map.of("flow", f.flow()));
+            }
+            List<String> first = running.definition().start().stream().map(e -> e.to()).toList();
+            return chosen.isEmpty() ? Uni.createFrom().item((Outcome) new Outcome.Next(null, out))
+                : flows.startMany(ctx.tx, f.flow(), running.version(), related.name(), chosen,
+                    "each:" + tok.effectKey() + ":", "flow:" + ctx.flow.name(), first, ctx.now)
+                    .map(n -> (Outcome) new Outcome.Next(null, out));
+          });
+        });
+  }
 
   /**
    * Assigns the record through the assignment engine (its rule, turns and trace; the owner change is

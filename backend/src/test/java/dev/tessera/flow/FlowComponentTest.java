@@ -458,4 +458,47 @@ class FlowComponentTest {
     assertTrue(Math.abs(java.time.Duration.between(expected, dueAt).toSeconds()) < 60,
         "due " + dueAt + ", four working hours after " + before + " is " + expected + " (" + token + ")");
   }
+
+  @Test
+  void subFlowsRunOnTheRecordAndOnEachRelatedRecord() {
+    String contact = Gql.unique("contact");
+    String Contact = Character.toUpperCase(contact.charAt(0)) + contact.substring(1);
+    Gql.publish(entity(contact, field("name", "text"), field(lead, "reference", "target", lead)));
+    String child = "child" + run;
+    String each = "each" + run;
+    String parent = "parent" + run;
+    Map<String, Object> call = new LinkedHashMap<>();
+    call.put("id", "sub");
+    call.put("type", "callFlow");
+    call.put("flow", child);
+    call.put("wait", true);
+    Gql.publish(
+        flow(child, Map.of("type", "manual", "entity", lead),
+            List.of(Map.of("id", "pause", "type", "wait", "duration", "PT1S"),
+                Map.of("id", "score", "type", "updateRecord", "set", Map.of("score", "7"))),
+            List.of(edge("trigger", "pause"), edge("pause", "score"))),
+        flow(each, Map.of("type", "manual", "entity", contact),
+            List.of(Map.of("id", "mark", "type", "updateRecord", "set", Map.of("name", "name + '✓'"))),
+            List.of(edge("trigger", "mark"))),
+        flow(parent, Map.of("type", "manual", "entity", lead),
+            List.of(call,
+                Map.of("id", "after", "type", "updateRecord", "set", Map.of("status", "'score ' + text(score)")),
+                Map.of("id", "all", "type", "forEach", "entity", contact, "via", lead, "flow", each)),
+            List.of(edge("trigger", "sub"), edge("sub", "after"), edge("after", "all"))));
+    String id = create("父" + run, "sub");
+    List<String> contacts = new ArrayList<>();
+    for (String n : List.of("甲", "乙")) {
+      contacts.add(Gql.ok("mutation { create" + Contact + "(input: {name: \"" + n + "\", " + lead + ": \"" + id + "\"}) { id } }")
+          .getString("data.create" + Contact + ".id"));
+    }
+    Gql.ok("mutation { startFlow(flow: \"" + parent + "\", recordId: \"" + id + "\") { id } }");
+    Map<String, Object> done = awaitInstance(parent, id, i -> "completed".equals(i.get("status")));
+    assertEquals(List.of("sub:completed", "after:completed", "all:completed"), nodes(done));
+    // the parent waited for the child: it saw the score the child set
+    assertEquals("score 7", Gql.ok("{ " + lead + "(id: \"" + id + "\") { status } }").getString("data." + lead + ".status"));
+    for (String c : contacts) {
+      awaitInstance(each, c, i -> "completed".equals(i.get("status")));
+      assertTrue(Gql.ok("{ " + contact + "(id: \"" + c + "\") { name } }").getString("data." + contact + ".name").endsWith("✓"));
+    }
+  }
 }
