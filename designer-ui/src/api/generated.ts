@@ -199,6 +199,21 @@ export type FormsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FormsQuery = { definitions: Array<unknown> | null };
 
+export type FieldPermissionPartsFragment = { field: string, read: boolean, write: boolean };
+
+export type MyPermissionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPermissionsQuery = { myPermissions: { user: string, admin: boolean, capabilities: Array<string>, entities: Array<{ entity: string, create: boolean, read: boolean, update: boolean, delete: boolean, fields: Array<{ field: string, read: boolean, write: boolean }> }> } | null };
+
+export type RecordPermissionsQueryVariables = Exact<{
+  entity: string;
+  id: string | number;
+}>;
+
+
+export type RecordPermissionsQuery = { recordPermissions: { read: boolean, update: boolean, delete: boolean, fields: Array<{ field: string, read: boolean, write: boolean }> } | null };
+
 export type PreviewProblemFragment = { code: string, path: string, message: string, line: number | null, column: number | null };
 
 export type AssignmentRulesQueryVariables = Exact<{ [key: string]: never; }>;
