@@ -43,7 +43,6 @@ export const WORKSPACE_MESSAGES = {
   assignedBy: { 'zh-CN': '规则 {{rule}} · 条目 {{entry}}', en: 'rule {{rule}} · entry {{entry}}' },
   possibleDuplicatesHeading: { 'zh-CN': '可能重复的记录', en: 'Possible duplicates' },
   noDuplicates: { 'zh-CN': '没有发现重复。', en: 'No duplicates found.' },
-  timeline: { 'zh-CN': '变更时间线', en: 'Timeline of changes' },
   ownerChanged: { 'zh-CN': '负责人：{{before}} → {{after}}', en: 'Owner: {{before}} → {{after}}' },
   operation_CREATE: { 'zh-CN': '新建', en: 'Created' },
   operation_UPDATE: { 'zh-CN': '修改', en: 'Updated' },
@@ -58,4 +57,14 @@ export const WORKSPACE_MESSAGES = {
   source_flow: { 'zh-CN': '流程', en: 'flow' },
   source_formula: { 'zh-CN': '公式重算', en: 'formula recomputed' },
   source_requiredDefault: { 'zh-CN': '必填默认值', en: 'required default filled' },
+  // permission-aware screens
+  readOnlyRecord: { 'zh-CN': '只读：你没有修改此记录的权限', en: 'Read only: you may not change this record' },
+  dragNotAllowed: { 'zh-CN': '你没有修改此字段的权限，不能拖动卡片', en: 'You may not change this field, so cards cannot be dragged' },
+  notAllowedPage: { 'zh-CN': '你没有使用此页面的权限。', en: 'You are not allowed to use this page.' },
+  timelineActivities: { 'zh-CN': '时间线：变更与活动', en: 'Timeline of changes and activities' },
+  activityAssigned: { 'zh-CN': '自动分配', en: 'Assigned' },
+  activityMerged: { 'zh-CN': '合并', en: 'Merged' },
+  activityUnmerged: { 'zh-CN': '撤销合并', en: 'Merge undone' },
+  activityNotified: { 'zh-CN': '通知', en: 'Notification' },
+  activityRelated: { 'zh-CN': '新建{{entity}}', en: 'New {{entity}}' },
 } as const satisfies Record<string, Record<'zh-CN' | 'en', string>>;
