@@ -5,7 +5,7 @@ import type { CompletionField } from '../expression/expression-support';
 import { ExpressionEditor } from '../expression/ExpressionEditor';
 import { problemTarget } from '../publish/problem-path';
 import type { PublishProblem } from '../publish/usePublish';
-import { applies, optionsToText, textToOptions, textToTransitions, transitionsToText } from './entity-model';
+import { applies, optionalLabel, optionsToText, textToOptions, textToTransitions, transitionsToText } from './entity-model';
 
 const RESULT_TYPES = ['text', 'number', 'money', 'percent', 'bool', 'date', 'datetime'] as const;
 
@@ -172,6 +172,18 @@ export function FieldTypeOptions({
           />
         </div>
       )}
+      <div className="form-grid">
+        {(['zh-CN', 'en'] as const).map((lang) => (
+          <label key={lang}>
+            {t(lang === 'zh-CN' ? 'descriptionZh' : 'descriptionEn')}
+            <input
+              id={`${id}-description-${lang === 'zh-CN' ? 'zh' : 'en'}`}
+              value={field.description?.[lang] ?? ''}
+              onChange={(e) => set('description', optionalLabel({ ...field.description, [lang]: e.target.value }))}
+            />
+          </label>
+        ))}
+      </div>
       {field.type !== 'formula' && field.type !== 'autoNumber' && (
         <div className="block">
           <span className="block__label">{t('defaultExpression')}</span>

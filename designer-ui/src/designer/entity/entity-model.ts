@@ -1,4 +1,4 @@
-import type { EntityDefinition, Field, FieldType, Label, Option, Rule } from '../../metamodel';
+import type { EntityDefinition, Field, FieldType, Index, Label, Option, Rule } from '../../metamodel';
 
 /** A blank entity as the designer starts it. */
 export function newEntity(): EntityDefinition {
@@ -38,6 +38,7 @@ export function move<T>(list: readonly T[], from: number, to: number): T[] {
 const TYPE_OPTIONS: Partial<Record<keyof Field, readonly FieldType[]>> = {
   min: ['number', 'money', 'percent'],
   max: ['number', 'money', 'percent'],
+  integer: ['number'],
   pattern: ['text', 'longText', 'email', 'phone', 'url'],
   options: ['picklist', 'multiPicklist', 'stage'],
   transitions: ['stage'],
@@ -99,9 +100,11 @@ function prune(value: object): object {
   return out;
 }
 
-/** Options as the designer edits them: one per line, `value=中文=English`. */
+/** Options as the designer edits them: one per line, `value=中文=English`, then `=color` when it has one. */
 export function optionsToText(options: readonly Option[] | undefined): string {
-  return (options ?? []).map((o) => [o.value, o.label['zh-CN'] ?? '', o.label.en ?? ''].join('=')).join('\n');
+  return (options ?? [])
+    .map((o) => [o.value, o.label['zh-CN'] ?? '', o.label.en ?? '', ...(o.color ? [o.color] : [])].join('='))
+    .join('\n');
 }
 
 /** The lines of the options editor back to options; a line with only a value uses it as both labels. */
@@ -111,9 +114,9 @@ export function textToOptions(text: string): Option[] {
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => {
-      const [value = '', zh, en] = line.split('=').map((s) => s.trim());
+      const [value = '', zh, en, color] = line.split('=').map((s) => s.trim());
       const label: Label = { 'zh-CN': zh || value, en: en || zh || value };
-      return { value, label };
+      return color ? { value, label, color } : { value, label };
     });
 }
 
@@ -140,4 +143,40 @@ export function textToTransitions(text: string): Record<string, string[]> {
     }
   }
   return out;
+}
+
+const UNIQUE = /^unique\s*[:：]\s*/i;
+
+/** Composite indexes as the designer edits them: one per line, `field1, field2`; `unique: a, b` for a unique one. */
+export function indexesToText(indexes: readonly Index[] | undefined): string {
+  return (indexes ?? []).map((i) => `${i.unique ? 'unique: ' : ''}${i.fields.join(', ')}`).join('\n');
+}
+
+/** The index lines back to the definition's indexes (lines without a field are left out). */
+export function textToIndexes(text: string): Index[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .flatMap((line) => {
+      const unique = UNIQUE.test(line);
+      const fields = line
+        .replace(UNIQUE, '')
+        .split(/[,，]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const [first, ...rest] = fields;
+      if (first === undefined) return [];
+      const index: Index = { fields: [first, ...rest] };
+      return [unique ? { ...index, unique } : index];
+    });
+}
+
+/**
+ * An optional label (a description) as saved: the languages left empty are left out (the schema wants
+ * no empty text), and with none left, the label itself.
+ */
+export function optionalLabel(label: Label): Label | undefined {
+  const kept = Object.entries(label).filter(([, v]) => v !== undefined && v.trim() !== '');
+  return kept.length ? (Object.fromEntries(kept) as Label) : undefined;
 }
