@@ -79,11 +79,12 @@ function RecordForm({ entity, api, access: entityRights, record, form }: RecordF
   const sent = useMemo(() => editableFields(entity, mode, access.writable), [entity, mode, access.writable]);
   // a new record may start from the query string, e.g. ?company=<id> from a related list
   const [params] = useSearchParams();
-  const [values, setValues] = useState<Record<string, unknown>>(() =>
+  const [initial] = useState<Record<string, unknown>>(() =>
     Object.fromEntries(
       entity.fields.map((f) => [f.name, toFormValue(f, record ? record[selection(f)] : params.get(f.name))]),
     ),
   );
+  const [values, setValues] = useState(initial);
   const [localErrors, setLocalErrors] = useState<Map<string, string[]>>(new Map());
   // a save reloads the record (new version, maybe a new URL): the confirmation travels in the location state
   const location = useLocation();
@@ -117,6 +118,8 @@ function RecordForm({ entity, api, access: entityRights, record, form }: RecordF
     const input: Record<string, unknown> = {};
     const errors = new Map<string, string[]>();
     for (const f of sent) {
+      // an update sends what was changed only (an empty list where there was none is no change)
+      if (record && values[f.name] === initial[f.name]) continue;
       try {
         input[f.name] = toInputValue(f, values[f.name]);
       } catch (e) {
