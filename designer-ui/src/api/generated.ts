@@ -270,6 +270,13 @@ export type ClaimRecordMutation = { claimRecord:
     | { id: string, ownerId: string | null }
    | null };
 
+export type RecyclePoolMutationVariables = Exact<{
+  pool: string;
+}>;
+
+
+export type RecyclePoolMutation = { recyclePool: number | null };
+
 export type ReleaseRecordMutationVariables = Exact<{
   pool: string;
   id: string | number;

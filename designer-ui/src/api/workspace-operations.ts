@@ -22,6 +22,12 @@ export const CLAIM_RECORD = /* GraphQL */ `
   }
 `;
 
+export const RECYCLE_POOL = /* GraphQL */ `
+  mutation RecyclePool($pool: String!) {
+    recyclePool(pool: $pool)
+  }
+`;
+
 export const RELEASE_RECORD = /* GraphQL */ `
   mutation ReleaseRecord($pool: String!, $id: ID!) {
     releaseRecord(pool: $pool, id: $id) {

@@ -9,6 +9,8 @@ export const WORKSPACE_MESSAGES = {
   claimed: { 'zh-CN': '已领取，你现在是负责人', en: 'Claimed: you are the owner now' },
   release: { 'zh-CN': '退回公海', en: 'Give back' },
   released: { 'zh-CN': '已退回公海', en: 'Given back to the pool' },
+  recycleNow: { 'zh-CN': '立即回收', en: 'Recycle now' },
+  recycledNow: { 'zh-CN': '已回收 {{count}} 条记录到公海', en: '{{count}} record(s) sent back to the pool' },
   claimedHere: { 'zh-CN': '刚领取的记录', en: 'Records you just claimed' },
   rulePerDay: { 'zh-CN': '每人每天最多领取 {{count}} 条', en: 'At most {{count}} claims per person a day' },
   ruleHeld: { 'zh-CN': '每人最多持有 {{count}} 条', en: 'At most {{count}} records held per person' },
