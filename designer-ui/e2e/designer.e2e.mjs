@@ -974,7 +974,11 @@ const CHECKS = [
       const owner = await page.getByTestId('c360-owner').innerText();
       expect(owner.includes('zhang') || owner.includes('wang'), `the owner is a member of team east: ${owner}`);
       await page.getByTestId('c360-duplicates').getByRole('link', { name: '合并…' }).waitFor();
+      // assignment run again over this record: the dry run names rule and entry, nothing changes until confirmed
+      await page.getByRole('button', { name: '重新分配…' }).click();
+      await page.getByTestId('reassign').getByText(/按规则 byProvince · 条目 everyone，将分配给 (zhang|wang)。/).waitFor();
       await keepScreen(page, '18-customer-360');
+      await page.getByTestId('reassign').getByRole('button', { name: '取消' }).click();
     },
   },
   {

@@ -332,3 +332,12 @@ export type AssignmentTraceOfQueryVariables = Exact<{
 
 
 export type AssignmentTraceOfQuery = { assignmentTrace: Array<{ assignedAt: string | null, rule: string, entry: string | null, strategy: string | null, owner: string | null, why: string | null, target: { type: string, key: string } | null }> | null };
+
+export type RunAssignmentMutationVariables = Exact<{
+  entity: string;
+  ids?: Array<string | number> | string | number | null | undefined;
+  dryRun?: boolean | null | undefined;
+}>;
+
+
+export type RunAssignmentMutation = { runAssignment: Array<{ id: string, ownerBefore: string | null, owner: string | null, trace: { rule: string, entry: string | null } }> | null };

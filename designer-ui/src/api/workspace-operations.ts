@@ -123,3 +123,17 @@ export const ASSIGNMENT_TRACE = /* GraphQL */ `
     }
   }
 `;
+
+export const RUN_ASSIGNMENT = /* GraphQL */ `
+  mutation RunAssignment($entity: String!, $ids: [ID!], $dryRun: Boolean) {
+    runAssignment(entity: $entity, ids: $ids, dryRun: $dryRun) {
+      id
+      ownerBefore
+      owner
+      trace {
+        rule
+        entry
+      }
+    }
+  }
+`;

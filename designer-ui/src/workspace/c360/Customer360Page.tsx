@@ -18,7 +18,9 @@ import type { EntityDefinition } from '../../metamodel';
 import { EntityRoute } from '../EntityRoute';
 import { RelatedLists, useRelatedSources } from '../record/RelatedLists';
 import { useInbox } from '../inbox/useInbox';
-import { useVisibleMetadata } from '../../app/permissions/usePermissions';
+import { hasCapability } from '../../app/permissions/permission-model';
+import { usePermissions, useVisibleMetadata } from '../../app/permissions/usePermissions';
+import { Reassign } from './Reassign';
 import { activities, type RelatedActivity } from './activities';
 import { activityDocument, editableFields, recordDocument } from '../record-documents';
 import { recordTitle } from '../record-title';
@@ -59,6 +61,8 @@ function View360({
   const client = useClient();
   const queryClient = useQueryClient();
   const visible = useVisibleMetadata();
+  // re-running assignment over stored records is lead distribution: for those who manage pools
+  const managesPools = hasCapability(usePermissions().data, 'managePools');
   const record = useQuery({
     queryKey: ['records', entity.name, id],
     queryFn: ({ signal }) =>
@@ -168,6 +172,7 @@ function View360({
             {t('currentOwner')}: <strong>{owner ?? traces.data?.[0]?.owner ?? '—'}</strong>
           </p>
           {traces.data?.length === 0 && <p className="muted">{t('noAssignment')}</p>}
+          {managesPools && <Reassign entity={entity.name} id={id} />}
           <ol className="link-list" data-testid="c360-assignment">
             {traces.data?.map((a, i) => (
               <li key={i}>
