@@ -77,6 +77,8 @@ function RecordForm({ entity, api, access: entityRights, record, form }: RecordF
   // what the user may send: on a new record the create right, on a stored one its update right
   const canSave = mode === 'create' ? access.create : access.update;
   const sent = useMemo(() => editableFields(entity, mode, access.writable), [entity, mode, access.writable]);
+  // a field the save would not send (computed, read-only once stored, not writable by the user) is greyed out
+  const sentNames = useMemo(() => new Set(sent.map((f) => f.name)), [sent]);
   // a new record may start from the query string, e.g. ?company=<id> from a related list
   const [params] = useSearchParams();
   const [initial] = useState<Record<string, unknown>>(() =>
@@ -156,7 +158,7 @@ function RecordForm({ entity, api, access: entityRights, record, form }: RecordF
       field={f}
       id={`record-${f.name}`}
       value={values[f.name]}
-      state={canSave && access.writable.has(f.name) ? state : { ...state, readOnly: true }}
+      state={canSave && sentNames.has(f.name) ? state : { ...state, readOnly: true }}
       messages={messagesOf(f.name)}
       onChange={(v) => setValues({ ...values, [f.name]: v })}
     />
@@ -230,7 +232,7 @@ function RecordForm({ entity, api, access: entityRights, record, form }: RecordF
         <div className="form-grid card">
           {entity.fields.map((f) =>
             !record && isComputed(f) ? null : (
-              <Fragment key={f.name}>{renderField(f, { required: f.required === true, readOnly: mode === 'update' && f.readOnly === true })}</Fragment>
+              <Fragment key={f.name}>{renderField(f, { required: f.required === true, readOnly: false })}</Fragment>
             ),
           )}
         </div>
