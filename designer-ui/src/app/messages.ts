@@ -202,6 +202,7 @@ export const MESSAGES = {
   indexes: { 'zh-CN': '组合索引（每行一个）', en: 'Composite indexes (one per line)' },
   indexesHint: { 'zh-CN': 'province, source\nunique: email, phone', en: 'province, source\nunique: email, phone' },
   integer: { 'zh-CN': '仅整数', en: 'Whole numbers only' },
+  defaultValue: { 'zh-CN': '默认值（固定值，可选）', en: 'Default value (fixed, optional)' },
   newFieldType: { 'zh-CN': '新字段类型', en: 'Type of the new field' },
   entitySettings: { 'zh-CN': '实体设置', en: 'Entity settings' },
   publishedEntities: { 'zh-CN': '已发布的实体', en: 'Published entities' },

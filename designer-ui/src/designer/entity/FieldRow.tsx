@@ -110,6 +110,7 @@ export function FieldRow({
         ))}
       </div>
       <FieldTypeOptions
+        key={field.type /* the texts being typed belong to one type: a new type starts from the field */}
         id={id}
         field={field}
         entityNames={entityNames}

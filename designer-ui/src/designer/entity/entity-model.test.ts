@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { EntityDefinition } from '../../metamodel';
 import {
   applies,
+  defaultToText,
   indexesToText,
+  takesDefault,
+  textToDefault,
   move,
   optionalLabel,
   textToIndexes,
@@ -100,5 +103,19 @@ describe('entity model', () => {
   it('leaves out a description empty in both languages', () => {
     expect(optionalLabel({ 'zh-CN': ' ', en: '' })).toBeUndefined();
     expect(optionalLabel({ 'zh-CN': '说明', en: '' })).toEqual({ 'zh-CN': '说明' });
+  });
+
+  it('reads a literal default as a value of the field type, text that does not fit left for the dry run', () => {
+    expect(textToDefault('number', ' 42.5 ')).toBe(42.5);
+    expect(textToDefault('money', 'abc')).toBe('abc');
+    expect(textToDefault('bool', 'false')).toBe(false);
+    expect(textToDefault('tags', 'vip，new, ')).toEqual(['vip', 'new']);
+    expect(textToDefault('picklist', ' hot ')).toBe('hot');
+    expect(textToDefault('text', '  ')).toBeUndefined();
+    expect(defaultToText(['vip', 'new'])).toBe('vip, new');
+    expect(textToDefault('multiPicklist', defaultToText(['a', 'b']))).toEqual(['a', 'b']);
+    expect(defaultToText(false)).toBe('false');
+    expect(takesDefault('formula') || takesDefault('reference')).toBe(false);
+    expect(withType({ name: 'n', type: 'number', default: 3, label: { en: 'n' } }, 'text').default).toBeUndefined();
   });
 });

@@ -63,6 +63,9 @@ export function withType(field: Field, type: FieldType): Field {
       delete out[key];
     }
   }
+  if (type !== field.type) {
+    delete out.default; // a literal of the old type rarely fits the new one
+  }
   if (type === 'formula' && !out.resultType) {
     out.resultType = 'number';
   }
@@ -179,4 +182,38 @@ export function textToIndexes(text: string): Index[] {
 export function optionalLabel(label: Label): Label | undefined {
   const kept = Object.entries(label).filter(([, v]) => v !== undefined && v.trim() !== '');
   return kept.length ? (Object.fromEntries(kept) as Label) : undefined;
+}
+
+/** Field types whose literal default is a list (entered comma-separated). */
+const LIST_DEFAULTS: readonly FieldType[] = ['multiPicklist', 'tags'];
+/** Field types whose literal default is a number. */
+const NUMBER_DEFAULTS: readonly FieldType[] = ['number', 'money', 'percent'];
+
+/** Whether a field of `type` may have a literal default (computed and reference fields may not). */
+export function takesDefault(type: FieldType): boolean {
+  return !['formula', 'autoNumber', 'reference', 'user', 'json'].includes(type);
+}
+
+/** A literal default as the designer edits it: lists comma-separated, everything else as written. */
+export function defaultToText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/**
+ * The default's text back to a value of the field's type: a number where it reads as one, true/false,
+ * a list split at commas; text that does not fit is kept as text, for the dry run to name at `.default`.
+ */
+export function textToDefault(type: FieldType, text: string): unknown {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (NUMBER_DEFAULTS.includes(type)) return t !== '' && Number.isFinite(Number(t)) ? Number(t) : t;
+  if (type === 'bool') return t === 'true' ? true : t === 'false' ? false : t;
+  if (LIST_DEFAULTS.includes(type)) {
+    return t
+      .split(/[,，]/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+  }
+  return t;
 }
