@@ -369,6 +369,8 @@ const CHECKS = [
       await fill(page, '#field-0-name', 'topic');
       await fill(page, '#field-0-label-zh', '主题');
       await fill(page, '#field-0-label-en', 'Topic');
+      await fill(page, '#field-0-description-zh', '拜访的主题');
+      await fill(page, '#field-0-description-en', 'What the visit is about');
       await page.locator('#field-0-required').check();
       await page.locator('#new-field-type').selectOption('stage');
       await page.getByRole('button', { name: '添加字段' }).click();
@@ -388,6 +390,7 @@ const CHECKS = [
       expect(typed === 'isBlank(topic) || len(topc) <= 20', `the condition reads "${typed}"`);
       await fill(page, '#rule-0-message-zh', '主题不能超过 20 个字');
       await fill(page, '#rule-0-message-en', 'The topic is at most 20 characters');
+      await fill(page, '#entity-indexes', 'stage, topic');
       await saveDraft(page, 1);
       await page.waitForURL(/\/designer\/entity\/entity%3Avisit$/);
       await page.reload();
@@ -395,6 +398,8 @@ const CHECKS = [
       const topic = await page.locator('#field-0-name').inputValue();
       expect(topic === 'topic', `after a reload the draft's first field is "${topic}"`);
       expect(await page.locator('#field-0-required').isChecked(), 'the required flag survived the reload');
+      const kept = [await page.locator('#entity-indexes').inputValue(), await page.locator('#field-0-description-zh').inputValue()];
+      expect(JSON.stringify(kept) === JSON.stringify(['stage, topic', '拜访的主题']), `index and description after a reload: ${kept}`);
       await keepScreen(page, '01-entity-designer');
     },
   },
@@ -438,6 +443,12 @@ const CHECKS = [
       await page.getByRole('link', { name: '实体设计' }).click();
       await page.getByText('没有草稿。').waitFor();
       await page.locator('[data-testid="published-list"] a[data-entity="visit"]').waitFor();
+      const entities = await graphql('{ definitions(kind: "entity") }', {});
+      const visit = entities.definitions.find((/** @type {any} */ d) => d.name === 'visit');
+      expect(
+        JSON.stringify(visit?.indexes) === '[{"fields":["stage","topic"]}]' && visit.fields[0].description?.['zh-CN'] === '拜访的主题',
+        `published index and description: ${JSON.stringify(visit)}`,
+      );
     },
   },
   {
@@ -1350,6 +1361,11 @@ async function main() {
   if (blocked.length > 0) {
     console.error(`FAIL the Content-Security-Policy blocked ${blocked.length} thing(s)`);
     blocked.slice(0, 10).forEach((line) => console.error(`     ${line}`));
+  }
+  if (failed === 0 && browserErrors.length > 0) {
+    // not a failure (a refused request the page reports is expected), but worth a look
+    console.log(`note: the browser reported ${browserErrors.length} error(s); the first ones:`);
+    browserErrors.slice(0, 5).forEach((line) => console.log(`     ${line.slice(0, 300)}`));
   }
   const skipped = CHECKS.length - passed - failed;
   console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
