@@ -76,5 +76,8 @@ export const WORKSPACE_MESSAGES = {
   activityMerged: { 'zh-CN': '合并', en: 'Merged' },
   activityUnmerged: { 'zh-CN': '撤销合并', en: 'Merge undone' },
   activityNotified: { 'zh-CN': '通知', en: 'Notification' },
+  activityTask: { 'zh-CN': '新建任务', en: 'Task created' },
+  activityTaskDone: { 'zh-CN': '任务完成', en: 'Task done' },
+  taskDue: { 'zh-CN': '截止 {{time}}', en: 'due {{time}}' },
   activityRelated: { 'zh-CN': '新建{{entity}}', en: 'New {{entity}}' },
 } as const satisfies Record<string, Record<'zh-CN' | 'en', string>>;

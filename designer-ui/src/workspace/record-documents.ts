@@ -95,6 +95,15 @@ export function activityDocument(api: EntityApi, lists: readonly RelatedRead[], 
 }`;
 }
 
+/** The newest records of an entity matching a filter, with when and by whom they were made (tasks about a record). */
+export function madeDocument(api: EntityApi, fields: readonly Field[]): string {
+  return `query WorkspaceMade($filter: ${api.typeName}Filter, $first: Int) {
+  rows: ${api.list}(filter: $filter, orderBy: [{createdAt: DESC}], first: $first) {
+    nodes { id createdAt createdBy ${selections(fields)} }
+  }
+}`;
+}
+
 export function importDocument(api: EntityApi): string {
   return `mutation WorkspaceImport($inputs: [${api.typeName}Input!]!) {
   result: ${api.importMany}(inputs: $inputs) {

@@ -21,8 +21,8 @@ import { useInbox } from '../inbox/useInbox';
 import { hasCapability } from '../../app/permissions/permission-model';
 import { usePermissions, useVisibleMetadata } from '../../app/permissions/usePermissions';
 import { Reassign } from './Reassign';
-import { activities, type RelatedActivity } from './activities';
-import { activityDocument, editableFields, recordDocument } from '../record-documents';
+import { activities, type RelatedActivity, type TaskActivity } from './activities';
+import { activityDocument, editableFields, madeDocument, recordDocument } from '../record-documents';
 import { recordTitle } from '../record-title';
 import { Refused } from '../Refused';
 import { timeline } from './timeline';
@@ -44,6 +44,8 @@ type Row = Record<string, unknown> & { id: string };
 
 /** Records of each related list placed on the timeline. */
 const RELATED_ACTIVITIES = 20;
+/** Tasks about the record placed on the timeline. */
+const TASKS = 50;
 
 function View360({
   entity,
@@ -109,6 +111,36 @@ function View360({
           ),
         ),
   });
+  // tasks about this record (the built-in task entity points at records by relatedEntity/relatedId)
+  const taskEntity = visible.data?.entities.find((e) => e.name === 'task');
+  const taskApi = visible.data?.apis.get('task');
+  const taskField = (name: string) => taskEntity?.fields.find((f) => f.name === name);
+  const taskFields = ['title', 'status', 'due', 'completedAt'].flatMap((n) => taskField(n) ?? []);
+  const tasks = useQuery({
+    queryKey: ['records', 'task', 'about', entity.name, id],
+    enabled: Boolean(taskApi && taskField('relatedEntity') && taskField('relatedId')),
+    queryFn: ({ signal }) =>
+      client
+        .request<{ rows: { nodes: Row[] } }>(
+          madeDocument(taskApi!, taskFields),
+          { filter: { relatedEntity: { eq: entity.name }, relatedId: { eq: id } }, first: TASKS },
+          signal,
+        )
+        .then((d) =>
+          d.rows.nodes.map(
+            (n): TaskActivity => ({
+              id: n.id,
+              title: String(n.title ?? n.id.slice(0, 8)),
+              status: String(n.status ?? ''),
+              statusLabel: taskField('status') ? displayText(taskField('status')!, n.status, locale, [t('yes'), t('no')]) : '',
+              due: (n.due as string | null) ?? null,
+              createdAt: String(n.createdAt),
+              createdBy: (n.createdBy as string | null) ?? null,
+              completedAt: (n.completedAt as string | null) ?? null,
+            }),
+          ),
+        ),
+  });
   const inbox = useInbox();
   const values = record.data
     ? Object.fromEntries(
@@ -144,6 +176,7 @@ function View360({
     ...(merges.data ? { merges: merges.data } : {}),
     ...(inbox.data ? { notifications: inbox.data } : {}),
     ...(related.data ? { related: related.data } : {}),
+    ...(tasks.data ? { tasks: tasks.data } : {}),
   });
   const entityLabel = (name: string) => {
     const e = visible.data?.entities.find((x) => x.name === name);
@@ -164,7 +197,9 @@ function View360({
           {t('editRecord')}
         </Link>
       </div>
-      <Refused errors={[record.error, history.error, traces.error, merges.error, related.error, undo.error]} />
+      <Refused
+        errors={[record.error, history.error, traces.error, merges.error, related.error, tasks.error, undo.error]}
+      />
       <div className="c360__grid">
         <section className="card" aria-labelledby="c360-owner">
           <h3 id="c360-owner">{t('ownerAndAssignment')}</h3>
@@ -286,6 +321,23 @@ function View360({
                   <li key={a.key} data-kind="notification">
                     <strong>{t('activityNotified')}</strong> · {when(a.at)} · {a.notice.title}
                     {a.notice.body ? <span className="muted"> · {a.notice.body}</span> : null}
+                  </li>
+                );
+              case 'task':
+                return (
+                  <li key={a.key} data-kind="task">
+                    <strong>{t('activityTask')}</strong> · {when(a.at)}
+                    {a.task.createdBy ? ` · ${a.task.createdBy}` : ''} ·{' '}
+                    <Link to={`/workspace/task/${a.task.id}`}>{a.task.title}</Link>
+                    {a.task.statusLabel ? <span className="muted"> · {a.task.statusLabel}</span> : null}
+                    {a.task.due ? <span className="muted"> · {t('taskDue', { time: when(a.task.due) })}</span> : null}
+                  </li>
+                );
+              case 'taskDone':
+                return (
+                  <li key={a.key} data-kind="taskDone">
+                    <strong>{t('activityTaskDone')}</strong> · {when(a.at)} ·{' '}
+                    <Link to={`/workspace/task/${a.task.id}`}>{a.task.title}</Link>
                   </li>
                 );
               case 'related':

@@ -85,4 +85,23 @@ describe('activities', () => {
   it('is empty while nothing has loaded', () => {
     expect(activities({ recordId: 'r1' })).toEqual([]);
   });
+
+  it('puts a task about the record where it was made, and again where it was done', () => {
+    const task = {
+      id: 't1',
+      title: '回访',
+      status: 'done',
+      statusLabel: '已完成',
+      due: null,
+      createdAt: '2026-12-07T10:01:00Z',
+      createdBy: 'li',
+      completedAt: '2026-12-07T10:08:00Z',
+    };
+    const list = activities({
+      recordId: 'r1',
+      changes: [change('1', '2026-12-07T10:00:00Z')],
+      tasks: [task, { ...task, id: 't2', status: 'open', completedAt: null, createdAt: '2026-12-07T10:02:00Z' }],
+    });
+    expect(list.map((a) => a.key)).toEqual(['taskDone:t1', 'task:t2', 'task:t1', 'change:1']);
+  });
 });

@@ -16,6 +16,19 @@ export interface RelatedActivity {
   title: string;
 }
 
+/** A task about the record (the built-in `task` entity's relatedEntity/relatedId point at it). */
+export interface TaskActivity {
+  id: string;
+  title: string;
+  status: string;
+  /** The status as the user reads it (the option's label). */
+  statusLabel: string;
+  due: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  completedAt: string | null;
+}
+
 /** One line of a record's 360° timeline, newest first. */
 export type Activity =
   | { kind: 'change'; at: string; key: string; change: TimelineEntry }
@@ -23,7 +36,9 @@ export type Activity =
   | { kind: 'merge'; at: string; key: string; merge: MergeEntry }
   | { kind: 'unmerge'; at: string; key: string; merge: MergeEntry }
   | { kind: 'notification'; at: string; key: string; notice: Notice }
-  | { kind: 'related'; at: string; key: string; related: RelatedActivity };
+  | { kind: 'related'; at: string; key: string; related: RelatedActivity }
+  | { kind: 'task'; at: string; key: string; task: TaskActivity }
+  | { kind: 'taskDone'; at: string; key: string; task: TaskActivity };
 
 export interface ActivitySources {
   /** The record whose timeline this is. */
@@ -34,12 +49,14 @@ export interface ActivitySources {
   /** The user's notifications: only those about this record are taken. */
   notifications?: readonly Notice[];
   related?: readonly RelatedActivity[];
+  tasks?: readonly TaskActivity[];
 }
 
 /**
  * The record's activities from what the server keeps: its changes (the audit trail), the rules that
- * assigned it, merges into it and their undoing, the user's notifications about it, and records of
- * other entities created pointing at it; newest first (entries without a time last, in source order).
+ * assigned it, merges into it and their undoing, the user's notifications about it, records of other
+ * entities created pointing at it, and tasks about it (made, and done when completed); newest first
+ * (entries without a time last, in source order).
  */
 export function activities(s: ActivitySources): Activity[] {
   const all: Activity[] = [
@@ -64,6 +81,10 @@ export function activities(s: ActivitySources): Activity[] {
         related,
       }),
     ),
+    ...(s.tasks ?? []).flatMap((task): Activity[] => [
+      { kind: 'task', at: task.createdAt, key: `task:${task.id}`, task },
+      ...(task.completedAt ? [{ kind: 'taskDone' as const, at: task.completedAt, key: `taskDone:${task.id}`, task }] : []),
+    ]),
   ];
   const time = (a: Activity) => {
     const t = Date.parse(a.at);
