@@ -7,7 +7,9 @@
 #
 # Environment (defaults): TESSERA_URL=http://127.0.0.1:18090/graphql  RUN_DIR=/tmp/tessera-bench-run
 #   QUERIES="q1 q2 q3"  CONNS="1 16"  PAIRS=5  DUR=10s  WARMUP=10s  OUT=bench/results/roles-<date>
-# Output: OUT/raw.tsv, OUT/wrk/*.txt, OUT/table.md (req/s and p50/p99 per side, role/admin ratios).
+# Output: OUT/raw.tsv, OUT/wrk/*.txt, OUT/table.md (req/s and p50/p99 per side, role/admin ratios, and the
+# CPU each request cost: the Tessera JVM's and that of the PostgreSQL backends serving the bench database,
+# read from /proc around each run; CPU per request is the cost measure that holds on a busy machine).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -70,18 +72,35 @@ for q in $QUERIES; do
   done
 done
 raw="$OUT/raw.tsv"
-printf 'query\tconns\tpair\tside\trps\tp50_ms\tp99_ms\terrors\n' > "$raw"
+port=${TESSERA_URL##*:}; port=${port%%/*}
+jvm_pid=${TESSERA_PID:-$($lib pid "$port")}
+db=${TESSERA_BENCH_DB:-bench_tessera}
+# CPU time in ms (utime + stime) of the JVM, and of the PostgreSQL backends connected to the bench database
+cpu_ms() {
+  local tck pids
+  tck=$(getconf CLK_TCK)
+  pids=$(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -Atqc "select pid from pg_stat_activity where datname = '$db'" postgres)
+  echo "$(awk -v t="$tck" '{print ($14 + $15) * 1000 / t}' "/proc/$jvm_pid/stat")" \
+       "$(for p in $pids; do cat "/proc/$p/stat" 2>/dev/null; done | awk -v t="$tck" '{s += $14 + $15} END {print s * 1000 / t}')"
+}
+printf 'query\tconns\tpair\tside\trps\tp50_ms\tp99_ms\terrors\tjvm_cpu_ms_per_req\tpg_cpu_ms_per_req\n' > "$raw"
 for q in $QUERIES; do
   for c in $CONNS; do
     for pair in $(seq 1 "$PAIRS"); do
       for side in admin role; do
         f="$OUT/wrk/$q-c$c-p$pair-$side.txt"
+        read -r j0 p0 < <(cpu_ms)
         BENCH_AUTHORIZATION="$(auth_of $side)" wrk -t1 -c"$c" -d"$DUR" --latency -s "$here/post.lua" "$TESSERA_URL" -- "$OUT/bodies/$q.json" > "$f"
+        read -r j1 p1 < <(cpu_ms)
         r=$(grep '^RESULT' "$f")
         v() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$r"; }
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$q" "$c" "$pair" "$side" "$(v rps)" "$(v p50_ms)" "$(v p99_ms)" \
-          "$(( $(v non200) + $(v gql_errors) + $(v socket_errors) ))" >> "$raw"
-        printf '%s c=%-2s pair %s %-5s %8s req/s  p50 %7s ms  p99 %7s ms\n' "$q" "$c" "$pair" "$side" "$(v rps)" "$(v p50_ms)" "$(v p99_ms)"
+        n=$(v requests)
+        jc=$(awk -v a="$j0" -v b="$j1" -v n="$n" 'BEGIN {printf "%.3f", (b - a) / n}')
+        pc=$(awk -v a="$p0" -v b="$p1" -v n="$n" 'BEGIN {printf "%.3f", (b - a) / n}')
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$q" "$c" "$pair" "$side" "$(v rps)" "$(v p50_ms)" "$(v p99_ms)" \
+          "$(( $(v non200) + $(v gql_errors) + $(v socket_errors) ))" "$jc" "$pc" >> "$raw"
+        printf '%s c=%-2s pair %s %-5s %8s req/s  p50 %7s ms  p99 %7s ms  cpu/req jvm %s ms pg %s ms\n' "$q" "$c" "$pair" "$side" \
+          "$(v rps)" "$(v p50_ms)" "$(v p99_ms)" "$jc" "$pc"
       done
     done
   done
@@ -91,14 +110,17 @@ done
 python3 - "$raw" > "$OUT/table.md" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
-print("| query | conns | admin req/s | role req/s | role cost (admin/role req/s - 1) | admin p50 ms | role p50 ms | admin p99 ms | role p99 ms | errors |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+print("| query | conns | admin req/s | role req/s | role cost (admin/role req/s - 1) | admin p50 ms | role p50 ms | admin p99 ms | role p99 ms | admin CPU ms/req (JVM+PG) | role CPU ms/req | role CPU cost | errors |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for key in sorted({(r["query"], int(r["conns"])) for r in rows}):
     def med(side, col):
         return statistics.median(float(r[col]) for r in rows if (r["query"], int(r["conns"])) == key and r["side"] == side)
     errs = sum(int(r["errors"]) for r in rows if (r["query"], int(r["conns"])) == key)
     a, b = med("admin", "rps"), med("role", "rps")
+    ca = med("admin", "jvm_cpu_ms_per_req") + med("admin", "pg_cpu_ms_per_req")
+    cb = med("role", "jvm_cpu_ms_per_req") + med("role", "pg_cpu_ms_per_req")
     print(f"| {key[0]} | {key[1]} | {a:.0f} | {b:.0f} | {100 * (a / b - 1):+.1f}% | {med('admin', 'p50_ms'):.2f} | "
-          f"{med('role', 'p50_ms'):.2f} | {med('admin', 'p99_ms'):.2f} | {med('role', 'p99_ms'):.2f} | {errs} |")
+          f"{med('role', 'p50_ms'):.2f} | {med('admin', 'p99_ms'):.2f} | {med('role', 'p99_ms'):.2f} | "
+          f"{ca:.2f} | {cb:.2f} | {100 * (cb / ca - 1):+.1f}% | {errs} |")
 PY
 cat "$OUT/table.md"

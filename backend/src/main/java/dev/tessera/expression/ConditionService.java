@@ -48,4 +48,25 @@ public class ConditionService {
           }
         });
   }
+
+  /**
+   * Evaluates a compiled expression on a stored record (null: no record), the paths {@code variables}
+   * knows ({@code vars.*} of a flow) answered by it; paths through references are read in {@code tx}.
+   * A value that cannot be computed fails with {@link EvaluationException}.
+   */
+  public Uni<Object> evaluate(Tx tx, MetadataSnapshot snapshot, dev.tessera.metamodel.model.EntityDefinition entity,
+      CompiledExpression c, DataRecord record, java.util.function.Predicate<String> known,
+      java.util.function.Function<String, Object> variables) {
+    java.util.List<String> paths = c.references().stream().filter(p -> !known.test(p)).toList();
+    Uni<? extends java.util.function.Function<String, Object>> values = record == null
+        ? Uni.createFrom().item(p -> null)
+        : RecordValues.load(store, tx, snapshot, entity, record.data(), record, paths);
+    return values.map(v -> c.evaluate(p -> known.test(p) ? variables.apply(p) : v.apply(p), EvalContext.system()));
+  }
+
+  /** The values of {@code paths} on a stored record (fields, and paths through its references, read in {@code tx}). */
+  public Uni<java.util.function.Function<String, Object>> values(Tx tx, MetadataSnapshot snapshot,
+      dev.tessera.metamodel.model.EntityDefinition entity, DataRecord record, java.util.Collection<String> paths) {
+    return RecordValues.load(store, tx, snapshot, entity, record.data(), record, paths).map(v -> v);
+  }
 }

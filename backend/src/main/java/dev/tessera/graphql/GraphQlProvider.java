@@ -175,16 +175,22 @@ public class GraphQlProvider implements PublishParticipant {
    * assignment over stored records, sending a pool's records back) needs {@code managePools}. (Record
    * writes are the record service's to check; credentials are the identity service's.)
    */
-  static final Map<String, dev.tessera.metamodel.model.RoleDefinition.Capability> CAPABILITIES = Map.of(
-      "publishDefinitions", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
-      "restoreMetadataVersion", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
-      "saveMetadataDraft", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
-      "discardMetadataDraft", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
-      "publishMetadataDrafts", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
-      "assignmentPreview", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
-      "matchingPreview", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA,
-      "runAssignment", dev.tessera.metamodel.model.RoleDefinition.Capability.MANAGE_POOLS,
-      "recyclePool", dev.tessera.metamodel.model.RoleDefinition.Capability.MANAGE_POOLS);
+  static final Map<String, dev.tessera.metamodel.model.RoleDefinition.Capability> CAPABILITIES = Map.ofEntries(
+      Map.entry("publishDefinitions", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("restoreMetadataVersion", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("saveMetadataDraft", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("discardMetadataDraft", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("publishMetadataDrafts", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("assignmentPreview", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("matchingPreview", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("runAssignment", dev.tessera.metamodel.model.RoleDefinition.Capability.MANAGE_POOLS),
+      Map.entry("recyclePool", dev.tessera.metamodel.model.RoleDefinition.Capability.MANAGE_POOLS),
+      Map.entry("incidents", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("retryIncident", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("skipIncident", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("cancelFlowInstance", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("flowSummary", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("testFlow", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA));
 
   /** Refuses an operation naming a root field whose capability the caller's roles do not grant. */
   private void requireCapabilities(OperationDefinition op, Engine engine, dev.tessera.platform.Actor actor) {

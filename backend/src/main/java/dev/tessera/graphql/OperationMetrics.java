@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.Unremovable;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * get a series of their own; later ones are counted as {@code (other)}. Requests refused before
  * execution (unparsable, invalid, over the limits) show in the HTTP server metrics instead.
  */
-@ApplicationScoped
+@Singleton // no client proxy: the engine calls it for every field
 @Unremovable // looked up by instrumentation(), never injected
 public class OperationMetrics extends SimplePerformantInstrumentation {
   static final String METRIC = "tessera.graphql.operations";

@@ -106,7 +106,8 @@ public class AccountAdmin {
         : settings.adminUsername().equals(caller.username()));
   }
 
-  private void requireAdmin(Principal caller) {
+  /** Refuses (UNAUTHENTICATED, FORBIDDEN) unless {@link #isAdmin}: the guard of every administrator's operation. */
+  public void requireAdmin(Principal caller) {
     if (caller == null) {
       throw IdentityMessages.refused(ErrorCode.UNAUTHENTICATED, "SIGN_IN_REQUIRED", null);
     }

@@ -106,6 +106,30 @@ public class MetadataService {
     }).replaceWithVoid();
   }
 
+  /**
+   * Loads a version another node published (announced on {@link MetadataStore#CHANNEL}) when it is newer
+   * than the live one here: the same preparation as a publish (the GraphQL schema included, built off the
+   * event loop), then the swap. True when this node moved to it.
+   */
+  public Uni<Boolean> follow(int announced) {
+    if (announced <= registry.current().version()) {
+      return Uni.createFrom().item(false);
+    }
+    return tx.withConnection(t -> store.current(t, false)).chain(stored -> {
+      if (stored == null || stored.version() <= registry.current().version()) {
+        return Uni.createFrom().item(false);
+      }
+      MetadataSnapshot snap = snapshot(stored.version(), stored.definitions());
+      return OffLoop.compute(() -> prepareAll(snap)).map(prepared -> {
+        if (snap.version() <= registry.current().version()) {
+          return false; // this node's own publish (or a newer one) got there first
+        }
+        activate(new Applied(snap, prepared, null));
+        return true;
+      });
+    });
+  }
+
   private Uni<PublishResult> run(Actor actor, boolean dryRun, Integer restoredFrom, PublishAudit.Pack pack,
       java.util.function.Function<List<JsonNode>, List<JsonNode>> next) {
     return tx.inTransaction(t -> store.current(t, true).chain(stored -> store.directory(t).chain(directory -> {

@@ -9,6 +9,9 @@ import java.util.List;
 
 /** Persistence port for metadata versions and the DDL that follows them; see storage. */
 public interface MetadataStore {
+  /** The channel on which a published version is announced to every node (the version number). */
+  String CHANNEL = "tessera_metadata";
+
   /** A stored version (history row). */
   record VersionInfo(int version, java.time.OffsetDateTime publishedAt, String publishedBy,
       Integer restoredFrom, String summary) {}

@@ -1,5 +1,6 @@
 package dev.tessera.notification;
 
+import dev.tessera.platform.Announcements;
 import dev.tessera.platform.TxRunner;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;

@@ -236,6 +236,12 @@ public class RecordService {
     return registry.current();
   }
 
+  /** A create inside {@link #inOneTransaction} (a flow's step): the same checks and before-save lane as any create. */
+  public Uni<DataRecord> create(Tx t, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> input,
+      String ownerId, Actor actor, List<RecordChanged> events) {
+    return create(t, meta, e, input, ownerId, actor).invoke(r -> events.add(event(e.name(), Operation.CREATE, null, r, actor)));
+  }
+
   /** A create in a batch; what the lane warns of is not reported (the batch returns records only). */
   private Uni<DataRecord> create(Tx t, MetadataSnapshot meta, EntityDefinition e, Map<String, Object> input,
       String ownerId, Actor actor) {

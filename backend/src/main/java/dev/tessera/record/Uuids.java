@@ -4,12 +4,12 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /** Time-ordered UUIDs (version 7): new records sort after old ones, so the primary key orders by age. */
-final class Uuids {
+public final class Uuids {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Uuids() {}
 
-  static UUID v7() {
+  public static UUID v7() {
     long millis = System.currentTimeMillis();
     long randA = RANDOM.nextInt(1 << 12);
     long msb = (millis << 16) | (0x7L << 12) | randA;

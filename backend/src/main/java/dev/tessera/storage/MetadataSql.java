@@ -13,6 +13,8 @@ final class MetadataSql {
       INSERT INTO tessera_metadata_version(version, definitions, published_by, restored_from, summary)
       SELECT coalesce(max(version), 0) + 1, $1, $2, $3, $4 FROM tessera_metadata_version
       RETURNING version""";
+  /** Tells every node (at commit) that a version was published: they load it. */
+  static final String ANNOUNCE = "SELECT pg_notify('" + dev.tessera.metadata.MetadataStore.CHANNEL + "', $1::text)";
   static final String SET_CURRENT = """
       INSERT INTO tessera_metadata_current(singleton, version) VALUES (true, $1)
       ON CONFLICT (singleton) DO UPDATE SET version = excluded.version""";

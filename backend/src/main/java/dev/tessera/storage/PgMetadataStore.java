@@ -86,7 +86,8 @@ public class PgMetadataStore implements MetadataStore {
     JsonArray json = new JsonArray(arr.toString());
     return sql.query(tx, MetadataSql.APPEND, Tuple.of(json, actor, restoredFrom, summary))
         .map(rows -> rows.iterator().next().getInteger("version"))
-        .call(v -> sql.query(tx, MetadataSql.SET_CURRENT, Tuple.of(v)));
+        .call(v -> sql.query(tx, MetadataSql.SET_CURRENT, Tuple.of(v)))
+        .call(v -> sql.query(tx, MetadataSql.ANNOUNCE, Tuple.of(String.valueOf(v))));
   }
 
   @Override

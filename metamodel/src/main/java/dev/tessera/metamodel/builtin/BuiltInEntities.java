@@ -13,12 +13,13 @@ import java.util.Optional;
 
 /**
  * Entities every Tessera has: {@code user} (with availability: status, working days and hours,
- * capacity), {@code team} and {@code teamMember} (a user in a team, with skills and a weight).
- * Assignment rules, pools and later permissions build on them. Every publish includes them; an
+ * capacity), {@code team}, {@code teamMember} (a user in a team, with skills and a weight) and
+ * {@code task} (to-dos people and flows create; {@code tasks(filter: ...)} is the inbox). Assignment
+ * rules, pools, flows and permissions build on them. Every publish includes them; an
  * administrator may add fields to them but not remove or change the built-in ones.
  */
 public final class BuiltInEntities {
-  private static final List<String> NAMES = List.of("user", "team", "teamMember");
+  private static final List<String> NAMES = List.of("user", "team", "teamMember", "task");
   private static final Map<String, JsonNode> BY_NAME = load();
 
   private BuiltInEntities() {}

@@ -12,6 +12,10 @@ import static dev.tessera.metamodel.expr.ExpressionMessage.USE_CONDITION;
 import static dev.tessera.metamodel.expr.ExpressionMessage.USE_DEFAULT;
 import static dev.tessera.metamodel.expr.ExpressionMessage.USE_FORMULA;
 import static dev.tessera.metamodel.expr.ExpressionMessage.USE_RULE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.USE_VALUE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.NO_RECORD;
+import static dev.tessera.metamodel.expr.ExpressionMessage.UNKNOWN_VARIABLE;
+import static dev.tessera.metamodel.expr.ExpressionMessage.VARS_NEEDS_NAME;
 import static dev.tessera.metamodel.expr.ExpressionMessage.WORD_NOT_ALLOWED;
 
 import dev.tessera.metamodel.model.EntityDefinition;
@@ -35,7 +39,9 @@ public final class Scope {
     FORMULA(USE_FORMULA),
     DEFAULT(USE_DEFAULT),
     RULE(USE_RULE),
-    CONDITION(USE_CONDITION);
+    CONDITION(USE_CONDITION),
+    /** A value computed at run time (a flow's set values, variables, due dates): like a condition, any result type. */
+    VALUE(USE_VALUE);
 
     /** What messages call the use. */
     final ExpressionMessage label;
@@ -65,6 +71,25 @@ public final class Scope {
   private final Map<String, ExprType> extra;
   /** The {@code user} entity when the expression may read {@code currentUser} (role scopes); else null. */
   private final EntityDefinition currentUser;
+  /** Flow variables by their path after {@code vars.}; null where {@code vars} means nothing. */
+  private final FlowVariables vars;
+
+  /** The root of flow variables in expressions: {@code vars.score}, {@code vars.reply.body.id}. */
+  public static final String VARS = "vars";
+  /** Longest path under {@code vars}: {@code vars.reply.body.customer.address.city}. */
+  static final int MAX_VARS_PATH = 8;
+
+  /**
+   * The variables a flow expression may read: exact paths with their types ({@code score} → number,
+   * {@code reply.status} → number) and open prefixes whose every deeper path is text
+   * ({@code reply.body}: a webhook's JSON answer, read as text).
+   */
+  public record FlowVariables(Map<String, ExprType> paths, java.util.Set<String> open) {
+    public FlowVariables {
+      paths = Map.copyOf(paths);
+      open = java.util.Set.copyOf(open);
+    }
+  }
 
   /** The name of the signed-in user in role scopes: alone its id, {@code currentUser.regions} a field of its record. */
   public static final String CURRENT_USER = "currentUser";
@@ -72,24 +97,25 @@ public final class Scope {
   public static final String OWNER = "owner";
 
   private Scope(EntityDefinition entity, Map<String, EntityDefinition> entities, Use use, Map<String, ExprType> extra,
-      EntityDefinition currentUser) {
+      EntityDefinition currentUser, FlowVariables vars) {
     this.entity = entity;
     this.entities = entities;
     this.use = use;
     this.extra = extra;
     this.currentUser = currentUser;
+    this.vars = vars;
   }
 
   /** The scope of an expression on records of {@code entity}; {@code entities} resolves reference paths. */
   public static Scope of(EntityDefinition entity, Map<String, EntityDefinition> entities, Use use) {
-    return new Scope(entity, entities, use, Map.of(), null);
+    return new Scope(entity, entities, use, Map.of(), null, null);
   }
 
   /** A copy that also knows {@code variables} (for flows and assignment: values that are not fields). */
   public Scope withVariables(Map<String, ExprType> variables) {
     Map<String, ExprType> all = new LinkedHashMap<>(extra);
     all.putAll(variables);
-    return new Scope(entity, entities, use, Map.copyOf(all), currentUser);
+    return new Scope(entity, entities, use, Map.copyOf(all), currentUser, vars);
   }
 
   /**
@@ -97,7 +123,15 @@ public final class Scope {
    * or system field of {@code user}, the user entity), and {@code owner} for the record's owner.
    */
   public Scope withCurrentUser(EntityDefinition user) {
-    return new Scope(entity, entities, use, extra, user);
+    return new Scope(entity, entities, use, extra, user, vars);
+  }
+
+  /**
+   * A copy that also knows the flow variables {@code vars.<path>} (flows: values set by earlier nodes).
+   * The entity may be null (a flow without a record): then only variables and functions resolve.
+   */
+  public Scope withFlowVariables(FlowVariables variables) {
+    return new Scope(entity, entities, use, extra, currentUser, variables);
   }
 
   public Use use() {
@@ -116,6 +150,12 @@ public final class Scope {
     }
     if (currentUser != null && path.size() == 1 && path.get(0).equals(OWNER) && entity.field(OWNER).isEmpty()) {
       return new Variable("ownerId", "v_ownerId", ExprType.TEXT, null);
+    }
+    if (vars != null && path.get(0).equals(VARS)) {
+      return variable(path, pos);
+    }
+    if (entity == null) {
+      throw ExpressionException.at(pos, NO_RECORD, "path", dotted);
     }
     if (path.size() == 1 && extra.containsKey(path.get(0))) {
       return new Variable(dotted, "x_" + path.get(0), extra.get(path.get(0)), null);
@@ -155,6 +195,29 @@ public final class Scope {
       throw ExpressionException.at(pos, JSON_FIELD, "path", dotted);
     }
     return new Variable(dotted, mvelName(path), type, field);
+  }
+
+  /** A flow variable: declared exactly, or under an open prefix (text); else an error naming the known ones. */
+  private Variable variable(List<String> path, Node.Pos pos) {
+    String dotted = String.join(".", path);
+    if (path.size() < 2) {
+      throw ExpressionException.at(pos, VARS_NEEDS_NAME);
+    }
+    if (path.size() > MAX_VARS_PATH) {
+      throw ExpressionException.at(pos, PATH_TOO_LONG, "path", dotted, "max", MAX_VARS_PATH - 1);
+    }
+    String rest = String.join(".", path.subList(1, path.size()));
+    ExprType type = vars.paths().get(rest);
+    if (type == null && vars.open().stream().anyMatch(p -> rest.startsWith(p + "."))) {
+      type = ExprType.TEXT;
+    }
+    if (type == null) {
+      List<String> names = new ArrayList<>(vars.paths().keySet());
+      String hint = Suggest.closest(rest, names).orElse(null);
+      throw ExpressionException.at(pos, UNKNOWN_VARIABLE, "name", rest, "hint", hint(DID_YOU_MEAN, hint == null ? null : VARS + "." + hint));
+    }
+    return new Variable(dotted, "w_" + String.join("_d", path.subList(1, path.size()).stream()
+        .map(p -> p.replace("_", "_u")).toList()), type, null);
   }
 
   /** {@code currentUser} (the id) or {@code currentUser.<field>} (one step: no paths through the user's references). */

@@ -130,7 +130,7 @@ public final class RuleJson {
     return new Target(Target.Type.fromJson(text(t, "type")).orElse(null), text(t, "key"));
   }
 
-  private static <T> List<T> list(JsonNode items, Function<JsonNode, T> read) {
+  static <T> List<T> list(JsonNode items, Function<JsonNode, T> read) {
     List<T> out = new ArrayList<>();
     if (items.isArray()) {
       items.forEach(i -> {
@@ -164,7 +164,7 @@ public final class RuleJson {
     return v != null && v.isBoolean() ? v.booleanValue() : absent;
   }
 
-  private static Integer integer(JsonNode n, String key) {
+  static Integer integer(JsonNode n, String key) {
     JsonNode v = n.get(key);
     return v != null && v.isIntegralNumber() && v.canConvertToInt() ? v.intValue() : null;
   }

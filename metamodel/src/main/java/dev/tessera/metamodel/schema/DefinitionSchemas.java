@@ -56,8 +56,11 @@ public final class DefinitionSchemas {
     List<Problem> out = new ArrayList<>();
     for (Error e : schema.validate(definition.toString(), InputFormat.JSON)) {
       String value = e.getInstanceNode() == null ? null : e.getInstanceNode().toString();
-      out.add(SchemaMessages.problem(e.getKeyword(), base + path(e.getInstanceLocation()), e.getProperty(),
-          e.getArguments(), value, e.getMessage()));
+      Problem p = SchemaMessages.problem(e.getKeyword(), base + path(e.getInstanceLocation()), e.getProperty(),
+          e.getArguments(), value, e.getMessage());
+      if (out.stream().noneMatch(q -> q.code().equals(p.code()) && q.path().equals(p.path()))) {
+        out.add(p);
+      }
     }
     return out;
   }

@@ -13,7 +13,9 @@ import static dev.tessera.metamodel.validation.MetadataMessage.MISSING_PROPERTY;
 import static dev.tessera.metamodel.validation.MetadataMessage.MISSING_TRANSLATION;
 import static dev.tessera.metamodel.validation.MetadataMessage.NOT_A_CHOICE;
 import static dev.tessera.metamodel.validation.MetadataMessage.NOT_A_LANGUAGE;
+import static dev.tessera.metamodel.validation.MetadataMessage.NOT_IN_FORM;
 import static dev.tessera.metamodel.validation.MetadataMessage.NOT_VALID;
+import static dev.tessera.metamodel.validation.MetadataMessage.PROPERTY_NOT_FOR_TYPE;
 import static dev.tessera.metamodel.validation.MetadataMessage.TERM_ASSERT;
 import static dev.tessera.metamodel.validation.MetadataMessage.TERM_EN;
 import static dev.tessera.metamodel.validation.MetadataMessage.TERM_EXPRESSION;
@@ -82,9 +84,11 @@ final class SchemaMessages {
           "expected", jsonType(arg(args, 1)), "actual", jsonType(arg(args, 0)));
       case "enum", "const" -> Problem.of(ProblemCode.INVALID_VALUE, path, NOT_A_CHOICE, "what", what, "value", value,
           "choices", choices(args));
-      case "pattern" -> pattern(path, what, value);
-      case "propertyNames" -> Problem.of(ProblemCode.INVALID_NAME, path + Problem.key(property), NOT_A_LANGUAGE,
-          "property", property);
+      case "pattern" -> pattern(path, what, value, arg(args, 0));
+      case "propertyNames" -> arg(args, 1).contains("enumeration")
+          ? Problem.of(ProblemCode.UNKNOWN_PROPERTY, path + Problem.key(property), PROPERTY_NOT_FOR_TYPE, "property", property,
+              "choices", arg(args, 1).replaceAll("^[^\\[]*\\[|\\]$|\"", ""))
+          : Problem.of(ProblemCode.INVALID_NAME, path + Problem.key(property), NOT_A_LANGUAGE, "property", property);
       case "minLength", "minItems" -> Problem.of(ProblemCode.REQUIRED, path, EMPTY, "what", what);
       case "maxLength" -> Problem.of(ProblemCode.INVALID_VALUE, path, TOO_LONG, "what", what, "max", arg(args, 0));
       case "maxItems" -> Problem.of(ProblemCode.INVALID_VALUE, path, TOO_MANY_ITEMS, "what", what, "max", arg(args, 0));
@@ -101,9 +105,12 @@ final class SchemaMessages {
     return Problem.of(ProblemCode.REQUIRED, target, MISSING_PROPERTY, "what", subject(property), "property", property);
   }
 
-  private static Problem pattern(String path, LocalizedText what, String value) {
+  private static Problem pattern(String path, LocalizedText what, String value, String regex) {
     if ("id".equals(lastKey(path))) {
       return Problem.of(ProblemCode.INVALID_VALUE, path, INVALID_ID, "value", value);
+    }
+    if (!regex.startsWith("^[a-z][a-zA-Z0-9]*")) {
+      return Problem.of(ProblemCode.INVALID_VALUE, path, NOT_IN_FORM, "what", what, "value", value);
     }
     return Problem.of(ProblemCode.INVALID_NAME, path, INVALID_API_NAME, "what", what, "value", value);
   }

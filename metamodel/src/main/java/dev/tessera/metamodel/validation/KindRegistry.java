@@ -1,14 +1,19 @@
 package dev.tessera.metamodel.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.metamodel.json.CalendarJson;
+import dev.tessera.metamodel.json.FlowJson;
 import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.metamodel.json.RoleJson;
 import dev.tessera.metamodel.json.RuleJson;
 import dev.tessera.metamodel.model.AssignmentRuleDefinition;
+import dev.tessera.metamodel.model.CalendarDefinition;
 import dev.tessera.metamodel.model.Definition;
 import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FlowDefinition;
 import dev.tessera.metamodel.model.FormDefinition;
 import dev.tessera.metamodel.model.MatchingRuleDefinition;
+import dev.tessera.metamodel.model.MessageTemplateDefinition;
 import dev.tessera.metamodel.model.PoolDefinition;
 import dev.tessera.metamodel.model.RoleDefinition;
 import java.util.ArrayList;
@@ -33,7 +38,12 @@ public final class KindRegistry {
       new Kind<>(MatchingRuleDefinition.KIND, MatchingRuleDefinition.class, RuleJson::matchingRule,
           MatchingRuleValidator::validate),
       new Kind<>(FormDefinition.KIND, FormDefinition.class, RuleJson::form, FormValidator::validate),
-      new Kind<>(RoleDefinition.KIND, RoleDefinition.class, RoleJson::role, RoleValidator::validate)));
+      new Kind<>(RoleDefinition.KIND, RoleDefinition.class, RoleJson::role, RoleValidator::validate),
+      new Kind<>(FlowDefinition.KIND, FlowDefinition.class, FlowJson::flow, FlowValidator::validate),
+      new Kind<>(MessageTemplateDefinition.KIND, MessageTemplateDefinition.class, CalendarJson::messageTemplate,
+          MessageTemplateValidator::validate),
+      new Kind<>(CalendarDefinition.KIND, CalendarDefinition.class, CalendarJson::calendar, CalendarValidator::validate),
+      new Kind<>(dev.tessera.metamodel.model.WebhookSourceDefinition.KIND, dev.tessera.metamodel.model.WebhookSourceDefinition.class, dev.tessera.metamodel.json.WebhookSourceJson::webhookSource, WebhookSourceValidator::validate)));
 
   private final Map<String, Kind<?>> kinds = new LinkedHashMap<>();
 

@@ -100,7 +100,11 @@ public final class MetadataValidator {
     Map<String, EntityDefinition> byName = new HashMap<>();
     Map<String, PoolDefinition> pools = new HashMap<>();
     Map<Integer, EntityDefinition> entities = new LinkedHashMap<>();
+    Map<String, Definition> all = new HashMap<>();
     typed.forEach((i, d) -> {
+      if (d.name() != null) {
+        all.putIfAbsent(ValidationContext.key(d.kind(), d.name()), d);
+      }
       if (d instanceof EntityDefinition e) {
         byName.putIfAbsent(e.name(), e);
         entities.put(i, e);
@@ -108,7 +112,7 @@ public final class MetadataValidator {
         pools.putIfAbsent(p.name(), p);
       }
     });
-    ValidationContext ctx = new ValidationContext(byName, pools, directory);
+    ValidationContext ctx = new ValidationContext(byName, pools, directory, all);
     typed.forEach((i, d) -> out.addAll(kinds.kind(d.kind()).orElseThrow().check(d, "$[" + i + "]", ctx)));
     FormValidator.defaults(typed, out);
     generatedNames(entities, out);

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The built-in user, team and teamMember entities: valid, extensible, but their own fields stay. */
+/** The built-in user, team, teamMember and task entities: valid, extensible, but their own fields stay. */
 class BuiltInEntitiesTest {
   private static final MetadataValidator VALIDATOR = new MetadataValidator();
 
@@ -21,6 +21,24 @@ class BuiltInEntitiesTest {
   void theBuiltInsAreValidTogether() {
     assertEquals(List.of(), VALIDATOR.validate(BuiltInEntities.definitions()));
     assertTrue(BuiltInEntities.entity("user").orElseThrow().field("workingDays").isPresent());
+  }
+
+  @Test
+  void tasksAreBuiltInForTheInboxAndFlows() {
+    var task = BuiltInEntities.entity("task").orElseThrow();
+    assertEquals("entity_builtin_task", task.id());
+    assertEquals(List.of("title", "assignee", "due", "status", "priority", "relatedEntity", "relatedId", "description",
+        "completedAt", "flowInstance"), task.fields().stream().map(f -> f.name()).toList());
+    assertTrue(task.fields().stream().allMatch(f -> f.id().equals("fld_builtin_task_" + snake(f.name()))), "stable ids");
+    assertEquals("open", task.field("status").orElseThrow().defaultValue().asText());
+    assertEquals("normal", task.field("priority").orElseThrow().defaultValue().asText());
+    assertEquals("user", task.field("assignee").orElseThrow().target());
+    assertTrue(task.field("due").orElseThrow().indexed() && task.field("status").orElseThrow().indexed());
+    assertTrue(task.fields().stream().allMatch(f -> !f.label().get("zh-CN").isBlank() && !f.label().get("en").isBlank()));
+  }
+
+  private static String snake(String name) {
+    return name.replaceAll("([A-Z])", "_$1").toLowerCase();
   }
 
   @Test
@@ -47,7 +65,8 @@ class BuiltInEntitiesTest {
     defs.add(MetamodelJson.mapper().readTree("{\"kind\": \"entity\", \"name\": \"teamMember\", "
         + "\"label\": {\"zh-CN\": \"成员\", \"en\": \"Member\"}, \"fields\": []}"));
     List<Problem> problems = VALIDATOR.validate(defs);
-    assertTrue(problems.stream().anyMatch(p -> p.code().equals("RESERVED_NAME") && p.path().equals("$[3].name")), problems.toString());
+    String last = "$[" + (defs.size() - 1) + "].name";
+    assertTrue(problems.stream().anyMatch(p -> p.code().equals("RESERVED_NAME") && p.path().equals(last)), problems.toString());
   }
 
   private static List<JsonNode> withUser(java.util.function.Consumer<ObjectNode> change) {

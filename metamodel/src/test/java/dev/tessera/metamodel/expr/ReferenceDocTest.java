@@ -398,7 +398,7 @@ class ReferenceDocTest {
     ExprType expected = null;
     for (int w = 1; w < words.length; w++) {
       switch (words[w]) {
-        case "formula", "default", "rule", "condition" -> {
+        case "formula", "default", "rule", "condition", "value" -> {
           use = Scope.Use.valueOf(words[w].toUpperCase(Locale.ROOT));
           if (use == Scope.Use.RULE || use == Scope.Use.CONDITION) {
             expected = ExprType.BOOLEAN;

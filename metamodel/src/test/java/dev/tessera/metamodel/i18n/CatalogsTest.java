@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tessera.metamodel.expr.ExpressionMessage;
 import dev.tessera.metamodel.expr.FunctionLibrary;
+import dev.tessera.metamodel.message.MessageTextMessage;
+import dev.tessera.metamodel.validation.CalendarMessage;
+import dev.tessera.metamodel.validation.FlowMessage;
 import dev.tessera.metamodel.validation.MetadataMessage;
 import dev.tessera.metamodel.validation.RoleMessage;
+import dev.tessera.metamodel.validation.WebhookSourceMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +44,8 @@ class CatalogsTest {
   }
 
   static Stream<Class<? extends Enum<? extends MessageCode>>> codeEnums() {
-    return Stream.of(MetadataMessage.class, ExpressionMessage.class, RoleMessage.class);
+    return Stream.of(MetadataMessage.class, ExpressionMessage.class, RoleMessage.class, FlowMessage.class,
+        CalendarMessage.class, MessageTextMessage.class, WebhookSourceMessage.class);
   }
 
   @Test

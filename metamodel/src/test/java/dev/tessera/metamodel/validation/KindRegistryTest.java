@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.metamodel.model.AssignmentRuleDefinition;
+import dev.tessera.metamodel.model.CalendarDefinition;
 import dev.tessera.metamodel.model.Definition;
+import dev.tessera.metamodel.model.FlowDefinition;
 import dev.tessera.metamodel.model.FormDefinition;
 import dev.tessera.metamodel.model.LocalizedText;
 import dev.tessera.metamodel.model.MatchingRuleDefinition;
+import dev.tessera.metamodel.model.MessageTemplateDefinition;
 import dev.tessera.metamodel.model.PoolDefinition;
 import dev.tessera.metamodel.model.RoleDefinition;
 import dev.tessera.metamodel.model.Target;
@@ -35,7 +38,8 @@ class KindRegistryTest {
 
   @Test
   void everyKindHasItsSchemaAndReadsToItsRecord() throws Exception {
-    assertEquals(List.of("entity", "assignmentRule", "pool", "matchingRule", "form", "role"), KINDS.names());
+    assertEquals(List.of("entity", "assignmentRule", "pool", "matchingRule", "form", "role", "flow", "messageTemplate", "calendar",
+        "webhookSource"), KINDS.names());
     new DefinitionSchemas(KINDS.names());
     for (JsonNode d : valid()) {
       Definition typed = KINDS.read(d).orElseThrow();
@@ -101,6 +105,30 @@ class KindRegistryTest {
     assertEquals(List.of(), role.capabilities());
     assertEquals(RoleDefinition.FieldAccess.NONE, lead.field("phone"));
     assertEquals(RoleDefinition.FieldAccess.READ, lead.field("email"), "a field not listed follows the entity: read only");
+  }
+
+  @Test
+  void flowsCalendarsAndTemplatesTakeTheDefaultsTheirSchemasDocument() throws Exception {
+    FlowDefinition flow = (FlowDefinition) KINDS.read(json("""
+        {"kind": "flow", "name": "f", "trigger": {"type": "manual", "entity": "lead"}, "nodes": [], "edges": []}
+        """)).orElseThrow();
+    JsonNode fs = schema("flow");
+    assertEquals(fs.at("/properties/enabled/default").asBoolean(), flow.enabled());
+    assertEquals(fs.at("/properties/runAs/default/type").asText(), flow.runAs().type().name().toLowerCase());
+    assertEquals(fs.at("/properties/reenrollment/default").asText(), flow.reenrollment().jsonName());
+    assertEquals(fs.at("/properties/limits/properties/maxStartsPerMinute/default").asInt(), flow.limits().maxStartsPerMinute());
+
+    CalendarDefinition calendar = (CalendarDefinition) KINDS.read(json("{\"kind\": \"calendar\", \"name\": \"c\"}")).orElseThrow();
+    JsonNode cs = schema("calendar");
+    assertEquals(cs.at("/properties/timezone/default").asText(), calendar.timezone());
+    assertEquals(cs.at("/properties/workingDays/default").size(), calendar.workingDays().size());
+    assertEquals(cs.at("/properties/workingHours/default/0/from").asText(), calendar.workingHours().get(0).from().toString());
+    assertEquals(cs.at("/properties/workingHours/default/0/to").asText(), calendar.workingHours().get(0).to().toString());
+
+    MessageTemplateDefinition template = (MessageTemplateDefinition) KINDS.read(json(
+        "{\"kind\": \"messageTemplate\", \"name\": \"t\", \"body\": {\"zh-CN\": \"你好\", \"en\": \"Hi\"}}")).orElseThrow();
+    assertNull(template.channel(), "no channel: any");
+    assertNull(template.entity());
   }
 
   @Test

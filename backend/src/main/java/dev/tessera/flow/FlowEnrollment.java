@@ -1,0 +1,244 @@
+package dev.tessera.flow;
+
+import dev.tessera.change.Change;
+import dev.tessera.change.ChangeSubscriber;
+import dev.tessera.metadata.MetadataRegistry;
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FlowDefinition;
+import dev.tessera.metamodel.model.FlowEdge;
+import dev.tessera.metamodel.model.FlowNode;
+import dev.tessera.metamodel.model.FlowTrigger;
+import dev.tessera.platform.Sequence;
+import dev.tessera.platform.Tx;
+import dev.tessera.record.RecordStore;
+import dev.tessera.record.Uuids;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts flows from the change feed, and wakes the instances a change concerns. It is a feed subscriber:
+ * each batch is handled in the transaction that advances its checkpoint, so an instance is created
+ * exactly once per (flow, triggering change), whichever node serves the feed and however often a batch
+ * is redelivered. Per change: a task marked done wakes the path waiting on it; a change to a record with
+ * waiting instances makes their condition waits and goals be checked again; each enabled flow whose
+ * trigger fires enrolls the record if the enrollment condition holds and re-enrollment allows it. A
+ * change a flow made to its own trigger record never starts that flow again (the loop guard), and a flow
+ * starting more than its limit per minute has the excess start late.
+ */
+@ApplicationScoped
+public class FlowEnrollment implements ChangeSubscriber {
+  private static final Logger LOG = Logger.getLogger(FlowEnrollment.class);
+  private final FlowStore store;
+  private final FlowVersions versions;
+  private final FlowExpressions expressions;
+  private final MetadataRegistry registry;
+  private final RecordStore records;
+
+  public FlowEnrollment(FlowStore store, FlowVersions versions, FlowExpressions expressions, MetadataRegistry registry,
+      RecordStore records) {
+    this.store = store;
+    this.versions = versions;
+    this.expressions = expressions;
+    this.registry = registry;
+    this.records = records;
+  }
+
+  @Override
+  public String name() {
+    return "flows";
+  }
+
+  /** What one batch shares: starts per flow in the last minute, counted once per batch. */
+  static final class Batch {
+    final Map<String, Integer> startedLastMinute = new HashMap<>();
+  }
+
+  @Override
+  public Uni<Void> deliver(Tx tx, List<Change> changes) {
+    MetadataSnapshot meta = registry.current();
+    List<FlowDefinition> all = meta.all(FlowDefinition.class);
+    if (all.isEmpty() && !meta.entities().containsKey(FlowNodes.TASK)) {
+      return Uni.createFrom().voidItem();
+    }
+    List<FlowDefinition> starting = all.stream().filter(f -> f.enabled() && f.trigger() != null
+        && (f.isRecordTrigger() || f.trigger() instanceof FlowTrigger.Webhook)).toList();
+    Set<String> watched = new HashSet<>();
+    all.forEach(f -> {
+      if (f.entity() != null && (f.goal() != null || f.nodes().stream().anyMatch(n -> n instanceof FlowNode.Wait w
+          && w.condition() != null))) {
+        watched.add(f.entity());
+      }
+    });
+    Batch batch = new Batch();
+    return Sequence.each(changes, c -> handle(tx, meta, starting, watched, batch, c));
+  }
+
+  private Uni<Void> handle(Tx tx, MetadataSnapshot meta, List<FlowDefinition> flows, Set<String> watched, Batch batch,
+      Change c) {
+    Uni<?> chain = Uni.createFrom().voidItem();
+    if (FlowNodes.TASK.equals(c.entity()) && "UPDATE".equals(c.operation()) && changedTo(c, "status", "done")) {
+      chain = chain.chain(() -> store.wake(tx, "task", c.recordId().toString(),
+          Map.of("status", "done", "by", c.actor())));
+    }
+    if (watched.contains(c.entity()) && "UPDATE".equals(c.operation())) {
+      chain = chain.chain(() -> store.wakeRecord(tx, c.recordId()));
+    }
+    for (FlowDefinition f : flows) {
+      if (c.entity().equals(f.trigger().entity()) && fires(f.trigger(), c)) {
+        chain = chain.chain(() -> enroll(tx, meta, f, c, batch));
+      }
+    }
+    return chain.replaceWithVoid();
+  }
+
+  /** Whether a change fires a trigger (before its enrollment condition). */
+  static boolean fires(FlowTrigger trigger, Change c) {
+    String op = c.operation();
+    if (trigger instanceof FlowTrigger.RecordCreated) {
+      return "CREATE".equals(op);
+    } else if (trigger instanceof FlowTrigger.RecordDeleted) {
+      return "DELETE".equals(op);
+    } else if (trigger instanceof FlowTrigger.RecordUpdated u) {
+      return "UPDATE".equals(op) && u.changes().stream().allMatch(x -> changed(c, x.field(), x.from(), x.to()));
+    } else if (trigger instanceof FlowTrigger.StageChanged s) {
+      return "UPDATE".equals(op) && changed(c, s.field(), s.from(), s.to());
+    } else if (trigger instanceof FlowTrigger.OwnerChanged o) {
+      boolean assigned = "CREATE".equals(op) && c.ownerAfter() != null;
+      if (!c.ownerChanged() && !assigned) {
+        return false;
+      }
+      String via = assigned ? "assignment" : via(c);
+      return o.via().isEmpty() ? !assigned : o.via().contains(via);
+    } else if (trigger instanceof FlowTrigger.Webhook w) {
+      return ("CREATE".equals(op) || "UPDATE".equals(op)) && ("webhook:" + w.webhook()).equals(c.source());
+    }
+    return false;
+  }
+
+  /** How an owner changed, from the path of the change. */
+  private static String via(Change c) {
+    return switch (c.source()) {
+      case "pool" -> c.ownerAfter() == null ? "release" : "claim";
+      case "recycle" -> "recycle";
+      case "assignment" -> "assignment";
+      default -> "edit";
+    };
+  }
+
+  private static boolean changedTo(Change c, String field, String to) {
+    return changed(c, field, null, to);
+  }
+
+  /** Whether the change changed {@code field}, from {@code from} and to {@code to} where given. */
+  private static boolean changed(Change c, String field, String from, String to) {
+    if (!(c.changes().get(field) instanceof Map<?, ?> pair)) {
+      return false;
+    }
+    return (from == null || from.equals(text(pair.get("before")))) && (to == null || to.equals(text(pair.get("after"))));
+  }
+
+  /** A value as trigger definitions write it: text as is, numbers plainly, booleans as true/false. */
+  static String text(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof BigDecimal d) {
+      return d.stripTrailingZeros().toPlainString();
+    }
+    if (v instanceof Number n) {
+      return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    }
+    return v.toString();
+  }
+
+  private Uni<Void> enroll(Tx tx, MetadataSnapshot meta, FlowDefinition f, Change c, Batch batch) {
+    if (("flow:" + f.name()).equals(c.source())) {
+      // a flow's own write: never a new start; said in the history where it would have looped
+      return f.reenrollment() == FlowDefinition.Reenrollment.WHEN_TRIGGERED_AGAIN ? loopGuard(tx, f, c)
+          : Uni.createFrom().voidItem();
+    }
+    EntityDefinition e = meta.entities().get(c.entity());
+    if (e == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return versions.current(tx, meta, f.name()).chain(running -> {
+      if (running == null || c.committedAt() != null && c.committedAt().isBefore(running.publishedAt())) {
+        return Uni.createFrom().voidItem(); // changes from before the flow was published do not start it
+      }
+      boolean openOnly = running.definition().reenrollment() == FlowDefinition.Reenrollment.WHEN_TRIGGERED_AGAIN;
+      return store.enrolled(tx, f.name(), c.recordId(), openOnly).chain(enrolled -> {
+        if (enrolled) {
+          return Uni.createFrom().voidItem();
+        }
+        FlowInstance instance = new FlowInstance(Uuids.v7(), f.name(), running.version(), e.name(), c.recordId(),
+            FlowInstance.Status.RUNNING, null, Map.of(), "change:" + c.position(), c.actor(), false, null, null);
+        return admitted(tx, meta, running.definition(), e, instance, "DELETE".equals(c.operation()))
+            .chain(ok -> ok ? start(tx, running.definition(), instance, batch) : Uni.createFrom().voidItem());
+      });
+    });
+  }
+
+  /** Whether the record meets the flow's enrollment condition (none: every record does). */
+  Uni<Boolean> admitted(Tx tx, MetadataSnapshot meta, FlowDefinition flow, EntityDefinition e, FlowInstance instance,
+      boolean deleted) {
+    String condition = flow.trigger().condition();
+    if (condition == null || condition.isBlank()) {
+      return Uni.createFrom().item(true);
+    }
+    return records.findById(tx, e, instance.recordId(), deleted).chain(r -> {
+      if (r == null) {
+        return Uni.createFrom().item(false);
+      }
+      FlowContext ctx = new FlowContext(tx, new ArrayList<>(), meta, flow, instance, null, OffsetDateTime.now());
+      ctx.entity = e;
+      ctx.record = r;
+      return expressions.test(ctx, condition).onFailure(FlowFailure.class).recoverWithItem(x -> {
+        LOG.warnf("flow %s: the enrollment condition cannot be evaluated: %s", flow.name(), x.getMessage());
+        return false;
+      });
+    });
+  }
+
+  /** Creates the instance with its first tokens; late when the flow already started its limit this minute. */
+  Uni<Void> start(Tx tx, FlowDefinition flow, FlowInstance instance, Batch batch) {
+    Uni<Integer> started = batch.startedLastMinute.containsKey(flow.name())
+        ? Uni.createFrom().item(batch.startedLastMinute.get(flow.name()))
+        : store.startedSince(tx, flow.name(), OffsetDateTime.now().minusMinutes(1));
+    return started.chain(n -> {
+      batch.startedLastMinute.put(flow.name(), n + 1);
+      int limit = flow.limits().maxStartsPerMinute();
+      OffsetDateTime due = OffsetDateTime.now().plusMinutes(n / Math.max(limit, 1));
+      List<String> first = flow.start().stream().map(FlowEdge::to).toList();
+      return store.start(tx, instance, first, due).replaceWithVoid();
+    });
+  }
+
+  /** For callers outside a feed batch (manual starts): the same start, throttled alike. */
+  Uni<Boolean> startNow(Tx tx, FlowDefinition flow, FlowInstance instance) {
+    List<String> first = flow.start().stream().map(FlowEdge::to).toList();
+    return store.start(tx, instance, first, OffsetDateTime.now());
+  }
+
+  /** The flow changed its own trigger record: no new start; the guard is written into the instance's history. */
+  private Uni<Void> loopGuard(Tx tx, FlowDefinition f, Change c) {
+    return store.instances(tx, f.name(), c.recordId(), null, 1).chain(found -> {
+      if (found.isEmpty()) {
+        return Uni.createFrom().voidItem();
+      }
+      OffsetDateTime now = OffsetDateTime.now();
+      String reason = FlowFailure.describe(new FlowFailure("LOOP", Map.of("flow", f.name())));
+      return store.addStep(tx, new FlowStep(0, found.get(0).id(), FlowDefinition.TRIGGER, 1, "skipped", null, now, now,
+          Map.of("change", c.position()), null, reason)).replaceWithVoid();
+    });
+  }
+}
