@@ -268,6 +268,7 @@ export type ClaimRecordMutation = { claimRecord:
     | { id: string, ownerId: string | null }
     | { id: string, ownerId: string | null }
     | { id: string, ownerId: string | null }
+    | { id: string, ownerId: string | null }
    | null };
 
 export type RecyclePoolMutationVariables = Exact<{
@@ -284,6 +285,7 @@ export type ReleaseRecordMutationVariables = Exact<{
 
 
 export type ReleaseRecordMutation = { releaseRecord:
+    | { id: string, ownerId: string | null }
     | { id: string, ownerId: string | null }
     | { id: string, ownerId: string | null }
     | { id: string, ownerId: string | null }
