@@ -973,8 +973,11 @@ const CHECKS = [
         'mutation { createCustomer(input: {name: "陈七二", email: "CHEN7@example.com", phone: "13933330002", ownerId: "li"}) { id } }',
         {},
       );
+      // a task about the customer (the built-in task entity points at records by relatedEntity/relatedId)
+      await graphql('mutation T($id: String) { createTask(input: {title: "电话回访陈七", relatedEntity: "customer", relatedId: $id}) { id } }', { id });
       await page.goto(`${BASE_URL}/workspace/customer/${id}/360`);
       const timeline = page.getByTestId('c360-timeline');
+      await timeline.locator('li[data-kind="task"]', { hasText: '电话回访陈七' }).waitFor();
       await timeline.locator('li[data-operation="CREATE"]').waitFor();
       await timeline.locator('li[data-operation="UPDATE"]', { hasText: '88,000' }).or(timeline.locator('li[data-operation="UPDATE"]', { hasText: '88000' })).first().waitFor();
       await page.getByTestId('c360-assignment').locator('li').first().waitFor();
