@@ -1,7 +1,7 @@
 // @ts-check
 // Browser test of the designer against a running Tessera (base URL in TESSERA_URL).
 // Uses the machine's Chromium through playwright-core; Playwright never downloads a browser here.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /** Budget of JavaScript the first screen loads, gzip (issue 14: at most 300 kB). */
 const FIRST_SCREEN_JS_BUDGET = 300 * 1024;
 const STEP_TIMEOUT_MS = 30_000;
-const TOTAL_TIMEOUT_MS = 300_000;
+const TOTAL_TIMEOUT_MS = 360_000;
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -96,6 +96,23 @@ async function keepScreen(page, name) {
   });
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.length === 0, `axe-core on ${name}: ${JSON.stringify(serious)}`);
+}
+
+/**
+ * Issue 14's speed goals measured by the performance check, kept as an artifact next to the screenshots
+ * (e2e/out/measurements.json) with the goals, for the bench report. @type {Record<string, unknown>}
+ */
+const measurements = {};
+
+function keepMeasurements() {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const report = {
+    at: new Date().toISOString(),
+    baseUrl: BASE_URL,
+    goals: { firstScreenJsGzipBytes: FIRST_SCREEN_JS_BUDGET, firstScreenWithDataMs: 1500, list100RowsRenderMs: 200 },
+    ...measurements,
+  };
+  writeFileSync(join(OUT_DIR, 'measurements.json'), `${JSON.stringify(report, null, 2)}\n`);
 }
 
 /** @param {string} query @param {Record<string, unknown>} variables @param {Record<string, string>} headers */
@@ -352,6 +369,8 @@ const CHECKS = [
       await fill(page, '#field-0-name', 'topic');
       await fill(page, '#field-0-label-zh', '主题');
       await fill(page, '#field-0-label-en', 'Topic');
+      await fill(page, '#field-0-description-zh', '拜访的主题');
+      await fill(page, '#field-0-description-en', 'What the visit is about');
       await page.locator('#field-0-required').check();
       await page.locator('#new-field-type').selectOption('stage');
       await page.getByRole('button', { name: '添加字段' }).click();
@@ -371,6 +390,7 @@ const CHECKS = [
       expect(typed === 'isBlank(topic) || len(topc) <= 20', `the condition reads "${typed}"`);
       await fill(page, '#rule-0-message-zh', '主题不能超过 20 个字');
       await fill(page, '#rule-0-message-en', 'The topic is at most 20 characters');
+      await fill(page, '#entity-indexes', 'stage, topic');
       await saveDraft(page, 1);
       await page.waitForURL(/\/designer\/entity\/entity%3Avisit$/);
       await page.reload();
@@ -378,6 +398,8 @@ const CHECKS = [
       const topic = await page.locator('#field-0-name').inputValue();
       expect(topic === 'topic', `after a reload the draft's first field is "${topic}"`);
       expect(await page.locator('#field-0-required').isChecked(), 'the required flag survived the reload');
+      const kept = [await page.locator('#entity-indexes').inputValue(), await page.locator('#field-0-description-zh').inputValue()];
+      expect(JSON.stringify(kept) === JSON.stringify(['stage, topic', '拜访的主题']), `index and description after a reload: ${kept}`);
       await keepScreen(page, '01-entity-designer');
     },
   },
@@ -421,6 +443,12 @@ const CHECKS = [
       await page.getByRole('link', { name: '实体设计' }).click();
       await page.getByText('没有草稿。').waitFor();
       await page.locator('[data-testid="published-list"] a[data-entity="visit"]').waitFor();
+      const entities = await graphql('{ definitions(kind: "entity") }', {});
+      const visit = entities.definitions.find((/** @type {any} */ d) => d.name === 'visit');
+      expect(
+        JSON.stringify(visit?.indexes) === '[{"fields":["stage","topic"]}]' && visit.fields[0].description?.['zh-CN'] === '拜访的主题',
+        `published index and description: ${JSON.stringify(visit)}`,
+      );
     },
   },
   {
@@ -757,6 +785,11 @@ const CHECKS = [
       await page.goto(`${BASE_URL}/workspace/company/${id}`);
       await list.getByRole('link', { name: '赵六' }).waitFor();
       await keepScreen(page, '13-related-lists');
+      // the company's 360 timeline shows the customers made pointing at it as activities
+      await page.goto(`${BASE_URL}/workspace/company/${id}/360`);
+      const activity = page.getByTestId('c360-timeline').locator('li[data-kind="related"][data-entity="customer"]');
+      await activity.filter({ hasText: '赵六' }).waitFor();
+      await activity.filter({ hasText: '王五' }).waitFor();
       await page.getByRole('link', { name: '工作台' }).click();
     },
   },
@@ -940,18 +973,26 @@ const CHECKS = [
         'mutation { createCustomer(input: {name: "陈七二", email: "CHEN7@example.com", phone: "13933330002", ownerId: "li"}) { id } }',
         {},
       );
+      // a task about the customer (the built-in task entity points at records by relatedEntity/relatedId)
+      await graphql('mutation T($id: String) { createTask(input: {title: "电话回访陈七", relatedEntity: "customer", relatedId: $id}) { id } }', { id });
       await page.goto(`${BASE_URL}/workspace/customer/${id}/360`);
       const timeline = page.getByTestId('c360-timeline');
+      await timeline.locator('li[data-kind="task"]', { hasText: '电话回访陈七' }).waitFor();
       await timeline.locator('li[data-operation="CREATE"]').waitFor();
       await timeline.locator('li[data-operation="UPDATE"]', { hasText: '88,000' }).or(timeline.locator('li[data-operation="UPDATE"]', { hasText: '88000' })).first().waitFor();
       await page.getByTestId('c360-assignment').locator('li').first().waitFor();
+      await timeline.locator('li[data-kind="assignment"]', { hasText: 'byProvince' }).waitFor();
       const trace = await page.getByTestId('c360-assignment').innerText();
       expect(trace.includes('byProvince') && trace.includes('everyone'), `the assignment trace names rule and entry: ${trace}`);
       await page.getByTestId('c360-owner').getByText(/zhang|wang/).waitFor();
       const owner = await page.getByTestId('c360-owner').innerText();
       expect(owner.includes('zhang') || owner.includes('wang'), `the owner is a member of team east: ${owner}`);
       await page.getByTestId('c360-duplicates').getByRole('link', { name: '合并…' }).waitFor();
+      // assignment run again over this record: the dry run names rule and entry, nothing changes until confirmed
+      await page.getByRole('button', { name: '重新分配…' }).click();
+      await page.getByTestId('reassign').getByText(/按规则 byProvince · 条目 everyone，将分配给 (zhang|wang)。/).waitFor();
       await keepScreen(page, '18-customer-360');
+      await page.getByTestId('reassign').getByRole('button', { name: '取消' }).click();
     },
   },
   {
@@ -993,6 +1034,8 @@ const CHECKS = [
       console.log(
         `     measure: first-screen JavaScript ${scripts.length} file(s), ${(gzip / 1024).toFixed(1)} kB gzip`,
       );
+      measurements.firstScreenJsGzipBytes = gzip;
+      measurements.firstScreenJsFiles = scripts.length;
       expect(
         scripts.length > 0 && gzip <= FIRST_SCREEN_JS_BUDGET,
         `first-screen JS is ${gzip} bytes gzip (budget ${FIRST_SCREEN_JS_BUDGET})`,
@@ -1012,6 +1055,8 @@ const CHECKS = [
       console.log(
         `     measure: first screen with data ${firstScreen} ms (cold cache; DOM interactive ${domInteractive} ms)`,
       );
+      measurements.firstScreenWithDataMs = firstScreen;
+      measurements.domInteractiveMs = domInteractive;
 
       const inputs = Array.from({ length: 100 }, (_, i) => ({
         topic: `回访 ${String(i + 1).padStart(3, '0')}`,
@@ -1046,9 +1091,10 @@ const CHECKS = [
         undefined,
         { polling: 'raf' },
       );
-      console.log(
-        `     measure: 100-row list rendered ${Math.round(Number(await renderMs.jsonValue()))} ms after its data arrived`,
-      );
+      const listMs = Math.round(Number(await renderMs.jsonValue()));
+      console.log(`     measure: 100-row list rendered ${listMs} ms after its data arrived`);
+      measurements.list100RowsRenderMs = listMs;
+      keepMeasurements();
     },
   },
   {
@@ -1185,6 +1231,81 @@ const CHECKS = [
       await page.getByTestId('signed-in-user').filter({ hasText: 'xiaoming' }).waitFor();
     },
   },
+  {
+    name: 'permission-aware screens: a restricted user gets no designer or admin links, no buttons it may not use, a read-only field greyed out, no hidden field, no kanban drag',
+    run: async (page) => {
+      // a role made through GraphQL: customers read and updated (not created or deleted), the phone
+      // hidden, the annual spend read only; companies read only; nothing on visits; no capability
+      const role = {
+        kind: 'role',
+        name: 'reviewer',
+        label: { 'zh-CN': '审阅', en: 'Reviewer' },
+        entities: {
+          customer: { read: true, update: true, scope: 'all', fields: { phone: 'none', annualSpend: 'read' } },
+          company: { read: true, scope: 'all' },
+        },
+      };
+      const published = await graphql(
+        'mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }',
+        { d: [role] },
+      );
+      expect(published.publishDefinitions.applied, `role: ${JSON.stringify(published.publishDefinitions)}`);
+      await graphql('mutation { createUser(input: {username: "zhou", name: "周审阅", status: "active", roles: ["reviewer"]}) { id } }', {});
+      await graphql('mutation S($p: String!) { setUserPassword(username: "zhou", password: $p) }', { p: USER_PASSWORD });
+      await graphql('mutation { createCustomer(input: {name: "权限测试", phone: "13955550001", annualSpend: "5000"}) { id } }', {});
+
+      await page.getByTestId('user-menu').locator('summary').click();
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await signInThroughPage(page, 'zhou', USER_PASSWORD);
+      await page.getByTestId('signed-in-user').filter({ hasText: 'zhou' }).waitFor();
+      // still on the API keys page the administrator left: not for this user
+      await page.getByTestId('not-allowed').waitFor();
+      await page.getByRole('link', { name: '首页' }).click();
+      await page.locator('article[data-entity="customer"]').waitFor();
+      const nav = page.getByRole('navigation', { name: 'main' });
+      await nav.getByRole('link', { name: '工作台' }).waitFor();
+      expect((await nav.getByRole('link', { name: '实体设计' }).count()) === 0, 'no entity designer link');
+      expect((await page.getByTestId('admin-nav').count()) === 0, 'no administration links');
+      expect((await page.locator('article[data-entity="visit"]').count()) === 0, 'an entity the role may not read is not listed');
+      await page.goto(`${BASE_URL}/designer`);
+      await page.getByTestId('not-allowed').waitFor();
+
+      await page.goto(`${BASE_URL}/workspace/customer`);
+      const table = page.getByTestId('record-table');
+      await table.waitFor();
+      await page.locator('details.card summary').click();
+      await page.locator('#filter-name').fill('权限测试');
+      await page.getByRole('button', { name: '应用' }).click();
+      await page.getByTestId('total').getByText('共 1 条').waitFor();
+      expect((await page.locator('#filter-phone').count()) === 0, 'no filter on the hidden phone');
+      expect((await page.locator('.entity-nav a[data-entity="visit"]').count()) === 0, 'no visit in the workspace');
+      const headers = await table.locator('thead th').allInnerTexts();
+      expect(!headers.some((h) => h.includes('手机')) && headers.some((h) => h.includes('年消费')), `list columns: ${JSON.stringify(headers)}`);
+      for (const name of ['新建', '导入 CSV', '回收站']) {
+        expect((await page.getByRole('link', { name, exact: true }).count()) === 0, `no "${name}" for a role without it`);
+      }
+      await keepScreen(page, '26-restricted-list');
+
+      await table.getByRole('link', { name: '权限测试' }).click();
+      await page.locator('#record-name').waitFor();
+      expect((await page.locator('#record-phone').count()) === 0, 'the hidden phone is not on the record page');
+      expect(await page.locator('#record-annualSpend').isDisabled(), 'the read-only annual spend is greyed out');
+      expect(!(await page.locator('#record-name').isDisabled()), 'the name can be edited');
+      expect((await page.getByRole('button', { name: '删除' }).count()) === 0, 'no delete without the right');
+      await fill(page, '#record-name', '权限测试（已审）');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByRole('status').getByText('已保存').waitFor();
+      await keepScreen(page, '27-restricted-record');
+
+      await page.goto(`${BASE_URL}/workspace/company/board`);
+      await page.getByTestId('board-read-only').waitFor();
+      expect((await page.locator('[data-testid="board"] .drag-handle').count()) === 0, 'no card can be dragged');
+      await page.goto(`${BASE_URL}/workspace/company`);
+      await page.getByTestId('record-table').getByRole('link').first().click();
+      await page.getByTestId('read-only-record').waitFor();
+      expect((await page.getByRole('button', { name: '保存' }).count()) === 0, 'no save on a record the role may only read');
+    },
+  },
 ];
 
 /** @param {Page} page @param {number} index */
@@ -1243,6 +1364,11 @@ async function main() {
   if (blocked.length > 0) {
     console.error(`FAIL the Content-Security-Policy blocked ${blocked.length} thing(s)`);
     blocked.slice(0, 10).forEach((line) => console.error(`     ${line}`));
+  }
+  if (failed === 0 && browserErrors.length > 0) {
+    // not a failure (a refused request the page reports is expected), but worth a look
+    console.log(`note: the browser reported ${browserErrors.length} error(s); the first ones:`);
+    browserErrors.slice(0, 5).forEach((line) => console.log(`     ${line.slice(0, 300)}`));
   }
   const skipped = CHECKS.length - passed - failed;
   console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

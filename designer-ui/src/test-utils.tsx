@@ -5,19 +5,37 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import type { GraphQLClient } from './api/graphql';
+import type { MyPermissions } from './app/permissions/permission-model';
 import { Session } from './app/auth/session';
 import { SessionProvider } from './app/auth/SessionContext';
 import { ClientProvider } from './app/ClientContext';
 import { createI18n, type Locale } from './app/i18n';
 
-/** A client whose successive requests get these answers (the last one repeats); the inbox is always empty. */
-export function clientAnswering(
-  ...answers: Array<(query: string, variables?: Record<string, unknown>) => Promise<unknown>>
-): GraphQLClient {
+type Answer = (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
+
+/** What an administrator may do: everything (the server answers `admin: true`). */
+export const ADMIN_PERMISSIONS: MyPermissions = { user: 'admin', admin: true, capabilities: [], entities: [] };
+
+/**
+ * A client whose successive requests get these answers (the last one repeats); the inbox is always
+ * empty and the user is an administrator (see {@link clientAnsweringAs}).
+ */
+export function clientAnswering(...answers: Answer[]): GraphQLClient {
+  return clientAnsweringAs(ADMIN_PERMISSIONS, ...answers);
+}
+
+/** As {@link clientAnswering}, for a user with these permissions (records' own rights: the entity's). */
+export function clientAnsweringAs(permissions: MyPermissions, ...answers: Answer[]): GraphQLClient {
   let call = 0;
   const request = vi.fn((query: string, variables?: Record<string, unknown>) => {
     if (query.includes('query Notifications')) {
       return Promise.resolve({ notifications: [] }); // the header's inbox count, on every page
+    }
+    if (query.includes('query MyPermissions')) {
+      return Promise.resolve({ myPermissions: permissions }); // the navigation, on every page
+    }
+    if (query.includes('query RecordPermissions')) {
+      return Promise.resolve({ recordPermissions: null });
     }
     const answer = answers[Math.min(call++, answers.length - 1)]!;
     return answer(query, variables);

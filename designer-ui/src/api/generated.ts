@@ -199,6 +199,21 @@ export type FormsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FormsQuery = { definitions: Array<unknown> | null };
 
+export type FieldPermissionPartsFragment = { field: string, read: boolean, write: boolean };
+
+export type MyPermissionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPermissionsQuery = { myPermissions: { user: string, admin: boolean, capabilities: Array<string>, entities: Array<{ entity: string, create: boolean, read: boolean, update: boolean, delete: boolean, fields: Array<{ field: string, read: boolean, write: boolean }> }> } | null };
+
+export type RecordPermissionsQueryVariables = Exact<{
+  entity: string;
+  id: string | number;
+}>;
+
+
+export type RecordPermissionsQuery = { recordPermissions: { read: boolean, update: boolean, delete: boolean, fields: Array<{ field: string, read: boolean, write: boolean }> } | null };
+
 export type PreviewProblemFragment = { code: string, path: string, message: string, line: number | null, column: number | null };
 
 export type AssignmentRulesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -253,7 +268,15 @@ export type ClaimRecordMutation = { claimRecord:
     | { id: string, ownerId: string | null }
     | { id: string, ownerId: string | null }
     | { id: string, ownerId: string | null }
+    | { id: string, ownerId: string | null }
    | null };
+
+export type RecyclePoolMutationVariables = Exact<{
+  pool: string;
+}>;
+
+
+export type RecyclePoolMutation = { recyclePool: number | null };
 
 export type ReleaseRecordMutationVariables = Exact<{
   pool: string;
@@ -262,6 +285,7 @@ export type ReleaseRecordMutationVariables = Exact<{
 
 
 export type ReleaseRecordMutation = { releaseRecord:
+    | { id: string, ownerId: string | null }
     | { id: string, ownerId: string | null }
     | { id: string, ownerId: string | null }
     | { id: string, ownerId: string | null }
@@ -310,3 +334,12 @@ export type AssignmentTraceOfQueryVariables = Exact<{
 
 
 export type AssignmentTraceOfQuery = { assignmentTrace: Array<{ assignedAt: string | null, rule: string, entry: string | null, strategy: string | null, owner: string | null, why: string | null, target: { type: string, key: string } | null }> | null };
+
+export type RunAssignmentMutationVariables = Exact<{
+  entity: string;
+  ids?: Array<string | number> | string | number | null | undefined;
+  dryRun?: boolean | null | undefined;
+}>;
+
+
+export type RunAssignmentMutation = { runAssignment: Array<{ id: string, ownerBefore: string | null, owner: string | null, trace: { rule: string, entry: string | null } }> | null };

@@ -205,3 +205,46 @@ export const FORMS = /* GraphQL */ `
     definitions(kind: "form")
   }
 `;
+
+const FIELD_PERMISSION_PARTS = /* GraphQL */ `
+  fragment FieldPermissionParts on FieldPermission {
+    field
+    read
+    write
+  }
+`;
+
+export const MY_PERMISSIONS = /* GraphQL */ `
+  query MyPermissions {
+    myPermissions {
+      user
+      admin
+      capabilities
+      entities {
+        entity
+        create
+        read
+        update
+        delete
+        fields {
+          ...FieldPermissionParts
+        }
+      }
+    }
+  }
+  ${FIELD_PERMISSION_PARTS}
+`;
+
+export const RECORD_PERMISSIONS = /* GraphQL */ `
+  query RecordPermissions($entity: String!, $id: ID!) {
+    recordPermissions(entity: $entity, id: $id) {
+      read
+      update
+      delete
+      fields {
+        ...FieldPermissionParts
+      }
+    }
+  }
+  ${FIELD_PERMISSION_PARTS}
+`;

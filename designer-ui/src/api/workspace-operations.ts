@@ -22,6 +22,12 @@ export const CLAIM_RECORD = /* GraphQL */ `
   }
 `;
 
+export const RECYCLE_POOL = /* GraphQL */ `
+  mutation RecyclePool($pool: String!) {
+    recyclePool(pool: $pool)
+  }
+`;
+
 export const RELEASE_RECORD = /* GraphQL */ `
   mutation ReleaseRecord($pool: String!, $id: ID!) {
     releaseRecord(pool: $pool, id: $id) {
@@ -113,6 +119,20 @@ export const ASSIGNMENT_TRACE = /* GraphQL */ `
       target {
         type
         key
+      }
+    }
+  }
+`;
+
+export const RUN_ASSIGNMENT = /* GraphQL */ `
+  mutation RunAssignment($entity: String!, $ids: [ID!], $dryRun: Boolean) {
+    runAssignment(entity: $entity, ids: $ids, dryRun: $dryRun) {
+      id
+      ownerBefore
+      owner
+      trace {
+        rule
+        entry
       }
     }
   }

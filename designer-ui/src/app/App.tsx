@@ -11,6 +11,8 @@ import type { Session } from './auth/session';
 import { SessionProvider } from './auth/SessionContext';
 import { ClientProvider } from './ClientContext';
 import { Layout } from './Layout';
+import { RequireNavigation } from './permissions/NotAllowed';
+import type { Navigation } from './permissions/permission-model';
 
 // Every designer and the workspace load on first use, so the first screen stays small.
 const GraphiqlPage = lazy(() => import('../graphiql/GraphiqlPage'));
@@ -73,7 +75,7 @@ export function AppRoutes() {
         <Route
           path="designer"
           element={
-            <Lazy>
+            <Lazy part="designer">
               <EntityDesignerPage />
             </Lazy>
           }
@@ -81,7 +83,7 @@ export function AppRoutes() {
         <Route
           path="designer/entity/:key"
           element={
-            <Lazy>
+            <Lazy part="designer">
               <EntityEditorPage />
             </Lazy>
           }
@@ -89,7 +91,7 @@ export function AppRoutes() {
         <Route
           path="designer/history"
           element={
-            <Lazy>
+            <Lazy part="designer">
               <HistoryPage />
             </Lazy>
           }
@@ -105,7 +107,7 @@ export function AppRoutes() {
         <Route
           path="designer/rules"
           element={
-            <Lazy>
+            <Lazy part="designer">
               <MatchingRulesPage />
             </Lazy>
           }
@@ -113,7 +115,7 @@ export function AppRoutes() {
         <Route
           path="designer/rules/:key"
           element={
-            <Lazy>
+            <Lazy part="designer">
               <MatchingRuleEditorPage />
             </Lazy>
           }
@@ -121,7 +123,7 @@ export function AppRoutes() {
         <Route
           path="designer/forms"
           element={
-            <Lazy>
+            <Lazy part="designer">
               <FormsPage />
             </Lazy>
           }
@@ -129,7 +131,7 @@ export function AppRoutes() {
         <Route
           path="designer/forms/:key"
           element={
-            <Lazy>
+            <Lazy part="designer">
               <FormEditorPage />
             </Lazy>
           }
@@ -137,7 +139,7 @@ export function AppRoutes() {
         <Route
           path="designer/assignment"
           element={
-            <Lazy>
+            <Lazy part="designer">
               <AssignmentRulesPage />
             </Lazy>
           }
@@ -145,7 +147,7 @@ export function AppRoutes() {
         <Route
           path="designer/assignment/:key"
           element={
-            <Lazy>
+            <Lazy part="designer">
               <AssignmentRuleEditorPage />
             </Lazy>
           }
@@ -153,7 +155,7 @@ export function AppRoutes() {
         <Route
           path="designer/pools/:key"
           element={
-            <Lazy>
+            <Lazy part="designer">
               <PoolEditorPage />
             </Lazy>
           }
@@ -169,7 +171,7 @@ export function AppRoutes() {
         <Route
           path="admin/users"
           element={
-            <Lazy>
+            <Lazy part="users">
               <UsersPage />
             </Lazy>
           }
@@ -177,7 +179,7 @@ export function AppRoutes() {
         <Route
           path="admin/roles"
           element={
-            <Lazy>
+            <Lazy part="roles">
               <RolesPage />
             </Lazy>
           }
@@ -185,7 +187,7 @@ export function AppRoutes() {
         <Route
           path="admin/roles/:key"
           element={
-            <Lazy>
+            <Lazy part="roles">
               <RoleEditorPage />
             </Lazy>
           }
@@ -193,7 +195,7 @@ export function AppRoutes() {
         <Route
           path="admin/api-keys"
           element={
-            <Lazy>
+            <Lazy part="apiKeys">
               <ApiKeysPage />
             </Lazy>
           }
@@ -209,9 +211,11 @@ function Graphiql() {
   return <GraphiqlPage initialQuery={queryFromSearch(search)} />;
 }
 
-function Lazy({ children }: { children: ReactNode }) {
+/** A page loaded on first use; with `part`, only for users whose permissions open that part. */
+function Lazy({ children, part }: { children: ReactNode; part?: keyof Navigation }) {
   const { t } = useTranslation();
-  return <Suspense fallback={<p className="status">{t('loading')}</p>}>{children}</Suspense>;
+  const page = <Suspense fallback={<p className="status">{t('loading')}</p>}>{children}</Suspense>;
+  return part ? <RequireNavigation part={part}>{page}</RequireNavigation> : page;
 }
 
 function NotFound() {

@@ -3,12 +3,16 @@ import { NavLink, Outlet } from 'react-router';
 import { useMetadata } from '../api/metadata';
 import { useInbox, useLiveInbox } from '../workspace/inbox/useInbox';
 import { UserMenu } from './auth/UserMenu';
+import { navigation } from './permissions/permission-model';
+import { usePermissions } from './permissions/usePermissions';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The frame of every page but GraphiQL: title, navigation, user menu, language switch, metadata version. */
 export function Layout() {
   const { t } = useTranslation();
   const metadata = useMetadata();
+  // links to what the server would refuse are not shown (nothing until the permissions are known)
+  const allowed = navigation(usePermissions().data);
   useLiveInbox();
   return (
     <div className="page">
@@ -31,23 +35,29 @@ export function Layout() {
         <NavLink to="/" end>
           {t('navHome')}
         </NavLink>
-        <NavLink to="/designer" end>
-          {t('navDesigner')}
-        </NavLink>
-        <NavLink to="/designer/forms">{t('navForms')}</NavLink>
-        <NavLink to="/designer/rules">{t('navRules')}</NavLink>
-        <NavLink to="/designer/assignment">{t('navAssignment')}</NavLink>
-        <NavLink to="/designer/history">{t('navHistory')}</NavLink>
+        {allowed.designer && (
+          <>
+            <NavLink to="/designer" end>
+              {t('navDesigner')}
+            </NavLink>
+            <NavLink to="/designer/forms">{t('navForms')}</NavLink>
+            <NavLink to="/designer/rules">{t('navRules')}</NavLink>
+            <NavLink to="/designer/assignment">{t('navAssignment')}</NavLink>
+            <NavLink to="/designer/history">{t('navHistory')}</NavLink>
+          </>
+        )}
         <NavLink to="/workspace">{t('navWorkspace')}</NavLink>
         <InboxLink />
         <a href="/graphiql">GraphiQL</a>
       </nav>
-      <nav className="main-nav admin-nav" aria-label={t('navAdmin')}>
-        <span className="muted">{t('navAdmin')}</span>
-        <NavLink to="/admin/users">{t('navUsers')}</NavLink>
-        <NavLink to="/admin/roles">{t('navRoles')}</NavLink>
-        <NavLink to="/admin/api-keys">{t('navApiKeys')}</NavLink>
-      </nav>
+      {(allowed.users || allowed.roles || allowed.apiKeys) && (
+        <nav className="main-nav admin-nav" aria-label={t('navAdmin')} data-testid="admin-nav">
+          <span className="muted">{t('navAdmin')}</span>
+          {allowed.users && <NavLink to="/admin/users">{t('navUsers')}</NavLink>}
+          {allowed.roles && <NavLink to="/admin/roles">{t('navRoles')}</NavLink>}
+          {allowed.apiKeys && <NavLink to="/admin/api-keys">{t('navApiKeys')}</NavLink>}
+        </nav>
+      )}
       <main>
         <Outlet />
       </main>

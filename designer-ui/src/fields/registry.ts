@@ -124,16 +124,35 @@ export function displayText(field: Field, value: unknown, locale: Locale, yesNo:
   }
 }
 
+// Making an Intl formatter costs far more than using one: a 100-row list would make hundreds. One per
+// locale and options is kept.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 function formatNumber(value: unknown, locale: Locale, options: Intl.NumberFormatOptions): string {
   const n = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(n) ? new Intl.NumberFormat(locale, options).format(n) : String(value);
+  return Number.isFinite(n) ? numberFormat(locale, options).format(n) : String(value);
 }
 
 function formatDateTime(iso: string, locale: Locale): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  if (Number.isNaN(d.getTime())) return iso;
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(d);
 }
 
 function asList(value: unknown): string[] {

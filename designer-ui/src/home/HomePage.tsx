@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMetadata } from '../api/metadata';
 import { ErrorPanel } from '../app/ErrorPanel';
+import { useVisibleMetadata } from '../app/permissions/usePermissions';
 import { EntityList } from '../entities/EntityList';
 import { graphiqlHref, toEntitySummaries } from '../entities/entity';
 
 /** The start page: the published entities and the way into GraphiQL. */
 export function HomePage() {
   const { t } = useTranslation();
-  const metadata = useMetadata();
+  const metadata = useVisibleMetadata(); // the entities the user may read
   const entities = useMemo(() => toEntitySummaries(metadata.data?.entities ?? []), [metadata.data]);
   const listNames = useMemo(
     () => new Map([...(metadata.data?.apis.values() ?? [])].map((a) => [a.entity, a.list])),
@@ -28,7 +28,7 @@ export function HomePage() {
           {t('loading')}
         </p>
       )}
-      {metadata.isError && <ErrorPanel error={metadata.error} onRetry={() => void metadata.refetch()} />}
+      {metadata.isError && <ErrorPanel error={metadata.error} onRetry={metadata.refetch} />}
       {metadata.data && (
         <>
           <h2>{t('entitiesHeading', { count: entities.length })}</h2>

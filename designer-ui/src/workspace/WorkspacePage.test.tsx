@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { GraphQLRequestError } from '../api/graphql';
-import { clientAnswering, renderWithApp } from '../test-utils';
+import { clientAnswering, clientAnsweringAs, renderWithApp } from '../test-utils';
 import WorkspacePage from './WorkspacePage';
 
 const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -33,6 +33,7 @@ const metadata = {
       create: 'createLead',
       update: 'updateLead',
       delete: 'deleteLead',
+      related: [],
     },
   ],
 };
@@ -44,14 +45,40 @@ const rows = {
   },
 };
 
-function server(answers: Record<string, (v?: Record<string, unknown>) => unknown>, forms: unknown[] = []) {
-  return clientAnswering(async (query, variables) => {
+/** A role that reads and updates leads (not create or delete), the amount hidden, the stage read only. */
+const reviewer = {
+  user: 'zhou',
+  admin: false,
+  capabilities: [],
+  entities: [
+    {
+      entity: 'lead',
+      create: false,
+      read: true,
+      update: true,
+      delete: false,
+      fields: [
+        { field: 'name', read: true, write: true },
+        { field: 'amount', read: false, write: false },
+        { field: 'stage', read: true, write: false },
+      ],
+    },
+  ],
+};
+
+function server(
+  answers: Record<string, (v?: Record<string, unknown>) => unknown>,
+  forms: unknown[] = [],
+  permissions?: typeof reviewer,
+) {
+  const answer = async (query: string, variables?: Record<string, unknown>) => {
     if (query.includes('query Metadata')) return metadata;
     if (query.includes('query Forms')) return { definitions: forms };
     const op = Object.keys(answers).find((k) => query.includes(k));
     if (!op) throw new Error(`unexpected: ${query}`);
     return answers[op]!(variables);
-  });
+  };
+  return permissions ? clientAnsweringAs(permissions, answer) : clientAnswering(answer);
 }
 
 function open(client: ReturnType<typeof server>, route: string) {
@@ -203,5 +230,38 @@ describe('WorkspacePage', () => {
     expect(deal.className).toContain('form-tab--invalid');
     fireEvent.click(deal);
     expect(screen.getByText('不能直接进入赢单').closest('[data-field]')?.getAttribute('data-field')).toBe('stage');
+  });
+
+  it("shows a restricted user only what its role allows: no hidden column, no new/import/bin, the read-only field greyed out", async () => {
+    const documents: string[] = [];
+    const client = server(
+      {
+        WorkspaceList: () => ({ rows: { ...rows.rows, nodes: [{ id: 'r1', version: 1, name: '张三', stage: 'won' }] } }),
+        WorkspaceRecord: () => ({ record: { id: 'r1', version: 1, name: '张三', stage: 'won' } }),
+        WorkspaceUpdate: (v) => {
+          documents.push(JSON.stringify(v));
+          return { record: { id: 'r1', version: 2 } };
+        },
+        WorkspaceRelated: () => ({ record: { id: 'r1' } }),
+        DuplicateCandidates: () => ({ duplicateCandidates: [] }),
+      },
+      [],
+      reviewer,
+    );
+    open(client, '/workspace/lead');
+    const table = await screen.findByTestId('record-table');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim())).toEqual(['名称', '阶段', '360°']);
+    const list = vi.mocked(client.request).mock.calls.map(([q]) => q).find((q) => q.includes('WorkspaceList'));
+    expect(list).not.toContain('amount');
+    for (const name of ['新建', '导入 CSV', '回收站']) expect(screen.queryByRole('link', { name })).toBeNull();
+
+    fireEvent.click(within(table).getByRole('link', { name: '张三' }));
+    const name = (await screen.findByLabelText(/名称/)) as HTMLInputElement;
+    expect(document.querySelector('#record-amount')).toBeNull();
+    expect(document.querySelector('#record-stage')!.matches(':disabled')).toBe(true);
+    expect(screen.queryByRole('button', { name: '删除' })).toBeNull();
+    fireEvent.change(name, { target: { value: '张三丰' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(documents).toEqual([JSON.stringify({ id: 'r1', version: 1, patch: { name: '张三丰' } })]));
   });
 });

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
-import { useMetadata } from '../api/metadata';
 import { ErrorPanel } from '../app/ErrorPanel';
+import { useVisibleMetadata } from '../app/permissions/usePermissions';
 import { useLocale } from '../app/useLocale';
 import { RecycleBinPage } from './bin/RecycleBin';
 import { ImportPage } from './import/ImportPage';
@@ -17,9 +17,9 @@ import { RecordPage } from './record/RecordPage';
 export default function WorkspacePage() {
   const { t } = useTranslation();
   const { label } = useLocale();
-  const metadata = useMetadata();
+  const metadata = useVisibleMetadata(); // only the entities the user may read
   if (metadata.isError) {
-    return <ErrorPanel error={metadata.error} onRetry={() => void metadata.refetch()} />;
+    return <ErrorPanel error={metadata.error} onRetry={metadata.refetch} />;
   }
   return (
     <div className="workspace">

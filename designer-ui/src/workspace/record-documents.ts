@@ -81,6 +81,29 @@ export function relatedDocument(api: EntityApi, lists: readonly RelatedRead[], f
 }`;
 }
 
+/**
+ * The newest records of every related list of one record with when and by whom they were made (the
+ * record's activities on its 360° page), in one request (aliases a0, a1, ...).
+ */
+export function activityDocument(api: EntityApi, lists: readonly RelatedRead[], first: number): string {
+  const parts = lists.map(
+    (l, i) =>
+      `a${i}: ${l.connection}(first: ${first}, orderBy: [{createdAt: DESC}]) { nodes { id createdAt createdBy ${selections(l.fields)} } }`,
+  );
+  return `query WorkspaceActivity($id: ID!) {
+  record: ${api.single}(id: $id) { id ${parts.join(' ')} }
+}`;
+}
+
+/** The newest records of an entity matching a filter, with when and by whom they were made (tasks about a record). */
+export function madeDocument(api: EntityApi, fields: readonly Field[]): string {
+  return `query WorkspaceMade($filter: ${api.typeName}Filter, $first: Int) {
+  rows: ${api.list}(filter: $filter, orderBy: [{createdAt: DESC}], first: $first) {
+    nodes { id createdAt createdBy ${selections(fields)} }
+  }
+}`;
+}
+
 export function importDocument(api: EntityApi): string {
   return `mutation WorkspaceImport($inputs: [${api.typeName}Input!]!) {
   result: ${api.importMany}(inputs: $inputs) {
@@ -90,7 +113,16 @@ export function importDocument(api: EntityApi): string {
 }`;
 }
 
-/** Fields a form sends: never computed ones, and on update not the read-only ones either. */
-export function editableFields(entity: EntityDefinition, mode: 'create' | 'update'): Field[] {
-  return entity.fields.filter((f) => !isComputed(f) && !(mode === 'update' && f.readOnly));
+/**
+ * Fields a form sends: never computed ones, on update not the read-only ones either, and, when the
+ * user's writable fields are given, only those (the server refuses a write of any other).
+ */
+export function editableFields(
+  entity: EntityDefinition,
+  mode: 'create' | 'update',
+  writable?: ReadonlySet<string>,
+): Field[] {
+  return entity.fields.filter(
+    (f) => !isComputed(f) && !(mode === 'update' && f.readOnly) && (!writable || writable.has(f.name)),
+  );
 }

@@ -7,7 +7,7 @@ import type { EntityDefinition, Field, FieldType } from '../../metamodel';
 import { FIELD_TYPES } from '../../fields/registry';
 import { ProblemNote } from '../ProblemNote';
 import { useDraftEditor } from '../publish/useDraftEditor';
-import { move, newField, toSaved } from './entity-model';
+import { indexesToText, move, newField, optionalLabel, textToIndexes, toSaved } from './entity-model';
 import { FieldList } from './FieldList';
 import { RuleList } from './RuleList';
 import { publishedKey, resolveSource, type EditorSource } from './source';
@@ -55,6 +55,7 @@ function EntityEditor({
   const [entity, setEntity] = useState<EntityDefinition>(() => structuredClone(source.definition));
   const [uids, setUids] = useState<string[]>(() => source.definition.fields.map(uid));
   const [newType, setNewType] = useState<FieldType>('text');
+  const [indexText, setIndexText] = useState(() => indexesToText(source.definition.indexes));
   const editor = useDraftEditor({ routeKey, draft: source.draft, hrefOf: editorHref, listHref: '/designer' });
   const { problems } = editor;
 
@@ -125,7 +126,39 @@ function EntityEditor({
               onChange={(e) => update({ ...entity, pluralName: e.target.value })}
             />
           </label>
+          {(['zh-CN', 'en'] as const).map((lang) => (
+            <label key={lang}>
+              {t(lang === 'zh-CN' ? 'descriptionZh' : 'descriptionEn')}
+              <input
+                id={`entity-description-${lang === 'zh-CN' ? 'zh' : 'en'}`}
+                value={entity.description?.[lang] ?? ''}
+                onChange={(e) => {
+                  const description = optionalLabel({ ...entity.description, [lang]: e.target.value });
+                  const { description: _old, ...rest } = entity;
+                  update(description ? { ...rest, description } : rest);
+                }}
+              />
+            </label>
+          ))}
+          <label>
+            {t('entityIcon')}
+            <input id="entity-icon" value={entity.icon ?? ''} onChange={(e) => update({ ...entity, icon: e.target.value })} />
+          </label>
         </div>
+        <label className="block">
+          {t('indexes')}
+          <textarea
+            id="entity-indexes"
+            className="mono"
+            rows={2}
+            placeholder={t('indexesHint')}
+            value={indexText}
+            onChange={(e) => {
+              setIndexText(e.target.value);
+              update({ ...entity, indexes: textToIndexes(e.target.value) });
+            }}
+          />
+        </label>
       </section>
 
       <h3>{t('fieldsHeading')}</h3>

@@ -5,7 +5,7 @@ import type { CompletionField } from '../expression/expression-support';
 import { ProblemNote } from '../ProblemNote';
 import { SortableItem } from '../SortableItem';
 import type { PublishProblem } from '../publish/usePublish';
-import { withType } from './entity-model';
+import { applies, withType } from './entity-model';
 import { FieldTypeOptions } from './FieldTypeOptions';
 
 const TYPES = Object.keys(FIELD_TYPES) as FieldType[];
@@ -97,7 +97,7 @@ export function FieldRow({
         </label>
       </div>
       <div className="checks">
-        {(['required', 'unique', 'indexed', 'readOnly'] as const).map((flag) => (
+        {(['required', 'unique', 'indexed', 'readOnly', ...(applies('integer', field.type) ? (['integer'] as const) : [])] as const).map((flag) => (
           <label key={flag}>
             <input
               type="checkbox"
@@ -110,6 +110,7 @@ export function FieldRow({
         ))}
       </div>
       <FieldTypeOptions
+        key={field.type /* the texts being typed belong to one type: a new type starts from the field */}
         id={id}
         field={field}
         entityNames={entityNames}

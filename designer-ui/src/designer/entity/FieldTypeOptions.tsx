@@ -5,7 +5,17 @@ import type { CompletionField } from '../expression/expression-support';
 import { ExpressionEditor } from '../expression/ExpressionEditor';
 import { problemTarget } from '../publish/problem-path';
 import type { PublishProblem } from '../publish/usePublish';
-import { applies, optionsToText, textToOptions, textToTransitions, transitionsToText } from './entity-model';
+import {
+  applies,
+  defaultToText,
+  optionalLabel,
+  optionsToText,
+  takesDefault,
+  textToDefault,
+  textToOptions,
+  textToTransitions,
+  transitionsToText,
+} from './entity-model';
 
 const RESULT_TYPES = ['text', 'number', 'money', 'percent', 'bool', 'date', 'datetime'] as const;
 
@@ -34,6 +44,7 @@ export function FieldTypeOptions({
   const problemsAt = (property: string) => problems?.filter((p) => problemTarget(p.path)?.property === property);
   const [optionText, setOptionText] = useState(() => optionsToText(field.options));
   const [transitionText, setTransitionText] = useState(() => transitionsToText(field.transitions));
+  const [defaultText, setDefaultText] = useState(() => defaultToText(field.default));
   return (
     <>
       <div className="form-grid">
@@ -172,6 +183,32 @@ export function FieldTypeOptions({
           />
         </div>
       )}
+      <div className="form-grid">
+        {takesDefault(field.type) && (
+          <label>
+            {t('defaultValue')}
+            <input
+              id={`${id}-default`}
+              value={defaultText}
+              placeholder={field.type === 'bool' ? 'true / false' : undefined}
+              onChange={(e) => {
+                setDefaultText(e.target.value);
+                set('default', textToDefault(field.type, e.target.value));
+              }}
+            />
+          </label>
+        )}
+        {(['zh-CN', 'en'] as const).map((lang) => (
+          <label key={lang}>
+            {t(lang === 'zh-CN' ? 'descriptionZh' : 'descriptionEn')}
+            <input
+              id={`${id}-description-${lang === 'zh-CN' ? 'zh' : 'en'}`}
+              value={field.description?.[lang] ?? ''}
+              onChange={(e) => set('description', optionalLabel({ ...field.description, [lang]: e.target.value }))}
+            />
+          </label>
+        ))}
+      </div>
       {field.type !== 'formula' && field.type !== 'autoNumber' && (
         <div className="block">
           <span className="block__label">{t('defaultExpression')}</span>

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { EntityDefinition } from '../../metamodel';
 import {
   applies,
+  defaultToText,
+  indexesToText,
+  takesDefault,
+  textToDefault,
   move,
+  optionalLabel,
+  textToIndexes,
   newEntity,
   newField,
   newRule,
@@ -70,5 +76,46 @@ describe('entity model', () => {
     const transitions = textToTransitions('new=won, lost\nwon=\n\n lost = new');
     expect(transitions).toEqual({ new: ['won', 'lost'], won: [], lost: ['new'] });
     expect(textToTransitions(transitionsToText(transitions))).toEqual(transitions);
+  });
+
+  it('keeps an option colour as a fourth part of its line', () => {
+    const options = textToOptions('hot=热=Hot=#d33\ncold=冷=Cold');
+    expect(options).toEqual([
+      { value: 'hot', label: { 'zh-CN': '热', en: 'Hot' }, color: '#d33' },
+      { value: 'cold', label: { 'zh-CN': '冷', en: 'Cold' } },
+    ]);
+    expect(optionsToText(options)).toBe('hot=热=Hot=#d33\ncold=冷=Cold');
+  });
+
+  it('edits composite indexes as lines, unique ones marked', () => {
+    const indexes = textToIndexes('province, source\n\nunique： email ，phone\n , ');
+    expect(indexes).toEqual([{ fields: ['province', 'source'] }, { fields: ['email', 'phone'], unique: true }]);
+    expect(indexesToText(indexes)).toBe('province, source\nunique: email, phone');
+    expect(textToIndexes(indexesToText(indexes))).toEqual(indexes);
+  });
+
+  it('offers the whole-number flag on number fields only, and drops it on a change of type', () => {
+    expect(applies('integer', 'number')).toBe(true);
+    expect(applies('integer', 'money')).toBe(false);
+    expect(withType({ name: 'n', type: 'number', integer: true, label: { en: 'n' } }, 'money').integer).toBeUndefined();
+  });
+
+  it('leaves out a description empty in both languages', () => {
+    expect(optionalLabel({ 'zh-CN': ' ', en: '' })).toBeUndefined();
+    expect(optionalLabel({ 'zh-CN': '说明', en: '' })).toEqual({ 'zh-CN': '说明' });
+  });
+
+  it('reads a literal default as a value of the field type, text that does not fit left for the dry run', () => {
+    expect(textToDefault('number', ' 42.5 ')).toBe(42.5);
+    expect(textToDefault('money', 'abc')).toBe('abc');
+    expect(textToDefault('bool', 'false')).toBe(false);
+    expect(textToDefault('tags', 'vip，new, ')).toEqual(['vip', 'new']);
+    expect(textToDefault('picklist', ' hot ')).toBe('hot');
+    expect(textToDefault('text', '  ')).toBeUndefined();
+    expect(defaultToText(['vip', 'new'])).toBe('vip, new');
+    expect(textToDefault('multiPicklist', defaultToText(['a', 'b']))).toEqual(['a', 'b']);
+    expect(defaultToText(false)).toBe('false');
+    expect(takesDefault('formula') || takesDefault('reference')).toBe(false);
+    expect(withType({ name: 'n', type: 'number', default: 3, label: { en: 'n' } }, 'text').default).toBeUndefined();
   });
 });

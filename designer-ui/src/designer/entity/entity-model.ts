@@ -1,4 +1,4 @@
-import type { EntityDefinition, Field, FieldType, Label, Option, Rule } from '../../metamodel';
+import type { EntityDefinition, Field, FieldType, Index, Label, Option, Rule } from '../../metamodel';
 
 /** A blank entity as the designer starts it. */
 export function newEntity(): EntityDefinition {
@@ -38,6 +38,7 @@ export function move<T>(list: readonly T[], from: number, to: number): T[] {
 const TYPE_OPTIONS: Partial<Record<keyof Field, readonly FieldType[]>> = {
   min: ['number', 'money', 'percent'],
   max: ['number', 'money', 'percent'],
+  integer: ['number'],
   pattern: ['text', 'longText', 'email', 'phone', 'url'],
   options: ['picklist', 'multiPicklist', 'stage'],
   transitions: ['stage'],
@@ -61,6 +62,9 @@ export function withType(field: Field, type: FieldType): Field {
     if (!applies(key, type)) {
       delete out[key];
     }
+  }
+  if (type !== field.type) {
+    delete out.default; // a literal of the old type rarely fits the new one
   }
   if (type === 'formula' && !out.resultType) {
     out.resultType = 'number';
@@ -99,9 +103,11 @@ function prune(value: object): object {
   return out;
 }
 
-/** Options as the designer edits them: one per line, `value=中文=English`. */
+/** Options as the designer edits them: one per line, `value=中文=English`, then `=color` when it has one. */
 export function optionsToText(options: readonly Option[] | undefined): string {
-  return (options ?? []).map((o) => [o.value, o.label['zh-CN'] ?? '', o.label.en ?? ''].join('=')).join('\n');
+  return (options ?? [])
+    .map((o) => [o.value, o.label['zh-CN'] ?? '', o.label.en ?? '', ...(o.color ? [o.color] : [])].join('='))
+    .join('\n');
 }
 
 /** The lines of the options editor back to options; a line with only a value uses it as both labels. */
@@ -111,9 +117,9 @@ export function textToOptions(text: string): Option[] {
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => {
-      const [value = '', zh, en] = line.split('=').map((s) => s.trim());
+      const [value = '', zh, en, color] = line.split('=').map((s) => s.trim());
       const label: Label = { 'zh-CN': zh || value, en: en || zh || value };
-      return { value, label };
+      return color ? { value, label, color } : { value, label };
     });
 }
 
@@ -140,4 +146,74 @@ export function textToTransitions(text: string): Record<string, string[]> {
     }
   }
   return out;
+}
+
+const UNIQUE = /^unique\s*[:：]\s*/i;
+
+/** Composite indexes as the designer edits them: one per line, `field1, field2`; `unique: a, b` for a unique one. */
+export function indexesToText(indexes: readonly Index[] | undefined): string {
+  return (indexes ?? []).map((i) => `${i.unique ? 'unique: ' : ''}${i.fields.join(', ')}`).join('\n');
+}
+
+/** The index lines back to the definition's indexes (lines without a field are left out). */
+export function textToIndexes(text: string): Index[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .flatMap((line) => {
+      const unique = UNIQUE.test(line);
+      const fields = line
+        .replace(UNIQUE, '')
+        .split(/[,，]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const [first, ...rest] = fields;
+      if (first === undefined) return [];
+      const index: Index = { fields: [first, ...rest] };
+      return [unique ? { ...index, unique } : index];
+    });
+}
+
+/**
+ * An optional label (a description) as saved: the languages left empty are left out (the schema wants
+ * no empty text), and with none left, the label itself.
+ */
+export function optionalLabel(label: Label): Label | undefined {
+  const kept = Object.entries(label).filter(([, v]) => v !== undefined && v.trim() !== '');
+  return kept.length ? (Object.fromEntries(kept) as Label) : undefined;
+}
+
+/** Field types whose literal default is a list (entered comma-separated). */
+const LIST_DEFAULTS: readonly FieldType[] = ['multiPicklist', 'tags'];
+/** Field types whose literal default is a number. */
+const NUMBER_DEFAULTS: readonly FieldType[] = ['number', 'money', 'percent'];
+
+/** Whether a field of `type` may have a literal default (computed and reference fields may not). */
+export function takesDefault(type: FieldType): boolean {
+  return !['formula', 'autoNumber', 'reference', 'user', 'json'].includes(type);
+}
+
+/** A literal default as the designer edits it: lists comma-separated, everything else as written. */
+export function defaultToText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/**
+ * The default's text back to a value of the field's type: a number where it reads as one, true/false,
+ * a list split at commas; text that does not fit is kept as text, for the dry run to name at `.default`.
+ */
+export function textToDefault(type: FieldType, text: string): unknown {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (NUMBER_DEFAULTS.includes(type)) return t !== '' && Number.isFinite(Number(t)) ? Number(t) : t;
+  if (type === 'bool') return t === 'true' ? true : t === 'false' ? false : t;
+  if (LIST_DEFAULTS.includes(type)) {
+    return t
+      .split(/[,，]/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+  }
+  return t;
 }

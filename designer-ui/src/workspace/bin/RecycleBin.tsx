@@ -17,10 +17,14 @@ type Deleted = Record<string, unknown> & { id: string; deletedAt: string };
 
 /** `/workspace/:entity/bin`: the entity's deleted records, each restorable. */
 export function RecycleBinPage() {
-  return <EntityRoute>{(entity, api) => <RecycleBin key={entity.name} entity={entity} api={api} />}</EntityRoute>;
+  return (
+    <EntityRoute>
+      {(entity, api, access) => <RecycleBin key={entity.name} entity={entity} api={api} canRestore={access.restore} />}
+    </EntityRoute>
+  );
 }
 
-function RecycleBin({ entity, api }: { entity: EntityDefinition; api: EntityApi }) {
+function RecycleBin({ entity, api, canRestore }: { entity: EntityDefinition; api: EntityApi; canRestore: boolean }) {
   const { t, i18n } = useTranslation();
   const { locale, label } = useLocale();
   const client = useClient();
@@ -77,14 +81,16 @@ function RecycleBin({ entity, api }: { entity: EntityDefinition; api: EntityApi 
                 ))}
                 <td>{format.format(new Date(row.deletedAt))}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={restore.isPending}
-                    onClick={() => restore.mutate(row.id)}
-                  >
-                    {t('restore')}
-                  </button>
+                  {canRestore && (
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      disabled={restore.isPending}
+                      onClick={() => restore.mutate(row.id)}
+                    >
+                      {t('restore')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

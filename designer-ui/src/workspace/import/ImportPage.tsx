@@ -9,6 +9,7 @@ import { useLocale } from '../../app/useLocale';
 import { FormValueError } from '../../fields/registry';
 import type { EntityDefinition } from '../../metamodel';
 import { importDocument } from '../record-documents';
+import { NotAllowed } from '../../app/permissions/NotAllowed';
 import { EntityRoute } from '../EntityRoute';
 import { cellValue, fieldTitle, guessField, importableFields, parseCsv } from './csv-import';
 
@@ -34,7 +35,13 @@ interface ImportResult {
 
 /** `/workspace/:entity/import`: a CSV file, a field per column, then an import with progress and per-row results. */
 export function ImportPage() {
-  return <EntityRoute>{(entity, api) => <Importer key={entity.name} entity={entity} api={api} />}</EntityRoute>;
+  return (
+    <EntityRoute>
+      {(entity, api, access) =>
+        access.import ? <Importer key={entity.name} entity={entity} api={api} /> : <NotAllowed />
+      }
+    </EntityRoute>
+  );
 }
 
 function Importer({ entity, api }: { entity: EntityDefinition; api: EntityApi }) {

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EntityApi } from '../../api/metadata';
 import { useClient } from '../../app/ClientContext';
+import type { EntityAccess } from '../../app/permissions/permission-model';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { useLocale } from '../../app/useLocale';
 import { displayText } from '../../fields/registry';
@@ -33,8 +34,12 @@ type Card = Record<string, unknown> & { id: string; version: number };
 export function KanbanView() {
   return (
     <EntityRoute>
-      {(entity, api) =>
-        groupingFields(entity).length > 0 ? <Board key={entity.name} entity={entity} api={api} /> : <NoBoard />
+      {(entity, api, access) =>
+        groupingFields(entity).length > 0 ? (
+          <Board key={entity.name} entity={entity} api={api} access={access} />
+        ) : (
+          <NoBoard />
+        )
       }
     </EntityRoute>
   );
@@ -45,7 +50,7 @@ function NoBoard() {
   return <p className="empty">{t('notFound')}</p>;
 }
 
-function Board({ entity, api }: { entity: EntityDefinition; api: EntityApi }) {
+function Board({ entity, api, access }: { entity: EntityDefinition; api: EntityApi; access: EntityAccess }) {
   const { t } = useTranslation();
   const { locale, label } = useLocale();
   const client = useClient();
@@ -56,6 +61,8 @@ function Board({ entity, api }: { entity: EntityDefinition; api: EntityApi }) {
   const group = candidates.find((f) => f.name === groupName) ?? candidates[0]!;
   const title = titleField(entity);
   const fields = [group, ...(title ? [title] : [])];
+  // a card moves by an update of the grouping field: no drag for users who may not write it
+  const draggable = access.update && access.writable.has(group.name);
   const document = listDocument(api, fields);
   const cards = useQuery({
     queryKey: ['records', entity.name, document, 'board'],
@@ -113,6 +120,11 @@ function Board({ entity, api }: { entity: EntityDefinition; api: EntityApi }) {
           </select>
         </label>
       </div>
+      {!draggable && (
+        <p className="muted" data-testid="board-read-only">
+          {t('dragNotAllowed')}
+        </p>
+      )}
       {notice && (
         <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'success' : 'error'} data-testid="board-notice">
           {notice.text}
@@ -122,7 +134,14 @@ function Board({ entity, api }: { entity: EntityDefinition; api: EntityApi }) {
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
         <div className="board" data-testid="board">
           {columns.map((column) => (
-            <Column key={columnId(column.value)} column={column} entity={entity.name} title={title} locale={locale} />
+            <Column
+              key={columnId(column.value)}
+              column={column}
+              entity={entity.name}
+              title={title}
+              locale={locale}
+              draggable={draggable}
+            />
           ))}
         </div>
       </DndContext>
@@ -135,11 +154,13 @@ function Column({
   entity,
   title,
   locale,
+  draggable,
 }: {
   column: BoardColumn;
   entity: string;
   title?: Field;
   locale: 'zh-CN' | 'en';
+  draggable: boolean;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: columnId(column.value) });
   return (
@@ -154,7 +175,14 @@ function Column({
       </h3>
       <ul>
         {column.cards.map((card) => (
-          <BoardCard key={String(card.id)} card={card as Card} entity={entity} title={title} locale={locale} />
+          <BoardCard
+            key={String(card.id)}
+            card={card as Card}
+            entity={entity}
+            title={title}
+            locale={locale}
+            draggable={draggable}
+          />
         ))}
       </ul>
     </section>
@@ -166,15 +194,18 @@ function BoardCard({
   entity,
   title,
   locale,
+  draggable,
 }: {
   card: Card;
   entity: string;
   title?: Field;
   locale: 'zh-CN' | 'en';
+  draggable: boolean;
 }) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } = useDraggable({
     id: card.id,
+    disabled: !draggable,
   });
   const text = title ? displayText(title, card[title.name], locale, [t('yes'), t('no')]) : '';
   return (
@@ -184,16 +215,18 @@ function BoardCard({
       style={{ transform: CSS.Translate.toString(transform) }}
       data-card={card.id}
     >
-      <button
-        type="button"
-        className="drag-handle"
-        ref={setActivatorNodeRef}
-        aria-label={`${t('dragHandle')}: ${text || card.id}`}
-        {...attributes}
-        {...listeners}
-      >
-        ⠿
-      </button>
+      {draggable && (
+        <button
+          type="button"
+          className="drag-handle"
+          ref={setActivatorNodeRef}
+          aria-label={`${t('dragHandle')}: ${text || card.id}`}
+          {...attributes}
+          {...listeners}
+        >
+          ⠿
+        </button>
+      )}
       <Link to={`/workspace/${entity}/${card.id}`}>{text || card.id.slice(0, 8)}</Link>
     </li>
   );

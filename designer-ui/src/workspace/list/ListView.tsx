@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EntityApi } from '../../api/metadata';
 import { useClient } from '../../app/ClientContext';
+import type { EntityAccess } from '../../app/permissions/permission-model';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { useLocale } from '../../app/useLocale';
 import { displayText, filterInput, selection, specOf, type FilterState } from '../../fields/registry';
@@ -28,8 +29,15 @@ interface ListResult {
 export function ListView() {
   return (
     <EntityRoute>
-      {(entity, api) => (
-        <List key={entity.name} fields={entity.fields} entityName={entity.name} title={entity.label} api={api} />
+      {(entity, api, access) => (
+        <List
+          key={entity.name}
+          fields={entity.fields}
+          entityName={entity.name}
+          title={entity.label}
+          api={api}
+          access={access}
+        />
       )}
     </EntityRoute>
   );
@@ -40,9 +48,10 @@ interface ListProps {
   entityName: string;
   title: Partial<Record<string, string>>;
   api: EntityApi;
+  access: EntityAccess;
 }
 
-function List({ fields, entityName, title, api }: ListProps) {
+function List({ fields, entityName, title, api, access }: ListProps) {
   const { t } = useTranslation();
   const { locale, label } = useLocale();
   const client = useClient();
@@ -98,15 +107,21 @@ function List({ fields, entityName, title, api }: ListProps) {
             {t('board')}
           </Link>
         )}
-        <Link className="button button--secondary" to={`/workspace/${entityName}/bin`}>
-          {t('recycleBin')}
-        </Link>
-        <Link className="button button--secondary" to={`/workspace/${entityName}/import`}>
-          {t('importCsv')}
-        </Link>
-        <Link className="button button--primary" to={`/workspace/${entityName}/new`}>
-          {t('newRecord')}
-        </Link>
+        {access.restore && (
+          <Link className="button button--secondary" to={`/workspace/${entityName}/bin`}>
+            {t('recycleBin')}
+          </Link>
+        )}
+        {access.import && (
+          <Link className="button button--secondary" to={`/workspace/${entityName}/import`}>
+            {t('importCsv')}
+          </Link>
+        )}
+        {access.create && (
+          <Link className="button button--primary" to={`/workspace/${entityName}/new`}>
+            {t('newRecord')}
+          </Link>
+        )}
       </div>
       <SavedViewsBar
         entity={entityName}

@@ -9,6 +9,7 @@ import { useClient } from '../../app/ClientContext';
 import { useLocale } from '../../app/useLocale';
 import { displayText, selection } from '../../fields/registry';
 import type { EntityDefinition } from '../../metamodel';
+import { NotAllowed } from '../../app/permissions/NotAllowed';
 import { EntityRoute } from '../EntityRoute';
 import { editableFields, recordDocument } from '../record-documents';
 import { recordTitle } from '../record-title';
@@ -18,7 +19,11 @@ import { defaultChoices, differing, fieldChoices, type Choices, type MergeSide }
 
 /** `/workspace/:entity/merge?ids=a,b`: duplicates side by side; pick per field which value wins, merge, undo. */
 export function MergePage() {
-  return <EntityRoute>{(entity, api) => <Merge key={entity.name} entity={entity} api={api} />}</EntityRoute>;
+  return (
+    <EntityRoute>
+      {(entity, api, access) => (access.merge ? <Merge key={entity.name} entity={entity} api={api} /> : <NotAllowed />)}
+    </EntityRoute>
+  );
 }
 
 type Row = Record<string, unknown> & { id: string };

@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { GraphQLRequestError } from '../../api/graphql';
-import { clientAnswering, renderWithApp } from '../../test-utils';
+import { clientAnswering, clientAnsweringAs, renderWithApp } from '../../test-utils';
 import WorkspacePage from '../WorkspacePage';
 
 const label = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -72,5 +72,34 @@ describe('pool page', () => {
     fireEvent.click(within(claimed).getByRole('button', { name: '退回公海' }));
     expect(await screen.findByText('已退回公海')).toBeTruthy();
     expect(screen.queryByTestId('claimed-list')).toBeNull();
+  });
+
+  it('offers recycling now to those who manage pools only, and says how many records went back', async () => {
+    const answer = async (query: string) => {
+      if (query.includes('query Metadata')) return metadata;
+      if (query.includes('query Pools')) return { definitions: [pool] };
+      if (query.includes('query PoolRecords')) return { poolRecords: [waiting('a', '甲')] };
+      if (query.includes('mutation RecyclePool')) return { recyclePool: 2 };
+      throw new Error(`unexpected: ${query}`);
+    };
+    const claimant = { user: 'li', admin: false, capabilities: [], entities: [] };
+    const first = renderWithApp(
+      <Routes>
+        <Route path="/workspace/*" element={<WorkspacePage />} />
+      </Routes>,
+      { client: clientAnsweringAs(claimant, answer), route: '/workspace/pool/open' },
+    );
+    await screen.findByTestId('pool-table');
+    expect(screen.queryByRole('button', { name: '立即回收' })).toBeNull();
+    first.unmount();
+
+    renderWithApp(
+      <Routes>
+        <Route path="/workspace/*" element={<WorkspacePage />} />
+      </Routes>,
+      { client: clientAnsweringAs({ ...claimant, capabilities: ['managePools'] }, answer), route: '/workspace/pool/open' },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: '立即回收' }));
+    expect((await screen.findByTestId('pool-outcome')).textContent).toBe('已回收 2 条记录到公海');
   });
 });

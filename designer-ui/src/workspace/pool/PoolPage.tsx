@@ -2,11 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { ClaimRecordMutation, PoolRecordsQuery, ReleaseRecordMutation } from '../../api/generated';
+import type { ClaimRecordMutation, PoolRecordsQuery, RecyclePoolMutation, ReleaseRecordMutation } from '../../api/generated';
 import { useMetadata } from '../../api/metadata';
-import { CLAIM_RECORD, POOL_RECORDS, RELEASE_RECORD } from '../../api/workspace-operations';
+import { CLAIM_RECORD, POOL_RECORDS, RECYCLE_POOL, RELEASE_RECORD } from '../../api/workspace-operations';
 import { useClient } from '../../app/ClientContext';
 import { ErrorPanel } from '../../app/ErrorPanel';
+import { hasCapability } from '../../app/permissions/permission-model';
+import { usePermissions } from '../../app/permissions/usePermissions';
 import { useLocale } from '../../app/useLocale';
 import { usePools } from '../../designer/rules/useRuleDefinitions';
 import { recordTitle } from '../record-title';
@@ -61,9 +63,16 @@ export function PoolPage() {
     onError: (error, w) => refused(w.id)(error),
     onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
   });
+  // sending records back now, instead of at the scheduled check, is for those who manage pools
+  const managesPools = hasCapability(usePermissions().data, 'managePools');
+  const recycle = useMutation({
+    mutationFn: () => client.request<RecyclePoolMutation>(RECYCLE_POOL, { pool: name }),
+    onSuccess: (d) => setOutcome({ id: '', ok: true, text: t('recycledNow', { count: d.recyclePool ?? 0 }) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
   const definition = pools.data?.find((p) => p.name === name);
   const entity = metadata.data?.entities.find((e) => e.name === definition?.entity);
-  const failure = [waiting.error, claim.error, release.error].find((e) => e && !refusalOf(e));
+  const failure = [waiting.error, claim.error, release.error, recycle.error].find((e) => e && !refusalOf(e));
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const title = (w: Waiting) => (
     <Link to={`/workspace/${w.entity}/${w.id}`}>{recordTitle(entity, w.values, w.id)}</Link>
@@ -74,6 +83,17 @@ export function PoolPage() {
         <h2>
           {t('poolHeading')} · {definition ? label(definition.label, name) : name}
         </h2>
+        <span className="spacer" />
+        {managesPools && (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={recycle.isPending}
+            onClick={() => recycle.mutate()}
+          >
+            {t('recycleNow')}
+          </button>
+        )}
       </div>
       {definition && <PoolRules limits={definition.claimLimits} cooldownDays={definition.cooldownDays} />}
       {outcome && (

@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { defaultForm, useForms } from '../../api/forms';
 import type { EntityApi } from '../../api/metadata';
 import { useClient } from '../../app/ClientContext';
+import type { EntityAccess } from '../../app/permissions/permission-model';
+import { useRecordAccess } from '../../app/permissions/usePermissions';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { useLocale } from '../../app/useLocale';
 import { FormValueError, isComputed, selection, toFormValue, toInputValue } from '../../fields/registry';
@@ -27,7 +29,7 @@ type RecordData = Record<string, unknown> & { id: string; version: number };
  * form when one is published, else every field of the entity in order.
  */
 export function RecordPage() {
-  const { entity, api, loading, error } = useWorkspaceEntity();
+  const { entity, api, access, loading, error } = useWorkspaceEntity();
   const { id } = useParams();
   const { t } = useTranslation();
   const client = useClient();
@@ -42,12 +44,13 @@ export function RecordPage() {
   });
   if (error || record.isError || forms.isError) return <ErrorPanel error={error ?? record.error ?? forms.error} />;
   if (loading || forms.isPending || (id && record.isPending)) return <p className="status">{t('loading')}</p>;
-  if (!entity || !api || (id && !record.data)) return <p className="empty">{t('notFound')}</p>;
+  if (!entity || !api || !access || (id && !record.data)) return <p className="empty">{t('notFound')}</p>;
   return (
     <RecordForm
       key={`${id ?? 'new'}:${record.data?.version ?? 0}`}
       entity={entity}
       api={api}
+      access={access}
       record={record.data ?? undefined}
       form={defaultForm(forms.data, entity.name)}
     />
@@ -57,24 +60,33 @@ export function RecordPage() {
 interface RecordFormProps {
   entity: EntityDefinition;
   api: EntityApi;
+  /** The user's rights on the entity; on a stored record, refined by the record's own. */
+  access: EntityAccess;
   record?: RecordData;
   form?: FormDefinition;
 }
 
-function RecordForm({ entity, api, record, form }: RecordFormProps) {
+function RecordForm({ entity, api, access: entityRights, record, form }: RecordFormProps) {
   const { t } = useTranslation();
   const { label } = useLocale();
   const client = useClient();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const mode = record ? 'update' : 'create';
+  const access = useRecordAccess(entity, entityRights, record?.id);
+  // what the user may send: on a new record the create right, on a stored one its update right
+  const canSave = mode === 'create' ? access.create : access.update;
+  const sent = useMemo(() => editableFields(entity, mode, access.writable), [entity, mode, access.writable]);
+  // a field the save would not send (computed, read-only once stored, not writable by the user) is greyed out
+  const sentNames = useMemo(() => new Set(sent.map((f) => f.name)), [sent]);
   // a new record may start from the query string, e.g. ?company=<id> from a related list
   const [params] = useSearchParams();
-  const [values, setValues] = useState<Record<string, unknown>>(() =>
+  const [initial] = useState<Record<string, unknown>>(() =>
     Object.fromEntries(
       entity.fields.map((f) => [f.name, toFormValue(f, record ? record[selection(f)] : params.get(f.name))]),
     ),
   );
+  const [values, setValues] = useState(initial);
   const [localErrors, setLocalErrors] = useState<Map<string, string[]>>(new Map());
   // a save reloads the record (new version, maybe a new URL): the confirmation travels in the location state
   const location = useLocation();
@@ -107,7 +119,9 @@ function RecordForm({ entity, api, record, form }: RecordFormProps) {
     setSaved(false);
     const input: Record<string, unknown> = {};
     const errors = new Map<string, string[]>();
-    for (const f of editableFields(entity, mode)) {
+    for (const f of sent) {
+      // an update sends what was changed only (an empty list where there was none is no change)
+      if (record && values[f.name] === initial[f.name]) continue;
       try {
         input[f.name] = toInputValue(f, values[f.name]);
       } catch (e) {
@@ -144,7 +158,7 @@ function RecordForm({ entity, api, record, form }: RecordFormProps) {
       field={f}
       id={`record-${f.name}`}
       value={values[f.name]}
-      state={state}
+      state={canSave && sentNames.has(f.name) ? state : { ...state, readOnly: true }}
       messages={messagesOf(f.name)}
       onChange={(v) => setValues({ ...values, [f.name]: v })}
     />
@@ -152,9 +166,9 @@ function RecordForm({ entity, api, record, form }: RecordFormProps) {
   const [probe, setProbe] = useState<Record<string, unknown>>();
   useEffect(() => {
     // check for duplicates once typing pauses
-    const timer = setTimeout(() => setProbe(probeValues(editableFields(entity, mode), values)), 400);
+    const timer = setTimeout(() => setProbe(probeValues(sent, values)), 400);
     return () => clearTimeout(timer);
-  }, [entity, mode, values]);
+  }, [sent, values]);
   return (
     <form
       className="record-form"
@@ -173,10 +187,16 @@ function RecordForm({ entity, api, record, form }: RecordFormProps) {
             {t('recordSaved')}
           </span>
         )}
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {t('save')}
-        </button>
-        {record && (
+        {canSave ? (
+          <button type="submit" className="button button--primary" disabled={save.isPending}>
+            {t('save')}
+          </button>
+        ) : (
+          <span className="muted" data-testid="read-only-record">
+            {t('readOnlyRecord')}
+          </span>
+        )}
+        {record && access.delete && (
           <button
             type="button"
             className="button button--secondary"

@@ -1,13 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMetadata, type EntityApi } from '../../api/metadata';
+import type { EntityApi } from '../../api/metadata';
 import { useClient } from '../../app/ClientContext';
 import { ErrorPanel } from '../../app/ErrorPanel';
+import { entityAccess } from '../../app/permissions/permission-model';
+import { usePermissions, useVisibleMetadata } from '../../app/permissions/usePermissions';
 import { useLocale } from '../../app/useLocale';
 import { displayText } from '../../fields/registry';
 import { titleField } from '../kanban/kanban-model';
 import { relatedDocument } from '../record-documents';
+
+/**
+ * The related lists of an entity the user may read (their entity and reference field), each with the
+ * field that names its records and whether the user may create one there.
+ */
+export function useRelatedSources(api: EntityApi) {
+  const metadata = useVisibleMetadata();
+  const permissions = usePermissions();
+  return api.related.flatMap((r) => {
+    const source = metadata.data?.entities.find((e) => e.name === r.entity);
+    if (!source || !source.fields.some((f) => f.name === r.field)) return [];
+    const title = titleField(source);
+    const canCreate = entityAccess(permissions.data, source).create;
+    return [{ ...r, source, title, canCreate, fields: title ? [title] : [] }];
+  });
+}
 
 /** Rows shown per related list. */
 const RELATED_ROWS = 10;
@@ -25,13 +43,7 @@ export function RelatedLists({ api, recordId }: { api: EntityApi; recordId: stri
   const { t } = useTranslation();
   const { locale, label } = useLocale();
   const client = useClient();
-  const metadata = useMetadata();
-  const lists = api.related.flatMap((r) => {
-    const source = metadata.data?.entities.find((e) => e.name === r.entity);
-    if (!source) return [];
-    const title = titleField(source);
-    return [{ ...r, source, title, fields: title ? [title] : [] }];
-  });
+  const lists = useRelatedSources(api);
   const related = useQuery({
     queryKey: ['related', api.entity, recordId, lists.map((l) => l.connection)],
     enabled: lists.length > 0,
@@ -63,12 +75,14 @@ export function RelatedLists({ api, recordId }: { api: EntityApi; recordId: stri
                 })}
               </h4>
               <span className="spacer" />
-              <Link
-                className="button button--secondary"
-                to={`/workspace/${l.entity}/new?${new URLSearchParams({ [l.field]: recordId }).toString()}`}
-              >
-                {t('newRecord')}
-              </Link>
+              {l.canCreate && (
+                <Link
+                  className="button button--secondary"
+                  to={`/workspace/${l.entity}/new?${new URLSearchParams({ [l.field]: recordId }).toString()}`}
+                >
+                  {t('newRecord')}
+                </Link>
+              )}
             </div>
             <ul className="link-list">
               {rows?.nodes.map((n) => (
