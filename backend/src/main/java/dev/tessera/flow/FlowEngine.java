@@ -43,8 +43,16 @@ public class FlowEngine {
   private final MetadataRegistry registry;
   private final FlowActors actors;
 
+  private final io.micrometer.core.instrument.Counter steps;
+  private final io.micrometer.core.instrument.Counter failures;
+
   public FlowEngine(FlowStore store, FlowVersions versions, FlowNodes nodes, RecordService records,
-      RecordStore recordStore, MetadataRegistry registry, FlowActors actors) {
+      RecordStore recordStore, MetadataRegistry registry, FlowActors actors,
+      io.micrometer.core.instrument.MeterRegistry meters) {
+    this.steps = io.micrometer.core.instrument.Counter.builder("tessera.flows.steps")
+        .description("Flow nodes this app node ran and committed").register(meters);
+    this.failures = io.micrometer.core.instrument.Counter.builder("tessera.flows.failures")
+        .description("Flow steps that failed an attempt on this app node").register(meters);
     this.store = store;
     this.versions = versions;
     this.nodes = nodes;
@@ -69,7 +77,8 @@ public class FlowEngine {
       }
       p.token = c.token().id();
       return run(t, events, c, CHAIN, p).replaceWith(true);
-    })).onFailure().recoverWithUni(e -> p.token == 0 ? Uni.createFrom().failure(e) : failed(p, e).replaceWith(true));
+    })).invoke(ran -> steps.increment(p.done))
+        .onFailure().recoverWithUni(e -> p.token == 0 ? Uni.createFrom().failure(e) : failed(p, e).replaceWith(true));
   }
 
   /** Runs one token now (a test's or a retried incident's), when no other node holds it. */
@@ -99,6 +108,7 @@ public class FlowEngine {
    * spent, on to the node's error handler ({@code onError}, then an {@code error} edge), or an incident.
    */
   private Uni<Void> recordFailure(long tokenId, Throwable e) {
+    failures.increment();
     String reason = FlowFailure.describe(e);
     LOG.debugf(e, "flow token %d failed", tokenId);
     return records.inOneTransaction((t, events) -> store.lock(t, tokenId).chain(c -> {

@@ -94,21 +94,40 @@ public final class PackagedApp {
 
   /** The raw answer to a POSTed query, sent as the administrator (signed in on first use, again after a 401). */
   public HttpResponse<String> post(String query) throws IOException, InterruptedException {
+    return post(query, new JsonObject());
+  }
+
+  /** As {@link #post(String)}, with variables. */
+  public HttpResponse<String> post(String query, JsonObject variables) throws IOException, InterruptedException {
     if (token == null) {
       token = signIn();
     }
-    HttpResponse<String> res = send(query, token);
+    HttpResponse<String> res = send(query, variables, token);
     if (res.statusCode() == 401) {
       token = signIn();
-      res = send(query, token);
+      res = send(query, variables, token);
     }
     return res;
   }
 
+  /** A GET of a path of the app (e.g. /q/metrics), as the administrator. */
+  public String get(String path) throws IOException, InterruptedException {
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(20));
+    if (token != null) {
+      req.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   private HttpResponse<String> send(String query, String bearer) throws IOException, InterruptedException {
+    return send(query, new JsonObject(), bearer);
+  }
+
+  private HttpResponse<String> send(String query, JsonObject variables, String bearer) throws IOException, InterruptedException {
     HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
         .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("query", query).encode()));
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("query", query).put("variables", variables).encode()));
     if (bearer != null) {
       req.header("Authorization", "Bearer " + bearer);
     }
@@ -130,7 +149,12 @@ public final class PackagedApp {
 
   /** The response of a query that must not fail. */
   public JsonObject graphql(String query) throws IOException, InterruptedException {
-    JsonObject body = new JsonObject(post(query).body());
+    return graphql(query, new JsonObject());
+  }
+
+  /** As {@link #graphql(String)}, with variables. */
+  public JsonObject graphql(String query, JsonObject variables) throws IOException, InterruptedException {
+    JsonObject body = new JsonObject(post(query, variables).body());
     if (body.getJsonArray("errors") != null) {
       throw new AssertionError("GraphQL errors: " + body.encodePrettily());
     }
