@@ -9,6 +9,7 @@ import dev.tessera.metamodel.model.FlowTrigger;
 import dev.tessera.platform.Actor;
 import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
+import dev.tessera.platform.Sequence;
 import dev.tessera.platform.TxRunner;
 import dev.tessera.record.Column;
 import dev.tessera.record.DataRecord;
@@ -324,6 +325,61 @@ public class FlowService {
           path.add(step);
           return Uni.createFrom().voidItem(); // a failing node ends the test run there
         });
+  }
+
+  /** A node of a running version that has no counterpart in the target version, with why. */
+  public record MigrationProblem(String instanceId, String node, String code, String message, String messageZh) {}
+
+  /** What a migration did (or, in a dry run, would do). */
+  public record Migration(int fromVersion, int toVersion, int instances, List<MigrationProblem> problems, boolean applied) {}
+
+  /**
+   * Moves the open instances of {@code fromVersion} to the flow's current version. Each token's node maps
+   * to the node of the same id, or to the one {@code mapping} names; the plan is checked first and refused
+   * as a whole (nothing moves) when a token's node has no counterpart, or when a waiting token would land
+   * on a node of another type (a task wait must stay a task wait). {@code dryRun} checks only.
+   */
+  public Uni<Migration> migrate(String flowName, int fromVersion, Map<String, String> mapping, boolean dryRun) {
+    MetadataSnapshot meta = registry.current();
+    meta.named(FlowDefinition.class, flowName)
+        .orElseThrow(() -> refused(ErrorCode.NOT_FOUND, "NO_FLOW", Map.of("flow", flowName), "flow"));
+    return tx.inTransaction(t -> versions.current(t, meta, flowName).chain(target -> versions.definition(t, flowName,
+        fromVersion).chain(source -> store.openTokens(t, flowName, fromVersion).chain(open -> {
+          List<MigrationProblem> problems = new java.util.ArrayList<>();
+          java.util.Set<UUID> instances = new java.util.LinkedHashSet<>();
+          List<FlowToken> moved = new java.util.ArrayList<>();
+          for (FlowStore.Claimed c : open) {
+            instances.add(c.instance().id());
+            String to = mapping.getOrDefault(c.token().node(), c.token().node());
+            var there = target.definition().node(to).orElse(null);
+            var here = source.node(c.token().node()).orElse(null);
+            if (there == null) {
+              problems.add(problem(c, "MIGRATE_NO_NODE", Map.of("node", c.token().node(), "target", to,
+                  "version", target.version())));
+            } else if (c.token().state() == FlowToken.State.WAITING && here != null && !here.type().equals(there.type())) {
+              problems.add(problem(c, "MIGRATE_OTHER_TYPE", Map.of("node", c.token().node(), "target", to,
+                  "type", here.type(), "targetType", there.type())));
+            } else {
+              FlowToken k = c.token();
+              moved.add(new FlowToken(k.id(), k.instanceId(), to, k.state(), k.dueAt(), k.attempt(), k.visit(), k.waitFor(),
+                  k.stepId(), k.error()));
+            }
+          }
+          Migration result = new Migration(fromVersion, target.version(), instances.size(), problems,
+              problems.isEmpty() && !dryRun && fromVersion != target.version());
+          if (!result.applied()) {
+            return Uni.createFrom().item(result);
+          }
+          return Sequence.each(moved, k -> store.moveToken(t, k))
+              .chain(() -> Sequence.each(instances, id -> store.setVersion(t, id, target.version())))
+              .replaceWith(result);
+        })))).invoke(x -> runner.wake());
+  }
+
+  private static MigrationProblem problem(FlowStore.Claimed c, String code, Map<String, ?> args) {
+    dev.tessera.metamodel.model.LocalizedText text = FlowFailure.MESSAGES.text(code, args);
+    return new MigrationProblem(c.instance().id().toString(), c.token().node(), code,
+        text.get(dev.tessera.metamodel.model.LocalizedText.EN), text.get(dev.tessera.metamodel.model.LocalizedText.ZH));
   }
 
   /** Runs the due work now (tests and a manual nudge). */

@@ -92,6 +92,12 @@ public interface FlowStore {
   /** Tokens stopped by an incident, oldest first, with their instances. */
   Uni<List<Claimed>> incidents(Tx tx, String flow, int limit);
 
+  /** The open instances of one version of a flow with their tokens, locked for a migration. */
+  Uni<List<Claimed>> openTokens(Tx tx, String flow, int version);
+
+  /** Moves an instance to another version of its flow. */
+  Uni<Void> setVersion(Tx tx, java.util.UUID instanceId, int version);
+
   /** Per flow: instances per status, and waiting tokens per node. */
   Uni<Map<String, Object>> summary(Tx tx, String flow);
 }

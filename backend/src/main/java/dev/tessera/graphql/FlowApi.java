@@ -130,6 +130,25 @@ class FlowApi implements SchemaContributor {
       .field(f -> f.name("effects").type(nonNull(list(nonNull(Scalars.JSON)))))
       .build();
 
+  static final graphql.schema.GraphQLInputObjectType NODE_MAP = graphql.schema.GraphQLInputObjectType.newInputObject()
+      .name("FlowNodeMapping")
+      .field(f -> f.name("from").type(nonNull(GraphQLString)))
+      .field(f -> f.name("to").type(nonNull(GraphQLString)))
+      .build();
+  static final GraphQLObjectType MIGRATION_PROBLEM = GraphQLObjectType.newObject().name("FlowMigrationProblem")
+      .field(f -> f.name("instanceId").type(nonNull(GraphQLID)))
+      .field(f -> f.name("node").type(nonNull(GraphQLString)))
+      .field(f -> f.name("code").type(nonNull(GraphQLString)))
+      .field(f -> f.name("message").type(nonNull(GraphQLString)))
+      .build();
+  static final GraphQLObjectType MIGRATION = GraphQLObjectType.newObject().name("FlowMigration")
+      .field(f -> f.name("fromVersion").type(nonNull(GraphQLInt)))
+      .field(f -> f.name("toVersion").type(nonNull(GraphQLInt)))
+      .field(f -> f.name("instances").type(nonNull(GraphQLInt)))
+      .field(f -> f.name("applied").type(nonNull(graphql.Scalars.GraphQLBoolean)))
+      .field(f -> f.name("problems").type(nonNull(list(nonNull(MIGRATION_PROBLEM)))))
+      .build();
+
   private final FlowService flows;
   private final Permissions permissions;
 
@@ -201,6 +220,25 @@ class FlowApi implements SchemaContributor {
             return m;
           }).subscribeAsCompletionStage();
     });
+    code.dataFetcher(FieldCoordinates.coordinates("Mutation", "migrateFlowInstances"), (DataFetcher<?>) env -> {
+      List<Map<String, Object>> raw = env.getArgument("mapping");
+      Map<String, String> mapping = new LinkedHashMap<>();
+      if (raw != null) {
+        raw.forEach(m -> mapping.put(String.valueOf(m.get("from")), String.valueOf(m.get("to"))));
+      }
+      return flows.migrate(env.getArgument("flow"), env.getArgument("fromVersion"), mapping,
+          Boolean.TRUE.equals(env.getArgument("dryRun"))).map(m -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("fromVersion", m.fromVersion());
+            out.put("toVersion", m.toVersion());
+            out.put("instances", m.instances());
+            out.put("applied", m.applied());
+            boolean zh = RequestContext.of(env).locale().startsWith("zh");
+            out.put("problems", m.problems().stream().map(p -> Map.of("instanceId", p.instanceId(), "node", p.node(),
+                "code", p.code(), "message", zh ? p.messageZh() : p.message())).toList());
+            return out;
+          }).subscribeAsCompletionStage();
+    });
     code.dataFetcher(FieldCoordinates.coordinates("Mutation", "retryIncident"), (DataFetcher<?>) env ->
         flows.retry(tokenId(env)).map(i -> instance(new FlowService.InstanceView(i, List.of(), List.of())))
             .subscribeAsCompletionStage());
@@ -244,11 +282,18 @@ class FlowApi implements SchemaContributor {
         + " but none applied, and waits skipped (the designer's test button)",
         GraphQLArgument.newArgument().name("flow").type(nonNull(GraphQLString)).build(),
         GraphQLArgument.newArgument().name("recordId").type(GraphQLID).build()));
+    parts.mutation(field("migrateFlowInstances", nonNull(MIGRATION), "Moves the open instances of a version to the"
+        + " flow's current version: nodes map by id or by the mapping given; refused as a whole, with the reasons,"
+        + " when a node has no counterpart",
+        GraphQLArgument.newArgument().name("flow").type(nonNull(GraphQLString)).build(),
+        GraphQLArgument.newArgument().name("fromVersion").type(nonNull(GraphQLInt)).build(),
+        GraphQLArgument.newArgument().name("mapping").type(list(nonNull(NODE_MAP))).build(),
+        GraphQLArgument.newArgument().name("dryRun").type(graphql.Scalars.GraphQLBoolean).build()));
     parts.mutation(field("retryIncident", nonNull(INSTANCE), "Runs the failed node again (earlier effects are not replayed)", id));
     parts.mutation(field("skipIncident", nonNull(INSTANCE), "Skips the failed node: the path goes on after it", id));
     parts.mutation(field("cancelFlowInstance", nonNull(INSTANCE), "Cancels an instance: nothing more of it runs", id));
     parts.mutation(field("completeTask", nonNull(TASK), "Marks a task done; a flow waiting on it goes on", id));
-    List.of(STEP, TOKEN, INSTANCE, INCIDENT, NODE_COUNT, SUMMARY, TASK, TEST_STEP, TEST_RUN).forEach(parts::type);
+    List.of(STEP, TOKEN, INSTANCE, INCIDENT, NODE_COUNT, SUMMARY, TASK, TEST_STEP, TEST_RUN, MIGRATION, MIGRATION_PROBLEM, NODE_MAP).forEach(parts::type);
   }
 
   private static GraphQLFieldDefinition field(String name, GraphQLOutputType type, String description,

@@ -190,7 +190,8 @@ public class GraphQlProvider implements PublishParticipant {
       Map.entry("skipIncident", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
       Map.entry("cancelFlowInstance", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
       Map.entry("flowSummary", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
-      Map.entry("testFlow", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA));
+      Map.entry("testFlow", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA),
+      Map.entry("migrateFlowInstances", dev.tessera.metamodel.model.RoleDefinition.Capability.PUBLISH_METADATA));
 
   /** Refuses an operation naming a root field whose capability the caller's roles do not grant. */
   private void requireCapabilities(OperationDefinition op, Engine engine, dev.tessera.platform.Actor actor) {

@@ -306,6 +306,22 @@ public class PgFlowStore implements FlowStore {
   }
 
   @Override
+  public Uni<List<Claimed>> openTokens(Tx tx, String flow, int version) {
+    return sql.query(tx, CLAIMED + " WHERE i.flow = $1 AND i.version = $2 AND i.ended_at IS NULL ORDER BY t.id FOR UPDATE OF t, i",
+        Tuple.of(flow, version)).map(rows -> {
+          List<Claimed> out = new ArrayList<>();
+          rows.forEach(r -> out.add(new Claimed(token(r, 0), instance(r, 10))));
+          return out;
+        });
+  }
+
+  @Override
+  public Uni<Void> setVersion(Tx tx, UUID instanceId, int version) {
+    return sql.query(tx, "UPDATE tessera_flow_instance SET version = $2 WHERE id = $1", Tuple.of(instanceId, version))
+        .replaceWithVoid();
+  }
+
+  @Override
   public Uni<Map<String, Object>> summary(Tx tx, String flow) {
     return sql.query(tx, "SELECT status, count(*) FROM tessera_flow_instance WHERE flow = $1 AND NOT test GROUP BY status",
         Tuple.of(flow)).chain(statuses -> sql.query(tx, """

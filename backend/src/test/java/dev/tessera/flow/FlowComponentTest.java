@@ -39,6 +39,10 @@ class FlowComponentTest {
   @jakarta.inject.Inject
   FlowScheduler scheduler;
 
+  /** The database, to move a waiting path's clock on (7 days in a test that lasts seconds). */
+  @jakarta.inject.Inject
+  io.vertx.mutiny.sqlclient.Pool pool;
+
   @BeforeEach
   void setUp() {
     if (lead != null) {
@@ -168,7 +172,7 @@ class FlowComponentTest {
     task.put("title", label("跟进 {{name}}", "Follow up {{name}}"));
     task.put("dueInDays", 7);
     task.put("wait", true);
-    task.put("timeout", "PT3S");
+    task.put("timeout", "P7D");
     Map<String, Object> f = flow(name, Map.of("type", "recordCreated", "entity", lead, "condition", "source == 'escalate'"),
         List.of(task,
             Map.of("id", "contacted", "type", "updateRecord", "set", Map.of("status", "'contacted'")),
@@ -193,8 +197,18 @@ class FlowComponentTest {
     Map<String, Object> done = awaitInstance(name, quick, i -> "completed".equals(i.get("status")));
     assertEquals(List.of("followUp:completed", "contacted:completed"), nodes(done));
 
-    // not done in time: the timeout branch tells the owner's team manager and gives the manager a task
+    // not done in 7 days: the clock is moved on (the due time of the waiting path), the timeout branch
+    // tells the owner's team manager and gives the manager a task
     String slow = create("慢" + run, "escalate");
+    awaitInstance(name, slow, i -> "waiting".equals(i.get("status")));
+    String dueAt = Gql.ok("query Q($f: String, $r: ID) { flowInstances(flow: $f, recordId: $r) { tokens { dueAt } } }",
+        Map.of("f", name, "r", slow)).getString("data.flowInstances[0].tokens[0].dueAt");
+    long hours = java.time.Duration.between(java.time.OffsetDateTime.now(), java.time.OffsetDateTime.parse(dueAt)).toHours();
+    assertTrue(hours >= 7 * 24 - 1 && hours <= 7 * 24, "times out in 7 days: " + dueAt);
+    pool.preparedQuery("UPDATE tessera_flow_token SET due_at = now() - interval '1 second', wait = jsonb_set(wait, '{until}',"
+        + " to_jsonb(to_char(now() at time zone 'UTC' - interval '1 second', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')))"
+        + " WHERE state = 'waiting' AND instance_id IN (SELECT id FROM tessera_flow_instance WHERE record_id = $1)")
+        .execute(io.vertx.mutiny.sqlclient.Tuple.of(java.util.UUID.fromString(slow))).await().indefinitely();
     Map<String, Object> late = awaitInstance(name, slow, i -> "completed".equals(i.get("status")));
     assertEquals(List.of("followUp:completed", "tellBoss:completed", "bossTask:completed"), nodes(late));
     JsonPath inbox = Gql.post(manager, "zh-CN", "{ notifications { title body } }", Map.of());
@@ -500,5 +514,40 @@ class FlowComponentTest {
       awaitInstance(each, c, i -> "completed".equals(i.get("status")));
       assertTrue(Gql.ok("{ " + contact + "(id: \"" + c + "\") { name } }").getString("data." + contact + ".name").endsWith("✓"));
     }
+  }
+
+  @Test
+  void waitingInstancesMoveToTheNewVersionOnlyWithAValidNodeMapping() {
+    String name = "migrate" + run;
+    Gql.publish(flow(name, Map.of("type", "manual", "entity", lead),
+        List.of(Map.of("id", "pause", "type", "wait", "duration", "PT1H"),
+            Map.of("id", "mark", "type", "updateRecord", "set", Map.of("status", "'v1'"))),
+        List.of(edge("trigger", "pause"), edge("pause", "mark"))));
+    String id = create("迁移" + run, "migrate");
+    Gql.ok("mutation { startFlow(flow: \"" + name + "\", recordId: \"" + id + "\") { id } }");
+    awaitInstance(name, id, i -> "waiting".equals(i.get("status")));
+    Gql.publish(flow(name, Map.of("type", "manual", "entity", lead),
+        List.of(Map.of("id", "hold", "type", "wait", "duration", "PT1H"),
+            Map.of("id", "mark2", "type", "updateRecord", "set", Map.of("status", "'v2'"))),
+        List.of(edge("trigger", "hold"), edge("hold", "mark2"))));
+    String migrate = "mutation M($m: [FlowNodeMapping!]) { migrateFlowInstances(flow: \"" + name + "\", fromVersion: 1,"
+        + " mapping: $m) { toVersion instances applied problems { node code message } } }";
+    // no counterpart for the waiting node: refused with the reason, nothing moves
+    JsonPath refused = Gql.post(null, "zh-CN", migrate, Map.of());
+    assertEquals(false, refused.getBoolean("data.migrateFlowInstances.applied"), refused.prettify());
+    assertEquals("MIGRATE_NO_NODE", refused.getString("data.migrateFlowInstances.problems[0].code"));
+    assertTrue(refused.getString("data.migrateFlowInstances.problems[0].message").contains("pause"), refused.prettify());
+    // a waiting node mapped onto a node of another type: refused too
+    JsonPath wrongType = Gql.ok(migrate, Map.of("m", List.of(Map.of("from", "pause", "to", "mark2"))));
+    assertEquals("MIGRATE_OTHER_TYPE", wrongType.getString("data.migrateFlowInstances.problems[0].code"));
+    assertEquals(1, instances(name, id).getInt("data.flowInstances[0].version"));
+    // a valid mapping moves it; it goes on in the new version
+    JsonPath moved = Gql.ok(migrate, Map.of("m", List.of(Map.of("from", "pause", "to", "hold"))));
+    assertEquals(true, moved.getBoolean("data.migrateFlowInstances.applied"), moved.prettify());
+    assertEquals(2, moved.getInt("data.migrateFlowInstances.toVersion"));
+    assertEquals(1, moved.getInt("data.migrateFlowInstances.instances"));
+    JsonPath after = instances(name, id);
+    assertEquals(2, after.getInt("data.flowInstances[0].version"));
+    assertEquals("hold", after.getString("data.flowInstances[0].tokens[0].node"));
   }
 }
