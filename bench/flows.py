@@ -110,10 +110,29 @@ class WalWindow:
                 break
             time.sleep(0.1)
 
-    def result(self):
+    def by_relation(self, n):
+        """This database's WAL of the window per relation (per instance), as a markdown table."""
+        rows = psql(self.db, f"""
+          with r as (select xid, resource_manager, record_length, fpi_length, block_ref
+                       from pg_get_wal_records_info('{self.lsn0}', '{self.lsn1}')),
+               x as (select distinct xid from r where xid <> 0 and block_ref ~ 'rel [0-9]+/{self.oid}/'),
+               m as (select r.*, substring(block_ref from 'rel [0-9]+/[0-9]+/([0-9]+)') as fn from r
+                      where block_ref ~ 'rel [0-9]+/{self.oid}/' or xid in (select xid from x))
+          select coalesce(c.relname, case when m.fn is null then '(no block: ' || resource_manager || ')'
+                                          else 'relfilenode ' || m.fn end),
+                 round(count(*)::numeric / {n}, 2), round(sum(record_length)::numeric / {n}), round(sum(fpi_length)::numeric / {n})
+            from m left join pg_class c on c.relfilenode::text = m.fn group by 1 order by 3 desc""")
+        out = ["| relation | WAL records / instance | bytes / instance | of which full-page images |", "|---|---|---|---|"]
+        out += ["| %s |" % " | ".join(line.split("|")) for line in rows.splitlines()]
+        return "\n".join(out) + "\n"
+
+    def result(self, relations=None, n=1):
         cluster = int(psql(self.db, f"select pg_wal_lsn_diff('{self.lsn1}', '{self.lsn0}')"))
         mine = None
         try:
+            if relations:
+                with open(relations, "w") as f:
+                    f.write(self.by_relation(n))
             mine = int(psql(self.db, f"""
               with r as (select xid, record_length, block_ref from pg_get_wal_records_info('{self.lsn0}', '{self.lsn1}')),
                    x as (select distinct xid from r where xid <> 0 and block_ref ~ 'rel [0-9]+/{self.oid}/')
@@ -174,7 +193,7 @@ def summary(url):
     return gql(url, '{ flowSummary(flow: "lead5") { completed running waiting failed } }')["flowSummary"]
 
 
-def tessera(url, db, n, offset, callers, label):
+def tessera(url, db, n, offset, callers, label, relations=None):
     ids = lead_ids(db)[offset:offset + n]
     if len(ids) < n:
         sys.exit(f"only {len(ids)} leads after offset {offset}; run `flows.py leads` first")
@@ -221,7 +240,7 @@ def tessera(url, db, n, offset, callers, label):
     load1 = loadavg()
     if started[0] != n:
         sys.exit(f"startFlows started {started[0]} of {n}")
-    cluster, mine = wal.result()
+    cluster, mine = wal.result(relations, n)
     settle_stats()
     after = snapshot(db, TESSERA_TABLES)
     out = {"side": "tessera", "label": label, "n": n, "secs": round(elapsed, 3), "polled_secs": round(polled, 3),
@@ -349,6 +368,7 @@ def main():
     p = sub.add_parser("tessera"); p.add_argument("url"); p.add_argument("db"); p.add_argument("n", type=int)
     p.add_argument("--offset", type=int, default=0); p.add_argument("--callers", type=int, default=2)
     p.add_argument("--label", default="")
+    p.add_argument("--wal-relations", help="write this database's WAL of the run per relation to this file")
     p = sub.add_parser("flowable"); p.add_argument("db"); p.add_argument("jar"); p.add_argument("threads", type=int)
     p.add_argument("n", type=int); p.add_argument("--label", default="")
     p = sub.add_parser("table"); p.add_argument("raw")
@@ -359,7 +379,7 @@ def main():
     elif a.cmd == "leads":
         leads(a.url, a.db, a.n, a.seed)
     elif a.cmd == "tessera":
-        tessera(a.url, a.db, a.n, a.offset, a.callers, a.label)
+        tessera(a.url, a.db, a.n, a.offset, a.callers, a.label, a.wal_relations)
     elif a.cmd == "flowable":
         flowable(a.db, a.jar, a.threads, a.n, a.label)
     elif a.cmd == "statements":

@@ -107,7 +107,8 @@ if [[ $mode == profile ]]; then
   pid=$(cat "$pidfile")
   python3 "$here/flows.py" tessera "$url" "$FLOWS_DB" "$WARMUP" --offset "$N" --callers "$CALLERS" --label warmup > /dev/null
   jcmd "$pid" JFR.start name=flows settings=profile filename="$prof/run.jfr" > /dev/null
-  python3 "$here/flows.py" tessera "$url" "$FLOWS_DB" "$N" --callers "$CALLERS" --label "profile$w" | tee "$prof/run.json"
+  python3 "$here/flows.py" tessera "$url" "$FLOWS_DB" "$N" --callers "$CALLERS" --label "profile$w" \
+    --wal-relations "$prof/wal-by-relation.md" | tee "$prof/run.json"
   jcmd "$pid" JFR.stop name=flows > /dev/null
   python3 "$here/jfr_top.py" "$prof/run.jfr" 40 > "$prof/jfr-top.txt"
   {
