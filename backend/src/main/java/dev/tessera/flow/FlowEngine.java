@@ -230,7 +230,7 @@ public class FlowEngine {
         p.done++;
         List<FlowEdge> edges = o instanceof Outcome.Next n ? ctx.flow.next(node.id(), n.branch()) : List.of();
         if (edges.isEmpty()) {
-          return store.deleteToken(ctx.tx, tok.id()).chain(() -> settle(ctx));
+          return flush(ctx).chain(() -> store.endPath(ctx.tx, tok.id(), tok.instanceId())).chain(left -> settle(ctx, left));
         }
         OffsetDateTime now = OffsetDateTime.now();
         FlowToken next = ready(tok, edges.get(0).to(), now);
@@ -256,25 +256,36 @@ public class FlowEngine {
 
   /** After a run: the instance's status from its tokens (none left: completed), and its variables if they changed. */
   private Uni<Void> settle(FlowContext ctx) {
-    return flush(ctx).chain(() -> store.tokens(ctx.tx, ctx.instance.id()).chain(tokens -> {
-      if (tokens.isEmpty()) {
-        return finish(ctx, FlowInstance.Status.COMPLETED, "end");
-      }
-      FlowInstance.Status status = tokens.stream().anyMatch(x -> x.state() == FlowToken.State.INCIDENT)
-          ? FlowInstance.Status.FAILED
-          : tokens.stream().anyMatch(x -> x.state() == FlowToken.State.READY) ? FlowInstance.Status.RUNNING
-          : FlowInstance.Status.WAITING;
-      if (status == ctx.instance.status() && !ctx.varsChanged) {
-        return Uni.createFrom().voidItem();
-      }
-      return store.updateInstance(ctx.tx, ctx.instance.id(), status, null, ctx.varsChanged ? ctx.vars : null);
-    }));
+    return flush(ctx).chain(() -> store.tokens(ctx.tx, ctx.instance.id()).chain(tokens -> settle(ctx, tokens)));
+  }
+
+  /** As {@link #settle(FlowContext)}, the instance's tokens known. */
+  private Uni<Void> settle(FlowContext ctx, List<FlowToken> tokens) {
+    if (tokens.isEmpty()) {
+      return completed(ctx, "end");
+    }
+    FlowInstance.Status status = tokens.stream().anyMatch(x -> x.state() == FlowToken.State.INCIDENT)
+        ? FlowInstance.Status.FAILED
+        : tokens.stream().anyMatch(x -> x.state() == FlowToken.State.READY) ? FlowInstance.Status.RUNNING
+        : FlowInstance.Status.WAITING;
+    if (status == ctx.instance.status() && !ctx.varsChanged) {
+      return Uni.createFrom().voidItem();
+    }
+    return store.updateInstance(ctx.tx, ctx.instance.id(), status, null, ctx.varsChanged ? ctx.vars : null);
   }
 
   /** Ends the instance: its tokens go, its status and outcome are kept. */
   private Uni<Void> finish(FlowContext ctx, FlowInstance.Status status, String outcome) {
-    return flush(ctx).chain(() -> store.deleteTokens(ctx.tx, ctx.instance.id()))
-        .chain(() -> store.updateInstance(ctx.tx, ctx.instance.id(), status, outcome, ctx.varsChanged ? ctx.vars : null))
+    return flush(ctx).chain(() -> store.deleteTokens(ctx.tx, ctx.instance.id())).chain(() -> ended(ctx, status, outcome));
+  }
+
+  /** The instance's last path ended (no token left): it is completed. */
+  private Uni<Void> completed(FlowContext ctx, String outcome) {
+    return ended(ctx, FlowInstance.Status.COMPLETED, outcome);
+  }
+
+  private Uni<Void> ended(FlowContext ctx, FlowInstance.Status status, String outcome) {
+    return store.updateInstance(ctx.tx, ctx.instance.id(), status, outcome, ctx.varsChanged ? ctx.vars : null)
         // a parent waiting on this instance (callFlow) goes on
         .chain(() -> !ctx.instance.triggerKey().startsWith("sub:") ? Uni.createFrom().item(0)
             : store.wake(ctx.tx, "instance", ctx.instance.id().toString(),

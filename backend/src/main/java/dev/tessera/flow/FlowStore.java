@@ -61,6 +61,9 @@ public interface FlowStore {
 
   Uni<Void> deleteToken(Tx tx, long tokenId);
 
+  /** Deletes a token whose path ended; the instance's other tokens (one round trip). */
+  Uni<List<FlowToken>> endPath(Tx tx, long tokenId, UUID instanceId);
+
   /** The instance's tokens. */
   Uni<List<FlowToken>> tokens(Tx tx, UUID instanceId);
 

@@ -123,8 +123,8 @@ public class PgFlowStore implements FlowStore {
   @Override
   public Uni<Claimed> claimDue(Tx tx) {
     return sql.query(tx, CLAIMED + " WHERE t.id = (SELECT id FROM tessera_flow_token"
-            + " WHERE state IN ('ready', 'waiting') AND due_at <= now() ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED)")
-        .map(PgFlowStore::firstClaimed);
+            + " WHERE state IN ('ready', 'waiting') AND due_at <= now() ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED)",
+        Tuple.tuple()).map(PgFlowStore::firstClaimed);
   }
 
   @Override
@@ -161,6 +161,18 @@ public class PgFlowStore implements FlowStore {
   @Override
   public Uni<Void> deleteToken(Tx tx, long tokenId) {
     return sql.query(tx, "DELETE FROM tessera_flow_token WHERE id = $1", Tuple.of(tokenId)).replaceWithVoid();
+  }
+
+  @Override
+  public Uni<List<FlowToken>> endPath(Tx tx, long tokenId, UUID instanceId) {
+    // the delete and the select see the same snapshot: the select leaves the deleted token out itself
+    return sql.query(tx, "WITH d AS (DELETE FROM tessera_flow_token WHERE id = $1) SELECT " + TOKEN
+        + " FROM tessera_flow_token t WHERE instance_id = $2 AND id <> $1 ORDER BY id", Tuple.of(tokenId, instanceId))
+        .map(rows -> {
+          List<FlowToken> out = new ArrayList<>();
+          rows.forEach(r -> out.add(token(r, 0)));
+          return out;
+        });
   }
 
   @Override
