@@ -44,11 +44,15 @@ public class FlowEngine {
   private final FlowActors actors;
 
   private final io.micrometer.core.instrument.Counter steps;
+  /** Most due tokens one transaction runs. */
+  private final int batch;
   private final io.micrometer.core.instrument.Counter failures;
 
   public FlowEngine(FlowStore store, FlowVersions versions, FlowNodes nodes, RecordService records,
       RecordStore recordStore, MetadataRegistry registry, FlowActors actors,
-      io.micrometer.core.instrument.MeterRegistry meters) {
+      io.micrometer.core.instrument.MeterRegistry meters,
+      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tessera.flows.batch", defaultValue = "8") int batch) {
+    this.batch = Math.max(1, batch);
     this.steps = io.micrometer.core.instrument.Counter.builder("tessera.flows.steps")
         .description("Flow nodes this app node ran and committed").register(meters);
     this.failures = io.micrometer.core.instrument.Counter.builder("tessera.flows.failures")
@@ -68,17 +72,34 @@ public class FlowEngine {
     int done;
   }
 
-  /** Runs the most overdue due token; false when no token was due. */
+  /**
+   * Runs the most overdue due tokens (up to {@code tessera.flows.batch}, one per instance) in one
+   * transaction; false when none was due. When one of them fails, the transaction rolls back and each
+   * runs again alone, so a failure is recorded on its own token and the others commit.
+   */
   public Uni<Boolean> runDue() {
-    Progress p = new Progress();
-    return records.inOneTransaction((t, events) -> store.claimDue(t).chain(c -> {
-      if (c == null) {
+    List<Progress> ran = new java.util.ArrayList<>();
+    return records.inOneTransaction((t, events) -> store.claimDue(t, batch).chain(claimed -> {
+      if (claimed.isEmpty()) {
         return Uni.createFrom().item(false);
       }
-      p.token = c.token().id();
-      return run(t, events, c, CHAIN, p).replaceWith(true);
-    })).invoke(ran -> steps.increment(p.done))
-        .onFailure().recoverWithUni(e -> p.token == 0 ? Uni.createFrom().failure(e) : failed(p, e).replaceWith(true));
+      java.util.Set<java.util.UUID> instances = new java.util.HashSet<>();
+      List<FlowStore.Claimed> mine = claimed.stream().filter(c -> instances.add(c.instance().id())).toList();
+      return dev.tessera.platform.Sequence.each(mine, c -> {
+        Progress p = new Progress();
+        p.token = c.token().id();
+        ran.add(p);
+        return run(t, events, c, CHAIN, p);
+      }).replaceWith(true);
+    })).invoke(x -> ran.forEach(p -> steps.increment(p.done))).onFailure().recoverWithUni(e -> {
+      if (ran.isEmpty()) {
+        return Uni.createFrom().failure(e);
+      }
+      if (ran.size() == 1) {
+        return failed(ran.get(0), e).replaceWith(true);
+      }
+      return dev.tessera.platform.Sequence.each(ran, p -> runToken(p.token)).replaceWith(true);
+    });
   }
 
   /** Runs one token now (a test's or a retried incident's), when no other node holds it. */
@@ -87,6 +108,7 @@ public class FlowEngine {
     p.token = tokenId;
     return records.inOneTransaction((t, events) -> store.lock(t, tokenId).chain(c -> c == null
         ? Uni.createFrom().item(false) : run(t, events, c, CHAIN, p).replaceWith(true)))
+        .invoke(x -> steps.increment(p.done))
         .onFailure().recoverWithUni(e -> failed(p, e).replaceWith(true));
   }
 

@@ -48,8 +48,8 @@ public interface FlowStore {
   /** A token and its instance, locked for this transaction. */
   record Claimed(FlowToken token, FlowInstance instance) {}
 
-  /** The most overdue due token no other node holds, locked; null when none is due. */
-  Uni<Claimed> claimDue(Tx tx);
+  /** Up to {@code limit} due tokens no other node holds, most overdue first, locked; empty when none is due. */
+  Uni<List<Claimed>> claimDue(Tx tx, int limit);
 
   /** The token, locked, when it still exists and no other node holds it; null otherwise. */
   Uni<Claimed> lock(Tx tx, long tokenId);

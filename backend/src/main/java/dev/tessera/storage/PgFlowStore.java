@@ -121,10 +121,14 @@ public class PgFlowStore implements FlowStore {
   }
 
   @Override
-  public Uni<Claimed> claimDue(Tx tx) {
-    return sql.query(tx, CLAIMED + " WHERE t.id = (SELECT id FROM tessera_flow_token"
-            + " WHERE state IN ('ready', 'waiting') AND due_at <= now() ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED)",
-        Tuple.tuple()).map(PgFlowStore::firstClaimed);
+  public Uni<List<Claimed>> claimDue(Tx tx, int limit) {
+    return sql.query(tx, CLAIMED + " WHERE t.id IN (SELECT id FROM tessera_flow_token"
+            + " WHERE state IN ('ready', 'waiting') AND due_at <= now() ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED)"
+            + " ORDER BY t.due_at, t.id", Tuple.of(limit)).map(rows -> {
+              List<Claimed> out = new ArrayList<>();
+              rows.forEach(r -> out.add(new Claimed(token(r, 0), instance(r, 10))));
+              return out;
+            });
   }
 
   @Override
