@@ -223,7 +223,7 @@ public class FlowEnrollment implements ChangeSubscriber {
     });
   }
 
-  /** For callers outside a feed batch (manual starts): the same start, throttled alike. */
+  /** For callers outside a feed batch (a manual start on one record): the start, at once (not throttled). */
   Uni<Boolean> startNow(Tx tx, FlowDefinition flow, FlowInstance instance) {
     List<String> first = flow.start().stream().map(FlowEdge::to).toList();
     return store.start(tx, instance, first, OffsetDateTime.now());
