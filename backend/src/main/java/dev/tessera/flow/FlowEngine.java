@@ -42,6 +42,7 @@ public class FlowEngine {
   private final RecordStore recordStore;
   private final MetadataRegistry registry;
   private final FlowActors actors;
+  private final dev.tessera.record.AccessControl access;
 
   private final io.micrometer.core.instrument.Counter steps;
   /** Most due tokens one transaction runs. */
@@ -49,7 +50,7 @@ public class FlowEngine {
   private final io.micrometer.core.instrument.Counter failures;
 
   public FlowEngine(FlowStore store, FlowVersions versions, FlowNodes nodes, RecordService records,
-      RecordStore recordStore, MetadataRegistry registry, FlowActors actors,
+      RecordStore recordStore, MetadataRegistry registry, FlowActors actors, dev.tessera.record.AccessControl access,
       io.micrometer.core.instrument.MeterRegistry meters,
       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tessera.flows.batch", defaultValue = "8") int batch) {
     this.batch = Math.max(1, batch);
@@ -64,6 +65,7 @@ public class FlowEngine {
     this.recordStore = recordStore;
     this.registry = registry;
     this.actors = actors;
+    this.access = access;
   }
 
   /** How far one run got: the token it holds and how many nodes completed. */
@@ -204,10 +206,13 @@ public class FlowEngine {
     if (ctx.entity == null || ctx.instance.recordId() == null) {
       return Uni.createFrom().voidItem();
     }
-    // a live record, else one in the recycle bin (a flow started by its deletion)
+    // a live record, else one in the recycle bin (a flow started by its deletion); a run-as user sees it as
+    // its roles allow (cells it may not read are left out, so no condition or message can reveal them)
     return recordStore.findById(ctx.tx, ctx.entity, ctx.instance.recordId(), false)
         .chain(r -> r != null ? Uni.createFrom().item(r)
             : recordStore.findById(ctx.tx, ctx.entity, ctx.instance.recordId(), true))
+        .chain(r -> r == null || !ctx.actor.restricted() ? Uni.createFrom().item(r)
+            : access.of(ctx.actor).map(a -> a.show(ctx.entity, r)))
         .invoke(r -> ctx.record = r).replaceWithVoid();
   }
 

@@ -550,4 +550,33 @@ class FlowComponentTest {
     assertEquals(2, after.getInt("data.flowInstances[0].version"));
     assertEquals("hold", after.getString("data.flowInstances[0].tokens[0].node"));
   }
+
+  @Test
+  void aFlowRunAsAUserSeesAndWritesWhatItsRolesAllow() {
+    // the role reads every lead but not its source, and may write the status only
+    String role = "flowClerk" + run;
+    Gql.publish(Map.of("kind", "role", "name", role, "label", label("流程文员", "Flow clerk"), "entities",
+        Map.of(lead, Map.of("create", false, "read", true, "update", true, "delete", false, "scope", "all",
+            "fields", Map.of("source", "none", "name", "read", "score", "read")))));
+    String clerk = Gql.unique("clerk");
+    Gql.ok("mutation U($i: UserInput!) { createUser(input: $i) { id } }",
+        Map.of("i", Map.of("username", clerk, "name", clerk, "roles", List.of(role))));
+    String name = "runas" + run;
+    Map<String, Object> f = flow(name, Map.of("type", "manual", "entity", lead),
+        List.of(Map.of("id", "peek", "type", "setVariable", "name", "seen", "value", "ifBlank(source, 'hidden')"),
+            Map.of("id", "mark", "type", "updateRecord", "set", Map.of("status", "vars.seen")),
+            Map.of("id", "bump", "type", "updateRecord", "set", Map.of("score", "1"),
+                "retry", Map.of("maxAttempts", 1, "backoff", "PT0.1S"))),
+        List.of(edge("trigger", "peek"), edge("peek", "mark"), edge("mark", "bump")));
+    f.put("runAs", Map.of("type", "user", "username", clerk));
+    Gql.publish(f);
+    String id = create("代办" + run, "secret-source");
+    Gql.ok("mutation { startFlow(flow: \"" + name + "\", recordId: \"" + id + "\") { id } }");
+    Map<String, Object> failed = awaitInstance(name, id, i -> "failed".equals(i.get("status")));
+    // it read the record without the hidden source, wrote the status, and was refused the read-only score
+    assertEquals("hidden", Gql.ok("{ " + lead + "(id: \"" + id + "\") { status } }").getString("data." + lead + ".status"));
+    assertTrue(nodes(failed).contains("bump:failed"), String.valueOf(failed));
+    JsonPath incidents = Gql.ok("query Q($f: String) { incidents(flow: $f) { node error } }", Map.of("f", name));
+    assertTrue(incidents.getString("data.incidents[0].error").contains("FORBIDDEN"), incidents.prettify());
+  }
 }

@@ -67,7 +67,11 @@ class ProductionModeComponentTest {
   void anAnonymousSocketCannotIntrospect() throws Exception {
     SocketClient c = SocketClient.open(http, null);
     c.send(Map.of("type", "connection_init"));
-    c.subscribe("1", INTROSPECTION.get(0), Map.of());
+    try {
+      c.subscribe("1", INTROSPECTION.get(0), Map.of());
+    } catch (java.util.concurrent.CompletionException closedFirst) {
+      // the server may close the anonymous socket before the subscription is even sent: the same refusal
+    }
     assertEquals(4403, c.closedWith.get(10, TimeUnit.SECONDS));
     assertTrue(c.messages.stream().noneMatch(m -> "next".equals(m.getString("type"))), "nothing answered: " + c.messages);
   }
