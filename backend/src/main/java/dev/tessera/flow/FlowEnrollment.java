@@ -80,11 +80,13 @@ public class FlowEnrollment implements ChangeSubscriber {
       }
     });
     Batch batch = new Batch();
-    return Sequence.each(changes, c -> handle(tx, meta, starting, watched, batch, c));
+    return Sequence.each(changes, c -> wakes(tx, watched, c))
+        .chain(() -> Sequence.each(starting, f -> enrollAll(tx, meta, f, changes.stream()
+            .filter(c -> c.entity().equals(f.trigger().entity()) && fires(f.trigger(), c)).toList(), batch)));
   }
 
-  private Uni<Void> handle(Tx tx, MetadataSnapshot meta, List<FlowDefinition> flows, Set<String> watched, Batch batch,
-      Change c) {
+  /** What a change wakes: the path waiting on a task now done; condition waits and goals on the record. */
+  private Uni<Void> wakes(Tx tx, Set<String> watched, Change c) {
     Uni<?> chain = Uni.createFrom().voidItem();
     if (FlowNodes.TASK.equals(c.entity()) && "UPDATE".equals(c.operation()) && changedTo(c, "status", "done")) {
       chain = chain.chain(() -> store.wake(tx, "task", c.recordId().toString(),
@@ -93,12 +95,103 @@ public class FlowEnrollment implements ChangeSubscriber {
     if (watched.contains(c.entity()) && "UPDATE".equals(c.operation())) {
       chain = chain.chain(() -> store.wakeRecord(tx, c.recordId()));
     }
-    for (FlowDefinition f : flows) {
-      if (c.entity().equals(f.trigger().entity()) && fires(f.trigger(), c)) {
-        chain = chain.chain(() -> enroll(tx, meta, f, c, batch));
-      }
-    }
     return chain.replaceWithVoid();
+  }
+
+  /**
+   * Enrolls the records of a batch's firing changes in one flow, in a few statements whatever the batch's
+   * size: who is enrolled already (one query), the enrollment condition (the records read in one query),
+   * one insert of the instances and their tokens, each keyed by its change's position. A record's first
+   * firing change in the batch is the one that counts (later ones find it enrolled).
+   */
+  private Uni<Void> enrollAll(Tx tx, MetadataSnapshot meta, FlowDefinition f, List<Change> firing, Batch batch) {
+    if (firing.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    String self = "flow:" + f.name();
+    // a flow's own write: never a new start; said in the history where it would have looped
+    Uni<Void> guards = f.reenrollment() != FlowDefinition.Reenrollment.WHEN_TRIGGERED_AGAIN ? Uni.createFrom().voidItem()
+        : Sequence.each(firing.stream().filter(c -> self.equals(c.source())).toList(), c -> loopGuard(tx, f, c));
+    EntityDefinition e = meta.entities().get(f.trigger().entity());
+    if (e == null) {
+      return guards;
+    }
+    return guards.chain(() -> versions.current(tx, meta, f.name())).chain(running -> {
+      if (running == null) {
+        return Uni.createFrom().voidItem();
+      }
+      Map<java.util.UUID, Change> first = new java.util.LinkedHashMap<>();
+      for (Change c : firing) {
+        // changes from before the flow was published do not start it
+        if (!self.equals(c.source()) && (c.committedAt() == null || !c.committedAt().isBefore(running.publishedAt()))) {
+          first.putIfAbsent(c.recordId(), c);
+        }
+      }
+      if (first.isEmpty()) {
+        return Uni.createFrom().voidItem();
+      }
+      boolean openOnly = running.definition().reenrollment() == FlowDefinition.Reenrollment.WHEN_TRIGGERED_AGAIN;
+      return store.enrolledAmong(tx, f.name(), List.copyOf(first.keySet()), openOnly).chain(enrolled -> {
+        List<Change> candidates = first.values().stream().filter(c -> !enrolled.contains(c.recordId())).toList();
+        return admittedAll(tx, meta, running, e, candidates).chain(admitted -> start(tx, running, e, admitted, batch));
+      });
+    });
+  }
+
+  /** Those of {@code candidates} whose record meets the enrollment condition (all when there is none). */
+  private Uni<List<Change>> admittedAll(Tx tx, MetadataSnapshot meta, FlowVersions.Running running, EntityDefinition e,
+      List<Change> candidates) {
+    String condition = running.definition().trigger().condition();
+    if (condition == null || condition.isBlank() || candidates.isEmpty()) {
+      return Uni.createFrom().item(candidates);
+    }
+    List<java.util.UUID> live = candidates.stream().filter(c -> !"DELETE".equals(c.operation()))
+        .map(Change::recordId).toList();
+    return (live.isEmpty() ? Uni.createFrom().item(List.<dev.tessera.record.DataRecord>of()) : records.findByIds(tx, e, live))
+        .chain(rows -> {
+          Map<java.util.UUID, dev.tessera.record.DataRecord> byId = new HashMap<>();
+          rows.forEach(r -> byId.put(r.id(), r));
+          return Sequence.map(candidates, c -> {
+            Uni<dev.tessera.record.DataRecord> record = "DELETE".equals(c.operation())
+                ? records.findById(tx, e, c.recordId(), true) : Uni.createFrom().item(byId.get(c.recordId()));
+            return record.chain(r -> r == null ? Uni.createFrom().item(false)
+                : test(tx, meta, running.definition(), running.version(), e, r, condition))
+                .map(ok -> ok ? c : null);
+          });
+        }).map(list -> list.stream().filter(java.util.Objects::nonNull).toList());
+  }
+
+  /** Whether the stored record meets the flow's enrollment condition (one that cannot be evaluated: no, logged). */
+  private Uni<Boolean> test(Tx tx, MetadataSnapshot meta, FlowDefinition flow, int version, EntityDefinition e,
+      dev.tessera.record.DataRecord r, String condition) {
+    FlowInstance probe = new FlowInstance(null, flow.name(), version, e.name(), r.id(),
+        FlowInstance.Status.RUNNING, null, Map.of(), null, "system", false, null, null);
+    FlowContext ctx = new FlowContext(tx, new ArrayList<>(), meta, flow, probe, null, OffsetDateTime.now());
+    ctx.entity = e;
+    ctx.record = r;
+    return expressions.test(ctx, condition).onFailure(FlowFailure.class).recoverWithItem(x -> {
+      LOG.warnf("flow %s: the enrollment condition cannot be evaluated: %s", flow.name(), x.getMessage());
+      return false;
+    });
+  }
+
+  /** Starts the admitted changes' instances in one statement; late when the flow already started its limit this minute. */
+  private Uni<Void> start(Tx tx, FlowVersions.Running running, EntityDefinition e, List<Change> admitted, Batch batch) {
+    if (admitted.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    FlowDefinition flow = running.definition();
+    Uni<Integer> started = batch.startedLastMinute.containsKey(flow.name())
+        ? Uni.createFrom().item(batch.startedLastMinute.get(flow.name()))
+        : store.startedSince(tx, flow.name(), OffsetDateTime.now().minusMinutes(1));
+    return started.chain(n -> {
+      batch.startedLastMinute.put(flow.name(), n + admitted.size());
+      int limit = Math.max(flow.limits().maxStartsPerMinute(), 1);
+      OffsetDateTime due = OffsetDateTime.now().plusMinutes(n / limit);
+      return store.startEach(tx, flow.name(), running.version(), e.name(), admitted.stream().map(Change::recordId).toList(),
+          admitted.stream().map(c -> "change:" + c.position()).toList(), admitted.stream().map(Change::actor).toList(),
+          flow.start().stream().map(FlowEdge::to).toList(), due).replaceWithVoid();
+    });
   }
 
   /** Whether a change fires a trigger (before its enrollment condition). */
@@ -161,33 +254,6 @@ public class FlowEnrollment implements ChangeSubscriber {
     return v.toString();
   }
 
-  private Uni<Void> enroll(Tx tx, MetadataSnapshot meta, FlowDefinition f, Change c, Batch batch) {
-    if (("flow:" + f.name()).equals(c.source())) {
-      // a flow's own write: never a new start; said in the history where it would have looped
-      return f.reenrollment() == FlowDefinition.Reenrollment.WHEN_TRIGGERED_AGAIN ? loopGuard(tx, f, c)
-          : Uni.createFrom().voidItem();
-    }
-    EntityDefinition e = meta.entities().get(c.entity());
-    if (e == null) {
-      return Uni.createFrom().voidItem();
-    }
-    return versions.current(tx, meta, f.name()).chain(running -> {
-      if (running == null || c.committedAt() != null && c.committedAt().isBefore(running.publishedAt())) {
-        return Uni.createFrom().voidItem(); // changes from before the flow was published do not start it
-      }
-      boolean openOnly = running.definition().reenrollment() == FlowDefinition.Reenrollment.WHEN_TRIGGERED_AGAIN;
-      return store.enrolled(tx, f.name(), c.recordId(), openOnly).chain(enrolled -> {
-        if (enrolled) {
-          return Uni.createFrom().voidItem();
-        }
-        FlowInstance instance = new FlowInstance(Uuids.v7(), f.name(), running.version(), e.name(), c.recordId(),
-            FlowInstance.Status.RUNNING, null, Map.of(), "change:" + c.position(), c.actor(), false, null, null);
-        return admitted(tx, meta, running.definition(), e, instance, "DELETE".equals(c.operation()))
-            .chain(ok -> ok ? start(tx, running.definition(), instance, batch) : Uni.createFrom().voidItem());
-      });
-    });
-  }
-
   /** Whether the record meets the flow's enrollment condition (none: every record does). */
   Uni<Boolean> admitted(Tx tx, MetadataSnapshot meta, FlowDefinition flow, EntityDefinition e, FlowInstance instance,
       boolean deleted) {
@@ -195,32 +261,8 @@ public class FlowEnrollment implements ChangeSubscriber {
     if (condition == null || condition.isBlank()) {
       return Uni.createFrom().item(true);
     }
-    return records.findById(tx, e, instance.recordId(), deleted).chain(r -> {
-      if (r == null) {
-        return Uni.createFrom().item(false);
-      }
-      FlowContext ctx = new FlowContext(tx, new ArrayList<>(), meta, flow, instance, null, OffsetDateTime.now());
-      ctx.entity = e;
-      ctx.record = r;
-      return expressions.test(ctx, condition).onFailure(FlowFailure.class).recoverWithItem(x -> {
-        LOG.warnf("flow %s: the enrollment condition cannot be evaluated: %s", flow.name(), x.getMessage());
-        return false;
-      });
-    });
-  }
-
-  /** Creates the instance with its first tokens; late when the flow already started its limit this minute. */
-  Uni<Void> start(Tx tx, FlowDefinition flow, FlowInstance instance, Batch batch) {
-    Uni<Integer> started = batch.startedLastMinute.containsKey(flow.name())
-        ? Uni.createFrom().item(batch.startedLastMinute.get(flow.name()))
-        : store.startedSince(tx, flow.name(), OffsetDateTime.now().minusMinutes(1));
-    return started.chain(n -> {
-      batch.startedLastMinute.put(flow.name(), n + 1);
-      int limit = flow.limits().maxStartsPerMinute();
-      OffsetDateTime due = OffsetDateTime.now().plusMinutes(n / Math.max(limit, 1));
-      List<String> first = flow.start().stream().map(FlowEdge::to).toList();
-      return store.start(tx, instance, first, due).replaceWithVoid();
-    });
+    return records.findById(tx, e, instance.recordId(), deleted)
+        .chain(r -> r == null ? Uni.createFrom().item(false) : test(tx, meta, flow, instance.version(), e, r, condition));
   }
 
   /** For callers outside a feed batch (a manual start on one record): the start, at once (not throttled). */

@@ -39,6 +39,16 @@ public interface FlowStore {
   Uni<Integer> startMany(Tx tx, String flow, int version, String entity, List<UUID> recordIds, String keyPrefix,
       String startedBy, List<String> nodes, OffsetDateTime due);
 
+  /**
+   * Starts one instance per record of {@code recordIds}, each with its own trigger key and starter (a
+   * feed batch: {@code change:<position>}), skipping those whose key already started; how many started.
+   */
+  Uni<Integer> startEach(Tx tx, String flow, int version, String entity, List<UUID> recordIds, List<String> keys,
+      List<String> startedBy, List<String> nodes, OffsetDateTime due);
+
+  /** Those of {@code recordIds} the flow has an instance on: any, or only one that has not ended. */
+  Uni<java.util.Set<UUID>> enrolledAmong(Tx tx, String flow, List<UUID> recordIds, boolean openOnly);
+
   /** Whether the flow has an instance on the record: any, or only one that has not ended. */
   Uni<Boolean> enrolled(Tx tx, String flow, UUID recordId, boolean openOnly);
 

@@ -88,6 +88,17 @@ public class PgFlowStore implements FlowStore {
   @Override
   public Uni<Integer> startMany(Tx tx, String flow, int version, String entity, List<UUID> recordIds, String keyPrefix,
       String startedBy, List<String> nodes, OffsetDateTime due) {
+    List<String> keys = recordIds.stream().map(r -> keyPrefix + r).toList();
+    List<String> starters = java.util.Collections.nCopies(recordIds.size(), startedBy);
+    return startEach(tx, flow, version, entity, recordIds, keys, starters, nodes, due);
+  }
+
+  @Override
+  public Uni<Integer> startEach(Tx tx, String flow, int version, String entity, List<UUID> recordIds, List<String> keys,
+      List<String> startedBy, List<String> nodes, OffsetDateTime due) {
+    if (recordIds.isEmpty()) {
+      return Uni.createFrom().item(0);
+    }
     UUID[] ids = new UUID[recordIds.size()];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = dev.tessera.record.Uuids.v7();
@@ -95,16 +106,30 @@ public class PgFlowStore implements FlowStore {
     return sql.query(tx, """
             WITH ins AS (
               INSERT INTO tessera_flow_instance (id, flow, version, entity, record_id, status, trigger_key, started_by)
-              SELECT i, $1, $2, $3, r, 'running', $6 || r::text, $7 FROM unnest($4::uuid[], $5::uuid[]) AS x(i, r)
+              SELECT i, $1, $2, $3, r, 'running', k, s FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[]) AS x(i, r, k, s)
               ON CONFLICT (flow, trigger_key) DO NOTHING RETURNING id),
             tok AS (
               INSERT INTO tessera_flow_token (instance_id, node, state, due_at)
               SELECT ins.id, n, 'ready', $9 FROM ins, unnest($8::text[]) n RETURNING 1)
             SELECT (SELECT count(*) FROM ins), pg_notify('%s', '') FROM (SELECT count(*) FROM tok) x"""
             .formatted(CHANNEL),
-        Tuple.from(new Object[] {flow, version, entity, ids, recordIds.toArray(UUID[]::new), keyPrefix, startedBy,
-            nodes.toArray(String[]::new), due}))
+        Tuple.from(new Object[] {flow, version, entity, ids, recordIds.toArray(UUID[]::new), keys.toArray(String[]::new),
+            startedBy.toArray(String[]::new), nodes.toArray(String[]::new), due}))
         .map(rows -> rows.iterator().next().getLong(0).intValue());
+  }
+
+  @Override
+  public Uni<java.util.Set<UUID>> enrolledAmong(Tx tx, String flow, List<UUID> recordIds, boolean openOnly) {
+    if (recordIds.isEmpty()) {
+      return Uni.createFrom().item(java.util.Set.of());
+    }
+    return sql.query(tx, "SELECT DISTINCT record_id FROM tessera_flow_instance WHERE record_id = ANY($1) AND flow = $2"
+            + (openOnly ? " AND ended_at IS NULL" : "") + " AND NOT test",
+        Tuple.of(recordIds.toArray(UUID[]::new), flow)).map(rows -> {
+          java.util.Set<UUID> out = new java.util.HashSet<>();
+          rows.forEach(r -> out.add(r.getUUID(0)));
+          return out;
+        });
   }
 
   @Override
