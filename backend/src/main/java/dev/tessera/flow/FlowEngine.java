@@ -5,7 +5,6 @@ import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.FlowDefinition;
 import dev.tessera.metamodel.model.FlowEdge;
 import dev.tessera.metamodel.model.FlowNode;
-import dev.tessera.platform.Actor;
 import dev.tessera.platform.Tx;
 import dev.tessera.record.RecordChanged;
 import dev.tessera.record.RecordService;
@@ -318,10 +317,5 @@ public class FlowEngine {
             : store.wake(ctx.tx, "instance", ctx.instance.id().toString(),
                 Map.of("instance", ctx.instance.id().toString(), "outcome", outcome)))
         .replaceWithVoid();
-  }
-
-  /** The actor a flow acts as. */
-  static Actor system(FlowDefinition flow) {
-    return new Actor("system", "flow:" + flow.name());
   }
 }

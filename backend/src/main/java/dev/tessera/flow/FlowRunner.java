@@ -80,9 +80,4 @@ public class FlowRunner {
       active.decrementAndGet();
     });
   }
-
-  /** Workers running now (for tests and metrics). */
-  public int active() {
-    return active.get();
-  }
 }

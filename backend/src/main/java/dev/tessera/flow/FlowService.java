@@ -382,11 +382,6 @@ public class FlowService {
         text.get(dev.tessera.metamodel.model.LocalizedText.EN), text.get(dev.tessera.metamodel.model.LocalizedText.ZH));
   }
 
-  /** Runs the due work now (tests and a manual nudge). */
-  public Uni<Integer> drain() {
-    return engine.runDue().chain(ran -> ran ? drain().map(n -> n + 1) : Uni.createFrom().item(0));
-  }
-
   static PlatformException refused(ErrorCode code, String message, Map<String, ?> args, String field) {
     return new PlatformException(code, FlowFailure.MESSAGES.text(message, args), field);
   }

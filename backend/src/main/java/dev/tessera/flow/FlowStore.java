@@ -49,9 +49,6 @@ public interface FlowStore {
   /** Those of {@code recordIds} the flow has an instance on: any, or only one that has not ended. */
   Uni<java.util.Set<UUID>> enrolledAmong(Tx tx, String flow, List<UUID> recordIds, boolean openOnly);
 
-  /** Whether the flow has an instance on the record: any, or only one that has not ended. */
-  Uni<Boolean> enrolled(Tx tx, String flow, UUID recordId, boolean openOnly);
-
   /** How many instances of the flow started since {@code since}. */
   Uni<Integer> startedSince(Tx tx, String flow, OffsetDateTime since);
 

@@ -133,13 +133,6 @@ public class PgFlowStore implements FlowStore {
   }
 
   @Override
-  public Uni<Boolean> enrolled(Tx tx, String flow, UUID recordId, boolean openOnly) {
-    return sql.query(tx, "SELECT EXISTS (SELECT 1 FROM tessera_flow_instance WHERE record_id = $1 AND flow = $2"
-            + (openOnly ? " AND ended_at IS NULL" : "") + " AND NOT test)", Tuple.of(recordId, flow))
-        .map(rows -> rows.iterator().next().getBoolean(0));
-  }
-
-  @Override
   public Uni<Integer> startedSince(Tx tx, String flow, OffsetDateTime since) {
     return sql.query(tx, "SELECT count(*) FROM tessera_flow_instance WHERE flow = $1 AND started_at > $2",
         Tuple.of(flow, since)).map(rows -> rows.iterator().next().getLong(0).intValue());
