@@ -43,6 +43,11 @@ public interface Access {
     }
 
     @Override
+    public DataRecord showFound(EntityDefinition e, DataRecord r) {
+      return r;
+    }
+
+    @Override
     public boolean readableWherever(EntityDefinition e, String field) {
       return true;
     }
@@ -79,6 +84,12 @@ public interface Access {
 
   /** The record as the caller may see it (hidden cells left out), or null when it may not read it. */
   DataRecord show(EntityDefinition e, DataRecord r);
+
+  /**
+   * As {@link #show}, for a record a statement read with {@link #readable} in its condition: known to be
+   * readable, so the record's scope is not tested again; only its hidden cells are left out.
+   */
+  DataRecord showFound(EntityDefinition e, DataRecord r);
 
   /** Whether the caller may read {@code field} on every record of {@code e} it may read. */
   boolean readableWherever(EntityDefinition e, String field);

@@ -87,7 +87,7 @@ public class RecordReader {
       Set<String> used = fields(q.filter());
       q.page().order().forEach(k -> addField(k.column(), used));
       RecordQuery scoped = new RecordQuery(q.entity(), and(a, q.entity(), q.filter(), used), q.page(), q.deleted());
-      return tx.withConnection(t -> store.find(t, scoped)).map(rows -> show(a, q.entity(), rows));
+      return tx.withConnection(t -> store.find(t, scoped)).map(rows -> found(a, q.entity(), rows));
     });
   }
 
@@ -105,7 +105,7 @@ public class RecordReader {
       return tx.withConnection(t -> store.findByReference(t, source, reference, keys, and(a, source, filter, used), page))
           .map(found -> {
             Map<String, List<DataRecord>> out = new HashMap<>();
-            found.forEach((k, rows) -> out.put(k, show(a, source, rows)));
+            found.forEach((k, rows) -> out.put(k, found(a, source, rows)));
             return out;
           });
     });
@@ -153,6 +153,18 @@ public class RecordReader {
       if (shown != null) {
         out.add(shown);
       }
+    }
+    return out;
+  }
+
+  /** Records a statement scoped with {@link #and} read, as the caller may see them. */
+  private static List<DataRecord> found(Access a, EntityDefinition e, List<DataRecord> rows) {
+    if (a.unrestricted()) {
+      return rows;
+    }
+    List<DataRecord> out = new ArrayList<>(rows.size());
+    for (DataRecord r : rows) {
+      out.add(a.showFound(e, r));
     }
     return out;
   }

@@ -27,6 +27,8 @@ final class PolicyAccess implements Access {
   private final Policy policy;
   private final Viewer viewer;
   private final Map<String, View> views = new ConcurrentHashMap<>();
+  /** Most sets of filtered, sorted or grouped fields whose readable filter is kept per entity. */
+  static final int MAX_SHAPES = 256;
 
   PolicyAccess(Policy policy, Viewer viewer) {
     this.policy = policy;
@@ -44,6 +46,8 @@ final class PolicyAccess implements Access {
     final boolean readNone;
     final List<Cell> cells = new ArrayList<>();
     final Map<Rows, Filter> filters = new ConcurrentHashMap<>();
+    /** {@link #readable} per set of fields a query uses (kept for the first {@link #MAX_SHAPES} sets). */
+    final Map<Set<String>, Filter> readableWhere = new ConcurrentHashMap<>();
     final EntityDefinition entity;
     final Viewer viewer;
 
@@ -95,7 +99,16 @@ final class PolicyAccess implements Access {
 
   @Override
   public Filter readable(EntityDefinition e, Collection<String> used) {
-    return policy.entity(e.name()).readableWhere(used, e, viewer);
+    View v = view(e);
+    Set<String> key = Set.copyOf(used);
+    Filter f = v.readableWhere.get(key);
+    if (f == null) {
+      f = policy.entity(e.name()).readableWhere(used, e, viewer);
+      if (v.readableWhere.size() < MAX_SHAPES) {
+        v.readableWhere.put(key, f);
+      }
+    }
+    return f;
   }
 
   @Override
@@ -104,11 +117,21 @@ final class PolicyAccess implements Access {
     if (!v.readable(r)) {
       return null;
     }
-    if (v.cells.isEmpty()) {
+    return without(v.cells, r);
+  }
+
+  @Override
+  public DataRecord showFound(EntityDefinition e, DataRecord r) {
+    return without(view(e).cells, r);
+  }
+
+  /** {@code r} without those of {@code cells} the caller may not read on it. */
+  private static DataRecord without(List<Cell> cells, DataRecord r) {
+    if (cells.isEmpty()) {
       return r;
     }
     Map<String, Object> data = new LinkedHashMap<>(r.data());
-    for (Cell c : v.cells) {
+    for (Cell c : cells) {
       if (c.none() || !RowMatcher.matches(c.filter(), r)) {
         data.remove(c.field());
       }
