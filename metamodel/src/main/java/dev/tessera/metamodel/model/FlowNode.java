@@ -282,7 +282,114 @@ public sealed interface FlowNode {
     }
   }
 
-  /** A type that is not supported ({@code approval} comes with the approval feature); refused by the checks. */
+  /** The branch of an approval node taken when it is rejected (the default edge is "approved"). */
+  String REJECTED = "rejected";
+
+  /**
+   * An approval (ADR 0050): the path waits until {@code approvers} decide under {@code mode}; the default
+   * edge is "approved", the branch {@code rejected} the rejection. {@code passRatio} is the share of approvals
+   * a {@code vote} needs; {@code ifNoApprover} says what an empty approver list does; {@code skipRepeated}
+   * (去重) approves for who approved at the approval node just before; {@code copyTo} are readers (抄送);
+   * {@code timeLimit} acts when the approval is still pending then; {@code fields} per field {@code none},
+   * {@code read} or {@code write} for the approvers.
+   */
+  record Approval(Common common, LocalizedText title, ApprovalMode mode, Double passRatio, List<Approver> approvers,
+      NoApprover ifNoApprover, boolean skipRepeated, List<Approver> copyTo, TimeLimit timeLimit,
+      Map<String, String> fields, boolean allowReturn, boolean allowWithdraw) implements FlowNode {
+    @Override
+    public String type() {
+      return "approval";
+    }
+
+    public Approval {
+      mode = mode == null ? ApprovalMode.ANY : mode;
+      approvers = approvers == null ? List.of() : List.copyOf(approvers);
+      copyTo = copyTo == null ? List.of() : List.copyOf(copyTo);
+      ifNoApprover = ifNoApprover == null ? NoApprover.DEFAULT : ifNoApprover;
+      fields = ordered(fields);
+    }
+
+    @Override
+    public List<String> branchNames() {
+      return List.of(REJECTED, ERROR);
+    }
+  }
+
+  /** How the approvers of one approval decide. */
+  enum ApprovalMode {
+    /** 或签: the first decision decides. */
+    ANY("any"),
+    /** 会签: all approve; one rejection rejects. */
+    ALL("all"),
+    /** 依次: one after the other in order; one rejection rejects. */
+    SEQUENTIAL("sequential"),
+    /** 票签: approved when approvals reach the pass ratio; rejected when they no longer can. */
+    VOTE("vote");
+
+    private final String jsonName;
+
+    ApprovalMode(String jsonName) {
+      this.jsonName = jsonName;
+    }
+
+    public String jsonName() {
+      return jsonName;
+    }
+
+    public static Optional<ApprovalMode> fromJson(String s) {
+      return Arrays.stream(values()).filter(v -> v.jsonName.equals(s)).findFirst();
+    }
+  }
+
+  /**
+   * Who approves (or reads, in {@code copyTo}): {@code user} ({@code username}), {@code team} (its members),
+   * {@code manager} ({@code levels} managers up from the record owner, default 1), {@code role} (active users
+   * holding it), {@code recordOwner}, {@code field} (a user reference of the record), {@code expression}
+   * (a username or a list of them).
+   */
+  record Approver(ApproverType type, String username, String team, Integer levels, String role, String field,
+      String expression) {}
+
+  enum ApproverType {
+    USER("user"), TEAM("team"), MANAGER("manager"), ROLE("role"), RECORD_OWNER("recordOwner"), FIELD("field"),
+    EXPRESSION("expression");
+
+    private final String jsonName;
+
+    ApproverType(String jsonName) {
+      this.jsonName = jsonName;
+    }
+
+    public String jsonName() {
+      return jsonName;
+    }
+
+    public static Optional<ApproverType> fromJson(String s) {
+      return Arrays.stream(values()).filter(v -> v.jsonName.equals(s)).findFirst();
+    }
+  }
+
+  /** What an empty approver list does: {@code approve} at once, send to the {@code admin}, or to the {@code user} named. */
+  record NoApprover(String action, String username) {
+    public static final String APPROVE = "approve";
+    public static final String ADMIN = "admin";
+    public static final String USER = "user";
+    public static final NoApprover DEFAULT = new NoApprover(ADMIN, null);
+  }
+
+  /**
+   * What happens when an approval is still pending {@code after} (ISO duration, working time of
+   * {@code calendar} when given): {@code remind} (then every {@code remindEvery}), {@code approve},
+   * {@code reject}, or {@code escalate} (the pending approvers handed over to {@code escalateTo}).
+   */
+  record TimeLimit(String after, String calendar, String action, String remindEvery, Approver escalateTo) {
+    public static final String REMIND = "remind";
+    public static final String APPROVE = "approve";
+    public static final String REJECT = "reject";
+    public static final String ESCALATE = "escalate";
+  }
+
+  /** A type that is not supported; refused by the checks. */
   record Unknown(Common common, String type) implements FlowNode {}
 
   private static List<String> named(List<String> names, String... builtIn) {
