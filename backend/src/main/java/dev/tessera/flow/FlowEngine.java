@@ -243,7 +243,7 @@ public class FlowEngine {
                 FlowToken.State.WAITING, w.due(), tok.attempt(), tok.visit(), wait, id, null)))
             .chain(() -> settle(ctx));
       }
-      String branch = o instanceof Outcome.Next n ? n.branch() : null;
+      String branch = o instanceof Outcome.Next n ? n.branch() : o instanceof Outcome.Goto ? "returned" : null;
       Uni<Void> history;
       if (resumed && tok.stepId() != null) {
         history = store.endStep(ctx.tx, tok.stepId(), "completed", branch, o.output(), null);
@@ -254,7 +254,8 @@ public class FlowEngine {
       }
       return history.chain(() -> {
         p.done++;
-        List<FlowEdge> edges = o instanceof Outcome.Next n ? ctx.flow.next(node.id(), n.branch()) : List.of();
+        List<FlowEdge> edges = o instanceof Outcome.Next n ? ctx.flow.next(node.id(), n.branch())
+            : o instanceof Outcome.Goto g ? List.of(new FlowEdge(node.id(), g.node(), null)) : List.of();
         if (edges.isEmpty()) {
           return flush(ctx).chain(() -> store.endPath(ctx.tx, tok.id(), tok.instanceId())).chain(left -> settle(ctx, left));
         }

@@ -60,7 +60,7 @@ class FlowNodes {
 
   FlowNodes(FlowExpressions expressions, ConditionService conditions, RecordService records, RecordStore store,
       Outbox outbox, WebhookCaller webhooks, FlowPeople people, dev.tessera.assignment.AssignmentService assignments,
-      FlowVersions versions, FlowStore flows,
+      FlowVersions versions, FlowStore flows, FlowApprovals approvals,
       @ConfigProperty(name = "tessera.flows.language", defaultValue = "zh-CN") String language,
       @ConfigProperty(name = "tessera.flows.timezone", defaultValue = "Asia/Shanghai") String zone) {
     this.expressions = expressions;
@@ -73,9 +73,12 @@ class FlowNodes {
     this.versions = versions;
     this.flows = flows;
     this.assignments = assignments;
+    this.approvals = approvals;
     this.language = language;
     this.zone = ZoneId.of(zone);
   }
+
+  private final FlowApprovals approvals;
 
   FlowExpressions expressions() {
     return expressions;
@@ -113,6 +116,8 @@ class FlowNodes {
       return startWait(ctx, w);
     } else if (node instanceof FlowNode.End) {
       return Uni.createFrom().item(new Outcome.Stop(null));
+    } else if (node instanceof FlowNode.Approval a) {
+      return approvals.run(ctx, a, tok, text(ctx, a.title()));
     }
     throw new FlowFailure("NOT_AVAILABLE", Map.of("type", node.type()));
   }
@@ -129,6 +134,8 @@ class FlowNodes {
           return Uni.createFrom().item(new Outcome.Next(null, wait.get("event")));
         }
         return Uni.createFrom().item(timedOut ? new Outcome.Next(FlowNode.TIMEOUT, null) : again(wait, until));
+      case "approval":
+        return approvals.resume(ctx, (FlowNode.Approval) node, wait);
       case "flow":
         if (wait.get("event") != null) {
           return Uni.createFrom().item(new Outcome.Next(null, wait.get("event")));
@@ -144,11 +151,11 @@ class FlowNodes {
     }
   }
 
-  private static Outcome again(Map<String, Object> wait, OffsetDateTime until) {
+  static Outcome again(Map<String, Object> wait, OffsetDateTime until) {
     return new Outcome.Wait(until == null ? FlowEngine.FOREVER : until, wait, null);
   }
 
-  private static Map<String, Object> waiting(String type, OffsetDateTime until, Map<String, Object> more) {
+  static Map<String, Object> waiting(String type, OffsetDateTime until, Map<String, Object> more) {
     Map<String, Object> w = new LinkedHashMap<>();
     w.put("type", type);
     if (until != null && until.isBefore(FlowEngine.FOREVER)) {
@@ -542,7 +549,7 @@ class FlowNodes {
   }
 
   /** Renders a localized text in the flows' language (a task's title is one text). */
-  private Uni<String> text(FlowContext ctx, LocalizedText text) {
+  Uni<String> text(FlowContext ctx, LocalizedText text) {
     if (text == null) {
       return Uni.createFrom().nullItem();
     }
@@ -596,7 +603,7 @@ class FlowNodes {
   }
 
   /** {@code d} after now: in working time of the named calendar (working days, hours, holidays, 调休), else plainly. */
-  private static OffsetDateTime later(FlowContext ctx, Duration d, String calendar) {
+  static OffsetDateTime later(FlowContext ctx, Duration d, String calendar) {
     if (calendar == null) {
       return ctx.now.plus(d);
     }

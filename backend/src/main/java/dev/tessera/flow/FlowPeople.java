@@ -54,6 +54,44 @@ class FlowPeople {
     }
   }
 
+  /** The members' user records of the team with this code (or, failing that, this name), in membership order. */
+  Uni<List<DataRecord>> teamMembers(FlowContext ctx, String team) {
+    EntityDefinition teams = ctx.meta.entity("team");
+    EntityDefinition members = ctx.meta.entity("teamMember");
+    return store.find(ctx.tx, RecordQuery.byField(teams, "code", team, 1))
+        .chain(byCode -> byCode.isEmpty() ? store.find(ctx.tx, RecordQuery.byField(teams, "name", team, 1))
+            : Uni.createFrom().item(byCode))
+        .chain(found -> {
+          if (found.isEmpty()) {
+            throw new FlowFailure("NO_TEAM", Map.of("team", team));
+          }
+          return store.find(ctx.tx, RecordQuery.byField(members, "team", found.get(0).id().toString(), MAX_PEOPLE));
+        })
+        .chain(rows -> {
+          Set<UUID> ids = new LinkedHashSet<>();
+          rows.forEach(m -> {
+            if (m.get("member") != null) {
+              ids.add(UUID.fromString(m.get("member").toString()));
+            }
+          });
+          return ids.isEmpty() ? Uni.createFrom().item(List.<DataRecord>of())
+              : store.findByIds(ctx.tx, ctx.meta.entity("user"), ids);
+        });
+  }
+
+  /** Active users holding {@code role} (at most {@link #MAX_PEOPLE}, in id order). */
+  Uni<List<DataRecord>> holders(FlowContext ctx, String role) {
+    EntityDefinition users = ctx.meta.entity("user");
+    dev.tessera.record.Page page = new dev.tessera.record.Page(List.of(new dev.tessera.record.OrderKey(
+        dev.tessera.record.Column.of(dev.tessera.record.SystemColumn.ID), false)), null, false, MAX_PEOPLE);
+    return store.find(ctx.tx, new RecordQuery(users, dev.tessera.record.Filter.all(), page, false)).map(all -> all.stream()
+        .filter(u -> !"inactive".equals(u.get("status")) && u.get("roles") instanceof java.util.Collection<?> c && c.contains(role))
+        .toList());
+  }
+
+  /** Most users a team or role names as approvers or recipients. */
+  static final int MAX_PEOPLE = 1_000;
+
   private static Uni<String> owner(FlowContext ctx, String what) {
     String owner = ctx.record == null ? null : ctx.record.ownerId();
     if (owner == null) {
@@ -73,8 +111,8 @@ class FlowPeople {
     });
   }
 
-  /** The manager of a team the owner belongs to (the first such team by id). */
-  private Uni<DataRecord> manager(FlowContext ctx, String ownerName) {
+  /** The manager of a team {@code ownerName} belongs to (the first such team by id); fails when there is none. */
+  Uni<DataRecord> manager(FlowContext ctx, String ownerName) {
     EntityDefinition members = ctx.meta.entity("teamMember");
     EntityDefinition teams = ctx.meta.entity("team");
     EntityDefinition users = ctx.meta.entity("user");

@@ -18,6 +18,9 @@ sealed interface Outcome {
   /** Wait until {@code due} (or an event {@code waitFor} names wakes the token first). */
   record Wait(OffsetDateTime due, Map<String, Object> waitFor, Object output) implements Outcome {}
 
+  /** Go back to {@code node}, an earlier node of the flow, which runs again (an approval returned to it). */
+  record Goto(String node, Object output) implements Outcome {}
+
   /** This path ends here. */
   record Stop(Object output) implements Outcome {}
 }

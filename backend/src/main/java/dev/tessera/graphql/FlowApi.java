@@ -296,7 +296,7 @@ class FlowApi implements SchemaContributor {
     List.of(STEP, TOKEN, INSTANCE, INCIDENT, NODE_COUNT, SUMMARY, TASK, TEST_STEP, TEST_RUN, MIGRATION, MIGRATION_PROBLEM, NODE_MAP).forEach(parts::type);
   }
 
-  private static GraphQLFieldDefinition field(String name, GraphQLOutputType type, String description,
+  static GraphQLFieldDefinition field(String name, GraphQLOutputType type, String description,
       GraphQLArgument... args) {
     GraphQLFieldDefinition.Builder b = GraphQLFieldDefinition.newFieldDefinition().name(name).type(type)
         .description(description);
@@ -306,7 +306,7 @@ class FlowApi implements SchemaContributor {
     return b.build();
   }
 
-  private static int first(DataFetchingEnvironment env) {
+  static int first(DataFetchingEnvironment env) {
     Integer first = env.getArgument("first");
     int n = first == null ? 50 : first;
     if (n < 1 || n > 500) {
