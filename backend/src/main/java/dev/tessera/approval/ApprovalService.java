@@ -257,13 +257,18 @@ public class ApprovalService {
 
   /** 催办: the submitter (or an approver) reminds the pending approvers, at most once per interval. */
   public Uni<Approval> remind(UUID id, Actor actor) {
-    return act(id, actor, (t, a) -> {
+    return act(id, actor, (t, a) -> store.tasks(t, id).chain(tasks -> {
+      boolean involved = !actor.restricted() || a.submittedBy().equals(actor.userId())
+          || tasks.stream().anyMatch(x -> x.approver().equals(actor.userId()));
+      if (!involved) {
+        throw refused(ErrorCode.FORBIDDEN, "NOT_INVOLVED", Map.of(), "id");
+      }
       if (a.remindedAt() != null && a.remindedAt().plus(remindInterval).isAfter(OffsetDateTime.now())) {
         throw refused(ErrorCode.TOO_MANY_ATTEMPTS, "REMIND_TOO_SOON",
             Map.of("minutes", Math.max(1, remindInterval.toMinutes())), "id");
       }
       return remindPending(t, a, actor.userId()).chain(() -> store.find(t, id));
-    });
+    }));
   }
 
   // ------------------------------------------------------------------ reads

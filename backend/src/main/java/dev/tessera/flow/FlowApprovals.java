@@ -96,8 +96,10 @@ class FlowApprovals {
         return Uni.createFrom().item(decided(a.status().sql(), null, out));
       }
       FlowNode.TimeLimit limit = node.timeLimit();
-      if (limit == null) {
-        return Uni.createFrom().item(FlowNodes.again(wait, FlowEngine.FOREVER));
+      OffsetDateTime until = wait.get("until") instanceof String u ? OffsetDateTime.parse(u) : null;
+      if (limit == null || until == null || ctx.now.isBefore(until)) {
+        // woken early (a record change for the flow's goal): the approval goes on waiting
+        return Uni.createFrom().item(FlowNodes.again(wait, until == null ? FlowEngine.FOREVER : until));
       }
       switch (limit.action()) {
         case FlowNode.TimeLimit.APPROVE:
