@@ -16,6 +16,33 @@ export type Channel = "inApp" | "email" | "sms" | "wecom" | "dingtalk";
  * ISO-8601 duration: PT2S, PT4H, P7D, P1DT12H
  */
 export type Duration = string;
+/**
+ * Who approves: a user by username, a team's members, the record owner's managers (levels up, 1–5), the active users of a role (admin is built in), the record owner, the user a user field of the record names, or an expression giving a username or a list of them
+ */
+export type Approver = {
+  type: "user" | "team" | "manager" | "role" | "recordOwner" | "field" | "expression";
+  username?: Username;
+  /**
+   * A team's code
+   */
+  team?: string;
+  /**
+   * How many managers up from the record owner: 1 the owner's manager, 2 also that manager's manager ...
+   */
+  levels?: number;
+  /**
+   * A role definition, or the built-in admin
+   */
+  role?: string;
+  /**
+   * A user field (or a reference to user) of the record
+   */
+  field?: string;
+  /**
+   * An expression of the expression language (docs/expressions.md)
+   */
+  expression?: string;
+};
 
 /**
  * An automation: one trigger, nodes and edges (ADR 0046, 0047). Conditions and set values are expressions over the trigger record, vars.<name> and now().
@@ -112,9 +139,6 @@ export interface FlowDefinition {
    */
   nodes: {
     id: NodeId;
-    /**
-     * approval is reserved for the approval feature
-     */
     type:
       | "condition"
       | "split"
@@ -254,6 +278,76 @@ export interface FlowDefinition {
      * A flow with a manual trigger on entity
      */
     flow?: string;
+    /**
+     * approval: any 或签 (the first decision decides), all 会签 (every approver approves; one rejection rejects), sequential 依次 (one at a time in the listed order), vote 票签 (approved once approvals reach passRatio of the approvers)
+     */
+    mode?: "any" | "all" | "sequential" | "vote";
+    /**
+     * approval with mode vote: the share of the approvers whose approval approves, e.g. 0.6
+     */
+    passRatio?: number;
+    /**
+     * approval: who decides, resolved in order when the node runs, duplicates removed
+     *
+     * @maxItems 50
+     */
+    approvers?: Approver[];
+    /**
+     * approval: what an empty approver list does: approve at once, send to the built-in administrator (admin, the default) or to the user named
+     */
+    ifNoApprover?: {
+      action: "approve" | "admin" | "user";
+      /**
+       * With action user: who decides instead
+       */
+      username?: string;
+    };
+    /**
+     * approval: 去重 — an approver who approved at the approval node just before on this path is recorded as approved at once
+     */
+    skipRepeated?: boolean;
+    /**
+     * approval: 抄送 — people who are told and may read the approval but do not decide
+     *
+     * @maxItems 50
+     */
+    copyTo?: Approver[];
+    /**
+     * approval: what happens when it is still pending after a time (working time of calendar when given); escalate hands the pending approvers' part to escalateTo
+     */
+    timeLimit?: {
+      /**
+       * ISO-8601 duration: PT2S, PT4H, P7D, P1DT12H
+       */
+      after: string;
+      /**
+       * A calendar: after and remindEvery count working time
+       */
+      calendar?: string;
+      /**
+       * remind the pending approvers (催办), approve, reject, or escalate (hand the pending approvers' part to escalateTo)
+       */
+      action: "remind" | "approve" | "reject" | "escalate";
+      /**
+       * ISO-8601 duration: PT2S, PT4H, P7D, P1DT12H
+       */
+      remindEvery?: string;
+      escalateTo?: Approver;
+    };
+    /**
+     * approval: per field of the record, what the approvers may do: none hides it, read shows it, write lets them set it with their decision; fields not listed are shown as the approver's role allows
+     */
+    fields?: {
+      [k: string]: "none" | "read" | "write";
+    };
+    /**
+     * approval: 退回 — the approvers may send the record back to an earlier node of this path
+     */
+    allowReturn?: boolean;
+    /**
+     * approval: 撤回 — the submitter may withdraw before the first decision
+     */
+    allowWithdraw?: boolean;
   }[];
   /**
    * @maxItems 2000

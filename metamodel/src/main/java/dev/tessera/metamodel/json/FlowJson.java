@@ -7,10 +7,15 @@ import dev.tessera.metamodel.model.FlowDefinition.Reenrollment;
 import dev.tessera.metamodel.model.FlowDefinition.RunAs;
 import dev.tessera.metamodel.model.FlowEdge;
 import dev.tessera.metamodel.model.FlowNode;
+import dev.tessera.metamodel.model.FlowNode.ApprovalMode;
+import dev.tessera.metamodel.model.FlowNode.Approver;
+import dev.tessera.metamodel.model.FlowNode.ApproverType;
 import dev.tessera.metamodel.model.FlowNode.Common;
+import dev.tessera.metamodel.model.FlowNode.NoApprover;
 import dev.tessera.metamodel.model.FlowNode.Recipient;
 import dev.tessera.metamodel.model.FlowNode.RecipientType;
 import dev.tessera.metamodel.model.FlowNode.Retry;
+import dev.tessera.metamodel.model.FlowNode.TimeLimit;
 import dev.tessera.metamodel.model.FlowTrigger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +23,8 @@ import java.util.Map;
 
 /**
  * The reader of {@code flow} definitions. Like the other readers it never fails: what it cannot read
- * becomes null, an unknown trigger or node type becomes {@code Unknown}, and the validator reports it.
+ * becomes null, an unknown trigger or node type becomes {@code Unknown}, and the validator reports it
+ * (an approver of an unknown type keeps a null type; the schema reports it).
  * The defaults of {@code flow.schema.json} are applied here and by the records. An edge from a wait
  * written with the branch {@code met} is read as the wait's default edge, which is what "met" means.
  */
@@ -111,8 +117,32 @@ public final class FlowJson {
       case "forEach" -> new FlowNode.ForEach(c, text(n, "entity"), text(n, "via"), text(n, "condition"), text(n, "flow"));
       case "callFlow" -> new FlowNode.CallFlow(c, text(n, "flow"), text(n, "record"), RuleJson.bool(n, "wait", true));
       case "end" -> new FlowNode.End(c);
+      case "approval" -> approval(c, n);
       default -> new FlowNode.Unknown(c, type);
     };
+  }
+
+  /** An approval node (ADR 0050); {@code allowReturn} and {@code allowWithdraw} default to true. */
+  private static FlowNode.Approval approval(Common c, JsonNode n) {
+    JsonNode none = n.get("ifNoApprover");
+    NoApprover ifNoApprover = none != null && none.isObject() ? new NoApprover(text(none, "action"), text(none, "username")) : null;
+    JsonNode t = n.get("timeLimit");
+    TimeLimit timeLimit = t != null && t.isObject() ? new TimeLimit(text(t, "after"), text(t, "calendar"), text(t, "action"),
+        text(t, "remindEvery"), approver(t.get("escalateTo"))) : null;
+    JsonNode ratio = n.get("passRatio");
+    return new FlowNode.Approval(c, MetamodelJson.label(n.get("title")),
+        n.has("mode") ? ApprovalMode.fromJson(text(n, "mode")).orElse(null) : null,
+        ratio != null && ratio.isNumber() ? ratio.asDouble() : null, list(n.path("approvers"), FlowJson::approver),
+        ifNoApprover, RuleJson.bool(n, "skipRepeated", false), list(n.path("copyTo"), FlowJson::approver), timeLimit,
+        texts(n.path("fields")), RuleJson.bool(n, "allowReturn", true), RuleJson.bool(n, "allowWithdraw", true));
+  }
+
+  private static Approver approver(JsonNode a) {
+    if (a == null || !a.isObject()) {
+      return null;
+    }
+    return new Approver(ApproverType.fromJson(text(a, "type")).orElse(null), text(a, "username"), text(a, "team"),
+        integer(a, "levels"), text(a, "role"), text(a, "field"), text(a, "expression"));
   }
 
   private static Retry retry(JsonNode r) {

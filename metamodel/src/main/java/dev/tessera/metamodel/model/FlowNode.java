@@ -12,8 +12,8 @@ import java.util.Optional;
  * One node of a flow: one record per node type of ADR 0046. Every node has a unique {@link #id()}, an
  * optional {@link #label()}, a {@link #retry()} policy and an optional {@link #onError()} (the node that
  * catches its failure, like an {@code error} edge). {@link #branchNames()} names the branches its edges may
- * take besides the default; {@link Unknown} holds a type that is not (yet) supported, such as
- * {@code approval}, and only appears in definitions that were refused.
+ * take besides the default; {@link Unknown} holds a type that is not supported and only appears in
+ * definitions that were refused.
  */
 public sealed interface FlowNode {
   /** The branch of a failed node, built in on every node. */
@@ -387,6 +387,8 @@ public sealed interface FlowNode {
     public static final String APPROVE = "approve";
     public static final String REJECT = "reject";
     public static final String ESCALATE = "escalate";
+    /** The shortest {@code remindEvery}, as the runtime's limit on reminders (ADR 0050). */
+    public static final java.time.Duration MIN_REMIND_EVERY = java.time.Duration.ofMinutes(10);
   }
 
   /** A type that is not supported; refused by the checks. */

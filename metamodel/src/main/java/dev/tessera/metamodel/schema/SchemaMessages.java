@@ -1,5 +1,7 @@
 package dev.tessera.metamodel.schema;
 
+import static dev.tessera.metamodel.validation.MetadataMessage.ABOVE_MAXIMUM;
+import static dev.tessera.metamodel.validation.MetadataMessage.BELOW_MINIMUM;
 import static dev.tessera.metamodel.validation.MetadataMessage.EMPTY;
 import static dev.tessera.metamodel.validation.MetadataMessage.INVALID_API_NAME;
 import static dev.tessera.metamodel.validation.MetadataMessage.INVALID_ID;
@@ -12,6 +14,8 @@ import static dev.tessera.metamodel.validation.MetadataMessage.JSON_STRING;
 import static dev.tessera.metamodel.validation.MetadataMessage.MISSING_PROPERTY;
 import static dev.tessera.metamodel.validation.MetadataMessage.MISSING_TRANSLATION;
 import static dev.tessera.metamodel.validation.MetadataMessage.NOT_A_CHOICE;
+import static dev.tessera.metamodel.validation.MetadataMessage.NOT_ABOVE;
+import static dev.tessera.metamodel.validation.MetadataMessage.NOT_BELOW;
 import static dev.tessera.metamodel.validation.MetadataMessage.NOT_A_LANGUAGE;
 import static dev.tessera.metamodel.validation.MetadataMessage.NOT_IN_FORM;
 import static dev.tessera.metamodel.validation.MetadataMessage.NOT_VALID;
@@ -92,6 +96,10 @@ final class SchemaMessages {
       case "minLength", "minItems" -> Problem.of(ProblemCode.REQUIRED, path, EMPTY, "what", what);
       case "maxLength" -> Problem.of(ProblemCode.INVALID_VALUE, path, TOO_LONG, "what", what, "max", arg(args, 0));
       case "maxItems" -> Problem.of(ProblemCode.INVALID_VALUE, path, TOO_MANY_ITEMS, "what", what, "max", arg(args, 0));
+      case "minimum" -> Problem.of(ProblemCode.INVALID_VALUE, path, BELOW_MINIMUM, "what", what, "limit", arg(args, 0));
+      case "maximum" -> Problem.of(ProblemCode.INVALID_VALUE, path, ABOVE_MAXIMUM, "what", what, "limit", arg(args, 0));
+      case "exclusiveMinimum" -> Problem.of(ProblemCode.INVALID_VALUE, path, NOT_ABOVE, "what", what, "limit", arg(args, 0));
+      case "exclusiveMaximum" -> Problem.of(ProblemCode.INVALID_VALUE, path, NOT_BELOW, "what", what, "limit", arg(args, 0));
       default -> Problem.of(ProblemCode.INVALID_VALUE, path, NOT_VALID, "what", what, "reason", raw);
     };
   }

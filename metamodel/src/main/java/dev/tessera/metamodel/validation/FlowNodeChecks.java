@@ -22,7 +22,8 @@ import java.util.Set;
  * the variables they set are known ({@link FlowVariables}): expressions compile with the type their
  * use needs, written fields exist and are writable, created records get their required fields, texts'
  * placeholders resolve, durations are bounded, and named rules, templates, calendars and sub-flows
- * exist and fit. Messages and texts are checked by {@link FlowNodeTexts}.
+ * exist and fit. Messages and texts are checked by {@link FlowNodeTexts}, approvals by
+ * {@link FlowApprovalChecks}.
  */
 final class FlowNodeChecks {
   private static final Set<String> RESERVED_BRANCHES = Set.of(FlowNode.ELSE, FlowNode.ERROR, FlowNode.TIMEOUT, "met");
@@ -71,8 +72,8 @@ final class FlowNodeChecks {
   private void node(FlowNode n, String at, Map<String, FlowVariables.Declared> vars) {
     c.duration(at + ".retry.backoff", n.retry().backoff());
     NodeScope s = new NodeScope(at, vars);
-    if (n instanceof FlowNode.Unknown u && "approval".equals(u.type())) {
-      c.add(ProblemCode.INVALID_VALUE, at + ".type", FlowMessage.APPROVAL_NOT_YET);
+    if (n instanceof FlowNode.Approval x) {
+      new FlowApprovalChecks(c, at, FlowVariables.scope(vars)).check(x);
     } else if (n instanceof FlowNode.Condition x) {
       List<String> names = new ArrayList<>();
       for (int j = 0; j < x.branches().size(); j++) {

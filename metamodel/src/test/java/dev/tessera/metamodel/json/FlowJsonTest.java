@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The flow reader: the issue's minimal flow reads to its typed records with the graph helpers the
- * engine uses; every trigger and node type reads; an unknown type reads as {@code Unknown}; omitted
- * options take the defaults {@code flow.schema.json} documents.
+ * engine uses; every trigger and node type reads (an approval with every part of ADR 0050); an unknown
+ * type reads as {@code Unknown}; omitted options take the defaults {@code flow.schema.json} documents.
  */
 class FlowJsonTest {
   @Test
@@ -86,13 +86,13 @@ class FlowJsonTest {
 
   @Test
   void everyTypeReadsAndUnknownOnesAreKeptAsUnknown() throws Exception {
-    FlowNode approval = FlowJson.node(json("{\"id\": \"a\", \"type\": \"approval\", \"approvers\": []}"));
-    assertInstanceOf(FlowNode.Unknown.class, approval);
-    assertEquals("approval", approval.type());
-    assertEquals("a", approval.id());
+    FlowNode unknown = FlowJson.node(json("{\"id\": \"a\", \"type\": \"review\"}"));
+    assertInstanceOf(FlowNode.Unknown.class, unknown);
+    assertEquals("review", unknown.type());
+    assertEquals("a", unknown.id());
     assertInstanceOf(FlowTrigger.Unknown.class, FlowJson.trigger(json("{\"type\": \"recordMerged\"}")));
     for (String t : List.of("condition", "split", "updateRecord", "createRecord", "assign", "createTask", "notify", "wait",
-        "callWebhook", "setVariable", "forEach", "callFlow", "end")) {
+        "callWebhook", "setVariable", "forEach", "callFlow", "end", "approval")) {
       assertEquals(t, FlowJson.node(json("{\"id\": \"n\", \"type\": \"" + t + "\"}")).type());
     }
     for (String t : List.of("recordCreated", "recordUpdated", "recordDeleted", "stageChanged", "ownerChanged", "schedule",
@@ -113,6 +113,68 @@ class FlowJsonTest {
     assertEquals(List.of(new FlowEdge("w", "a", null)), f.next("w", null));
     assertEquals(List.of(new FlowEdge("w", "b", "timeout")), f.next("w", "timeout"));
     assertEquals(List.of("timeout", "error"), f.node("w").orElseThrow().branchNames());
+  }
+
+  @Test
+  void anApprovalReadsAsAdr0050WritesIt() throws Exception {
+    FlowNode.Approval a = (FlowNode.Approval) FlowJson.node(json("""
+        {"id": "legal", "type": "approval", "title": {"zh-CN": "合同审批：{{name}}", "en": "Contract approval: {{name}}"},
+         "mode": "vote", "passRatio": 0.6,
+         "approvers": [{"type": "user", "username": "alice"}, {"type": "team", "team": "legal"},
+                       {"type": "manager", "levels": 2}, {"type": "role", "role": "finance"},
+                       {"type": "recordOwner"}, {"type": "field", "field": "reviewer"},
+                       {"type": "expression", "expression": "amount > 100000 ? 'ceo' : 'cfo'"}],
+         "ifNoApprover": {"action": "user", "username": "bob"}, "skipRepeated": true,
+         "copyTo": [{"type": "user", "username": "carol"}],
+         "timeLimit": {"after": "P2D", "calendar": "chinaMainland", "action": "escalate",
+                       "remindEvery": "PT4H", "escalateTo": {"type": "manager", "levels": 1}},
+         "fields": {"amount": "read", "discount": "write", "phone": "none"},
+         "allowReturn": false, "allowWithdraw": false}
+        """));
+    assertEquals("Contract approval: {{name}}", a.title().get("en"));
+    assertEquals(FlowNode.ApprovalMode.VOTE, a.mode());
+    assertEquals(0.6, a.passRatio());
+    assertEquals(List.of(new FlowNode.Approver(FlowNode.ApproverType.USER, "alice", null, null, null, null, null),
+        new FlowNode.Approver(FlowNode.ApproverType.TEAM, null, "legal", null, null, null, null),
+        new FlowNode.Approver(FlowNode.ApproverType.MANAGER, null, null, 2, null, null, null),
+        new FlowNode.Approver(FlowNode.ApproverType.ROLE, null, null, null, "finance", null, null),
+        new FlowNode.Approver(FlowNode.ApproverType.RECORD_OWNER, null, null, null, null, null, null),
+        new FlowNode.Approver(FlowNode.ApproverType.FIELD, null, null, null, null, "reviewer", null),
+        new FlowNode.Approver(FlowNode.ApproverType.EXPRESSION, null, null, null, null, null, "amount > 100000 ? 'ceo' : 'cfo'")),
+        a.approvers());
+    assertEquals(new FlowNode.NoApprover(FlowNode.NoApprover.USER, "bob"), a.ifNoApprover());
+    assertTrue(a.skipRepeated());
+    assertEquals("carol", a.copyTo().get(0).username());
+    assertEquals(new FlowNode.TimeLimit("P2D", "chinaMainland", FlowNode.TimeLimit.ESCALATE, "PT4H",
+        new FlowNode.Approver(FlowNode.ApproverType.MANAGER, null, null, 1, null, null, null)), a.timeLimit());
+    assertEquals(List.of("amount", "discount", "phone"), List.copyOf(a.fields().keySet()));
+    assertEquals("write", a.fields().get("discount"));
+    assertFalse(a.allowReturn());
+    assertFalse(a.allowWithdraw());
+    assertEquals(List.of(FlowNode.REJECTED, FlowNode.ERROR), a.branchNames());
+    assertTrue(a.hasDefaultEdge());
+  }
+
+  @Test
+  void anApprovalsOmittedOptionsTakeTheSchemasDefaults() throws Exception {
+    JsonNode schema = MetamodelJson.mapper().readTree(DefinitionSchemas.resource("flow"));
+    JsonNode props = nodeThen(schema, "approval");
+    FlowNode.Approval a = (FlowNode.Approval) FlowJson.node(json("""
+        {"id": "a", "type": "approval", "title": {"zh-CN": "审批", "en": "Approval"},
+         "approvers": [{"type": "manager"}]}
+        """));
+    assertEquals(props.at("/mode/default").asText(), a.mode().jsonName());
+    assertEquals(props.at("/ifNoApprover/properties/action/default").asText(), a.ifNoApprover().action());
+    assertEquals(props.at("/skipRepeated/default").asBoolean(), a.skipRepeated());
+    assertEquals(props.at("/allowReturn/default").asBoolean(), a.allowReturn());
+    assertEquals(props.at("/allowWithdraw/default").asBoolean(), a.allowWithdraw());
+    assertTrue(a.allowReturn() && a.allowWithdraw());
+    assertNull(a.passRatio());
+    assertNull(a.timeLimit());
+    assertEquals(List.of(), a.copyTo());
+    assertEquals(java.util.Map.of(), a.fields());
+    assertNull(a.approvers().get(0).levels(), "levels defaults to 1 where the runtime resolves it");
+    assertEquals(1, schema.at("/$defs/approver/properties/levels/default").asInt());
   }
 
   private static JsonNode nodeThen(JsonNode schema, String type) {

@@ -25,14 +25,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * thing and must give exactly the listed problems (code and path), each worded in zh-CN and en. The
  * definitions: $[0] lead, $[1] followUp, $[2]/$[3] assignment rules, $[4]/$[5] message templates,
  * $[6] calendar, $[7] followUpTask (manual sub-flow), $[8] rich (every node), $[9] nightly (schedule
- * without entity), $[10] triggers.
+ * without entity), $[10] triggers, $[11] contract, $[12] role finance, $[13] contractApproval (approval
+ * nodes: each mode, each approver type, each time-limit action, a rejected branch).
  */
 class FlowValidatorTest {
   private static final String RICH = "/8";
   private static final String NODES = RICH + "/nodes";
   private static final String EDGES = RICH + "/edges";
+  private static final String APPROVALS = "/13/nodes";
 
-  /** One change to the valid set: set (or, with a null value, remove) the value at a JSON pointer, or append to an array. */
+  /** One change to the valid set: set (or, with a null value, remove) the value at a JSON pointer (an item of an array: replace it), or append to an array. */
   record Op(String pointer, String json, boolean append) {
     void apply(ArrayNode root) throws Exception {
       JsonPointer p = JsonPointer.compile(pointer);
@@ -40,6 +42,8 @@ class FlowValidatorTest {
       String key = p.last().getMatchingProperty();
       if (append) {
         ((ArrayNode) root.at(p)).add(FlowValidatorTest.json(json));
+      } else if (parent instanceof ArrayNode items) {
+        items.set(p.last().getMatchingIndex(), FlowValidatorTest.json(json));
       } else if (json == null) {
         ((ObjectNode) parent).remove(key);
       } else {
@@ -91,7 +95,7 @@ class FlowValidatorTest {
         broken("onError and an error edge", List.of("CONFLICT@$[8].nodes[10].onError"), set(NODES + "/10/onError", "\"done\""),
             add(EDGES, "{\"from\": \"hook\", \"to\": \"done\", \"branch\": \"error\"}")),
         broken("nothing starts", List.of("REQUIRED@$[7].edges", "INVALID_OPTION@$[7].nodes[0]"), set("/7/edges", "[]")),
-        broken("an approval node", List.of("INVALID_VALUE@$[8].nodes[15].type"),
+        broken("an approval node with only its type", List.of("REQUIRED@$[8].nodes[15].title", "REQUIRED@$[8].nodes[15].approvers"),
             add(NODES, "{\"id\": \"approve\", \"type\": \"approval\"}"),
             add(EDGES, "{\"from\": \"sub\", \"to\": \"approve\"}")),
         broken("a condition on an unknown field", List.of("INVALID_EXPRESSION@$[8].nodes[1].branches[0].condition"),
@@ -196,6 +200,85 @@ class FlowValidatorTest {
         broken("a template naming an unknown field", List.of("INVALID_EXPRESSION@$[4].body.en"), set("/4/body/en", "\"Hi {{nam}}\"")));
   }
 
+  /** Approvals (ADR 0050), on the flow $[13] contractApproval: legal (any), board (all), finance (sequential), vote, auto. */
+  static Stream<Arguments> approvalCases() {
+    return Stream.of(
+        broken("an approval nobody decides", List.of("REQUIRED@$[13].nodes[3].approvers"), remove(APPROVALS + "/3/approvers")),
+        broken("no approver, sent to the administrator", List.of("REQUIRED@$[13].nodes[4].approvers"),
+            set(APPROVALS + "/4/ifNoApprover", "{\"action\": \"admin\"}")),
+        broken("no approver, sent to a user without username", List.of("REQUIRED@$[13].nodes[4].ifNoApprover.username"),
+            set(APPROVALS + "/4/ifNoApprover", "{\"action\": \"user\"}")),
+        broken("a fallback username that is not used", List.of("INVALID_OPTION@$[13].nodes[4].ifNoApprover.username"),
+            set(APPROVALS + "/4/ifNoApprover", "{\"action\": \"approve\", \"username\": \"bob\"}")),
+        broken("a fallback action that does not exist", List.of("INVALID_VALUE@$[13].nodes[4].ifNoApprover.action"),
+            set(APPROVALS + "/4/ifNoApprover", "{\"action\": \"skip\"}")),
+        broken("a vote without pass ratio", List.of("REQUIRED@$[13].nodes[3].passRatio"), remove(APPROVALS + "/3/passRatio")),
+        broken("a pass ratio without a vote", List.of("INVALID_OPTION@$[13].nodes[2].passRatio"), set(APPROVALS + "/2/passRatio", "0.5")),
+        broken("a pass ratio above one", List.of("INVALID_VALUE@$[13].nodes[3].passRatio"), set(APPROVALS + "/3/passRatio", "1.5")),
+        broken("a pass ratio of zero", List.of("INVALID_VALUE@$[13].nodes[3].passRatio"), set(APPROVALS + "/3/passRatio", "0")),
+        broken("a mode that does not exist", List.of("INVALID_VALUE@$[13].nodes[0].mode"), set(APPROVALS + "/0/mode", "\"majority\"")),
+        broken("an unknown role", List.of("UNKNOWN_TARGET@$[13].nodes[2].approvers[0].role"),
+            set(APPROVALS + "/2/approvers/0/role", "\"finanse\"")),
+        broken("an approver's username that cannot be one", List.of("INVALID_VALUE@$[13].nodes[2].approvers[1].username"),
+            set(APPROVALS + "/2/approvers/1/username", "\"a b\"")),
+        broken("a reader's username that cannot be one", List.of("INVALID_VALUE@$[13].nodes[0].copyTo[0].username"),
+            set(APPROVALS + "/0/copyTo/0/username", "\"张 三\"")),
+        broken("an approver field that names no user", List.of("INVALID_OPTION@$[13].nodes[0].approvers[5].field"),
+            set(APPROVALS + "/0/approvers/5/field", "\"amount\"")),
+        broken("an approver field that does not exist", List.of("INVALID_OPTION@$[13].nodes[0].approvers[5].field"),
+            set(APPROVALS + "/0/approvers/5/field", "\"reviewr\"")),
+        broken("an approver expression on an unknown field", List.of("INVALID_EXPRESSION@$[13].nodes[0].approvers[6].expression"),
+            set(APPROVALS + "/0/approvers/6/expression", "\"amout > 1 ? 'a' : 'b'\"")),
+        broken("an approver expression giving a number", List.of("INVALID_EXPRESSION@$[13].nodes[0].approvers[6].expression"),
+            set(APPROVALS + "/0/approvers/6/expression", "\"amount\"")),
+        broken("managers more than five levels up", List.of("INVALID_VALUE@$[13].nodes[3].approvers[1].levels"),
+            set(APPROVALS + "/3/approvers/1/levels", "6")),
+        broken("managers zero levels up", List.of("INVALID_VALUE@$[13].nodes[3].approvers[1].levels"),
+            set(APPROVALS + "/3/approvers/1/levels", "0")),
+        broken("an approver type that does not exist", List.of("INVALID_VALUE@$[13].nodes[2].approvers[1].type"),
+            set(APPROVALS + "/2/approvers/1", "{\"type\": \"department\"}")),
+        broken("a team approver without team", List.of("REQUIRED@$[13].nodes[2].approvers[1].team"),
+            set(APPROVALS + "/2/approvers/1", "{\"type\": \"team\"}")),
+        broken("a user approver naming a team too", List.of("UNKNOWN_PROPERTY@$[13].nodes[2].approvers[1].team"),
+            set(APPROVALS + "/2/approvers/1/team", "\"legal\"")),
+        broken("a time limit longer than 366 days", List.of("INVALID_VALUE@$[13].nodes[2].timeLimit.after"),
+            set(APPROVALS + "/2/timeLimit/after", "\"P400D\"")),
+        broken("a time limit that is not ISO", List.of("INVALID_VALUE@$[13].nodes[2].timeLimit.after"),
+            set(APPROVALS + "/2/timeLimit/after", "\"2 days\"")),
+        broken("a time limit without its time", List.of("REQUIRED@$[13].nodes[2].timeLimit.after"), remove(APPROVALS + "/2/timeLimit/after")),
+        broken("reminders more often than every ten minutes", List.of("INVALID_VALUE@$[13].nodes[0].timeLimit.remindEvery"),
+            set(APPROVALS + "/0/timeLimit/remindEvery", "\"PT5M\"")),
+        broken("a reminder interval without reminding", List.of("INVALID_OPTION@$[13].nodes[2].timeLimit.remindEvery"),
+            set(APPROVALS + "/2/timeLimit/remindEvery", "\"PT1H\"")),
+        broken("an unknown calendar for a time limit", List.of("UNKNOWN_TARGET@$[13].nodes[0].timeLimit.calendar"),
+            set(APPROVALS + "/0/timeLimit/calendar", "\"workwek\"")),
+        broken("escalating to nobody", List.of("REQUIRED@$[13].nodes[1].timeLimit.escalateTo"),
+            remove(APPROVALS + "/1/timeLimit/escalateTo")),
+        broken("someone to escalate to without escalating", List.of("INVALID_OPTION@$[13].nodes[2].timeLimit.escalateTo"),
+            set(APPROVALS + "/2/timeLimit/escalateTo", "{\"type\": \"recordOwner\"}")),
+        broken("escalating to an unknown role", List.of("UNKNOWN_TARGET@$[13].nodes[1].timeLimit.escalateTo.role"),
+            set(APPROVALS + "/1/timeLimit/escalateTo", "{\"type\": \"role\", \"role\": \"ceo\"}")),
+        broken("a time limit action that does not exist", List.of("INVALID_VALUE@$[13].nodes[2].timeLimit.action"),
+            set(APPROVALS + "/2/timeLimit/action", "\"cancel\"")),
+        broken("field rights on an unknown field", List.of("INVALID_OPTION@$[13].nodes[0].fields.amout"),
+            set(APPROVALS + "/0/fields/amout", "\"read\"")),
+        broken("an approver writing a computed field", List.of("INVALID_OPTION@$[13].nodes[0].fields.grade"),
+            set(APPROVALS + "/0/fields/grade", "\"write\"")),
+        broken("a field right that does not exist", List.of("INVALID_VALUE@$[13].nodes[0].fields.amount"),
+            set(APPROVALS + "/0/fields/amount", "\"edit\"")),
+        broken("an approval title naming an unknown field", List.of("INVALID_EXPRESSION@$[13].nodes[0].title.en"),
+            set(APPROVALS + "/0/title/en", "\"Approve {{nme}}\"")),
+        broken("an approval without title", List.of("REQUIRED@$[13].nodes[4].title"), remove(APPROVALS + "/4/title")),
+        broken("a task's property on an approval", List.of("UNKNOWN_PROPERTY@$[13].nodes[4].dueInDays"),
+            set(APPROVALS + "/4/dueInDays", "3")),
+        broken("a branch an approval does not have", List.of("INVALID_OPTION@$[13].edges[9].branch"),
+            add("/13/edges", "{\"from\": \"auto\", \"to\": \"rejected\", \"branch\": \"timeout\"}")),
+        broken("an approval in a flow without record", List.of("INVALID_OPTION@$[9].nodes[3]"),
+            add("/9/nodes", "{\"id\": \"ok\", \"type\": \"approval\", \"title\": {\"zh-CN\": \"审批\", \"en\": \"Approval\"}, "
+                + "\"approvers\": [{\"type\": \"user\", \"username\": \"lisi\"}]}"),
+            add("/9/edges", "{\"from\": \"tell\", \"to\": \"ok\"}")));
+  }
+
   @Test
   void theValidSetIsAccepted() throws Exception {
     assertEquals(List.of(), new MetadataValidator().validate(valid()));
@@ -207,7 +290,7 @@ class FlowValidatorTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource({"cases", "approvalCases"})
   void eachBrokenFlowGivesItsProblems(String what, List<Op> ops, List<String> expected) throws Exception {
     ArrayNode set = MetamodelJson.mapper().createArrayNode();
     valid().forEach(set::add);
@@ -230,10 +313,11 @@ class FlowValidatorTest {
 
   @Test
   void messagesSayWhatIsWrongInBothLanguages() throws Exception {
-    List<Problem> approval = problems(add(NODES, "{\"id\": \"approve\", \"type\": \"approval\"}"),
-        add(EDGES, "{\"from\": \"sub\", \"to\": \"approve\"}"));
-    assertEquals("审批节点将随审批功能一起提供，目前还不能使用", approval.get(0).message("zh-CN"));
-    assertEquals("Approval nodes arrive with the approval feature; they cannot be used yet", approval.get(0).message("en"));
+    Problem vote = problems(remove(APPROVALS + "/3/passRatio")).get(0);
+    assertEquals("票签须设置通过比例（passRatio），例如 0.6 表示 60% 的审批人同意即通过", vote.message("zh-CN"));
+    assertEquals("A vote needs a pass ratio (passRatio), e.g. 0.6: approved once 60% of the approvers approve", vote.message("en"));
+    Problem role = problems(set(APPROVALS + "/2/approvers/0/role", "\"finanse\"")).get(0);
+    assertEquals("There is no role \"finanse\"; did you mean \"finance\"?", role.message("en"));
     Problem branch = problems(add(EDGES, "{\"from\": \"ab\", \"to\": \"done\", \"branch\": \"c\"}")).get(0);
     assertEquals("节点“ab”没有分支“c”，可用的分支有：a、b、error", branch.message("zh-CN"));
     assertEquals("The node \"ab\" has no branch \"c\"; its branches are: a, b, error", branch.message("en"));
@@ -247,9 +331,19 @@ class FlowValidatorTest {
 
   @Test
   void usersAreCheckedAgainstTheDirectoryWhenThePublisherGivesOne() throws Exception {
-    Directory directory = Directory.of(Set.of("zhangsan"), Set.of());
+    Directory directory = Directory.of(Set.of("zhangsan", "alice", "bob", "carol"), Set.of("legal", "sales"));
     List<String> found = new MetadataValidator().validate(valid(), directory).stream().map(p -> p.code() + "@" + p.path()).toList();
     assertEquals(List.of("UNKNOWN_TARGET@$[9].nodes[2].to.username"), found);
+  }
+
+  @Test
+  void approversAndReadersAreCheckedAgainstTheDirectory() throws Exception {
+    Directory directory = Directory.of(Set.of("zhangsan", "alice", "lisi"), Set.of("legal"));
+    List<Problem> problems = new MetadataValidator().validate(valid(), directory);
+    assertEquals(List.of("UNKNOWN_TARGET@$[13].nodes[0].ifNoApprover.username", "UNKNOWN_TARGET@$[13].nodes[0].copyTo[0].username",
+        "UNKNOWN_TARGET@$[13].nodes[3].approvers[0].team"), problems.stream().map(p -> p.code() + "@" + p.path()).toList());
+    assertEquals("团队“sales”不存在", problems.get(2).message("zh-CN"));
+    assertEquals("There is no team \"sales\"", problems.get(2).message("en"));
   }
 
   private static List<Problem> problems(Op... ops) throws Exception {
