@@ -66,7 +66,8 @@ class FlowDefinitionsComponentTest {
     assertFalse(r.getBoolean("data.publishDefinitions.applied"), r.prettify());
     List<String> problems = r.getList("data.publishDefinitions.problems", Map.class).stream()
         .map(p -> p.get("code") + "@" + p.get("path")).toList();
-    assertEquals(List.of("INVALID_VALUE@$[1].nodes[1].duration", "INVALID_VALUE@$[1].nodes[3].type"), problems);
+    assertEquals(List.of("REQUIRED@$[1].nodes[3].title", "INVALID_VALUE@$[1].nodes[1].duration",
+        "REQUIRED@$[1].nodes[3].approvers"), problems);
     assertEquals(version, Gql.ok("{ metadataVersion }").getInt("data.metadataVersion"));
     assertTrue(registry.current().named(FlowDefinition.class, "newLeadFollowUp" + s).isEmpty());
   }
