@@ -18,7 +18,14 @@ import dev.tessera.platform.ErrorCode;
 import dev.tessera.platform.PlatformException;
 import dev.tessera.platform.Tx;
 import dev.tessera.platform.TxRunner;
+import dev.tessera.metadata.MetadataSnapshot;
+import dev.tessera.metamodel.model.EntityDefinition;
+import dev.tessera.metamodel.model.FieldDefinition;
+import dev.tessera.record.DataRecord;
+import dev.tessera.record.RecordChanged;
 import dev.tessera.record.RecordQuery;
+import dev.tessera.record.RecordReader;
+import dev.tessera.record.RecordService;
 import dev.tessera.record.RecordStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,10 +61,12 @@ public class ApprovalService {
   private final Outbox outbox;
   private final RecordStore records;
   private final MetadataRegistry registry;
+  private final RecordService recordService;
+  private final RecordReader reader;
   private final Duration remindInterval;
 
   public ApprovalService(ApprovalStore store, TxRunner tx, FlowStore flows, Outbox outbox, RecordStore records,
-      MetadataRegistry registry,
+      MetadataRegistry registry, RecordService recordService, RecordReader reader,
       @ConfigProperty(name = "tessera.approvals.remind-interval", defaultValue = "PT10M") Duration remindInterval) {
     this.store = store;
     this.tx = tx;
@@ -65,6 +74,8 @@ public class ApprovalService {
     this.outbox = outbox;
     this.records = records;
     this.registry = registry;
+    this.recordService = recordService;
+    this.reader = reader;
     this.remindInterval = remindInterval;
   }
 
@@ -154,19 +165,45 @@ public class ApprovalService {
 
   // ------------------------------------------------------------------ actions
 
-  public Uni<Approval> approve(UUID id, Actor actor, String comment) {
-    return decide(id, actor, comment, TaskStatus.APPROVED, "approved");
+  /**
+   * Approves as the approver whose turn it is; {@code values} sets the fields the approval step lets its
+   * approvers edit ({@code write}) with the decision, in the same transaction (any other field is refused,
+   * named).
+   */
+  public Uni<Approval> approve(UUID id, Actor actor, String comment, Map<String, Object> values) {
+    return decide(id, actor, comment, TaskStatus.APPROVED, "approved", values);
   }
 
   public Uni<Approval> reject(UUID id, Actor actor, String comment) {
-    return decide(id, actor, comment, TaskStatus.REJECTED, "rejected");
+    return decide(id, actor, comment, TaskStatus.REJECTED, "rejected", Map.of());
   }
 
-  private Uni<Approval> decide(UUID id, Actor actor, String comment, TaskStatus status, String action) {
-    return act(id, actor, (t, a) -> myPending(t, a, actor)
-        .chain(task -> store.setTask(t, task.id(), status, comment))
-        .chain(() -> store.event(t, id, actor.userId(), action, comment, null))
+  private Uni<Approval> decide(UUID id, Actor actor, String comment, TaskStatus status, String action,
+      Map<String, Object> values) {
+    return act(id, actor, (t, events, a) -> myPending(t, a, actor)
+        .chain(task -> write(t, events, a, actor, values == null ? Map.of() : values)
+            .chain(() -> store.setTask(t, task.id(), status, comment)))
+        .chain(() -> store.event(t, id, actor.userId(), action, comment,
+            values == null || values.isEmpty() ? null : Map.of("values", values)))
         .chain(() -> settle(t, a, actor.userId(), true)));
+  }
+
+  /** Writes the fields an approver set with its decision: only those the step marks {@code write}. */
+  private Uni<Void> write(Tx t, List<RecordChanged> events, Approval a, Actor actor, Map<String, Object> values) {
+    if (values.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    for (String f : values.keySet()) {
+      if (!"write".equals(a.fields().get(f))) {
+        throw refused(ErrorCode.FORBIDDEN, "FIELD_NOT_EDITABLE", Map.of("field", f), "values." + f);
+      }
+    }
+    MetadataSnapshot meta = registry.current();
+    EntityDefinition e = meta.entity(a.entity());
+    // the step grants the write, whatever the approver's own role: a trusted actor named after the approver
+    Actor writer = new Actor(actor.userId(), "approval");
+    return records.findById(t, e, a.recordId(), false).chain(before -> recordService.update(t, meta, e, a.recordId(),
+        before.version(), values, null, writer, events)).replaceWithVoid();
   }
 
   /** 转交: the caller's pending task goes to {@code to}. */
@@ -284,30 +321,70 @@ public class ApprovalService {
     return tx.withConnection(t -> store.mine(t, actor.userId(), statuses, limit));
   }
 
-  /** An approval the caller takes part in (approver, reader, submitter) with its tasks and timeline; null otherwise. */
+  /**
+   * An approval the caller takes part in (approver, reader, submitter) with its tasks, timeline and the
+   * record as the step shows it to its approvers; null otherwise.
+   */
   public Uni<Detail> detail(UUID id, Actor actor) {
     return tx.withConnection(t -> store.find(t, id).chain(a -> a == null ? Uni.createFrom().nullItem()
-        : store.tasks(t, id).chain(tasks -> store.events(t, id).map(events -> {
+        : store.tasks(t, id).chain(tasks -> store.events(t, id).chain(events -> {
           boolean involved = !actor.restricted() || a.submittedBy().equals(actor.userId())
               || tasks.stream().anyMatch(x -> x.approver().equals(actor.userId()));
-          return involved ? new Detail(a, tasks, events) : null;
+          if (!involved) {
+            return Uni.createFrom().nullItem();
+          }
+          EntityDefinition e = registry.current().entities().get(a.entity());
+          if (e == null) {
+            return Uni.createFrom().item(new Detail(a, tasks, events, null));
+          }
+          return records.findById(t, e, a.recordId(), false).chain(full -> full == null
+              ? Uni.createFrom().item(new Detail(a, tasks, events, null))
+              : reader.byIds(t, actor, e, List.of(a.recordId())).map(own ->
+                  new Detail(a, tasks, events, view(e, a, full, own.isEmpty() ? null : own.get(0)))));
         }))));
   }
 
-  /** An approval with its tasks and timeline. */
-  public record Detail(Approval approval, List<Task> tasks, List<ApprovalStore.Event> events) {}
+  /**
+   * The record as an approval step shows it: fields the step marks {@code read} or {@code write} always,
+   * {@code none} never, any other field where the caller's own role shows it.
+   */
+  static Map<String, Object> view(EntityDefinition e, Approval a, DataRecord full, DataRecord own) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", full.id().toString());
+    for (FieldDefinition f : e.fields()) {
+      String right = a.fields().get(f.name());
+      boolean shown = "read".equals(right) || "write".equals(right)
+          || right == null && own != null && own.data().containsKey(f.name());
+      if (shown && full.data().containsKey(f.name())) {
+        out.put(f.name(), full.get(f.name()));
+      }
+    }
+    return out;
+  }
+
+  /** An approval with its tasks, timeline and the record as its step shows it (null when it is gone). */
+  public record Detail(Approval approval, List<Task> tasks, List<ApprovalStore.Event> events, Map<String, Object> record) {}
 
   // ------------------------------------------------------------------ internals
 
   private <T> Uni<T> act(UUID id, Actor actor, BiFunction<Tx, Approval, Uni<T>> work) {
-    return tx.inTransaction(t -> store.lock(t, id).chain(a -> {
+    return act(id, actor, (t, events, a) -> work.apply(t, a));
+  }
+
+  /** A step of an action: the locked approval, and the record changes its writes make (published after commit). */
+  private interface Work<T> {
+    Uni<T> apply(Tx t, List<RecordChanged> events, Approval a);
+  }
+
+  private <T> Uni<T> act(UUID id, Actor actor, Work<T> work) {
+    return recordService.inOneTransaction((t, events) -> store.lock(t, id).chain(a -> {
       if (a == null) {
         throw refused(ErrorCode.NOT_FOUND, "NO_APPROVAL", Map.of("id", id), "id");
       }
       if (a.status() != Status.PENDING) {
         throw refused(ErrorCode.VERSION_CONFLICT, "ALREADY_" + a.status().name(), Map.of(), "id");
       }
-      return work.apply(t, a);
+      return work.apply(t, events, a);
     }));
   }
 

@@ -66,6 +66,8 @@ class ApprovalApi implements SchemaContributor {
       .field(f -> f.name("createdAt").type(nonNull(Scalars.DATETIME)))
       .field(f -> f.name("decidedAt").type(Scalars.DATETIME))
       .field(f -> f.name("tasks").type(list(nonNull(TASK))).description("Approvers and readers (on approval(id) only)"))
+      .field(f -> f.name("record").type(Scalars.JSON).description("The record as the step shows it to its approvers:"
+          + " fields marked read or write, and others the caller's role shows (on approval(id) only)"))
       .field(f -> f.name("timeline").type(list(nonNull(EVENT))).description("What happened (on approval(id) only)"))
       .build();
   static final GraphQLEnumType POSITION = GraphQLEnumType.newEnum().name("SignerPosition")
@@ -87,7 +89,8 @@ class ApprovalApi implements SchemaContributor {
     code.dataFetcher(FieldCoordinates.coordinates("Query", "approval"), (DataFetcher<?>) env ->
         approvals.detail(id(env), RequestContext.of(env).actor())
             .map(d -> d == null ? null : approval(d.approval(), d)).subscribeAsCompletionStage());
-    action(code, "approve", (env, actor) -> approvals.approve(id(env), actor, env.getArgument("comment")));
+    action(code, "approve", (env, actor) -> approvals.approve(id(env), actor, env.getArgument("comment"),
+        env.getArgument("values")));
     action(code, "reject", (env, actor) -> approvals.reject(id(env), actor, env.getArgument("comment")));
     action(code, "handOver", (env, actor) -> approvals.handOver(id(env), actor, env.getArgument("to"),
         env.getArgument("comment")));
@@ -110,7 +113,9 @@ class ApprovalApi implements SchemaContributor {
         GraphQLArgument.newArgument().name("first").type(GraphQLInt).description("At most this many (default 50, at most 500)").build()));
     parts.query(FlowApi.field("approval", APPROVAL, "One approval the caller takes part in, with its approvers and"
         + " timeline; null when there is none or the caller is neither approver, reader nor submitter", id));
-    parts.mutation(FlowApi.field("approve", nonNull(APPROVAL), "Approves as the approver whose turn it is", id, comment));
+    parts.mutation(FlowApi.field("approve", nonNull(APPROVAL), "Approves as the approver whose turn it is; values"
+        + " sets the fields the step lets its approvers edit", id, comment,
+        GraphQLArgument.newArgument().name("values").type(Scalars.JSON).build()));
     parts.mutation(FlowApi.field("reject", nonNull(APPROVAL), "Rejects as the approver whose turn it is", id, comment));
     parts.mutation(FlowApi.field("handOver", nonNull(APPROVAL), "转交: hands the caller's turn to another user", id,
         GraphQLArgument.newArgument().name("to").type(nonNull(GraphQLString)).build(), comment));
@@ -156,6 +161,7 @@ class ApprovalApi implements SchemaContributor {
     m.put("createdAt", a.createdAt());
     m.put("decidedAt", a.decidedAt());
     if (d != null) {
+      m.put("record", d.record());
       m.put("tasks", d.tasks().stream().map(t -> {
         Map<String, Object> x = new LinkedHashMap<>();
         x.put("approver", t.approver());

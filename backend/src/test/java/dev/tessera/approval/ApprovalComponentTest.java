@@ -309,6 +309,26 @@ class ApprovalComponentTest {
   }
 
   @Test
+  void theStepDecidesWhichFieldsItsApproversSeeAndChange() {
+    String flow = flow("fields" + run, with(users(a1), "fields", Map.of("name", "read", "amount", "write", "status", "none")));
+    String record = start(flow, "字段" + run);
+    String id = (String) approvalOf(a1, "字段" + run).get("id");
+    Map<String, Object> shown = Auth.as(tokens.get(a1), "{ approval(id: \"" + id + "\") { record } }")
+        .getMap("data.approval.record");
+    assertEquals(java.util.Set.of("id", "name", "amount"), shown.keySet(), "a1 holds no role: only what the step shows");
+    JsonPath refused = Auth.as(tokens.get(a1), "mutation M($v: JSON) { approve(id: \"" + id + "\", values: $v) { status } }",
+        Map.of("v", Map.of("status", "done")));
+    assertEquals("FORBIDDEN", code(refused));
+    assertEquals("values.status", refused.getString("errors[0].extensions.field"));
+    JsonPath ok = Auth.as(tokens.get(a1), "mutation M($v: JSON) { approve(id: \"" + id + "\", values: $v) { status } }",
+        Map.of("v", Map.of("amount", 900)));
+    assertEquals("approved", ok.getString("data.approve.status"), ok.prettify());
+    awaitStatus(record, "approved");
+    assertEquals(900.0, Gql.ok("{ " + contract + "(id: \"" + record + "\") { amount } }")
+        .getDouble("data." + contract + ".amount"), 0.001);
+  }
+
+  @Test
   void returnRunsAnEarlierStepAgainAndOpensANewApproval() {
     String flow = flow("ret" + run, users(a1));
     String record = start(flow, "退回" + run);
