@@ -163,6 +163,18 @@ public class ApprovalService {
     });
   }
 
+  /** Cancels the pending approvals of a cancelled flow instance (their open tasks too), on its transaction. */
+  public Uni<Void> cancelOpen(Tx t, UUID instanceId, String actor) {
+    return store.pending(t, instanceId).chain(open -> {
+      Uni<Void> all = Uni.createFrom().voidItem();
+      for (Approval a : open) {
+        all = all.chain(() -> store.lock(t, a.id())).chain(locked -> close(t, locked, Status.CANCELLED, actor, "cancelled",
+            null, Map.of())).replaceWithVoid();
+      }
+      return all;
+    });
+  }
+
   // ------------------------------------------------------------------ actions
 
   /**

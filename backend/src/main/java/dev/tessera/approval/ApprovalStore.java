@@ -62,6 +62,9 @@ public interface ApprovalStore {
   /** The approvals in which {@code username} has a task in one of {@code statuses}, newest first. */
   Uni<List<Approval>> mine(Tx tx, String username, List<String> statuses, int limit);
 
+  /** The pending approvals of a flow instance. */
+  Uni<List<Approval>> pending(Tx tx, UUID instanceId);
+
   /** The approvals of a record, newest first. */
   Uni<List<Approval>> ofRecord(Tx tx, UUID recordId, int limit);
 

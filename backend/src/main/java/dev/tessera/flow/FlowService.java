@@ -48,10 +48,12 @@ public class FlowService {
   private final RecordService records;
   private final FlowNodes nodes;
   private final FlowActors actors;
+  private final dev.tessera.approval.ApprovalService approvals;
 
   public FlowService(FlowStore store, FlowVersions versions, FlowEnrollment enrollment, FlowEngine engine,
       FlowRunner runner, MetadataRegistry registry, TxRunner tx, RecordReader reader, RecordService records,
-      FlowNodes nodes, FlowActors actors) {
+      FlowNodes nodes, FlowActors actors, dev.tessera.approval.ApprovalService approvals) {
+    this.approvals = approvals;
     this.nodes = nodes;
     this.actors = actors;
     this.store = store;
@@ -202,6 +204,7 @@ public class FlowService {
           .chain(() -> store.addStep(t, new FlowStep(0, instanceId, "cancel", 1, "cancelled", null, now, now,
               Map.of("by", actor.userId()), null, null)))
           .chain(x -> store.updateInstance(t, instanceId, FlowInstance.Status.CANCELLED, "cancelled", null))
+          .chain(() -> approvals.cancelOpen(t, instanceId, actor.userId()))
           .chain(() -> store.instance(t, instanceId));
     }));
   }

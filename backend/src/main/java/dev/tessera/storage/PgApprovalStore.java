@@ -152,6 +152,12 @@ public class PgApprovalStore implements ApprovalStore {
   }
 
   @Override
+  public Uni<List<Approval>> pending(Tx tx, UUID instanceId) {
+    return sql.query(tx, "SELECT " + COLUMNS + " FROM tessera_approval a WHERE instance_id = $1 AND status = 'pending'"
+        + " ORDER BY a.created_at, a.id", Tuple.of(instanceId)).map(PgApprovalStore::all);
+  }
+
+  @Override
   public Uni<List<Approval>> ofRecord(Tx tx, UUID recordId, int limit) {
     return sql.query(tx, "SELECT " + COLUMNS + " FROM tessera_approval a WHERE record_id = $1"
         + " ORDER BY a.created_at DESC, a.id LIMIT $2", Tuple.of(recordId, limit)).map(PgApprovalStore::all);

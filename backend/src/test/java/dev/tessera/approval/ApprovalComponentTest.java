@@ -302,6 +302,14 @@ class ApprovalComponentTest {
     await(() -> Gql.ok("query Q($r: ID) { flowInstances(recordId: $r) { status } }", Map.of("r", r3))
         .getString("data.flowInstances[0].status").equals("completed"), "the withdrawn flow ends");
     assertNull(status(r3), "neither branch ran");
+    // cancelling the flow cancels its approval
+    String r5 = start(flow, "取消" + run);
+    String id5 = (String) approvalOf(a1, "取消" + run).get("id");
+    String instance = Gql.ok("query Q($r: ID) { flowInstances(recordId: $r) { id } }", Map.of("r", r5))
+        .getString("data.flowInstances[0].id");
+    Gql.ok("mutation { cancelFlowInstance(id: \"" + instance + "\") { status } }");
+    assertEquals("cancelled", detail(sub, id5).getString("data.approval.status"));
+    assertEquals("VERSION_CONFLICT", code(act(a1, "approve", id5, "")));
     String r4 = start(flow, "已处理" + run);
     String id4 = (String) approvalOf(a1, "已处理" + run).get("id");
     assertNull(act(a1, "addSigner", id4, ", usernames: [\"" + a2 + "\"], position: PARALLEL").get("errors"));
