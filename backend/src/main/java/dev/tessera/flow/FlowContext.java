@@ -34,6 +34,8 @@ final class FlowContext {
   EntityDefinition entity;
   DataRecord record;
   boolean varsChanged;
+  /** What the running node acted on, its expressions evaluated (kept in its history row, then cleared). */
+  private Object input;
 
   FlowContext(Tx tx, List<RecordChanged> events, MetadataSnapshot meta, FlowDefinition flow, FlowInstance instance,
       Actor actor, OffsetDateTime now) {
@@ -46,6 +48,18 @@ final class FlowContext {
     this.now = now;
     this.vars = new LinkedHashMap<>(instance.variables());
     this.test = instance.test();
+  }
+
+  /** Records what the running node acted on (kept small: see {@link StepInput}). */
+  void input(Object what) {
+    input = StepInput.small(what);
+  }
+
+  /** The running node's input, cleared for the next node. */
+  Object takeInput() {
+    Object in = input;
+    input = null;
+    return in;
   }
 
   void set(String name, Object value) {

@@ -231,6 +231,7 @@ public class FlowEngine {
     boolean resumed = tok.state() == FlowToken.State.WAITING;
     Uni<Outcome> outcome = resumed ? nodes.resume(ctx, node, tok) : nodes.run(ctx, node, tok);
     return outcome.chain(o -> {
+      Object input = ctx.takeInput();
       if (o instanceof Outcome.Wait w) {
         Map<String, Object> wait = new java.util.LinkedHashMap<>(w.waitFor());
         if (ctx.flow.goal() != null) {
@@ -238,7 +239,7 @@ public class FlowEngine {
         }
         Uni<Long> stepId = resumed && tok.stepId() != null ? flush(ctx).replaceWith(tok.stepId())
             : flush(ctx).chain(() -> store.addStep(ctx.tx, new FlowStep(0, tok.instanceId(), node.id(), tok.attempt(), "waiting", null, ctx.now,
-                null, null, w.output(), null)));
+                null, input, w.output(), null)));
         return stepId.chain(id -> store.moveToken(ctx.tx, new FlowToken(tok.id(), tok.instanceId(), node.id(),
                 FlowToken.State.WAITING, w.due(), tok.attempt(), tok.visit(), wait, id, null)))
             .chain(() -> settle(ctx));
@@ -249,7 +250,7 @@ public class FlowEngine {
         history = store.endStep(ctx.tx, tok.stepId(), "completed", branch, o.output(), null);
       } else {
         ctx.steps.add(new FlowStep(0, tok.instanceId(), node.id(), tok.attempt(), "completed", branch, ctx.now,
-            OffsetDateTime.now(), null, o.output(), null));
+            OffsetDateTime.now(), input, o.output(), null));
         history = Uni.createFrom().voidItem();
       }
       return history.chain(() -> {

@@ -6,6 +6,7 @@ import dev.tessera.metamodel.expr.ExprType;
 import dev.tessera.metamodel.expr.ExpressionException;
 import dev.tessera.metamodel.expr.Expressions;
 import dev.tessera.metamodel.expr.Scope;
+import dev.tessera.metamodel.validation.FlowVariables;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -51,7 +52,9 @@ class FlowExpressions {
     if (compiled.size() > MAX_KEPT) {
       compiled.clear();
     }
-    Scope scope = FlowScopes.of(ctx.flow, ctx.entity, ctx.meta.entities());
+    // the trigger entity's fields and every variable the flow declares, typed as the publish checks type them
+    Scope base = Scope.of(ctx.entity, ctx.meta.entities(), Scope.Use.CONDITION);
+    Scope scope = base.withFlowVariables(FlowVariables.all(ctx.flow, base));
     try {
       CompiledExpression c = Expressions.compile(source, scope, type);
       compiled.put(key, c);

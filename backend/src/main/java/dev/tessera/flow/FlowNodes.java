@@ -87,13 +87,19 @@ class FlowNodes {
   /** Runs a node that was ready. */
   Uni<Outcome> run(FlowContext ctx, FlowNode node, FlowToken tok) {
     if (node instanceof FlowNode.Condition c) {
-      return condition(ctx, c.branches(), 0);
+      List<Map<String, Object>> seen = new java.util.ArrayList<>();
+      ctx.input(single("conditions", seen));
+      return condition(ctx, c.branches(), 0, seen);
     } else if (node instanceof FlowNode.Split s) {
+      Map<String, Object> weights = new LinkedHashMap<>();
+      s.branches().forEach(b -> weights.put(b.name(), b.weight()));
+      ctx.input(single("weights", weights));
       return Uni.createFrom().item(split(s));
     } else if (node instanceof FlowNode.SetVariable v) {
       return expressions.value(ctx, v.value()).map(x -> {
         Object value = plainJson(x);
         ctx.set(v.name(), value);
+        ctx.input(single(v.name(), value));
         return new Outcome.Next(null, single(v.name(), value));
       });
     } else if (node instanceof FlowNode.UpdateRecord u) {
@@ -165,14 +171,20 @@ class FlowNodes {
     return w;
   }
 
-  private Uni<Outcome> condition(FlowContext ctx, List<FlowNode.Branch> branches, int i) {
+  /** The first branch whose condition holds; {@code seen} gets each condition tried and whether it held. */
+  private Uni<Outcome> condition(FlowContext ctx, List<FlowNode.Branch> branches, int i, List<Map<String, Object>> seen) {
     if (i == branches.size()) {
       return Uni.createFrom().item(new Outcome.Next(FlowNode.ELSE, single("branch", FlowNode.ELSE)));
     }
     FlowNode.Branch b = branches.get(i);
-    return expressions.test(ctx, b.condition()).chain(holds -> holds
-        ? Uni.createFrom().item(new Outcome.Next(b.name(), single("branch", b.name())))
-        : condition(ctx, branches, i + 1));
+    return expressions.test(ctx, b.condition()).chain(holds -> {
+      Map<String, Object> tried = single("condition", b.condition());
+      tried.put("holds", holds);
+      seen.add(tried);
+      ctx.input(single("conditions", seen));
+      return holds ? Uni.createFrom().item(new Outcome.Next(b.name(), single("branch", b.name())))
+          : condition(ctx, branches, i + 1, seen);
+    });
   }
 
   private static Outcome split(FlowNode.Split s) {
@@ -202,6 +214,7 @@ class FlowNodes {
       }
       Map<String, Object> out = Map.of("entity", target.entity().name(), "id", target.record().id().toString(),
           "set", patch);
+      ctx.input(out);
       if (ctx.test) {
         ctx.effects.add(effect("updateRecord", out));
         if (ctx.record != null && target.record().id().equals(ctx.record.id())) {
@@ -238,9 +251,11 @@ class FlowNodes {
       }
       if (ctx.test) {
         Map<String, Object> out = Map.of("flow", c.flow(), "record", target.record().id().toString());
+        ctx.input(out);
         ctx.effects.add(effect("callFlow", out));
         return Uni.createFrom().item(new Outcome.Next(null, out));
       }
+      ctx.input(Map.of("flow", c.flow(), "record", target.record().id().toString(), "waits", c.waits()));
       return versions.current(ctx.tx, ctx.meta, c.flow()).chain(running -> {
         if (running == null) {
           throw new FlowFailure("NO_SUBFLOW", Map.of("flow", c.flow()));
@@ -282,6 +297,7 @@ class FlowNodes {
         .chain(ids -> {
           List<java.util.UUID> chosen = ids.stream().filter(java.util.Objects::nonNull).toList();
           Map<String, Object> out = Map.of("flow", f.flow(), "records", chosen.size());
+          ctx.input(Map.of("flow", f.flow(), "entity", related.name(), "via", f.via(), "records", chosen.size()));
           if (ctx.test) {
             ctx.effects.add(effect("forEach", out));
             return Uni.createFrom().item((Outcome) new Outcome.Next(null, out));
@@ -314,6 +330,11 @@ class FlowNodes {
             throw new FlowFailure("NO_RULE", Map.of("entity", ctx.entity.name(),
                 "rule", a.rule() == null ? "-" : a.rule()));
           }
+          Map<String, Object> in = new LinkedHashMap<>();
+          in.put("rule", o.trace().getOrDefault("rule", a.rule()));
+          in.put("strategy", o.trace().get("pickedBy"));
+          in.put("target", o.trace().get("target"));
+          ctx.input(in);
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("ownerBefore", o.ownerBefore());
           out.put("owner", o.owner());
@@ -352,6 +373,7 @@ class FlowNodes {
   private Uni<Outcome> createRecord(FlowContext ctx, FlowNode.CreateRecord c) {
     EntityDefinition e = ctx.meta.entities().get(c.entity());
     return values(ctx, c.set()).chain(input -> {
+      ctx.input(Map.of("entity", c.entity(), "set", input));
       if (ctx.test) {
         String id = "test:" + c.id();
         if (c.output() != null) {
@@ -386,6 +408,7 @@ class FlowNodes {
           input.put("relatedEntity", ctx.instance.entity());
           input.put("relatedId", ctx.instance.recordId() == null ? null : ctx.instance.recordId().toString());
           input.put("flowInstance", ctx.instance.id().toString());
+          ctx.input(input);
           String username = String.valueOf(assignee.get("username"));
           OffsetDateTime until = t.timeout() == null ? FlowEngine.FOREVER
               : later(ctx, FlowDefinition.duration(t.timeout()).orElseThrow(), t.calendar());
@@ -453,6 +476,16 @@ class FlowNodes {
       String bodyZh = render(body, LocalizedText.ZH, values);
       String bodyEn = render(body, LocalizedText.EN, values);
       Map<String, Object> out = Map.of("channel", n.channel(), "to", to, "body", bodyZh);
+      Map<String, Object> in = new LinkedHashMap<>();
+      in.put("channel", channel.name());
+      in.put("to", to);
+      if (n.template() != null) {
+        in.put("template", n.template());
+      }
+      in.put("subject", subjectZh);
+      in.put("body", bodyZh);
+      in.put("bodyEn", bodyEn);
+      ctx.input(in);
       if (ctx.test) {
         ctx.effects.add(effect("notify", out));
         return Uni.createFrom().item(new Outcome.Next(null, out));
@@ -523,6 +556,12 @@ class FlowNodes {
     Map<String, Object> body = new LinkedHashMap<>();
     return Sequence.each(w.body().entrySet(), e -> expressions.value(ctx, e.getValue())
         .invoke(v -> body.put(e.getKey(), plainJson(v)))).chain(x -> {
+          // what was sent, never the headers (they may carry tokens) nor the secret or the signature
+          Map<String, Object> in = new LinkedHashMap<>();
+          in.put("url", w.url());
+          in.put("method", w.method());
+          in.put("body", body);
+          ctx.input(in);
           if (ctx.test) {
             ctx.effects.add(effect("callWebhook", Map.of("url", w.url(), "body", body)));
             Map<String, Object> answer = Map.of("status", 200, "body", Map.of());
@@ -588,18 +627,35 @@ class FlowNodes {
   private Uni<Outcome> startWait(FlowContext ctx, FlowNode.Wait w) {
     if (w.duration() != null) {
       OffsetDateTime until = later(ctx, FlowDefinition.duration(w.duration()).orElseThrow(), w.calendar());
+      ctx.input(waitInput("duration", w.duration(), until, w.calendar()));
       return Uni.createFrom().item(new Outcome.Wait(until, waiting("duration", until, Map.of()), null));
     }
     if (w.until() != null) {
       return expressions.value(ctx, w.until()).map(v -> {
         OffsetDateTime until = dateTime(v, w.until());
+        ctx.input(waitInput("until", w.until(), until, w.calendar()));
         return until.isAfter(ctx.now) ? new Outcome.Wait(until, waiting("until", until, Map.of()), null)
             : new Outcome.Next(null, null);
       });
     }
     OffsetDateTime until = later(ctx, FlowDefinition.duration(w.timeout()).orElse(Duration.ofDays(1)), w.calendar());
-    return expressions.test(ctx, w.condition()).map(met -> met ? new Outcome.Next(null, Map.of("met", true))
+    return expressions.test(ctx, w.condition()).invoke(met -> {
+      Map<String, Object> in = waitInput("condition", w.condition(), until, w.calendar());
+      in.put("met", met);
+      ctx.input(in);
+    }).map(met -> met ? new Outcome.Next(null, Map.of("met", true))
         : new Outcome.Wait(until, waiting("condition", until, Map.of("condition", w.condition())), null));
+  }
+
+  /** A wait's input: its kind, what it was given, the due time computed (for a condition: its timeout). */
+  private static Map<String, Object> waitInput(String type, String given, OffsetDateTime until, String calendar) {
+    Map<String, Object> in = single("type", type);
+    in.put(type, given);
+    in.put("due", until.toString());
+    if (calendar != null) {
+      in.put("calendar", calendar);
+    }
+    return in;
   }
 
   /** {@code d} after now: in working time of the named calendar (working days, hours, holidays, 调休), else plainly. */

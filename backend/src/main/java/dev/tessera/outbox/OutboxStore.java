@@ -27,4 +27,10 @@ public interface OutboxStore {
   Uni<Boolean> resend(Tx tx, long id);
 
   Uni<OutboxEntry> byKey(Tx tx, String idempotencyKey);
+
+  /**
+   * Deletes at most {@code limit} messages sent or given up before {@code cutoff} (never a pending one), the
+   * oldest first, skipping rows another node holds; how many went.
+   */
+  Uni<Integer> purgeDone(Tx tx, java.time.OffsetDateTime cutoff, int limit);
 }

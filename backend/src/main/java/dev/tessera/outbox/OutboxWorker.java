@@ -27,7 +27,7 @@ public class OutboxWorker {
   private final OutboxStore store;
   private final TxRunner tx;
   private final Senders senders;
-  private final OutboxSignals signals;
+  private final dev.tessera.platform.Announcements announcements;
   private final Vertx vertx;
   private final boolean enabled;
   private final Duration interval;
@@ -37,7 +37,7 @@ public class OutboxWorker {
   private final AtomicBoolean again = new AtomicBoolean();
   private volatile long timer = -1;
 
-  public OutboxWorker(OutboxStore store, TxRunner tx, Senders senders, OutboxSignals signals, Vertx vertx,
+  public OutboxWorker(OutboxStore store, TxRunner tx, Senders senders, dev.tessera.platform.Announcements announcements, Vertx vertx,
       @ConfigProperty(name = "tessera.outbox.enabled", defaultValue = "true") boolean enabled,
       @ConfigProperty(name = "tessera.outbox.interval", defaultValue = "5S") Duration interval,
       @ConfigProperty(name = "tessera.outbox.max-attempts", defaultValue = "8") int maxAttempts,
@@ -46,7 +46,7 @@ public class OutboxWorker {
     this.store = store;
     this.tx = tx;
     this.senders = senders;
-    this.signals = signals;
+    this.announcements = announcements;
     this.vertx = vertx;
     this.enabled = enabled;
     this.interval = interval;
@@ -57,7 +57,8 @@ public class OutboxWorker {
   void onStart(@Observes StartupEvent ev) {
     if (enabled) {
       timer = vertx.setPeriodic(interval.toMillis(), id -> wake());
-      signals.listen(this::wake);
+      // any node's enqueue, announced at its commit, wakes this node's worker
+      announcements.listen(OutboxStore.CHANNEL, payload -> wake());
     }
   }
 
@@ -65,7 +66,6 @@ public class OutboxWorker {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
-    signals.stop();
   }
 
   /** Starts a round unless one runs; a wake-up during a round runs one more after it. */

@@ -28,6 +28,11 @@ final class OutboxSql {
       WITH up AS (UPDATE tessera_outbox SET state = 'pending', attempts = 0, due_at = now(), sent_at = NULL
         WHERE id = $1 RETURNING id)
       SELECT pg_notify('tessera_outbox', id::text) FROM up""";
+  /** Sent or given-up messages finished before $1, oldest first (V23 indexes them). */
+  static final String PURGE_DONE = """
+      DELETE FROM tessera_outbox WHERE id IN (
+        SELECT id FROM tessera_outbox WHERE state <> 'pending' AND coalesce(sent_at, due_at) < $1
+        ORDER BY coalesce(sent_at, due_at) LIMIT $2 FOR UPDATE SKIP LOCKED)""";
   static final String BY_KEY = "SELECT " + COLUMNS + " FROM tessera_outbox WHERE idempotency_key = $1";
 
   private OutboxSql() {}

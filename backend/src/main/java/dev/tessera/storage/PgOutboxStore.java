@@ -49,6 +49,11 @@ public class PgOutboxStore implements OutboxStore {
   }
 
   @Override
+  public Uni<Integer> purgeDone(Tx tx, java.time.OffsetDateTime cutoff, int limit) {
+    return sql.query(tx, OutboxSql.PURGE_DONE, Tuple.of(cutoff, limit)).map(RowSet::rowCount);
+  }
+
+  @Override
   public Uni<OutboxEntry> byKey(Tx tx, String idempotencyKey) {
     return sql.query(tx, OutboxSql.BY_KEY, Tuple.of(idempotencyKey)).map(PgOutboxStore::first);
   }

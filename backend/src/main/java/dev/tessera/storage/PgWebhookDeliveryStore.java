@@ -54,6 +54,11 @@ public class PgWebhookDeliveryStore implements WebhookDeliveryStore {
     return sql.query(tx, WebhookSql.STATUS, Tuple.of(id, status)).replaceWithVoid();
   }
 
+  @Override
+  public Uni<Integer> purgeFinished(Tx tx, java.time.OffsetDateTime cutoff, int limit) {
+    return sql.query(tx, WebhookSql.PURGE_FINISHED, Tuple.of(cutoff, limit)).map(RowSet::rowCount);
+  }
+
   private Uni<List<WebhookDelivery>> withAttempts(Tx tx, RowSet<Row> rows) {
     Map<UUID, WebhookDelivery> byId = new LinkedHashMap<>();
     rows.forEach(r -> byId.put(r.getUUID("id"), delivery(r, "shown")));

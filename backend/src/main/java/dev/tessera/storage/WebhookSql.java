@@ -21,6 +21,12 @@ final class WebhookSql {
   static final String BY_ID = "SELECT * FROM (" + SHOWN + ") x WHERE id = $1";
   static final String ATTEMPTS = """
       SELECT * FROM tessera_webhook_attempt WHERE delivery_id = ANY($1) ORDER BY delivery_id, attempt""";
+  /** Deliveries last touched before $1 that no pending outbox message retries (attempts cascade). */
+  static final String PURGE_FINISHED = """
+      DELETE FROM tessera_webhook_delivery WHERE id IN (
+        SELECT d.id FROM tessera_webhook_delivery d WHERE d.created_at < $1 AND d.updated_at < $1
+          AND NOT EXISTS (SELECT 1 FROM tessera_outbox o WHERE o.id = d.outbox_id AND o.state = 'pending')
+        ORDER BY d.created_at LIMIT $2 FOR UPDATE OF d SKIP LOCKED)""";
   static final String STATUS = "UPDATE tessera_webhook_delivery SET status = $2, updated_at = now() WHERE id = $1";
 
   static final String PUT_SECRET = """

@@ -19,4 +19,10 @@ public interface WebhookDeliveryStore {
   Uni<WebhookDelivery> byId(Tx tx, UUID id);
 
   Uni<Void> status(Tx tx, UUID id, String status);
+
+  /**
+   * Deletes at most {@code limit} deliveries (their attempts with them) last touched before {@code cutoff},
+   * except those whose outbox message is still pending, skipping rows another node holds; how many went.
+   */
+  Uni<Integer> purgeFinished(Tx tx, java.time.OffsetDateTime cutoff, int limit);
 }

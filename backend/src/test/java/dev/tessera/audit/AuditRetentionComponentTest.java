@@ -44,7 +44,7 @@ class AuditRetentionComponentTest {
     long base = 9_000_000_000_000_000L + (System.nanoTime() % 1_000_000_000L) * 10_000;
     seed(actor, base, OLD, "200 days", 0);
     seed(actor, base, YOUNG, "179 days", OLD);
-    assertEquals(Duration.ofDays(180), retention.retention(), "the default: 180 days");
+    assertEquals(Duration.ofDays(180), retention.purges().retention(), "the default: 180 days");
     long oldTrail = count("SELECT count(*) FROM tessera_audit WHERE committed_at < now() - interval '180 days'");
     long oldLog = count("SELECT count(*) FROM tessera_security_log WHERE at < now() - interval '180 days'");
     long youngTrail = count("SELECT count(*) FROM tessera_audit WHERE committed_at >= now() - interval '180 days'");

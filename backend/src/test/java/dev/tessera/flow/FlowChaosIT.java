@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tessera.support.PackagedApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,11 +23,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Chaos: a stream of leads starts a flow with a task, a timer, an in-app message (through the outbox)
- * and a record update, while the app is killed (kill -9) five times and PostgreSQL — a cluster the test
- * creates for itself, never the machine's — is stopped immediately ({@code pg_ctlcluster ... stop -m
- * immediate}) five times. Afterwards every lead has exactly one instance, which ended, one task, one
- * message and one update: nothing lost, nothing twice.
+ * Chaos: a stream of leads starts a flow with a task, a timer, an in-app message (through the outbox),
+ * an outgoing webhook (to a receiver in this JVM), an assignment through a round-robin rule and a record
+ * update, while the app is killed (kill -9) five times and PostgreSQL — a cluster the test creates for
+ * itself, never the machine's — is stopped immediately ({@code pg_ctlcluster ... stop -m immediate})
+ * five times. Afterwards every lead has exactly one instance, which ended, one task, one message, one
+ * webhook idempotency key (a key may arrive again: the receiver dedupes by it), one assignment and
+ * one update: nothing lost, nothing twice.
  */
 class FlowChaosIT {
   private static final String VERSION = System.getenv().getOrDefault("TESSERA_PG_VERSION", "15");
@@ -47,8 +53,39 @@ class FlowChaosIT {
 
   @Test
   void noInstanceIsLostAndNoEffectHappensTwice() throws Exception {
+    // the webhook receiver: every delivery's idempotency key, counted (it answers a repeated key alike)
+    Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext("/hook", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      String key = exchange.getRequestHeaders().getFirst("X-Tessera-Idempotency-Key");
+      deliveries.computeIfAbsent(String.valueOf(key), k -> new AtomicInteger()).incrementAndGet();
+      byte[] answer = "{\"ok\": true}".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, answer.length);
+      exchange.getResponseBody().write(answer);
+      exchange.close();
+    });
+    receiver.setExecutor(Executors.newFixedThreadPool(4));
+    receiver.start();
     int port = PackagedApp.freePort();
     app = start(port);
+    for (String rep : REPS) {
+      app.graphql("mutation { createUser(input: {username: \"" + rep + "\", name: \"" + rep + "\", status: \"active\","
+          + " workingDays: [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]}) { id } }");
+    }
+    String team = app.graphql("mutation { createTeam(input: {code: \"chaosReps\", name: \"chaosReps\"}) { id } }")
+        .getJsonObject("data").getJsonObject("createTeam").getString("id");
+    for (String rep : REPS) {
+      String user = app.graphql("{ users(filter: {username: {eq: \"" + rep + "\"}}) { nodes { id } } }").getJsonObject("data")
+          .getJsonObject("users").getJsonArray("nodes").getJsonObject(0).getString("id");
+      app.graphql("mutation { createTeamMember(input: {team: \"" + team + "\", member: \"" + user + "\"}) { id } }");
+    }
+    // not active: only the flow's assign node runs it (a create does not)
+    JsonObject rule = new JsonObject(Map.of("kind", "assignmentRule", "name", "chaosRule", "active", false,
+        "label", Map.of("zh-CN", "轮流分配", "en", "Round robin"), "entity", "chaosLead",
+        "entries", List.of(Map.of("name", "all", "label", Map.of("zh-CN", "全部", "en", "All"), "when", "true",
+            "target", Map.of("type", "team", "key", "chaosReps"), "strategy", Map.of("type", "roundRobin")))));
     JsonObject entity = new JsonObject(Map.of("kind", "entity", "name", "chaosLead",
         "label", Map.of("zh-CN", "线索", "en", "Lead"),
         "fields", List.of(Map.of("name", "name", "type", "text", "label", Map.of("zh-CN", "名称", "en", "Name")),
@@ -62,11 +99,15 @@ class FlowChaosIT {
             Map.of("id", "pause", "type", "wait", "duration", "PT2S"),
             Map.of("id", "tell", "type", "notify", "channel", "inApp", "to", Map.of("type", "user", "username", "admin"),
                 "message", Map.of("body", Map.of("zh-CN", "{{name}} 待跟进", "en", "{{name}} to follow up"))),
+            Map.of("id", "ask", "type", "callWebhook", "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                "body", Map.of("name", "name")),
+            Map.of("id", "give", "type", "assign", "rule", "chaosRule"),
             Map.of("id", "mark", "type", "updateRecord", "set", Map.of("status", "'done'"))),
         "edges", List.of(Map.of("from", "trigger", "to", "task"), Map.of("from", "task", "to", "pause"),
-            Map.of("from", "pause", "to", "tell"), Map.of("from", "tell", "to", "mark"))));
+            Map.of("from", "pause", "to", "tell"), Map.of("from", "tell", "to", "ask"), Map.of("from", "ask", "to", "give"),
+            Map.of("from", "give", "to", "mark"))));
     JsonObject published = app.graphql("mutation P($d: [JSON!]!) { publishDefinitions(definitions: $d) { applied problems { path message } } }",
-        new JsonObject().put("d", new JsonArray().add(entity).add(flow)));
+        new JsonObject().put("d", new JsonArray().add(entity).add(rule).add(flow)));
     assertTrue(published.getJsonObject("data").getJsonObject("publishDefinitions").getBoolean("applied"), published.encode());
 
     // the stream: leads created every 50 ms by a writer that keeps going whatever is down
@@ -137,10 +178,36 @@ class FlowChaosIT {
         "SELECT count(*) FROM tessera_notification WHERE kind = 'flow'").trim(), "messages");
     assertEquals(Integer.toString(leads), psql("tessera",
         "SELECT count(DISTINCT record_id) FROM tessera_notification WHERE kind = 'flow'").trim(), "leads with a message");
+    // one webhook key per instance (flow:<instance>:ask:<visit>); a key delivered again is the same call
+    receiver.stop(0);
+    Map<String, List<String>> keysByInstance = new java.util.HashMap<>();
+    deliveries.keySet().forEach(k -> keysByInstance.computeIfAbsent(k.split(":")[1], x -> new java.util.ArrayList<>()).add(k));
+    assertEquals(leads, deliveries.size(), "distinct webhook keys");
+    assertEquals(leads, keysByInstance.size(), "instances that called the webhook");
+    keysByInstance.forEach((instance, keys) -> assertEquals(1, keys.size(), "keys of instance " + instance + ": " + keys));
+    assertEquals(Integer.toString(leads), psql("tessera", "SELECT count(*) FROM tessera_flow_instance WHERE id::text = ANY('{"
+        + String.join(",", keysByInstance.keySet()) + "}'::text[])").trim(), "keys naming this run's instances");
+    int again = deliveries.values().stream().mapToInt(n -> n.get() - 1).sum();
+    // one assignment per lead: one trace, the owner it names, one of the team
+    assertEquals(Integer.toString(leads), psql("tessera",
+        "SELECT count(*) FROM tessera_assignment_trace WHERE entity = 'chaosLead'").trim(), "assignments");
+    assertEquals(Integer.toString(leads), psql("tessera",
+        "SELECT count(DISTINCT record_id) FROM tessera_assignment_trace WHERE entity = 'chaosLead'").trim(), "leads assigned");
+    // (the rotation's turns come from a sequence, which a rolled-back step does not give back: not counted)
+    assertEquals(Integer.toString(leads), psql("tessera", "SELECT count(*) FROM tessera_assignment_trace t JOIN " + table
+        + " l ON l.id = t.record_id WHERE t.entity = 'chaosLead' AND t.owner_id = l.owner_id").trim(),
+        "leads owned by whom their one trace names");
+    assertEquals(Integer.toString(leads), psql("tessera", "SELECT count(*) FROM " + table + " WHERE owner_id IN ('"
+        + String.join("', '", REPS) + "')").trim(), "leads owned by the team");
+    // the owner change and the status update: version 3, once each
     assertEquals(Integer.toString(leads), psql("tessera", "SELECT count(*) FROM " + table
-        + " WHERE data ->> 'status' = 'done' AND version = 2").trim(), "leads updated exactly once");
+        + " WHERE data ->> 'status' = 'done' AND version = 3").trim(), "leads updated exactly once");
+    System.out.printf("flow chaos: %d webhook keys, %d repeated deliveries of a key%n", deliveries.size(), again);
     app.stop();
   }
+
+  /** The team the assignment rule turns through. */
+  private static final List<String> REPS = List.of("chaosRep1", "chaosRep2");
 
   /** The tables of the leads and of the built-in tasks. */
   private static final String LEADS = "\"rec_chaosLead\"";

@@ -96,7 +96,7 @@ class FlowComponentTest {
 
   static JsonPath instances(String flow, String recordId) {
     return Gql.ok("query Q($f: String, $r: ID) { flowInstances(flow: $f, recordId: $r) { id flow version status outcome recordId"
-        + " path { node status branch output error attempt } tokens { node state error } } }",
+        + " path { node status branch input output error attempt } tokens { node state error } } }",
         recordId == null ? Map.of("f", flow) : Map.of("f", flow, "r", recordId));
   }
 
@@ -165,11 +165,7 @@ class FlowComponentTest {
   @Test
   void aWaitedTaskContinuesWhenDoneAndEscalatesToTheManagerWhenItTimesOut() {
     String name = "escalate" + run;
-    Map<String, Object> task = new LinkedHashMap<>();
-    task.put("id", "followUp");
-    task.put("type", "createTask");
-    task.put("assignee", Map.of("type", "recordOwner"));
-    task.put("title", label("跟进 {{name}}", "Follow up {{name}}"));
+    Map<String, Object> task = ownerTask("followUp", "跟进 {{name}}", "Follow up {{name}}");
     task.put("dueInDays", 7);
     task.put("wait", true);
     task.put("timeout", "P7D");
@@ -354,6 +350,10 @@ class FlowComponentTest {
       }
       assertEquals("vip", Gql.ok("{ " + lead + "(id: \"" + a + "\") { status } }").getString("data." + lead + ".status"));
       assertEquals("normal", Gql.ok("{ " + lead + "(id: \"" + b + "\") { status } }").getString("data." + lead + ".status"));
+      // the step history shows what was sent (and no header or signature)
+      Map<String, Object> sent = step(awaitInstance(name, a, i -> "completed".equals(i.get("status"))), "ask");
+      assertEquals(Map.of("url", call.get("url"), "method", "POST", "body", Map.of("name", "VIP 王五" + run)),
+          sent.get("input"));
       // one call per instance, each with its own idempotency key
       assertEquals(3, keys.size(), keys.toString());
       assertEquals(3, new java.util.HashSet<>(keys).size(), keys.toString());
@@ -397,14 +397,73 @@ class FlowComponentTest {
     assertEquals(0, instances(renew, notYet).getList("data.flowInstances").size());
   }
 
+  /** A createTask node for the record's owner (a map the test may add to). */
+  static Map<String, Object> ownerTask(String id, String zh, String en) {
+    Map<String, Object> task = new LinkedHashMap<>();
+    task.put("id", id);
+    task.put("type", "createTask");
+    task.put("assignee", Map.of("type", "recordOwner"));
+    task.put("title", label(zh, en));
+    return task;
+  }
+
+  /** The history row of {@code node} in an instance's path. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> step(Map<String, Object> instance, String node) {
+    return ((List<Map<String, Object>>) instance.get("path")).stream().filter(s -> node.equals(s.get("node"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no step " + node + " in " + instance.get("path")));
+  }
+
+  @Test
+  void eachStepRecordsWhatItActedOnItsExpressionsEvaluated() {
+    String name = "inputs" + run;
+    Map<String, Object> task = ownerTask("call", "联系 {{name}}", "Call {{name}}");
+    task.put("dueInDays", 2);
+    Gql.publish(flow(name, Map.of("type", "manual", "entity", lead),
+        List.of(Map.of("id", "greet", "type", "setVariable", "name", "greeting", "value", "'你好 ' + name"),
+            Map.of("id", "which", "type", "condition", "branches", List.of(
+                Map.of("name", "hot", "condition", "source == 'hot'"),
+                Map.of("name", "warm", "condition", "source == 'warm'"))),
+            Map.of("id", "ab", "type", "split", "branches", List.of(Map.of("name", "a", "weight", 3),
+                Map.of("name", "b", "weight", 1))),
+            Map.of("id", "mark", "type", "updateRecord", "set", Map.of("status", "'seen by ' + vars.greeting")),
+            task,
+            Map.of("id", "tell", "type", "notify", "channel", "inApp", "to", Map.of("type", "recordOwner"),
+                "message", Map.of("body", label("{{name}} 已联系", "{{name}} contacted"))),
+            Map.of("id", "pause", "type", "wait", "duration", "PT1S")),
+        List.of(edge("trigger", "greet"), edge("greet", "which"), edge("which", "ab", "warm"),
+            edge("which", "ab", "else"), edge("ab", "mark", "a"), edge("ab", "mark", "b"), edge("mark", "call"),
+            edge("call", "tell"), edge("tell", "pause"))));
+    String id = create("钱八" + run, "warm");
+    Gql.ok("mutation { startFlow(flow: \"" + name + "\", recordId: \"" + id + "\") { id } }");
+    Map<String, Object> done = awaitInstance(name, id, i -> "completed".equals(i.get("status")));
+
+    assertEquals(Map.of("greeting", "你好 钱八" + run), step(done, "greet").get("input"));
+    assertEquals(Map.of("conditions", List.of(Map.of("condition", "source == 'hot'", "holds", false),
+        Map.of("condition", "source == 'warm'", "holds", true))), step(done, "which").get("input"));
+    assertEquals(Map.of("weights", Map.of("a", 3, "b", 1)), step(done, "ab").get("input"));
+    assertEquals(Map.of("entity", lead, "id", id, "set", Map.of("status", "seen by 你好 钱八" + run)),
+        step(done, "mark").get("input"));
+    Map<?, ?> taskInput = (Map<?, ?>) step(done, "call").get("input");
+    assertEquals("联系 钱八" + run, taskInput.get("title"));
+    assertEquals("open", taskInput.get("status"));
+    assertEquals(id, taskInput.get("relatedId"));
+    assertNotNull(taskInput.get("due"));
+    Map<?, ?> told = (Map<?, ?>) step(done, "tell").get("input");
+    assertEquals("IN_APP", told.get("channel"));
+    assertEquals(owner, told.get("to"));
+    assertEquals("钱八" + run + " 已联系", told.get("body"));
+    assertEquals("钱八" + run + " contacted", told.get("bodyEn"));
+    Map<?, ?> paused = (Map<?, ?>) step(done, "pause").get("input");
+    assertEquals("duration", paused.get("type"));
+    assertEquals("PT1S", paused.get("duration"));
+    assertNotNull(paused.get("due"));
+  }
+
   @Test
   void testFlowDescribesEveryEffectAndAppliesNone() {
     String name = "dry" + run;
-    Map<String, Object> task = new LinkedHashMap<>();
-    task.put("id", "task");
-    task.put("type", "createTask");
-    task.put("assignee", Map.of("type", "recordOwner"));
-    task.put("title", label("回访 {{name}}", "Call back {{name}}"));
+    Map<String, Object> task = ownerTask("task", "回访 {{name}}", "Call back {{name}}");
     task.put("wait", true);
     Gql.publish(flow(name, Map.of("type", "manual", "entity", lead),
         List.of(Map.of("id", "set", "type", "updateRecord", "set", Map.of("status", "'hot'")),
@@ -461,6 +520,13 @@ class FlowComponentTest {
     Gql.ok("mutation { startFlow(flow: \"" + name + "\", recordId: \"" + id + "\") { id } }");
     Map<String, Object> waiting = awaitInstance(name, id, i -> "waiting".equals(i.get("status")));
     assertEquals(manager, Gql.ok("{ " + deal + "(id: \"" + id + "\") { ownerId } }").getString("data." + deal + ".ownerId"));
+    Map<?, ?> given = (Map<?, ?>) step(waiting, "give").get("input");
+    assertEquals("deals" + run, given.get("rule"));
+    assertEquals(Map.of("type", "user", "key", manager), given.get("target"));
+    Map<?, ?> paused = (Map<?, ?>) step(waiting, "pause").get("input");
+    assertEquals("PT4H", paused.get("duration"));
+    assertEquals("office" + run, paused.get("calendar"));
+    assertNotNull(paused.get("due"));
     @SuppressWarnings("unchecked")
     Map<String, Object> token = ((List<Map<String, Object>>) waiting.get("tokens")).get(0);
     JsonPath due = Gql.ok("query Q($f: String, $r: ID) { flowInstances(flow: $f, recordId: $r) { tokens { dueAt } } }",

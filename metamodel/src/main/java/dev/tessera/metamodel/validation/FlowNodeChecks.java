@@ -104,9 +104,7 @@ final class FlowNodeChecks {
       x.body().forEach((k, v) -> s.expression(".body" + Problem.key(k), v, null));
       declare(n, at + ".output", x.output(), new FlowVariables.Declared(ExprType.TEXT, n.id(), null, true));
     } else if (n instanceof FlowNode.SetVariable x) {
-      CompiledExpression value = s.expression(".value", x.value(), null);
-      ExprType type = value == null || value.type().kind() == ExprType.Kind.NULL
-          || value.type().kind() == ExprType.Kind.ANY ? ExprType.TEXT : value.type();
+      ExprType type = FlowVariables.valueType(s.expression(".value", x.value(), null));
       declare(n, at + ".name", x.name(), new FlowVariables.Declared(type, n.id(), null, false));
     } else if (n instanceof FlowNode.ForEach x) {
       forEach(at, x);

@@ -1,7 +1,11 @@
 package dev.tessera.metamodel.validation;
 
+import dev.tessera.metamodel.expr.CompiledExpression;
 import dev.tessera.metamodel.expr.ExprType;
+import dev.tessera.metamodel.expr.ExpressionException;
+import dev.tessera.metamodel.expr.Expressions;
 import dev.tessera.metamodel.expr.Scope;
+import dev.tessera.metamodel.model.FlowDefinition;
 import dev.tessera.metamodel.model.FlowNode;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,9 +20,10 @@ import java.util.Set;
  * remembers the entity, so later nodes may update the record or pass it to a sub-flow; a
  * {@code callWebhook} output {@code x} gives {@code vars.x.status} (a number) and
  * {@code vars.x.body.<path>} (text, whatever the JSON holds). A node's expressions see the variables of
- * the nodes that can lead to it; on a path where such a node did not run, the variable is blank.
+ * the nodes that can lead to it; on a path where such a node did not run, the variable is blank. The
+ * engine, which runs checked flows, offers every variable at once ({@link #all}).
  */
-final class FlowVariables {
+public final class FlowVariables {
   /** One declared variable: its type, the node that sets it, the entity of a record id (else null), whether it is a webhook answer. */
   record Declared(ExprType type, String node, String entity, boolean webhook) {}
 
@@ -34,6 +39,41 @@ final class FlowVariables {
     }
     byNode.put(node.id() + "\u0000" + name, d);
     return null;
+  }
+
+  /** The type a {@code setVariable}'s value gives its variable: the value's; text when it is blank, untyped or did not compile (null). */
+  static ExprType valueType(CompiledExpression value) {
+    return value == null || value.type().kind() == ExprType.Kind.NULL || value.type().kind() == ExprType.Kind.ANY
+        ? ExprType.TEXT : value.type();
+  }
+
+  /**
+   * Every variable {@code flow} declares, typed as the checks type them, for the engine (the checks already
+   * refused a read of a variable that no earlier node sets): the outputs of {@code createRecord} and
+   * {@code callWebhook} nodes, then each {@code setVariable} in node order, its value typed in {@code base}
+   * with the variables declared before it; the first declaration of a name wins.
+   */
+  public static Scope.FlowVariables all(FlowDefinition flow, Scope base) {
+    Map<String, Declared> declared = new LinkedHashMap<>();
+    for (FlowNode n : flow.nodes()) {
+      if (n instanceof FlowNode.CreateRecord c && c.output() != null) {
+        declared.putIfAbsent(c.output(), new Declared(ExprType.TEXT, n.id(), c.entity(), false));
+      } else if (n instanceof FlowNode.CallWebhook w && w.output() != null) {
+        declared.putIfAbsent(w.output(), new Declared(ExprType.TEXT, n.id(), null, true));
+      }
+    }
+    for (FlowNode n : flow.nodes()) {
+      if (n instanceof FlowNode.SetVariable v && v.name() != null && v.value() != null) {
+        CompiledExpression value;
+        try {
+          value = Expressions.compile(v.value(), base.withFlowVariables(scope(declared)), null);
+        } catch (ExpressionException e) {
+          value = null;
+        }
+        declared.putIfAbsent(v.name(), new Declared(valueType(value), n.id(), null, false));
+      }
+    }
+    return scope(declared);
   }
 
   /** The variables the nodes {@code from} set, by name. */
