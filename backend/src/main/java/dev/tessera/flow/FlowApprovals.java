@@ -53,6 +53,12 @@ class FlowApprovals {
             }
             deciding.add(FlowNode.NoApprover.USER.equals(none.action()) ? none.username() : RoleDefinition.ADMIN);
           }
+          Map<String, Object> in = new LinkedHashMap<>();
+          in.put("title", rendered);
+          in.put("mode", node.mode().jsonName());
+          in.put("approvers", deciding);
+          in.put("copyTo", readers);
+          ctx.input(in);
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("approvers", deciding);
           if (!readers.isEmpty()) {

@@ -352,6 +352,9 @@ class ApprovalComponentTest {
     List<String> path = Gql.ok("query Q($r: ID) { flowInstances(recordId: $r) { path { node branch } } }", Map.of("r", record))
         .getList("data.flowInstances[0].path.node");
     assertEquals(List.of("prep", "ask", "prep", "ask", "yes"), path);
+    Map<String, Object> asked = Gql.ok("query Q($r: ID) { flowInstances(recordId: $r) { path { input } } }", Map.of("r", record))
+        .getMap("data.flowInstances[0].path[1].input");
+    assertEquals(List.of(a1), asked.get("approvers"), "the step records whom it asked: " + asked);
   }
 
   @Test
