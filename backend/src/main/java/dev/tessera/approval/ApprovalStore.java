@@ -51,8 +51,6 @@ public interface ApprovalStore {
 
   Uni<Void> setStatus(Tx tx, UUID id, ApprovalRules.Status status);
 
-  Uni<Void> setDeadline(Tx tx, UUID id, OffsetDateTime deadline);
-
   Uni<Void> reminded(Tx tx, UUID id, OffsetDateTime at);
 
   Uni<Void> event(Tx tx, UUID approvalId, String actor, String action, String comment, Map<String, Object> details);
@@ -64,9 +62,6 @@ public interface ApprovalStore {
 
   /** The pending approvals of a flow instance. */
   Uni<List<Approval>> pending(Tx tx, UUID instanceId);
-
-  /** The approvals of a record, newest first. */
-  Uni<List<Approval>> ofRecord(Tx tx, UUID recordId, int limit);
 
   /** The approvers who approved the approval the instance decided last before {@code before} (去重). */
   Uni<List<String>> lastApprovers(Tx tx, UUID instanceId, UUID before);

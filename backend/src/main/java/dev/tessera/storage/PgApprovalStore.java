@@ -114,11 +114,6 @@ public class PgApprovalStore implements ApprovalStore {
   }
 
   @Override
-  public Uni<Void> setDeadline(Tx tx, UUID id, OffsetDateTime deadline) {
-    return sql.query(tx, "UPDATE tessera_approval SET deadline = $2 WHERE id = $1", Tuple.of(id, deadline)).replaceWithVoid();
-  }
-
-  @Override
   public Uni<Void> reminded(Tx tx, UUID id, OffsetDateTime at) {
     return sql.query(tx, "UPDATE tessera_approval SET reminded_at = $2 WHERE id = $1", Tuple.of(id, at)).replaceWithVoid();
   }
@@ -155,12 +150,6 @@ public class PgApprovalStore implements ApprovalStore {
   public Uni<List<Approval>> pending(Tx tx, UUID instanceId) {
     return sql.query(tx, "SELECT " + COLUMNS + " FROM tessera_approval a WHERE instance_id = $1 AND status = 'pending'"
         + " ORDER BY a.created_at, a.id", Tuple.of(instanceId)).map(PgApprovalStore::all);
-  }
-
-  @Override
-  public Uni<List<Approval>> ofRecord(Tx tx, UUID recordId, int limit) {
-    return sql.query(tx, "SELECT " + COLUMNS + " FROM tessera_approval a WHERE record_id = $1"
-        + " ORDER BY a.created_at DESC, a.id LIMIT $2", Tuple.of(recordId, limit)).map(PgApprovalStore::all);
   }
 
   @Override
