@@ -30,18 +30,17 @@ public class ExpressionCache implements PublishParticipant {
 
   private final Map<Key, EntityExpressions> entities = new ConcurrentHashMap<>();
   private final Map<Key, CompiledExpression> conditions = new ConcurrentHashMap<>();
-  private final LongAdder hits = new LongAdder();
-  private final LongAdder misses = new LongAdder();
+  /** Per entity: lookups answered from the cache [0] and lookups that had to compile [1]. */
+  private final Map<String, LongAdder[]> lookups = new ConcurrentHashMap<>();
 
   /** The compiled formulas, defaults and rules of {@code entity} in {@code snapshot}'s version. */
   public EntityExpressions entity(MetadataSnapshot snapshot, String entity) {
     Key key = new Key(snapshot.version(), entity, null);
     EntityExpressions found = entities.get(key);
+    count(entity, found != null);
     if (found != null) {
-      hits.increment();
       return found;
     }
-    misses.increment();
     return entities.computeIfAbsent(key, k -> compile(snapshot, snapshot.entity(entity)));
   }
 
@@ -52,11 +51,10 @@ public class ExpressionCache implements PublishParticipant {
   public CompiledExpression condition(MetadataSnapshot snapshot, String entity, String source) {
     Key key = new Key(snapshot.version(), entity, source);
     CompiledExpression found = conditions.get(key);
+    count(entity, found != null);
     if (found != null) {
-      hits.increment();
       return found;
     }
-    misses.increment();
     EntityDefinition e = snapshot.entity(entity);
     return conditions.computeIfAbsent(key, k -> {
       try {
@@ -68,13 +66,20 @@ public class ExpressionCache implements PublishParticipant {
     });
   }
 
-  /** Lookups answered from the cache, and lookups that had to compile. */
-  public long hits() {
-    return hits.sum();
+  private void count(String entity, boolean hit) {
+    lookups.computeIfAbsent(entity, k -> new LongAdder[] {new LongAdder(), new LongAdder()})[hit ? 0 : 1].increment();
   }
 
-  public long misses() {
-    return misses.sum();
+  /** Lookups for {@code entity}'s expressions answered from the cache. */
+  public long hits(String entity) {
+    LongAdder[] n = lookups.get(entity);
+    return n == null ? 0 : n[0].sum();
+  }
+
+  /** Lookups for {@code entity}'s expressions that had to compile. */
+  public long misses(String entity) {
+    LongAdder[] n = lookups.get(entity);
+    return n == null ? 0 : n[1].sum();
   }
 
   @Override

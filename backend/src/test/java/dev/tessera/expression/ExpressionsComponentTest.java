@@ -256,18 +256,18 @@ class ExpressionsComponentTest {
     create("title: \"warm up\", amount: \"10\"");
     var snapshot = registry.current();
     CompiledExpression cond = cache.condition(snapshot, deal, "amount > 100 && status in ['new', 'won']");
-    long compiled = Expressions.compilations();
-    long hits = cache.hits();
-    long misses = cache.misses();
+    long compiled = Expressions.compilations(deal);
+    long hits = cache.hits(deal);
+    long misses = cache.misses(deal);
     for (int i = 0; i < 50; i++) {
       JsonPath c = create("title: \"steady " + i + "\", amount: \"" + (i * 1000) + "\", discount: 5");
       assertNull(c.get("errors"), c.prettify());
       assertTrue(cache.condition(snapshot, deal, "amount > 100 && status in ['new', 'won']") == cond);
     }
-    assertEquals(compiled, Expressions.compilations(), "no expression compiled again in steady state");
-    long lookups = cache.hits() - hits + cache.misses() - misses;
+    assertEquals(compiled, Expressions.compilations(deal), "no expression compiled again in steady state");
+    long lookups = cache.hits(deal) - hits + cache.misses(deal) - misses;
     assertTrue(lookups >= 100, "lookups: " + lookups);
-    assertEquals(1.0, (double) (cache.hits() - hits) / lookups, "hit rate after warm-up");
+    assertEquals(1.0, (double) (cache.hits(deal) - hits) / lookups, "hit rate after warm-up");
   }
 
   @Test
