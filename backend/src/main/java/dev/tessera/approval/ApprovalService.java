@@ -5,6 +5,8 @@ import dev.tessera.approval.ApprovalRules.TaskStatus;
 import dev.tessera.approval.ApprovalStore.Approval;
 import dev.tessera.approval.ApprovalStore.NewTask;
 import dev.tessera.approval.ApprovalStore.Task;
+import dev.tessera.audit.SecurityEvent;
+import dev.tessera.audit.SecurityLog;
 import dev.tessera.flow.FlowStore;
 import dev.tessera.metadata.MetadataRegistry;
 import dev.tessera.metamodel.i18n.Messages;
@@ -64,9 +66,10 @@ public class ApprovalService {
   private final RecordService recordService;
   private final RecordReader reader;
   private final Duration remindInterval;
+  private final SecurityLog audit;
 
   public ApprovalService(ApprovalStore store, TxRunner tx, FlowStore flows, Outbox outbox, RecordStore records,
-      MetadataRegistry registry, RecordService recordService, RecordReader reader,
+      MetadataRegistry registry, RecordService recordService, RecordReader reader, SecurityLog audit,
       @ConfigProperty(name = "tessera.approvals.remind-interval", defaultValue = "PT10M") Duration remindInterval) {
     this.store = store;
     this.tx = tx;
@@ -77,6 +80,7 @@ public class ApprovalService {
     this.recordService = recordService;
     this.reader = reader;
     this.remindInterval = remindInterval;
+    this.audit = audit;
   }
 
   // ------------------------------------------------------------------ opened by the flow
@@ -100,14 +104,14 @@ public class ApprovalService {
       if (!created.id().equals(a.id())) {
         return Uni.createFrom().item(created); // opened by an earlier attempt of this step
       }
-      return store.event(t, a.id(), a.submittedBy(), "submitted", null, Map.of("approvers", approvers, "copyTo", readers))
+      return event(t, a, a.submittedBy(), "submitted", null, Map.of("approvers", approvers, "copyTo", readers))
           .chain(() -> notifyAll(t, created, readers, "COPIED"))
           .chain(() -> store.tasks(t, a.id()))
           .chain(all -> {
             List<Long> auto = all.stream().filter(x -> x.status() == TaskStatus.WAITING && alreadyApproved.contains(x.approver()))
                 .map(Task::id).toList();
             Uni<Void> approveAuto = auto.isEmpty() ? Uni.createFrom().voidItem()
-                : store.setTasks(t, auto, TaskStatus.APPROVED).chain(() -> store.event(t, a.id(), "system", "autoApproved", null,
+                : store.setTasks(t, auto, TaskStatus.APPROVED).chain(() -> event(t, a, "system", "autoApproved", null,
                     Map.of("approvers", all.stream().filter(x -> auto.contains(x.id())).map(Task::approver).toList())));
             return approveAuto.chain(() -> settle(t, created, "system", false));
           });
@@ -128,7 +132,7 @@ public class ApprovalService {
           .chain(tasks -> store.setTasks(t, tasks.stream().filter(x -> x.status() == TaskStatus.PENDING
               || x.status() == TaskStatus.WAITING).map(Task::id).toList(), TaskStatus.SKIPPED))
           .chain(() -> store.setStatus(t, id, status))
-          .chain(() -> store.event(t, id, "system", "timedOut", null, Map.of("decision", status.sql())))
+          .chain(() -> event(t, a, "system", "timedOut", null, Map.of("decision", status.sql())))
           .chain(() -> store.find(t, id));
     });
   }
@@ -145,7 +149,7 @@ public class ApprovalService {
         List<NewTask> added = to.stream().map(u -> new NewTask(u, position, TaskStatus.PENDING, "system")).toList();
         return store.setTasks(t, pending.stream().map(Task::id).toList(), TaskStatus.HANDED_OVER)
             .chain(() -> store.addTasks(t, id, added))
-            .chain(() -> store.event(t, id, "system", "escalated", null, Map.of("to", to)))
+            .chain(() -> event(t, a, "system", "escalated", null, Map.of("to", to)))
             .chain(() -> notifyAll(t, a, to, "ASKED"))
             .chain(() -> store.find(t, id));
       });
@@ -158,7 +162,7 @@ public class ApprovalService {
     return store.tasks(t, a.id()).chain(tasks -> {
       List<String> pending = tasks.stream().filter(x -> x.status() == TaskStatus.PENDING).map(Task::approver).toList();
       return store.reminded(t, a.id(), now)
-          .chain(() -> store.event(t, a.id(), actor, "reminded", null, Map.of("approvers", pending)))
+          .chain(() -> event(t, a, actor, "reminded", null, Map.of("approvers", pending)))
           .chain(() -> notifyAll(t, a, pending, "REMINDED", "remind:" + now.toInstant().toEpochMilli()));
     });
   }
@@ -195,7 +199,7 @@ public class ApprovalService {
     return act(id, actor, (t, events, a) -> myPending(t, a, actor)
         .chain(task -> write(t, events, a, actor, values == null ? Map.of() : values)
             .chain(() -> store.setTask(t, task.id(), status, comment)))
-        .chain(() -> store.event(t, id, actor.userId(), action, comment,
+        .chain(() -> event(t, a, actor.userId(), action, comment,
             values == null || values.isEmpty() ? null : Map.of("values", values)))
         .chain(() -> settle(t, a, actor.userId(), true)));
   }
@@ -226,7 +230,7 @@ public class ApprovalService {
       }
       return store.setTask(t, task.id(), TaskStatus.HANDED_OVER, comment)
           .chain(() -> store.addTasks(t, id, List.of(new NewTask(to, task.position(), TaskStatus.PENDING, actor.userId()))))
-          .chain(() -> store.event(t, id, actor.userId(), "handedOver", comment, Map.of("to", to)))
+          .chain(() -> event(t, a, actor.userId(), "handedOver", comment, Map.of("to", to)))
           .chain(() -> notifyAll(t, a, List.of(to), "ASKED", "ask:" + to + ":" + task.id()))
           .chain(() -> store.find(t, id));
     })));
@@ -260,7 +264,7 @@ public class ApprovalService {
       }
       List<NewTask> added = usernames.stream().map(u -> new NewTask(u, position, status, actor.userId())).toList();
       return room.chain(() -> store.addTasks(t, id, added))
-          .chain(() -> store.event(t, id, actor.userId(), "signerAdded", comment,
+          .chain(() -> event(t, a, actor.userId(), "signerAdded", comment,
               Map.of("usernames", usernames, "position", where.name().toLowerCase(java.util.Locale.ROOT))))
           .chain(() -> status == TaskStatus.PENDING ? notifyAll(t, a, usernames, "ASKED", "ask:" + task.id() + ":" + where)
               : Uni.createFrom().voidItem())
@@ -427,7 +431,7 @@ public class ApprovalService {
       }
       String action = v.status() == Status.APPROVED ? "decidedApproved" : "decidedRejected";
       return changes.chain(() -> store.setStatus(t, a.id(), v.status()))
-          .chain(() -> store.event(t, a.id(), "system", action, null, null))
+          .chain(() -> event(t, a, "system", action, null, null))
           .chain(() -> notifyAll(t, a, List.of(a.submittedBy()), v.status() == Status.APPROVED ? "APPROVED" : "REJECTED"))
           .chain(() -> wakeFlow ? wake(t, a, v.status(), null) : Uni.createFrom().voidItem())
           .chain(() -> store.find(t, a.id()));
@@ -441,9 +445,29 @@ public class ApprovalService {
         .chain(tasks -> store.setTasks(t, tasks.stream().filter(x -> x.status() == TaskStatus.PENDING
             || x.status() == TaskStatus.WAITING).map(Task::id).toList(), TaskStatus.CANCELLED))
         .chain(() -> store.setStatus(t, a.id(), status))
-        .chain(() -> store.event(t, a.id(), actor, action, comment, details))
+        .chain(() -> event(t, a, actor, action, comment, details))
         .chain(() -> wake(t, a, status, (String) details.get("node")))
         .chain(() -> store.find(t, a.id()));
+  }
+
+  /**
+   * Writes an action to the approval's timeline and, in the same transaction, to the audit log (kind
+   * APPROVAL, path {@code approval}, subject the approval's id, details naming the action and the record).
+   */
+  private Uni<Void> event(Tx t, Approval a, String actor, String action, String comment, Map<String, Object> details) {
+    Map<String, Object> logged = new LinkedHashMap<>();
+    logged.put("action", action);
+    logged.put("entity", a.entity());
+    logged.put("recordId", a.recordId().toString());
+    logged.put("title", a.title());
+    if (comment != null) {
+      logged.put("comment", comment);
+    }
+    if (details != null) {
+      details.forEach(logged::putIfAbsent);
+    }
+    SecurityEvent e = new SecurityEvent(0, null, SecurityEvent.Kind.APPROVAL, actor, "approval", a.id().toString(), null, logged);
+    return store.event(t, a.id(), actor, action, comment, details).chain(() -> audit.write(t, e));
   }
 
   private Uni<Void> wake(Tx t, Approval a, Status status, String node) {

@@ -19,7 +19,9 @@ public record SecurityEvent(long id, OffsetDateTime at, Kind kind, String actor,
   /** What an event records. */
   public enum Kind {
     SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED, PASSWORD_SET, API_KEY_CREATED,
-    API_KEY_REVOKED, METADATA_PUBLISHED, METADATA_RESTORED, PACK_INSTALLED, SECRET_SET, SECRET_DELETED
+    API_KEY_REVOKED, METADATA_PUBLISHED, METADATA_RESTORED, PACK_INSTALLED, SECRET_SET, SECRET_DELETED,
+    /** An action on an approval (ADR 0050): submitted, approved, rejected, handed over, ...; details name it. */
+    APPROVAL
   }
 
   public SecurityEvent {

@@ -283,6 +283,18 @@ class ApprovalComponentTest {
     JsonPath d = detail(sub, id);
     assertEquals(List.of("submitted", "reminded", "handedOver", "signerAdded", "approved", "approved", "decidedApproved"),
         d.getList("data.approval.timeline.action"), d.prettify());
+    // every action is in the audit log too (newest first), with who did it and on which record
+    JsonPath log = Gql.ok("query L($f: AuditLogFilter) { auditLog(filter: $f, first: 20) { entries { kind actor path details } } }",
+        Map.of("f", Map.of("kinds", List.of("APPROVAL"), "subject", id)));
+    List<String> logged = new ArrayList<>(log.getList("data.auditLog.entries.details.action"));
+    java.util.Collections.reverse(logged);
+    assertEquals(d.getList("data.approval.timeline.action"), logged, log.prettify());
+    assertEquals(List.of("system", a3, a2, a2, a1, sub, sub), log.getList("data.auditLog.entries.actor"), log.prettify());
+    assertEquals(List.of(record), log.getList("data.auditLog.entries.details.recordId").stream().distinct().toList());
+    assertEquals("出差", log.getString("data.auditLog.entries[4].details.comment"));
+    assertEquals(a2, log.getString("data.auditLog.entries[4].details.to"));
+    assertEquals("FORBIDDEN", code(Auth.as(tokens.get(a1), "{ auditLog(first: 5) { entries { kind } } }")),
+        "approvers do not read the audit log");
     assertEquals("VERSION_CONFLICT", code(act(a3, "approve", id, "")), "decided: nothing more");
 
     // 加签 before: the added signer decides first
