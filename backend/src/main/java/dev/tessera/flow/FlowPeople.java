@@ -79,14 +79,19 @@ class FlowPeople {
         });
   }
 
-  /** Active users holding {@code role} (at most {@link #MAX_PEOPLE}, in id order). */
+  /** Active users holding {@code role} (at most {@link #MAX_PEOPLE}, in id order), selected in SQL. */
   Uni<List<DataRecord>> holders(FlowContext ctx, String role) {
     EntityDefinition users = ctx.meta.entity("user");
+    dev.tessera.record.Filter holding = new dev.tessera.record.Filter.And(List.of(
+        new dev.tessera.record.Filter.Compare(column(users, "roles"), dev.tessera.record.Filter.Op.HAS_ANY, List.of(role)),
+        new dev.tessera.record.Filter.Compare(column(users, "status"), dev.tessera.record.Filter.Op.NE, "inactive")));
     dev.tessera.record.Page page = new dev.tessera.record.Page(List.of(new dev.tessera.record.OrderKey(
         dev.tessera.record.Column.of(dev.tessera.record.SystemColumn.ID), false)), null, false, MAX_PEOPLE);
-    return store.find(ctx.tx, new RecordQuery(users, dev.tessera.record.Filter.all(), page, false)).map(all -> all.stream()
-        .filter(u -> !"inactive".equals(u.get("status")) && u.get("roles") instanceof java.util.Collection<?> c && c.contains(role))
-        .toList());
+    return store.find(ctx.tx, new RecordQuery(users, holding, page, false));
+  }
+
+  private static dev.tessera.record.Column column(EntityDefinition e, String field) {
+    return dev.tessera.record.Column.of(e.field(field).orElseThrow());
   }
 
   /** Most users a team or role names as approvers or recipients. */

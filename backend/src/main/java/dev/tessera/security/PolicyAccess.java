@@ -130,11 +130,17 @@ final class PolicyAccess implements Access {
     if (cells.isEmpty()) {
       return r;
     }
-    Map<String, Object> data = new LinkedHashMap<>(r.data());
+    Map<String, Object> data = null; // copied only when a cell the row holds must go
     for (Cell c : cells) {
-      if (c.none() || !RowMatcher.matches(c.filter(), r)) {
+      if (r.data().containsKey(c.field()) && (c.none() || !RowMatcher.matches(c.filter(), r))) {
+        if (data == null) {
+          data = new LinkedHashMap<>(r.data());
+        }
         data.remove(c.field());
       }
+    }
+    if (data == null) {
+      return r;
     }
     return new DataRecord(r.id(), data, r.ownerId(), r.version(), r.createdAt(), r.updatedAt(), r.createdBy(),
         r.updatedBy(), r.deletedAt());

@@ -42,6 +42,11 @@ final class CustomerStream implements AutoCloseable {
     }
   }
 
+  /** How many writes the app acknowledged up to now. */
+  int acknowledgedSoFar() {
+    return acknowledged.size();
+  }
+
   /** Creates one customer and returns its id; fails unless the app acknowledged it. */
   static String create(PackagedApp app, String name) throws Exception {
     HttpResponse<String> res = app.post("mutation { createCustomer(input: {name: \"" + name + "\", email: \"" + name
