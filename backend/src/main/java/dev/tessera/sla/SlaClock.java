@@ -66,7 +66,7 @@ public final class SlaClock {
    */
   public void observe(SlaState s, Instant t, int target, boolean responded, boolean resolved, boolean paused) {
     advance(s, t);
-    if (target >= 0 && target != s.target) {
+    if (target >= 0) { // the policy's times as published now, also when the target stays
       SlaPolicyDefinition.Target x = policy.targets().get(target);
       s.target = target;
       s.responseTarget = seconds(x.firstResponse());
