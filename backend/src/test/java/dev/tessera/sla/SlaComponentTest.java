@@ -207,6 +207,9 @@ class SlaComponentTest {
         .getList("data." + ticket + "s.nodes.id");
     assertTrue(listed.contains(id), listed.toString());
     assertTrue(!listed.contains(calm), listed.toString());
+    int breachedCount = Gql.ok("{ " + ticket + "sAggregate(filter: {sla: {status: {eq: breached}}}) { count } }")
+        .getInt("data." + ticket + "sAggregate[0].count");
+    assertEquals(listed.size(), breachedCount, "dashboards count what lists show");
     List<String> dueSoon = Gql.ok("{ " + ticket + "s(filter: {sla: {dueBefore: \"2026-11-10T00:00:00+08:00\"}}) { nodes { id } } }")
         .getList("data." + ticket + "s.nodes.id");
     assertTrue(!dueSoon.contains(calm), "the calm ticket is due on Thursday");
@@ -248,6 +251,8 @@ class SlaComponentTest {
     String token = Auth.token(outsider, PASSWORD);
     JsonPath listed = Auth.as(token, "{ " + ticket + "s(filter: {sla: {status: {eq: breached}}}) { totalCount nodes { id sla { status } } } }");
     assertEquals(0, listed.getInt("data." + ticket + "s.totalCount"), listed.prettify());
+    JsonPath counted = Auth.as(token, "{ " + ticket + "sAggregate(filter: {sla: {status: {eq: breached}}}) { count } }");
+    assertEquals(0, counted.getInt("data." + ticket + "sAggregate[0].count"), counted.prettify());
     JsonPath one = Auth.as(token, "{ " + ticket + "(id: \"" + id + "\") { id sla { status } } }");
     assertNull(one.get("data." + ticket), one.prettify());
   }
