@@ -146,6 +146,9 @@ class SlaApi implements SchemaContributor {
         statuses.add(s.get("eq").toString());
       }
       if (s.get("in") instanceof Collection<?> c) {
+        if (c.isEmpty() && s.get("eq") == null) {
+          return new Filter.Or(List.of()); // in no status: no record
+        }
         c.forEach(x -> statuses.add(x.toString()));
       }
     }
