@@ -239,6 +239,8 @@ class SlaComponentTest {
     List<String> listed = Gql.ok("{ " + ticket + "s(filter: {sla: {status: {in: [met]}}}) { nodes { id } } }")
         .getList("data." + ticket + "s.nodes.id");
     assertTrue(listed.contains(id));
+    assertEquals(0, Gql.ok("{ " + ticket + "s(filter: {sla: {status: {in: []}}}) { totalCount } }")
+        .getInt("data." + ticket + "s.totalCount"), "in no status: none");
   }
 
   @Test
