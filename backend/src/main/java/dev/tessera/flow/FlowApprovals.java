@@ -6,15 +6,12 @@ import dev.tessera.approval.ApprovalStore;
 import dev.tessera.metamodel.model.FlowDefinition;
 import dev.tessera.metamodel.model.FlowNode;
 import dev.tessera.metamodel.model.RoleDefinition;
-import dev.tessera.record.DataRecord;
 import dev.tessera.record.Uuids;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,16 +24,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class FlowApprovals {
-  /** Most managers walked up from the record owner. */
-  static final int MAX_LEVELS = 5;
-
-  private final FlowPeople people;
+  private final FlowRecipients recipients;
   private final FlowExpressions expressions;
   private final ApprovalService approvals;
   private final ApprovalStore store;
 
-  FlowApprovals(FlowPeople people, FlowExpressions expressions, ApprovalService approvals, ApprovalStore store) {
-    this.people = people;
+  FlowApprovals(FlowRecipients recipients, FlowExpressions expressions, ApprovalService approvals, ApprovalStore store) {
+    this.recipients = recipients;
     this.expressions = expressions;
     this.approvals = approvals;
     this.store = store;
@@ -163,76 +157,7 @@ class FlowApprovals {
 
   /** The usernames the specs name, in order, each once. */
   private Uni<List<String>> usernames(FlowContext ctx, List<FlowNode.Approver> specs) {
-    Uni<Set<String>> all = Uni.createFrom().item(new LinkedHashSet<>());
-    for (FlowNode.Approver spec : specs) {
-      all = all.chain(acc -> one(ctx, spec).map(found -> {
-        acc.addAll(found);
-        return acc;
-      }));
-    }
-    return all.map(List::copyOf);
-  }
-
-  private Uni<List<String>> one(FlowContext ctx, FlowNode.Approver spec) {
-    switch (spec.type()) {
-      case USER:
-        return people.user(ctx, spec.username()).map(u -> List.of(username(u)));
-      case RECORD_OWNER:
-        return people.recipient(ctx, new FlowNode.Recipient(FlowNode.RecipientType.RECORD_OWNER, null, null))
-            .map(u -> List.of(username(u)));
-      case FIELD:
-        return people.recipient(ctx, new FlowNode.Recipient(FlowNode.RecipientType.FIELD, null, spec.field()))
-            .map(u -> List.of(username(u)));
-      case TEAM:
-        return people.teamMembers(ctx, spec.team()).map(FlowApprovals::active);
-      case ROLE:
-        return people.holders(ctx, spec.role()).map(FlowApprovals::active);
-      case MANAGER: {
-        int levels = Math.min(spec.levels() == null ? 1 : spec.levels(), MAX_LEVELS);
-        String owner = ctx.record == null ? null : ctx.record.ownerId();
-        if (owner == null) {
-          throw new FlowFailure("NO_OWNER", Map.of("what", "manager"));
-        }
-        return managers(ctx, owner, levels, new ArrayList<>());
-      }
-      default:
-        return expressions.value(ctx, spec.expression()).map(v -> {
-          List<String> out = new ArrayList<>();
-          if (v instanceof Collection<?> c) {
-            c.forEach(x -> out.add(String.valueOf(x)));
-          } else if (v != null && !String.valueOf(v).isBlank()) {
-            out.add(String.valueOf(v));
-          }
-          if (out.isEmpty()) {
-            throw new FlowFailure("NO_APPROVER_VALUE", Map.of("expression", spec.expression()));
-          }
-          return out;
-        });
-    }
-  }
-
-  /** Up to {@code levels} managers above {@code username}, nearest first; fewer when the chain ends. */
-  private Uni<List<String>> managers(FlowContext ctx, String username, int levels, List<String> acc) {
-    if (levels == 0) {
-      return Uni.createFrom().item(acc);
-    }
-    return people.manager(ctx, username).map(FlowApprovals::username)
-        .onFailure(FlowFailure.class).recoverWithNull()
-        .chain(m -> {
-          if (m == null || acc.contains(m) || m.equals(username)) {
-            return Uni.createFrom().item(acc);
-          }
-          acc.add(m);
-          return managers(ctx, m, levels - 1, acc);
-        });
-  }
-
-  private static List<String> active(List<DataRecord> users) {
-    return users.stream().filter(u -> !"inactive".equals(u.get("status"))).map(FlowApprovals::username).toList();
-  }
-
-  private static String username(DataRecord u) {
-    return String.valueOf(u.get("username"));
+    return recipients.usernames(ctx, specs, source -> expressions.value(ctx, source));
   }
 
   @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import dev.tessera.metadata.MetadataSnapshot;
 import dev.tessera.metamodel.model.EntityDefinition;
 import dev.tessera.metamodel.model.FieldDefinition;
 import dev.tessera.metamodel.model.FieldType;
+import dev.tessera.metamodel.model.SlaPolicyDefinition;
 import dev.tessera.metamodel.naming.Identifiers;
 import dev.tessera.record.RequiredValues;
 import graphql.schema.FieldCoordinates;
@@ -99,6 +100,9 @@ final class EntitySchema {
     b.field(sys("updatedBy", GraphQLString));
     b.field(sys("ownerId", GraphQLString));
     b.field(sys("deletedAt", Scalars.DATETIME));
+    if (SlaApi.shows(meta, e)) {
+      b.field(SlaApi.field());
+    }
     for (FieldDefinition f : e.fields()) {
       if (f.type() == FieldType.REFERENCE) {
         String target = Identifiers.typeName(f.target());
@@ -163,6 +167,9 @@ final class EntitySchema {
         .field(f -> f.name("updatedAt").type(CommonTypes.DATETIME_FILTER));
     for (FieldDefinition fd : e.fields()) {
       b.field(f -> f.name(fd.name()).type(CommonTypes.filter(fd)));
+    }
+    if (SlaApi.shows(meta, e)) {
+      b.field(f -> f.name(SlaPolicyDefinition.STATE_FIELD).type(typeRef(SlaApi.FILTER.getName())));
     }
     return b.build();
   }

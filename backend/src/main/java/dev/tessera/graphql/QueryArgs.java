@@ -70,6 +70,13 @@ final class QueryArgs {
         case "and" -> parts.add(new Filter.And(each(e, value)));
         case "or" -> parts.add(new Filter.Or(each(e, value)));
         case "not" -> parts.add(new Filter.Not(compile(e, cast(value))));
+        case "sla" -> {
+          if (e.field(key).isPresent()) {
+            column(e, key, cast(value), parts);
+          } else {
+            parts.add(SlaApi.filter(cast(value)));
+          }
+        }
         default -> column(e, key, cast(value), parts);
       }
     });

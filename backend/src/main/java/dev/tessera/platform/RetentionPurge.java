@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -31,13 +30,10 @@ public final class RetentionPurge {
   }
 
   private final String name;
-  private final Vertx vertx;
   private final TxRunner tx;
   private final Duration retention;
   private final Settings settings;
-  private final Supplier<Uni<?>> round;
-  private final AtomicBoolean running = new AtomicBoolean();
-  private volatile long timer = -1;
+  private final Periodic rounds;
 
   /** How a retention's purge runs: whether on this node, how often, at most how many rows a transaction. */
   public record Settings(boolean enabled, Duration interval, int batch) {
@@ -49,11 +45,10 @@ public final class RetentionPurge {
   /** Deletes what is older than {@code retention}; {@code round}: one purge, run every interval once {@link #start started}. */
   public RetentionPurge(String name, Vertx vertx, TxRunner tx, Duration retention, Settings settings, Supplier<Uni<?>> round) {
     this.name = name;
-    this.vertx = vertx;
     this.tx = tx;
     this.retention = retention;
     this.settings = settings;
-    this.round = round;
+    this.rounds = new Periodic(vertx, settings.interval(), round, name + " purge");
   }
 
   /**
@@ -85,24 +80,12 @@ public final class RetentionPurge {
   public void start() {
     LOG.infof("%s: data is kept for %d day(s)", name, retention.toDays());
     if (settings.enabled()) {
-      timer = vertx.setPeriodic(settings.interval().toMillis(), id -> tick());
+      rounds.start();
     }
   }
 
   public void stop() {
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-    }
-  }
-
-  private void tick() {
-    if (!running.compareAndSet(false, true)) {
-      return;
-    }
-    round.get().subscribe().with(p -> running.set(false), e -> {
-      LOG.warnf(e, "%s: a purge failed; the next round tries again", name);
-      running.set(false);
-    });
+    rounds.stop();
   }
 
   /**

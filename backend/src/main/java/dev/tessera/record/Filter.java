@@ -30,6 +30,17 @@ public sealed interface Filter {
   /** {@code value} is already converted to the column's Java type (BigDecimal, String, List...). */
   record Compare(Column column, Op op, Object value) implements Filter {}
 
+  /**
+   * Records by their SLA state (ADR 0052): under {@code policy} (any when null), with a status among
+   * {@code statuses} (any when empty: {@code ok, warning, paused, breached, met}), the resolution due before
+   * {@code dueBefore} (any when null).
+   */
+  record Sla(String policy, List<String> statuses, java.time.OffsetDateTime dueBefore) implements Filter {
+    public Sla {
+      statuses = statuses == null ? List.of() : List.copyOf(statuses);
+    }
+  }
+
   static Filter all() {
     return new And(List.of());
   }

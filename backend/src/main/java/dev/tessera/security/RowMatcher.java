@@ -34,6 +34,9 @@ public final class RowMatcher {
       Boolean v = test(not.inner(), r);
       return v == null ? null : !v;
     }
+    if (filter instanceof Filter.Sla) {
+      return null; // SLA state is not on the record: unknown here
+    }
     return compare((Filter.Compare) filter, r);
   }
 

@@ -44,6 +44,11 @@ final class RecordSql {
     if (filter instanceof Filter.Not not) {
       return "NOT (" + filter(not.inner()) + ")";
     }
+    if (filter instanceof Filter.Sla sla) {
+      return SlaSql.records(sla.policy() == null ? null : bind(sla.policy()),
+          sla.statuses().isEmpty() ? null : bind(sla.statuses().toArray(String[]::new)),
+          sla.dueBefore() == null ? null : bind(sla.dueBefore().toString()));
+    }
     return compare((Filter.Compare) filter);
   }
 

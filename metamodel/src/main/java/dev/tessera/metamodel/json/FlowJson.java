@@ -137,7 +137,7 @@ public final class FlowJson {
         texts(n.path("fields")), RuleJson.bool(n, "allowReturn", true), RuleJson.bool(n, "allowWithdraw", true));
   }
 
-  private static Approver approver(JsonNode a) {
+  static Approver approver(JsonNode a) {
     if (a == null || !a.isObject()) {
       return null;
     }

@@ -37,7 +37,7 @@ public final class Identifiers {
       "ChangeFeedStatus", "BackgroundJob", "RecordChangeFilter", "EntityApi", "MetadataDraft", "ExpressionFunction",
       "SavedView", "RelatedList", "AuthSession", "ApiKey", "NewApiKey", "RecordHistory", "RecordHistoryEntry",
       "AuditFieldChange", "SecurityEvent", "SecurityEventKind", "AuditLog", "AuditLogFilter", "UserActivity",
-      "UserActivityEntry");
+      "UserActivityEntry", "SlaState", "SlaStatus", "SlaFilter", "SlaStatusFilter");
 
   /** Root fields of the metadata API. */
   public static final Set<String> BUILTIN_ROOT_FIELDS = Set.of("definitions", "metadataVersion", "metadataVersions",

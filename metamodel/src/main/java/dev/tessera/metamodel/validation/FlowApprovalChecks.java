@@ -119,15 +119,18 @@ final class FlowApprovalChecks {
     if (e == null) {
       return;
     }
-    ExprType t = e.type();
-    boolean usernames = switch (t.kind()) {
+    if (!givesUsernames(e.type())) {
+      c.add(ProblemCode.INVALID_EXPRESSION, path, FlowMessage.APPROVER_EXPRESSION_TYPE, "type", e.type().label());
+    }
+  }
+
+  /** True when a value of type {@code t} can be a username or a list of them (text, a list of text, or unknown). */
+  static boolean givesUsernames(ExprType t) {
+    return switch (t.kind()) {
       case TEXT, ANY, NULL -> true;
       case LIST -> t.element() == null || t.element().kind() == ExprType.Kind.TEXT || t.element().kind() == ExprType.Kind.ANY;
       default -> false;
     };
-    if (!usernames) {
-      c.add(ProblemCode.INVALID_EXPRESSION, path, FlowMessage.APPROVER_EXPRESSION_TYPE, "type", t.label());
-    }
   }
 
   private void timeLimit(TimeLimit t) {

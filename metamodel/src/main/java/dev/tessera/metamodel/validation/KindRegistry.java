@@ -6,6 +6,7 @@ import dev.tessera.metamodel.json.FlowJson;
 import dev.tessera.metamodel.json.MetamodelJson;
 import dev.tessera.metamodel.json.RoleJson;
 import dev.tessera.metamodel.json.RuleJson;
+import dev.tessera.metamodel.json.SlaJson;
 import dev.tessera.metamodel.model.AssignmentRuleDefinition;
 import dev.tessera.metamodel.model.CalendarDefinition;
 import dev.tessera.metamodel.model.Definition;
@@ -16,6 +17,7 @@ import dev.tessera.metamodel.model.MatchingRuleDefinition;
 import dev.tessera.metamodel.model.MessageTemplateDefinition;
 import dev.tessera.metamodel.model.PoolDefinition;
 import dev.tessera.metamodel.model.RoleDefinition;
+import dev.tessera.metamodel.model.SlaPolicyDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,8 @@ public final class KindRegistry {
       new Kind<>(MessageTemplateDefinition.KIND, MessageTemplateDefinition.class, CalendarJson::messageTemplate,
           MessageTemplateValidator::validate),
       new Kind<>(CalendarDefinition.KIND, CalendarDefinition.class, CalendarJson::calendar, CalendarValidator::validate),
-      new Kind<>(dev.tessera.metamodel.model.WebhookSourceDefinition.KIND, dev.tessera.metamodel.model.WebhookSourceDefinition.class, dev.tessera.metamodel.json.WebhookSourceJson::webhookSource, WebhookSourceValidator::validate)));
+      new Kind<>(dev.tessera.metamodel.model.WebhookSourceDefinition.KIND, dev.tessera.metamodel.model.WebhookSourceDefinition.class, dev.tessera.metamodel.json.WebhookSourceJson::webhookSource, WebhookSourceValidator::validate),
+      new Kind<>(SlaPolicyDefinition.KIND, SlaPolicyDefinition.class, SlaJson::slaPolicy, SlaPolicyValidator::validate)));
 
   private final Map<String, Kind<?>> kinds = new LinkedHashMap<>();
 

@@ -8,6 +8,7 @@ import dev.tessera.metamodel.expr.ExpressionMessage;
 import dev.tessera.metamodel.expr.FunctionLibrary;
 import dev.tessera.metamodel.message.MessageTextMessage;
 import dev.tessera.metamodel.validation.CalendarMessage;
+import dev.tessera.metamodel.validation.SlaMessage;
 import dev.tessera.metamodel.validation.FlowMessage;
 import dev.tessera.metamodel.validation.MetadataMessage;
 import dev.tessera.metamodel.validation.RoleMessage;
@@ -45,7 +46,7 @@ class CatalogsTest {
 
   static Stream<Class<? extends Enum<? extends MessageCode>>> codeEnums() {
     return Stream.of(MetadataMessage.class, ExpressionMessage.class, RoleMessage.class, FlowMessage.class,
-        CalendarMessage.class, MessageTextMessage.class, WebhookSourceMessage.class);
+        CalendarMessage.class, MessageTextMessage.class, WebhookSourceMessage.class, SlaMessage.class);
   }
 
   @Test

@@ -39,7 +39,7 @@ class KindRegistryTest {
   @Test
   void everyKindHasItsSchemaAndReadsToItsRecord() throws Exception {
     assertEquals(List.of("entity", "assignmentRule", "pool", "matchingRule", "form", "role", "flow", "messageTemplate", "calendar",
-        "webhookSource"), KINDS.names());
+        "webhookSource", "slaPolicy"), KINDS.names());
     new DefinitionSchemas(KINDS.names());
     for (JsonNode d : valid()) {
       Definition typed = KINDS.read(d).orElseThrow();
