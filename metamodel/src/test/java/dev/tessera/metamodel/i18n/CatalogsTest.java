@@ -45,7 +45,8 @@ class CatalogsTest {
 
   static Stream<Class<? extends Enum<? extends MessageCode>>> codeEnums() {
     return Stream.of(MetadataMessage.class, ExpressionMessage.class, RoleMessage.class, FlowMessage.class,
-        CalendarMessage.class, MessageTextMessage.class, WebhookSourceMessage.class);
+        CalendarMessage.class, MessageTextMessage.class, WebhookSourceMessage.class,
+        dev.tessera.metamodel.validation.StageGateMessage.class);
   }
 
   @Test
