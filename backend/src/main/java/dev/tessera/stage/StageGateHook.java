@@ -1,7 +1,5 @@
 package dev.tessera.stage;
 
-import dev.tessera.expression.ConditionService;
-import dev.tessera.platform.PlatformException.FieldError;
 import dev.tessera.platform.Sequence;
 import dev.tessera.record.BeforeSaveHook;
 import dev.tessera.record.SaveContext;
@@ -19,10 +17,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class StageGateHook implements BeforeSaveHook {
-  private final ConditionService conditions;
+  private final StageGateCriteria criteria;
 
-  public StageGateHook(ConditionService conditions) {
-    this.conditions = conditions;
+  public StageGateHook(StageGateCriteria criteria) {
+    this.criteria = criteria;
   }
 
   @Override
@@ -42,18 +40,7 @@ public class StageGateHook implements BeforeSaveHook {
         throw StageGates.needsApproval(entry);
       }
     }
-    return Sequence.each(entered, entry -> {
-      List<FieldError> missing = StageGates.missing(ctx.entity(), entry, ctx.data());
-      ctx.problems().addAll(missing);
-      if (entry.gate().condition() == null) {
-        return Uni.createFrom().voidItem();
-      }
-      return conditions.test(ctx.tx(), ctx.metadata(), ctx.entity().name(), entry.gate().condition(), ctx.data(),
-          ctx.before()).invoke(holds -> {
-            if (!holds) {
-              ctx.problems().add(StageGates.conditionFailed(entry));
-            }
-          }).replaceWithVoid();
-    });
+    return Sequence.each(entered, entry -> criteria.unmet(ctx.tx(), ctx.metadata(), ctx.entity(), ctx.before(), ctx.data(),
+        entry).invoke(ctx.problems()::addAll));
   }
 }
