@@ -185,6 +185,10 @@ class StageApprovalComponentTest {
     ApprovalComponentTest.await(() -> "notMoved".equals(requests(id).get(0).get("status")), "the request ends notMoved");
     assertEquals("lead", record(id).get("stage"));
     assertTrue(String.valueOf(requests(id).get(0).get("reason")).contains("amount > 0"), requests(id).toString());
+    List<Map<String, Object>> inbox = Gql.ok("{ notifications { kind title body recordId } }").getList("data.notifications");
+    assertTrue(inbox.stream().anyMatch(n -> "stageGate".equals(n.get("kind")) && id.equals(n.get("recordId"))
+        && "The approval passed, but the record could not enter the stage \"contract\"".equals(n.get("title"))),
+        "the requester is told: " + inbox);
   }
 
   @Test
