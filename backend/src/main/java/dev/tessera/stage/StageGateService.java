@@ -84,15 +84,17 @@ public class StageGateService {
       }
       a.mayUpdate(e, visible, Set.of(field), Set.of(field));
       return tx.inTransaction(t -> records.findById(t, e, recordId, false)
-          .chain(before -> ask(t, meta, e, entry, before, comment, actor)));
+          .chain(before -> {
+            if (before == null) {
+              throw RecordValidator.notFound(e, recordId);
+            }
+            return ask(t, meta, e, entry, before, comment, actor);
+          }));
     })).invoke(x -> runner.wake());
   }
 
   private Uni<Request> ask(Tx t, MetadataSnapshot meta, EntityDefinition e, StageGates.Entry entry, DataRecord before,
       String comment, Actor actor) {
-    if (before == null) {
-      throw RecordValidator.notFound(e, null);
-    }
     String field = entry.field().name();
     Object from = before.get(field);
     if (entry.to().equals(from)) {
