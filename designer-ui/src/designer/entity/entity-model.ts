@@ -42,6 +42,7 @@ const TYPE_OPTIONS: Partial<Record<keyof Field, readonly FieldType[]>> = {
   pattern: ['text', 'longText', 'email', 'phone', 'url'],
   options: ['picklist', 'multiPicklist', 'stage'],
   transitions: ['stage'],
+  gates: ['stage'],
   target: ['reference'],
   onDelete: ['reference'],
   expression: ['formula'],

@@ -88,6 +88,12 @@ export interface Field {
   transitions?: {
     [k: string]: string[];
   };
+  /**
+   * Stage fields: per stage, what a record must meet to enter it (ADR 0053)
+   */
+  gates?: {
+    [k: string]: StageGate;
+  };
   target?: ApiName;
   onDelete?: "setNull" | "restrict" | "cascade";
   expression?: string;
@@ -98,6 +104,27 @@ export interface Option {
   value: string;
   label: Label;
   color?: string;
+}
+export interface StageGate {
+  /**
+   * true/false expression on the record as it will be stored
+   */
+  condition?: string;
+  message?: Label;
+  /**
+   * @maxItems 100
+   */
+  requiredFields?: ApiName[];
+  /**
+   * flow (manual trigger, approval node) to start instead of a direct move
+   */
+  approval?: ApiName;
+  /**
+   * flows (manual trigger) started on the record once it entered the stage
+   *
+   * @maxItems 20
+   */
+  onEnter?: ApiName[];
 }
 export interface Rule {
   id?: Id;

@@ -31,7 +31,7 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("dev.tessera.record..", "dev.tessera.metadata..", "dev.tessera.template..",
             "dev.tessera.expression..", "dev.tessera.assignment..", "dev.tessera.pool..", "dev.tessera.dedupe..",
             "dev.tessera.change..", "dev.tessera.identity..", "dev.tessera.security..", "dev.tessera.flow..",
-            "dev.tessera.approval..", "dev.tessera.sla..")
+            "dev.tessera.approval..", "dev.tessera.sla..", "dev.tessera.stage..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.tessera.storage..", "dev.tessera.graphql..",
             "io.vertx.ext.web..", "graphql..")
         .check(MAIN);

@@ -69,7 +69,7 @@ public class WebhookRoute {
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
       case VERSION_CONFLICT -> 409;
-      case VALIDATION_FAILED -> 422;
+      case VALIDATION_FAILED, STAGE_GATE, STAGE_NEEDS_APPROVAL -> 422;
       case UNAVAILABLE -> 503;
       default -> code.name().startsWith("DUPLICATE") ? 409 : 400;
     };

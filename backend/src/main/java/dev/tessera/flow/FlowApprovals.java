@@ -28,15 +28,51 @@ class FlowApprovals {
   private final FlowExpressions expressions;
   private final ApprovalService approvals;
   private final ApprovalStore store;
+  private final List<ApprovalDecisions> listeners;
 
-  FlowApprovals(FlowRecipients recipients, FlowExpressions expressions, ApprovalService approvals, ApprovalStore store) {
+  FlowApprovals(FlowRecipients recipients, FlowExpressions expressions, ApprovalService approvals, ApprovalStore store,
+      jakarta.enterprise.inject.Instance<ApprovalDecisions> listeners) {
     this.recipients = recipients;
     this.expressions = expressions;
     this.approvals = approvals;
     this.store = store;
+    this.listeners = listeners.stream().toList();
   }
 
   Uni<Outcome> run(FlowContext ctx, FlowNode.Approval node, FlowToken tok, Uni<String> title) {
+    return opened(ctx, node, tok, title).call(o -> told(ctx, node, o));
+  }
+
+  /** Tells the {@link ApprovalDecisions} listeners when the node's outcome is a decision (not a wait, not a return). */
+  private Uni<Void> told(FlowContext ctx, FlowNode.Approval node, Outcome o) {
+    if (ctx.test || listeners.isEmpty() || o instanceof Outcome.Goto || o instanceof Outcome.Wait
+        || !(o.output() instanceof Map<?, ?> out) || !(out.get("decision") instanceof String d)) {
+      return Uni.createFrom().voidItem();
+    }
+    String decision = "autoApproved".equals(d) ? ApprovalDecisions.APPROVED : d;
+    boolean last = !approvalAfter(ctx.flow, node.id());
+    return dev.tessera.platform.Sequence.each(listeners, l -> l.decided(ctx.tx, ctx.events, ctx.instance, decision, last));
+  }
+
+  /** Whether an approval node follows {@code nodeId} on its approved (default) path. */
+  static boolean approvalAfter(FlowDefinition flow, String nodeId) {
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+    flow.next(nodeId, null).forEach(e -> todo.add(e.to()));
+    Set<String> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      String n = todo.poll();
+      if (!seen.add(n)) {
+        continue;
+      }
+      if (flow.node(n).orElse(null) instanceof FlowNode.Approval) {
+        return true;
+      }
+      flow.outgoing(n).forEach(e -> todo.add(e.to()));
+    }
+    return false;
+  }
+
+  private Uni<Outcome> opened(FlowContext ctx, FlowNode.Approval node, FlowToken tok, Uni<String> title) {
     return usernames(ctx, node.approvers()).chain(approvers -> usernames(ctx, node.copyTo())
         .chain(readers -> title.chain(rendered -> {
           List<String> deciding = new ArrayList<>(approvers);
@@ -80,6 +116,10 @@ class FlowApprovals {
 
   /** The waiting node's due time came, or a decision woke it. */
   Uni<Outcome> resume(FlowContext ctx, FlowNode.Approval node, Map<String, Object> wait) {
+    return woken(ctx, node, wait).call(o -> told(ctx, node, o));
+  }
+
+  private Uni<Outcome> woken(FlowContext ctx, FlowNode.Approval node, Map<String, Object> wait) {
     Object event = wait.get("event");
     UUID id = UUID.fromString(String.valueOf(wait.get("approval")));
     if (event instanceof Map<?, ?> e) {

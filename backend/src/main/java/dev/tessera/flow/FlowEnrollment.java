@@ -82,7 +82,21 @@ public class FlowEnrollment implements ChangeSubscriber {
     Batch batch = new Batch();
     return Sequence.each(changes, c -> wakes(tx, watched, c))
         .chain(() -> Sequence.each(starting, f -> enrollAll(tx, meta, f, changes.stream()
-            .filter(c -> c.entity().equals(f.trigger().entity()) && fires(f.trigger(), c)).toList(), batch)));
+            .filter(c -> c.entity().equals(f.trigger().entity()) && fires(f.trigger(), c)).toList(), batch)))
+        .chain(() -> Sequence.each(FlowStageEntries.of(meta, changes).entrySet(),
+            en -> entered(tx, meta, en.getKey(), en.getValue(), batch)));
+  }
+
+  /** Starts a stage gate's onEnter flow on each record a change moved into the stage: once per change (ADR 0053). */
+  private Uni<Void> entered(Tx tx, MetadataSnapshot meta, String name, List<Change> entered, Batch batch) {
+    FlowDefinition f = meta.named(FlowDefinition.class, name).orElse(null);
+    EntityDefinition e = f == null || !f.enabled() || f.entity() == null ? null : meta.entities().get(f.entity());
+    if (e == null) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Change> mine = entered.stream().filter(c -> c.entity().equals(e.name())).toList();
+    return versions.current(tx, meta, name).chain(running -> running == null ? Uni.createFrom().voidItem()
+        : admittedAll(tx, meta, running, e, mine).chain(admitted -> start(tx, running, e, admitted, batch, "enter:")));
   }
 
   /** What a change wakes: the path waiting on a task now done; condition waits and goals on the record. */
@@ -133,7 +147,8 @@ public class FlowEnrollment implements ChangeSubscriber {
       boolean openOnly = running.definition().reenrollment() == FlowDefinition.Reenrollment.WHEN_TRIGGERED_AGAIN;
       return store.enrolledAmong(tx, f.name(), List.copyOf(first.keySet()), openOnly).chain(enrolled -> {
         List<Change> candidates = first.values().stream().filter(c -> !enrolled.contains(c.recordId())).toList();
-        return admittedAll(tx, meta, running, e, candidates).chain(admitted -> start(tx, running, e, admitted, batch));
+        return admittedAll(tx, meta, running, e, candidates).chain(admitted -> start(tx, running, e, admitted, batch,
+            "change:"));
       });
     });
   }
@@ -175,8 +190,12 @@ public class FlowEnrollment implements ChangeSubscriber {
     });
   }
 
-  /** Starts the admitted changes' instances in one statement; late when the flow already started its limit this minute. */
-  private Uni<Void> start(Tx tx, FlowVersions.Running running, EntityDefinition e, List<Change> admitted, Batch batch) {
+  /**
+   * Starts the admitted changes' instances in one statement, each keyed by {@code key} and its change's
+   * position; late when the flow already started its limit this minute.
+   */
+  private Uni<Void> start(Tx tx, FlowVersions.Running running, EntityDefinition e, List<Change> admitted, Batch batch,
+      String key) {
     if (admitted.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -189,7 +208,7 @@ public class FlowEnrollment implements ChangeSubscriber {
       int limit = Math.max(flow.limits().maxStartsPerMinute(), 1);
       OffsetDateTime due = OffsetDateTime.now().plusMinutes(n / limit);
       return store.startEach(tx, flow.name(), running.version(), e.name(), admitted.stream().map(Change::recordId).toList(),
-          admitted.stream().map(c -> "change:" + c.position()).toList(), admitted.stream().map(Change::actor).toList(),
+          admitted.stream().map(c -> key + c.position()).toList(), admitted.stream().map(Change::actor).toList(),
           flow.start().stream().map(FlowEdge::to).toList(), due).replaceWithVoid();
     });
   }

@@ -79,14 +79,26 @@ public class FlowService {
       if (visible == null) {
         throw dev.tessera.record.RecordValidator.notFound(e, recordId);
       }
-      return tx.inTransaction(t -> versions.current(t, meta, flowName).chain(running -> {
-        FlowInstance instance = new FlowInstance(Uuids.v7(), flowName, running.version(), e.name(), recordId,
-            FlowInstance.Status.RUNNING, null, Map.of(), "manual:" + UUID.randomUUID(), actor.userId(), false, null, null);
-        return enrollment.admitted(t, meta, running.definition(), e, instance, false).chain(ok -> ok
-            ? enrollment.startNow(t, running.definition(), instance).chain(x -> store.instance(t, instance.id()))
-            : Uni.createFrom().nullItem());
-      }));
+      return tx.inTransaction(t -> startIn(t, meta, flowName, e, recordId, actor.userId(), "manual:" + UUID.randomUUID()));
     }).invoke(x -> runner.wake());
+  }
+
+  /**
+   * Starts the current version of a flow with a manual trigger on a record inside the caller's transaction
+   * (a stage gate's approval, ADR 0053), keyed by {@code triggerKey}; the new instance, or null when the
+   * record does not meet the enrollment condition. The caller checked the record may be read, and wakes
+   * the runner once it committed ({@link FlowRunner#wake}).
+   */
+  public Uni<FlowInstance> startIn(dev.tessera.platform.Tx t, MetadataSnapshot meta, String flowName, EntityDefinition e,
+      UUID recordId, String startedBy, String triggerKey) {
+    manual(meta, flowName);
+    return versions.current(t, meta, flowName).chain(running -> {
+      FlowInstance instance = new FlowInstance(Uuids.v7(), flowName, running.version(), e.name(), recordId,
+          FlowInstance.Status.RUNNING, null, Map.of(), triggerKey, startedBy, false, null, null);
+      return enrollment.admitted(t, meta, running.definition(), e, instance, false).chain(ok -> ok
+          ? enrollment.startNow(t, running.definition(), instance).chain(x -> store.instance(t, instance.id()))
+          : Uni.createFrom().nullItem());
+    });
   }
 
   /** Most records one {@link #startMany} call takes. */

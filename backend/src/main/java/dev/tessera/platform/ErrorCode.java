@@ -3,6 +3,12 @@ package dev.tessera.platform;
 /** Stable error codes; they reach clients as GraphQL {@code extensions.code}. */
 public enum ErrorCode {
   VALIDATION_FAILED,
+  /** A write into a stage whose gate the record does not meet (fields missing, condition false; ADR 0053). */
+  STAGE_GATE,
+  /** A write straight into a stage that needs an approval first: ask with {@code requestStageChange}. */
+  STAGE_NEEDS_APPROVAL,
+  /** A stage change asked for while another one of the record waits for its approval. */
+  STAGE_CHANGE_PENDING,
   /** An expression (condition, formula, rule) that the expression language does not accept. */
   INVALID_EXPRESSION,
   VERSION_CONFLICT,

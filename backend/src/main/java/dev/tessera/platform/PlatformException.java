@@ -74,13 +74,20 @@ public class PlatformException extends RuntimeException {
     return details;
   }
 
-  /** A validation failure listing every bad field; the message joins them for humans. */
+  /** The codes of the problems a stage gate finds; a failure of only such problems is a STAGE_GATE. */
+  public static final String STAGE_GATE_PREFIX = "STAGE_GATE_";
+
+  /**
+   * A validation failure listing every bad field; the message joins them for humans. When every problem
+   * is a stage gate's (ADR 0053) its code is STAGE_GATE, else VALIDATION_FAILED.
+   */
   public static PlatformException validation(List<FieldError> errors) {
     String en = errors.size() == 1 ? errors.get(0).message() : RequestMessages.text("PROBLEMS", java.util.Map.of("count",
         errors.size(), "list", String.join("; ", errors.stream().map(e -> e.message("en")).toList()))).get("en");
     String zh = errors.size() == 1 ? errors.get(0).message("zh-CN") : RequestMessages.text("PROBLEMS", java.util.Map.of("count",
         errors.size(), "list", String.join("；", errors.stream().map(e -> e.message("zh-CN")).toList()))).get("zh-CN");
-    return new PlatformException(ErrorCode.VALIDATION_FAILED, en, zh,
+    boolean gate = !errors.isEmpty() && errors.stream().allMatch(e -> e.code().startsWith(STAGE_GATE_PREFIX));
+    return new PlatformException(gate ? ErrorCode.STAGE_GATE : ErrorCode.VALIDATION_FAILED, en, zh,
         errors.isEmpty() ? null : errors.get(0).field(), errors);
   }
 }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
-class ApprovalComponentTest {
+public class ApprovalComponentTest {
   static final String PASSWORD = "a good password";
   static String contract;
   static String Contract;
@@ -47,7 +47,7 @@ class ApprovalComponentTest {
   static String boss;
   static String bigBoss;
   static String reader;
-  static final Map<String, String> tokens = new HashMap<>();
+  public static final Map<String, String> tokens = new HashMap<>();
 
   @jakarta.inject.Inject
   io.vertx.mutiny.sqlclient.Pool pool;
@@ -149,7 +149,7 @@ class ApprovalComponentTest {
   }
 
   /** The pending approval of the record, once the flow opened it (10 s at most). */
-  static Map<String, Object> approvalOf(String approver, String title) {
+  public static Map<String, Object> approvalOf(String approver, String title) {
     long deadline = System.nanoTime() + 15_000_000_000L;
     while (System.nanoTime() < deadline) {
       List<Map<String, Object>> mine = Auth.as(tokens.get(approver), "{ myApprovals { id title status mode } }")
@@ -177,7 +177,7 @@ class ApprovalComponentTest {
     await(() -> expected.equals(status(recordId)), "record " + recordId + " becomes " + expected);
   }
 
-  static void await(java.util.function.BooleanSupplier done, String what) {
+  public static void await(java.util.function.BooleanSupplier done, String what) {
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (done.getAsBoolean()) {
@@ -188,7 +188,7 @@ class ApprovalComponentTest {
     throw new AssertionError(what + ": not within 20 s");
   }
 
-  static void sleep(long ms) {
+  public static void sleep(long ms) {
     try {
       Thread.sleep(ms);
     } catch (InterruptedException e) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class RecordSqlTest {
   static FieldDefinition field(String name, FieldType type) {
     return new FieldDefinition("fld_" + name, name, type, LocalizedText.of(name, name), false, false, false, false,
-        null, null, null, null, null, null, null, null, null, null, null, null, false);
+        null, null, null, null, null, null, null, null, null, null, null, null, false, null);
   }
 
   static final Column SCORE = Column.of(field("score", FieldType.NUMBER));

@@ -13,6 +13,7 @@ import dev.tessera.metamodel.model.LocalizedText;
 import dev.tessera.metamodel.model.OnDelete;
 import dev.tessera.metamodel.model.PicklistOption;
 import dev.tessera.metamodel.model.RuleDefinition;
+import dev.tessera.metamodel.model.StageGate;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -78,7 +79,28 @@ public final class MetamodelJson {
         OnDelete.fromJson(text(f, "onDelete"))
             .orElse(FieldType.REFERENCE.jsonName().equals(text(f, "type")) ? OnDelete.SET_NULL : null),
         text(f, "expression"), FieldType.fromJson(text(f, "resultType")).orElse(null), text(f, "format"),
-        f.path("integer").asBoolean(false));
+        f.path("integer").asBoolean(false), gates(f.path("gates")));
+  }
+
+  /** The gates of a stage field: per stage its condition, message, required fields, approval and onEnter flows. */
+  private static Map<String, StageGate> gates(JsonNode n) {
+    Map<String, StageGate> gates = new LinkedHashMap<>();
+    n.fields().forEachRemaining(e -> {
+      JsonNode g = e.getValue();
+      gates.put(e.getKey(), new StageGate(text(g, "condition"), label(g.get("message")), texts(g.path("requiredFields")),
+          text(g, "approval"), texts(g.path("onEnter"))));
+    });
+    return gates;
+  }
+
+  private static List<String> texts(JsonNode n) {
+    List<String> out = new ArrayList<>();
+    n.forEach(v -> {
+      if (v.isTextual()) {
+        out.add(v.asText());
+      }
+    });
+    return out;
   }
 
   /** Reads a map of locale to text; null when absent or not an object. */

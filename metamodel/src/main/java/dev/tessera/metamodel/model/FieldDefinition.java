@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code defaultValue} is a JSON literal; {@code defaultExpression} an expression (evaluated by the
  * expression issue). {@code min}/{@code max} bound numbers, or text length for text-like types.
  * {@code integer} (number fields only) keeps whole numbers in the 32-bit range, so clients read and
- * write them as GraphQL {@code Int}; other numbers are exact decimals.
+ * write them as GraphQL {@code Int}; other numbers are exact decimals. {@code gates} (stage fields only)
+ * maps a stage to what entering it needs (ADR 0053), in the order written.
  */
 public record FieldDefinition(
     String id,
@@ -36,11 +37,18 @@ public record FieldDefinition(
     String expression,
     FieldType resultType,
     String format,
-    boolean integer) {
+    boolean integer,
+    Map<String, StageGate> gates) {
 
   public FieldDefinition {
     options = options == null ? List.of() : List.copyOf(options);
     transitions = transitions == null ? Map.of() : Map.copyOf(transitions);
+    gates = gates == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gates));
+  }
+
+  /** The gate of entering {@code stage}; null when entering it needs nothing. */
+  public StageGate gate(Object stage) {
+    return stage == null ? null : gates.get(stage.toString());
   }
 
   /** The type values are stored and compared as: a formula's declared result type, else its own. */

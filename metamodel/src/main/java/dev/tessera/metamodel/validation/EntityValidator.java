@@ -34,18 +34,21 @@ import java.util.Set;
 /**
  * Semantic checks of one entity: reserved and duplicate names, each field's options
  * ({@link FieldValidator}), expressions of formulas, defaults and rules (compiled by
- * {@link EntityExpressions}, so what publishes is what runs), and formula cycles.
+ * {@link EntityExpressions}, so what publishes is what runs), formula cycles, and the gates of stage
+ * fields ({@link StageGateChecks}).
  */
 final class EntityValidator {
   private final EntityDefinition e;
   private final String base;
   private final Map<String, EntityDefinition> entities;
+  private final ValidationContext ctx;
   private final List<Problem> out = new ArrayList<>();
 
-  EntityValidator(EntityDefinition e, String base, Map<String, EntityDefinition> entities) {
+  EntityValidator(EntityDefinition e, String base, ValidationContext ctx) {
     this.e = e;
     this.base = base;
-    this.entities = entities;
+    this.entities = ctx.entities();
+    this.ctx = ctx;
   }
 
   List<Problem> validate() {
@@ -61,6 +64,7 @@ final class EntityValidator {
     fieldNames();
     for (int i = 0; i < e.fields().size(); i++) {
       out.addAll(new FieldValidator(e, e.fields().get(i), base + ".fields[" + i + "]", entities).validate());
+      out.addAll(StageGateChecks.check(e, e.fields().get(i), base + ".fields[" + i + "]", ctx));
     }
     expressions();
     rules();

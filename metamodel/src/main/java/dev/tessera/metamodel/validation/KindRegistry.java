@@ -33,7 +33,7 @@ import java.util.Optional;
 public final class KindRegistry {
   private static final KindRegistry STANDARD = new KindRegistry(List.of(
       new Kind<>(EntityDefinition.KIND, EntityDefinition.class, MetamodelJson::readEntity,
-          (e, base, ctx) -> new EntityValidator(e, base, ctx.entities()).validate()),
+          (e, base, ctx) -> new EntityValidator(e, base, ctx).validate()),
       new Kind<>(AssignmentRuleDefinition.KIND, AssignmentRuleDefinition.class, RuleJson::assignmentRule,
           AssignmentRuleValidator::validate),
       new Kind<>(PoolDefinition.KIND, PoolDefinition.class, RuleJson::pool, PoolValidator::validate),

@@ -46,7 +46,8 @@ class CatalogsTest {
 
   static Stream<Class<? extends Enum<? extends MessageCode>>> codeEnums() {
     return Stream.of(MetadataMessage.class, ExpressionMessage.class, RoleMessage.class, FlowMessage.class,
-        CalendarMessage.class, MessageTextMessage.class, WebhookSourceMessage.class, SlaMessage.class);
+        CalendarMessage.class, MessageTextMessage.class, WebhookSourceMessage.class, SlaMessage.class,
+        dev.tessera.metamodel.validation.StageGateMessage.class);
   }
 
   @Test

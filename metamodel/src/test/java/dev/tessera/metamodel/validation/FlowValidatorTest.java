@@ -347,8 +347,13 @@ class FlowValidatorTest {
   }
 
   private static List<Problem> problems(Op... ops) throws Exception {
+    return problems(valid(), List.of(ops));
+  }
+
+  /** The problems of {@code definitions} after {@code ops}. */
+  static List<Problem> problems(List<JsonNode> definitions, List<Op> ops) throws Exception {
     ArrayNode set = MetamodelJson.mapper().createArrayNode();
-    valid().forEach(set::add);
+    definitions.forEach(set::add);
     for (Op op : ops) {
       op.apply(set);
     }
@@ -358,7 +363,12 @@ class FlowValidatorTest {
   }
 
   static List<JsonNode> valid() throws Exception {
-    try (InputStream in = FlowValidatorTest.class.getResourceAsStream("FlowValidatorTest.valid.json")) {
+    return fixture("FlowValidatorTest.valid.json");
+  }
+
+  /** The definitions of a fixture next to the tests. */
+  static List<JsonNode> fixture(String name) throws Exception {
+    try (InputStream in = FlowValidatorTest.class.getResourceAsStream(name)) {
       List<JsonNode> out = new ArrayList<>();
       MetamodelJson.mapper().readTree(in).forEach(d -> out.add(d.deepCopy()));
       return out;
