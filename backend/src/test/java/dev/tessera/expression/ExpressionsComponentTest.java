@@ -254,20 +254,28 @@ class ExpressionsComponentTest {
   @Test
   void expressionsCompileOncePerVersionAndTheCacheAnswersInSteadyState() {
     create("title: \"warm up\", amount: \"10\"");
-    var snapshot = registry.current();
-    CompiledExpression cond = cache.condition(snapshot, deal, "amount > 100 && status in ['new', 'won']");
-    long compiled = Expressions.compilations(deal);
-    long hits = cache.hits(deal);
-    long misses = cache.misses(deal);
-    for (int i = 0; i < 50; i++) {
-      JsonPath c = create("title: \"steady " + i + "\", amount: \"" + (i * 1000) + "\", discount: 5");
-      assertNull(c.get("errors"), c.prettify());
-      assertTrue(cache.condition(snapshot, deal, "amount > 100 && status in ['new', 'won']") == cond);
+    // a publish by work running in the background (another test class's job) compiles every entity again:
+    // the measurement counts only a round during which the metadata version stayed the same
+    for (int round = 0; ; round++) {
+      var snapshot = registry.current();
+      CompiledExpression cond = cache.condition(snapshot, deal, "amount > 100 && status in ['new', 'won']");
+      long compiled = Expressions.compilations(deal);
+      long hits = cache.hits(deal);
+      long misses = cache.misses(deal);
+      for (int i = 0; i < 50; i++) {
+        JsonPath c = create("title: \"steady " + round + "-" + i + "\", amount: \"" + (i * 1000) + "\", discount: 5");
+        assertNull(c.get("errors"), c.prettify());
+        assertTrue(cache.condition(snapshot, deal, "amount > 100 && status in ['new', 'won']") == cond);
+      }
+      if (registry.current().version() != snapshot.version() && round < 3) {
+        continue;
+      }
+      assertEquals(compiled, Expressions.compilations(deal), "no expression compiled again in steady state");
+      long lookups = cache.hits(deal) - hits + cache.misses(deal) - misses;
+      assertTrue(lookups >= 100, "lookups: " + lookups);
+      assertEquals(1.0, (double) (cache.hits(deal) - hits) / lookups, "hit rate after warm-up");
+      return;
     }
-    assertEquals(compiled, Expressions.compilations(deal), "no expression compiled again in steady state");
-    long lookups = cache.hits(deal) - hits + cache.misses(deal) - misses;
-    assertTrue(lookups >= 100, "lookups: " + lookups);
-    assertEquals(1.0, (double) (cache.hits(deal) - hits) / lookups, "hit rate after warm-up");
   }
 
   @Test
